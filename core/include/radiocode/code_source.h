@@ -1,0 +1,61 @@
+// Where codes come from. Every answer names its source; a source that does not know says so.
+#pragma once
+
+#include "radiocode/families.h"
+#include "radiocode/recognition.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace radiocode {
+
+struct CodeAnswer {
+    std::string code;   // four digits
+    std::string source; // "algorithm:renault-precode", "database:import:<file>", ...
+};
+
+class CodeSource {
+public:
+    virtual ~CodeSource() = default;
+    // Only called with a valid, normalised serial of a family this source serves.
+    virtual bool serves(Family family) const = 0;
+    virtual std::optional<CodeAnswer> find(Family family, std::string_view serial) const = 0;
+};
+
+// The two public algorithms (Renault precode, Visteon M-serial).
+class AlgorithmSource final : public CodeSource {
+public:
+    bool serves(Family family) const override;
+    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+};
+
+inline constexpr std::string_view renaultSourceName = "algorithm:renault-precode";
+inline constexpr std::string_view visteonSourceName = "algorithm:visteon-m-serial";
+
+enum class LookupStatus { Ok, Invalid, Unsupported, NotFound };
+std::string_view lookupStatusId(LookupStatus status); // "ok", "invalid", "unsupported", "not-found"
+
+struct LookupResult {
+    LookupStatus status = LookupStatus::Invalid;
+    Recognition recognition; // finalised: never Incomplete
+    std::optional<CodeAnswer> answer; // set exactly when status is Ok
+};
+
+// Recognises the input and asks the sources in order; the first that serves the family and
+// knows the serial answers. Sources are borrowed, not owned.
+class CodeFinder {
+public:
+    CodeFinder(); // with the algorithm source only
+    void addSource(const CodeSource* source);
+    LookupResult lookup(std::string_view rawUtf8, std::optional<Family> family = std::nullopt) const;
+    LookupResult lookupRecognised(Recognition recognition) const;
+
+private:
+    AlgorithmSource algorithms_;
+    std::vector<const CodeSource*> sources_;
+};
+
+} // namespace radiocode

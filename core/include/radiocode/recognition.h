@@ -1,0 +1,90 @@
+// Recognition, clean-up and validation of whatever a technician types, pastes or scans.
+// Cheap enough to run on every keystroke; the result carries everything a GUI needs to explain
+// itself (state, message id with parameters, position of the first bad character, suggestions).
+#pragma once
+
+#include "radiocode/families.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace radiocode {
+
+enum class InputState {
+    Incomplete,  // a prefix of a valid serial: keep typing
+    Valid,       // a complete, well-formed serial of a supported radio
+    Invalid,     // cannot become valid by typing more
+    Unsupported  // well formed, but a radio this program does not cover (Becker model not Nissan)
+};
+
+enum class MessageId {
+    Ok,                   // valid
+    Empty,                // nothing typed yet (incomplete)
+    MoreDigitsNeeded,     // count: characters still missing; expected: their shape ("P####")
+    AmbiguousFamily,      // "M123": a Renault precode or the start of a Visteon serial
+    NotRecognised,        // matches no family's format
+    WrongPrefix,          // family given, serial must start with `expected` ("BP", "BE", "M")
+    LooksLikeOtherFamily, // family given, but the input is a serial of `otherFamily`
+    LetterExpected,       // position: a letter is needed there (precode's first character)
+    DigitExpected,        // position, character: only digits belong there
+    LookAlikeLetter,      // position, character: a letter that looks like a digit (suggestion)
+    NonLatinLetter,       // position, character: Cyrillic/Greek look-alike (suggestion)
+    ControlCharacter,     // position: NUL or another control character
+    DirectionMark,        // position: an invisible bidi embedding/override mark (suggestion)
+    InvalidEncoding,      // byteOffset: bytes that are not UTF-8
+    TooLong,              // count: characters expected, actual: characters given
+    InputTooLong,         // actual: bytes given; over maxInputBytes, not examined further
+    PrecodeNotAssigned,   // A000-A099 are not precodes
+    BeckerModelNotNissan, // expected: the model digits; well formed, not fitted to Nissan
+};
+
+// Where a problem was found when the input came from the two Becker fields.
+enum class InputField { Whole, BeckerModel, BeckerSerialNumber };
+
+struct Message {
+    MessageId id = MessageId::Empty;
+    int count = 0;          // MoreDigitsNeeded, TooLong
+    int actual = 0;         // TooLong, InputTooLong
+    int position = -1;      // index (in Unicode code points) into the raw input, -1 when none
+    int byteOffset = -1;    // same place as a byte offset into the raw UTF-8 input
+    std::string character;  // the offending character, UTF-8
+    // WrongPrefix: the prefix; BeckerModelNotNissan: the model; MoreDigitsNeeded: the shape still
+    // to type, '#' a digit, 'A' a letter, anything else that literal letter.
+    std::string expected;
+    std::optional<Family> otherFamily; // LooksLikeOtherFamily
+    InputField field = InputField::Whole;
+};
+
+struct Recognition {
+    InputState state = InputState::Incomplete;
+    std::optional<Family> family;  // recognised, or the one given
+    std::vector<Family> candidates; // AmbiguousFamily / early prefixes: families still possible
+    std::string serial;            // normalised serial (partial while incomplete)
+    Message message;
+    std::vector<std::string> suggestions; // corrected serials to offer as one click
+    bool fromBarcode = false;             // a Renault precode taken from a longer barcode text
+    bool fromLabelForm = false;           // a Blaupunkt 815BP/815CM label form was converted
+
+    bool isValid() const { return state == InputState::Valid; }
+};
+
+// Longest raw input examined; anything longer is refused without scanning it.
+inline constexpr std::size_t maxInputBytes = 256;
+// Shortest text taken as a Renault barcode text whose last four characters are the precode.
+inline constexpr std::size_t minBarcodeLength = 8;
+
+// Recognise and validate raw UTF-8 input. With `family`, only that family is considered (and a
+// serial of another family is reported as such). Never throws on any byte sequence.
+Recognition recognise(std::string_view rawUtf8, std::optional<Family> family = std::nullopt);
+
+// The two fields of a Becker label: "Model No" (e.g. "BE 7818" or "7818") and "Serial No".
+Recognition recogniseBecker(std::string_view modelField, std::string_view serialNumberField);
+
+// For callers with no "keep typing" (command line, import): an incomplete result becomes invalid,
+// keeping its message (MoreDigitsNeeded reads as "too short").
+Recognition finalised(Recognition recognition);
+
+} // namespace radiocode

@@ -1,0 +1,88 @@
+#include "radiocode/calculators.h"
+
+#include <array>
+
+namespace radiocode {
+namespace {
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+char upper(char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+bool isUpperLetter(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// The fixed table of the Visteon M-serial algorithm: visteonTable[row][column].
+constexpr std::array<std::array<int, 10>, 10> visteonTable = {{
+    {9, 5, 3, 4, 8, 7, 2, 6, 1, 0},
+    {2, 1, 5, 6, 9, 3, 7, 0, 4, 8},
+    {0, 4, 7, 3, 1, 9, 6, 5, 8, 2},
+    {5, 6, 4, 1, 2, 8, 0, 9, 3, 7},
+    {6, 3, 1, 2, 0, 5, 4, 8, 7, 9},
+    {4, 0, 8, 7, 6, 1, 9, 3, 2, 5},
+    {7, 8, 0, 5, 3, 2, 1, 4, 9, 6},
+    {1, 9, 6, 8, 7, 4, 5, 2, 0, 3},
+    {3, 2, 9, 0, 4, 6, 8, 7, 5, 1},
+    {8, 7, 2, 9, 5, 0, 3, 1, 6, 4},
+}};
+
+int T(int row, int column) {
+    return visteonTable[static_cast<std::size_t>(row)][static_cast<std::size_t>(column)];
+}
+
+} // namespace
+
+std::optional<int> renaultPrecodeCode(std::string_view precode) {
+    if (precode.size() != 4)
+        return std::nullopt;
+    const char letter = upper(precode[0]);
+    if (!isUpperLetter(letter) || !isDigit(precode[1]) || !isDigit(precode[2]) ||
+        !isDigit(precode[3]))
+        return std::nullopt;
+    const int p0 = letter, p1 = precode[1], p2 = precode[2], p3 = precode[3];
+    const int x = p1 + 10 * p0 - 698;
+    if (x <= 0) // A000-A099: the formula would divide by zero
+        return std::nullopt;
+    const int y = p3 + 10 * p2 + x - 528;
+    const int z = (7 * y) % 100;
+    return z / 10 + 10 * (z % 10) + 100 * ((259 % x) % 100);
+}
+
+std::optional<int> visteonCode(std::string_view serial) {
+    if (serial.size() != 7 || upper(serial[0]) != 'M')
+        return std::nullopt;
+    std::array<int, 8> n{}; // n[1] is the last digit, n[6] the first, n[7] = 0
+    for (int i = 1; i <= 6; ++i) {
+        const char c = serial[static_cast<std::size_t>(7 - i)];
+        if (!isDigit(c))
+            return std::nullopt;
+        n[static_cast<std::size_t>(i)] = c - '0';
+    }
+    const int r1 = T(n[1], 5), r2 = T(n[2], 3), r3 = T(n[3], 8), r4 = T(n[4], 2), r5 = T(n[5], 1),
+              r6 = T(n[6], 6), r7 = T(n[7], 9);
+    const int a = T(r2, r1) + 1;
+    const int s1 = (a * (T(r6, r2) + 1) + (T(r4, r3) + 1) * (T(r7, r5) + 1) + T(r1, r4)) % 10;
+    const int s2 = (a * (T(r5, r4) + 1) + (T(r5, r2) + 1) * (T(r7, r3) + 1) + T(r1, r6)) % 10;
+    const int s3 = (a * (T(r4, r2) + 1) + (T(r3, r6) + 1) * (T(r7, r4) + 1) + T(r1, r5)) % 10;
+    const int s4 = (a * (T(r6, r3) + 1) + (T(r3, r7) + 1) * (T(r2, r5) + 1) + T(r4, r1)) % 10;
+    const int u1 = (T(s1, 5) + 1) * (T(s2, 1) + 1) + 105;
+    const int u2 = (T(s2, 1) + 1) * (T(s4, 0) + 1) + 102;
+    const int u3 = (T(s1, 5) + 1) * (T(s3, 8) + 1) + 103;
+    const int u4 = (T(s3, 8) + 1) * (T(s4, 0) + 1) + 108;
+    const auto f = [r1](int u) { return ((u / 10) % 10 + u % 10 + r1) % 10; };
+    return f(u4) * 1000 + f(u3) * 100 + f(u2) * 10 + f(u1);
+}
+
+std::string formatCode(int code) {
+    std::string text(4, '0');
+    for (int i = 3; i >= 0 && code > 0; --i, code /= 10)
+        text[static_cast<std::size_t>(i)] = static_cast<char>('0' + code % 10);
+    return text;
+}
+
+} // namespace radiocode
