@@ -1,8 +1,13 @@
-// What every subcommand shares: standard streams and exit codes.
+// What every subcommand shares: standard streams, global options, the code finder, exit codes.
 #pragma once
+
+#include "radiocode/code_source.h"
 
 #include <QString>
 #include <QTextStream>
+
+#include <memory>
+#include <vector>
 
 namespace radiocode::cli {
 
@@ -17,7 +22,23 @@ enum ExitCode {
 struct Context {
     QTextStream out;
     QTextStream err;
+    // Global options, taken from anywhere on the command line before the subcommand runs.
+    QString databaseUrl; // --database URL; empty when not given
+    QString language;    // --lang tr|de|en; empty: the system's language
     Context();
+    ~Context();
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+
+    // The one CodeFinder every command asks for codes. Built on first use: the public algorithms,
+    // then the code sources set up in cli_context.cpp (the code database, when one is configured).
+    const CodeFinder& finder();
+    // Hands a source to the context, which keeps it alive as long as the finder.
+    void addCodeSource(std::unique_ptr<CodeSource> source);
+
+private:
+    std::unique_ptr<CodeFinder> finder_;
+    std::vector<std::unique_ptr<CodeSource>> sources_;
 };
 
 } // namespace radiocode::cli

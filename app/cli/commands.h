@@ -3,14 +3,38 @@
 
 #include "cli_context.h"
 
+#include "radiocode/families.h"
+
+#include <QCoreApplication>
 #include <QStringList>
 
+#include <optional>
+
 namespace radiocode::cli {
+
+// Translation context of the command-line tool's own sentences: Cli::tr("...").
+class Cli {
+    Q_DECLARE_TR_FUNCTIONS(radiocode::cli)
+};
 
 struct Command {
     const char* name;
     const char* summary; // translated with QT_TRANSLATE_NOOP in main.cpp
     int (*run)(Context& context, const QStringList& arguments);
 };
+
+// The subcommands (one file each: lookup_command.cpp, ...). Declare new ones here.
+int runLookup(Context& context, const QStringList& arguments);
+int runBatch(Context& context, const QStringList& arguments);
+int runFamilies(Context& context, const QStringList& arguments);
+
+// Shared by the subcommands.
+bool isHelpOption(const QString& argument); // --help, -h
+// Reads the value of `--family F` / `--family=F` at arguments[index] (advancing index past it).
+// Returns false, after telling the user why on context.err, when the value is missing or unknown.
+bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype& index,
+                      std::optional<Family>& family);
+// "unknown option --x" / "unexpected argument" on context.err, with a pointer to --help.
+int usageError(Context& context, const char* command, const QString& problem);
 
 } // namespace radiocode::cli

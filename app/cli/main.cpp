@@ -7,35 +7,174 @@
 namespace radiocode::cli {
 namespace {
 
-int runFamilies(Context& context, const QStringList&) {
-    context.out << "blaupunkt\nrenault\nbecker\nvisteon\n";
-    return ExitCodeShown;
-}
-
 const Command commands[] = {
+    {"lookup", QT_TRANSLATE_NOOP("radiocode::cli", "Find the code for one serial"), runLookup},
+    {"batch", QT_TRANSLATE_NOOP("radiocode::cli", "Answer one serial per line as CSV"), runBatch},
     {"families", QT_TRANSLATE_NOOP("radiocode::cli", "List the radio families"), runFamilies},
 };
 
+QString summaryOf(const Command& command) {
+    return QCoreApplication::translate("radiocode::cli", command.summary);
+}
+
+void printHelp(Context& context) {
+    context.out << Cli::tr("radiocode %1: unlock codes for Nissan radios (Blaupunkt, Renault, "
+                           "Becker, Visteon).")
+                       .arg(QStringLiteral(RADIOCODE_VERSION))
+                << "\n\n"
+                << Cli::tr(
+                       "Usage: radiocode [--database URL] [--lang tr|de|en] COMMAND [ARGUMENTS]")
+                << "\n\n"
+                << Cli::tr("Commands:") << "\n";
+    qsizetype width = 0;
+    for (const auto& command : commands)
+        width = std::max(width, qsizetype(qstrlen(command.name)));
+    for (const auto& command : commands)
+        context.out << "  " << QString::fromLatin1(command.name).leftJustified(width + 2)
+                    << summaryOf(command) << "\n";
+    context.out << "\n"
+                << Cli::tr("Options (before or after the command):") << "\n"
+                << "  --database URL   " << Cli::tr("the code database to use") << "\n"
+                << "  --lang tr|de|en  " << Cli::tr("the language of messages and steps") << "\n"
+                << "  --help           " << Cli::tr("this help; COMMAND --help: that command's")
+                << "\n"
+                << "  --version        " << Cli::tr("the program's version") << "\n\n"
+                << Cli::tr("Exit status: 0 a code was shown (or the work was done), 1 the serial "
+                           "is fine but no code can be given, 2 invalid input or arguments, 3 the "
+                           "work could not be done.")
+                << "\n";
+}
+
+// Takes the global options (--database, --lang) out of the arguments, wherever they stand.
+// Arguments after "--" are left alone. Returns false when one is malformed.
+bool takeGlobalOptions(Context& context, QStringList& arguments) {
+    QStringList rest;
+    bool optionsEnded = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (optionsEnded) {
+            rest << argument;
+            continue;
+        }
+        if (argument == QLatin1String("--")) {
+            optionsEnded = true;
+            rest << argument;
+            continue;
+        }
+        QString* target = nullptr;
+        QString name;
+        for (const auto& [option, field] :
+             {std::pair{QLatin1String("--database"), &context.databaseUrl},
+              std::pair{QLatin1String("--lang"), &context.language}}) {
+            if (argument == option || argument.startsWith(option + QLatin1Char('='))) {
+                target = field;
+                name = option;
+            }
+        }
+        if (!target) {
+            rest << argument;
+            continue;
+        }
+        QString value;
+        if (argument.size() > name.size()) {
+            value = argument.mid(name.size() + 1);
+        } else if (i + 1 < arguments.size()) {
+            value = arguments.at(++i);
+        } else {
+            context.err << Cli::tr("radiocode: %1 needs a value.").arg(name) << "\n";
+            return false;
+        }
+        if (value.isEmpty()) {
+            context.err << Cli::tr("radiocode: %1 needs a value.").arg(name) << "\n";
+            return false;
+        }
+        *target = value;
+    }
+    if (!context.language.isEmpty() && !availableLanguages().contains(context.language)) {
+        context.err << Cli::tr("radiocode: unknown language \"%1\": use one of %2.")
+                           .arg(context.language, availableLanguages().join(QLatin1String(", ")))
+                    << "\n";
+        return false;
+    }
+    arguments = rest;
+    return true;
+}
+
 } // namespace
+
+bool isHelpOption(const QString& argument) {
+    return argument == QLatin1String("--help") || argument == QLatin1String("-h");
+}
+
+bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype& index,
+                      std::optional<Family>& family) {
+    const QString& argument = arguments.at(index);
+    QString value;
+    if (argument.startsWith(QLatin1String("--family="))) {
+        value = argument.mid(9);
+    } else if (index + 1 < arguments.size()) {
+        value = arguments.at(++index);
+    } else {
+        context.err << Cli::tr("radiocode: --family needs a value.") << "\n";
+        return false;
+    }
+    const QByteArray id = value.toUtf8();
+    family = familyFromId(std::string_view(id.constData(), static_cast<std::size_t>(id.size())));
+    if (!family) {
+        QStringList ids;
+        for (const Family known : allFamilies)
+            ids << QString::fromLatin1(familyId(known).data(),
+                                       static_cast<qsizetype>(familyId(known).size()));
+        context.err << Cli::tr("radiocode: unknown radio family \"%1\": use one of %2.")
+                           .arg(value, ids.join(QLatin1String(", ")))
+                    << "\n";
+        return false;
+    }
+    return true;
+}
+
+int usageError(Context& context, const char* command, const QString& problem) {
+    context.err << "radiocode " << command << ": " << problem << "\n"
+                << Cli::tr("Try \"radiocode %1 --help\".").arg(QString::fromLatin1(command))
+                << "\n";
+    return ExitInvalidInput;
+}
+
 } // namespace radiocode::cli
 
 int main(int argc, char** argv) {
+    using namespace radiocode::cli;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("radiocode"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
-    radiocode::installTranslations();
-    radiocode::cli::Context context;
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")) {
-        context.out << "radiocode " << RADIOCODE_VERSION << "\n";
-        for (const auto& command : radiocode::cli::commands)
-            context.out << "  " << command.name << "  " << command.summary << "\n";
-        return 0;
+    Context context;
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const bool optionsOk = takeGlobalOptions(context, arguments);
+    radiocode::installTranslations(context.language);
+    if (!optionsOk)
+        return ExitInvalidInput;
+
+    if (arguments.isEmpty() || isHelpOption(arguments.first())) {
+        printHelp(context);
+        return ExitCodeShown;
     }
-    for (const auto& command : radiocode::cli::commands) {
+    if (arguments.first() == QLatin1String("--version")) {
+        context.out << "radiocode " << RADIOCODE_VERSION << "\n";
+        return ExitCodeShown;
+    }
+    // "radiocode help lookup" reads as "radiocode lookup --help".
+    if (arguments.first() == QLatin1String("help")) {
+        if (arguments.size() == 1) {
+            printHelp(context);
+            return ExitCodeShown;
+        }
+        arguments = {arguments.at(1), QStringLiteral("--help")};
+    }
+    for (const auto& command : commands) {
         if (arguments.first() == QLatin1String(command.name))
             return command.run(context, arguments.mid(1));
     }
-    context.err << "unknown command\n";
-    return radiocode::cli::ExitInvalidInput;
+    context.err << Cli::tr("radiocode: unknown command \"%1\".").arg(arguments.first()) << "\n"
+                << Cli::tr("Try \"radiocode --help\".") << "\n";
+    return ExitInvalidInput;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdint>
 
 namespace radiocode {
@@ -77,12 +78,25 @@ int decodeUtf8(std::string_view text, std::size_t at, char32_t& codePoint) {
 
 bool isSeparator(char32_t c) {
     switch (c) {
-    case U' ': case U'\t': case U'\r': case U'\n': case U'-': case U'.':
+    case U' ':
+    case U'\t':
+    case U'\r':
+    case U'\n':
+    case U'-':
+    case U'.':
     case 0x00A0: // no-break space
-    case 0x2007: case 0x202F: case 0x3000: // figure, narrow no-break, ideographic spaces
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: // dashes
+    case 0x2007:
+    case 0x202F:
+    case 0x3000: // figure, narrow no-break, ideographic spaces
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015: // dashes
     case 0x2212: // minus sign
-    case 0xFF0D: case 0xFF0E: // full-width hyphen and full stop
+    case 0xFF0D:
+    case 0xFF0E: // full-width hyphen and full stop
         return true;
     default:
         return c >= 0x2000 && c <= 0x200A; // typographic spaces
@@ -106,35 +120,86 @@ bool isControl(char32_t c) {
 // Cyrillic and Greek capitals (and the small letters that look the same) that pass for Latin.
 char latinLookAlike(char32_t c) {
     switch (c) {
-    case 0x0410: case 0x0430: case 0x0391: return 'A';
-    case 0x0412: case 0x0432: case 0x0392: return 'B';
-    case 0x0421: case 0x0441: return 'C';
-    case 0x0415: case 0x0435: case 0x0395: return 'E';
-    case 0x041D: case 0x043D: case 0x0397: return 'H';
-    case 0x0406: case 0x0456: case 0x0399: return 'I';
-    case 0x0408: case 0x0458: return 'J';
-    case 0x041A: case 0x043A: case 0x039A: return 'K';
-    case 0x041C: case 0x043C: case 0x039C: return 'M';
-    case 0x039D: return 'N';
-    case 0x041E: case 0x043E: case 0x039F: case 0x03BF: return 'O';
-    case 0x0420: case 0x0440: case 0x03A1: return 'P';
-    case 0x0405: case 0x0455: return 'S';
-    case 0x0422: case 0x0442: case 0x03A4: return 'T';
-    case 0x0425: case 0x0445: case 0x03A7: return 'X';
-    case 0x04AE: case 0x03A5: return 'Y';
-    case 0x0396: return 'Z';
-    default: return 0;
+    case 0x0410:
+    case 0x0430:
+    case 0x0391:
+        return 'A';
+    case 0x0412:
+    case 0x0432:
+    case 0x0392:
+        return 'B';
+    case 0x0421:
+    case 0x0441:
+        return 'C';
+    case 0x0415:
+    case 0x0435:
+    case 0x0395:
+        return 'E';
+    case 0x041D:
+    case 0x043D:
+    case 0x0397:
+        return 'H';
+    case 0x0406:
+    case 0x0456:
+    case 0x0399:
+        return 'I';
+    case 0x0408:
+    case 0x0458:
+        return 'J';
+    case 0x041A:
+    case 0x043A:
+    case 0x039A:
+        return 'K';
+    case 0x041C:
+    case 0x043C:
+    case 0x039C:
+        return 'M';
+    case 0x039D:
+        return 'N';
+    case 0x041E:
+    case 0x043E:
+    case 0x039F:
+    case 0x03BF:
+        return 'O';
+    case 0x0420:
+    case 0x0440:
+    case 0x03A1:
+        return 'P';
+    case 0x0405:
+    case 0x0455:
+        return 'S';
+    case 0x0422:
+    case 0x0442:
+    case 0x03A4:
+        return 'T';
+    case 0x0425:
+    case 0x0445:
+    case 0x03A7:
+        return 'X';
+    case 0x04AE:
+    case 0x03A5:
+        return 'Y';
+    case 0x0396:
+        return 'Z';
+    default:
+        return 0;
     }
 }
 
 // Letters typed for digits inside a digit group: the most common reading error on labels.
 char digitLookAlike(char c) {
     switch (c) {
-    case 'O': return '0';
-    case 'I': case 'L': return '1';
-    case 'S': return '5';
-    case 'B': return '8';
-    default: return 0;
+    case 'O':
+        return '0';
+    case 'I':
+    case 'L':
+        return '1';
+    case 'S':
+        return '5';
+    case 'B':
+        return '8';
+    default:
+        return 0;
     }
 }
 
@@ -145,8 +210,8 @@ Message messageAt(MessageId id, const Cell& cell, std::string_view raw) {
     message.byteOffset = cell.byteOffset;
     message.field = cell.field;
     if (cell.byteOffset >= 0)
-        message.character = std::string(
-            raw.substr(static_cast<std::size_t>(cell.byteOffset), static_cast<std::size_t>(cell.byteLength)));
+        message.character = std::string(raw.substr(static_cast<std::size_t>(cell.byteOffset),
+                                                   static_cast<std::size_t>(cell.byteLength)));
     return message;
 }
 
@@ -202,8 +267,8 @@ struct ShapeCheck {
     std::string serial;    // the cells as typed (upper-cased), up to the shape's length
     std::string corrected; // with look-alike letters turned into digits
     std::optional<Message> problem;
-    bool fixable = true; // every problem is a look-alike letter
-    int missing = 0;     // characters still to type
+    bool fixable = true;             // every problem is a look-alike letter
+    int missing = 0;                 // characters still to type
     std::string_view remainingShape; // the part of the shape still to type
 };
 
@@ -283,7 +348,8 @@ void applyFamilyRules(Recognition& result, const Cell* cells, std::size_t count,
         return;
     if (*result.family == Family::Renault && result.serial.size() >= 2 && result.serial[0] == 'A' &&
         result.serial[1] == '0') { // A000-A099: x = 0 in the formula, no such precode
-        Message message = messageAt(MessageId::PrecodeNotAssigned, cells[std::min<std::size_t>(1, count - 1)], raw);
+        Message message = messageAt(MessageId::PrecodeNotAssigned,
+                                    cells[std::min<std::size_t>(1, count - 1)], raw);
         result.state = InputState::Invalid;
         result.message = message;
     } else if (*result.family == Family::Becker && result.serial.size() >= 6) {
@@ -403,9 +469,9 @@ Recognition detectFamily(const Cells& cells, std::string_view raw) {
         return incompleteOf({Family::Blaupunkt, Family::Renault, Family::Becker, Family::Visteon},
                             "", MessageId::Empty);
     const char first = cells[0].c;
-    const bool visteonShaped = first == 'M' && std::all_of(cells.items.begin() + 1,
-                                                           cells.items.begin() + cells.size,
-                                                           [](const Cell& c) { return isDigit(c.c); });
+    const bool visteonShaped =
+        first == 'M' && std::all_of(cells.items.begin() + 1, cells.items.begin() + cells.size,
+                                    [](const Cell& c) { return isDigit(c.c); });
     const bool knownStart = startsWith(cells, "BP") || startsWith(cells, "BE") ||
                             startsWith(cells, "815") || visteonShaped;
     if (!knownStart && isBarcodeText(cells))
@@ -484,14 +550,75 @@ Recognition hardFailure(const Message& problem) {
 
 } // namespace
 
-Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {
-    if (rawUtf8.size() > maxInputBytes) {
-        Message message;
-        message.id = MessageId::InputTooLong;
-        message.actual = static_cast<int>(rawUtf8.size());
-        message.count = static_cast<int>(maxInputBytes);
-        return hardFailure(message);
+Recognition inputTooLong(std::size_t byteCount, InputField field) {
+    Message message;
+    message.id = MessageId::InputTooLong;
+    // Saturate: a line of several gigabytes must not wrap into a negative count.
+    message.actual = static_cast<int>(std::min<std::size_t>(byteCount, INT_MAX));
+    message.count = static_cast<int>(maxInputBytes);
+    message.field = field;
+    return hardFailure(message);
+}
+
+std::string_view messageIdName(MessageId id) {
+    switch (id) {
+    case MessageId::Ok:
+        return "ok";
+    case MessageId::Empty:
+        return "empty";
+    case MessageId::MoreDigitsNeeded:
+        return "more-digits-needed";
+    case MessageId::AmbiguousFamily:
+        return "ambiguous-family";
+    case MessageId::NotRecognised:
+        return "not-recognised";
+    case MessageId::WrongPrefix:
+        return "wrong-prefix";
+    case MessageId::LooksLikeOtherFamily:
+        return "looks-like-other-family";
+    case MessageId::LetterExpected:
+        return "letter-expected";
+    case MessageId::DigitExpected:
+        return "digit-expected";
+    case MessageId::LookAlikeLetter:
+        return "look-alike-letter";
+    case MessageId::NonLatinLetter:
+        return "non-latin-letter";
+    case MessageId::ControlCharacter:
+        return "control-character";
+    case MessageId::DirectionMark:
+        return "direction-mark";
+    case MessageId::InvalidEncoding:
+        return "invalid-encoding";
+    case MessageId::TooLong:
+        return "too-long";
+    case MessageId::InputTooLong:
+        return "input-too-long";
+    case MessageId::PrecodeNotAssigned:
+        return "precode-not-assigned";
+    case MessageId::BeckerModelNotNissan:
+        return "becker-model-not-nissan";
     }
+    return "unknown";
+}
+
+std::string_view inputStateId(InputState state) {
+    switch (state) {
+    case InputState::Incomplete:
+        return "incomplete";
+    case InputState::Valid:
+        return "valid";
+    case InputState::Invalid:
+        return "invalid";
+    case InputState::Unsupported:
+        return "unsupported";
+    }
+    return "invalid";
+}
+
+Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {
+    if (rawUtf8.size() > maxInputBytes)
+        return inputTooLong(rawUtf8.size());
     const Scan scanned = scan(rawUtf8);
     if (scanned.hardProblem)
         return hardFailure(*scanned.hardProblem);
@@ -502,15 +629,10 @@ Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {
 }
 
 Recognition recogniseBecker(std::string_view modelField, std::string_view serialNumberField) {
-    if (modelField.size() > maxInputBytes || serialNumberField.size() > maxInputBytes) {
-        Message message;
-        message.id = MessageId::InputTooLong;
-        message.actual = static_cast<int>(std::max(modelField.size(), serialNumberField.size()));
-        message.count = static_cast<int>(maxInputBytes);
-        message.field = modelField.size() > maxInputBytes ? InputField::BeckerModel
-                                                          : InputField::BeckerSerialNumber;
-        return hardFailure(message);
-    }
+    if (modelField.size() > maxInputBytes || serialNumberField.size() > maxInputBytes)
+        return inputTooLong(std::max(modelField.size(), serialNumberField.size()),
+                            modelField.size() > maxInputBytes ? InputField::BeckerModel
+                                                              : InputField::BeckerSerialNumber);
     const Scan model = scan(modelField, InputField::BeckerModel);
     if (model.hardProblem)
         return hardFailure(*model.hardProblem);
@@ -544,7 +666,8 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
     append(serialNumber.cells.items.data(), std::min<std::size_t>(serialNumber.cells.size, 8));
 
     Recognition result;
-    const std::optional<Message> problem = modelCheck.problem ? modelCheck.problem : serialCheck.problem;
+    const std::optional<Message> problem =
+        modelCheck.problem ? modelCheck.problem : serialCheck.problem;
     if (problem) {
         result.state = InputState::Invalid;
         result.family = Family::Becker;
@@ -552,8 +675,7 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
         result.message = *problem;
         // The message was built against one field's text: keep the offending character from it.
         if (modelCheck.fixable && serialCheck.fixable) {
-            const Recognition fixed =
-                recogniseBecker(modelCheck.corrected, serialCheck.corrected);
+            const Recognition fixed = recogniseBecker(modelCheck.corrected, serialCheck.corrected);
             if (fixed.state != InputState::Invalid)
                 result.suggestions.push_back(fixed.serial);
         }
@@ -576,7 +698,8 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
         if (modelCheck.missing == 0)
             applyFamilyRules(result, combined.items.data(), combined.size, "");
     }
-    const std::optional<Message>& soft = model.softProblem ? model.softProblem : serialNumber.softProblem;
+    const std::optional<Message>& soft =
+        model.softProblem ? model.softProblem : serialNumber.softProblem;
     if (soft)
         result = withSoftProblem(std::move(result), *soft);
     return result;

@@ -14,10 +14,10 @@
 namespace radiocode {
 
 enum class InputState {
-    Incomplete,  // a prefix of a valid serial: keep typing
-    Valid,       // a complete, well-formed serial of a supported radio
-    Invalid,     // cannot become valid by typing more
-    Unsupported  // well formed, but a radio this program does not cover (Becker model not Nissan)
+    Incomplete, // a prefix of a valid serial: keep typing
+    Valid,      // a complete, well-formed serial of a supported radio
+    Invalid,    // cannot become valid by typing more
+    Unsupported // well formed, but a radio this program does not cover (Becker model not Nissan)
 };
 
 enum class MessageId {
@@ -46,11 +46,11 @@ enum class InputField { Whole, BeckerModel, BeckerSerialNumber };
 
 struct Message {
     MessageId id = MessageId::Empty;
-    int count = 0;          // MoreDigitsNeeded, TooLong
-    int actual = 0;         // TooLong, InputTooLong
-    int position = -1;      // index (in Unicode code points) into the raw input, -1 when none
-    int byteOffset = -1;    // same place as a byte offset into the raw UTF-8 input
-    std::string character;  // the offending character, UTF-8
+    int count = 0;         // MoreDigitsNeeded, TooLong
+    int actual = 0;        // TooLong, InputTooLong
+    int position = -1;     // index (in Unicode code points) into the raw input, -1 when none
+    int byteOffset = -1;   // same place as a byte offset into the raw UTF-8 input
+    std::string character; // the offending character, UTF-8
     // WrongPrefix: the prefix; BeckerModelNotNissan: the model; MoreDigitsNeeded: the shape still
     // to type, '#' a digit, 'A' a letter, anything else that literal letter.
     std::string expected;
@@ -60,9 +60,9 @@ struct Message {
 
 struct Recognition {
     InputState state = InputState::Incomplete;
-    std::optional<Family> family;  // recognised, or the one given
+    std::optional<Family> family;   // recognised, or the one given
     std::vector<Family> candidates; // AmbiguousFamily / early prefixes: families still possible
-    std::string serial;            // normalised serial (partial while incomplete)
+    std::string serial;             // normalised serial (partial while incomplete)
     Message message;
     std::vector<std::string> suggestions; // corrected serials to offer as one click
     bool fromBarcode = false;             // a Renault precode taken from a longer barcode text
@@ -82,6 +82,14 @@ Recognition recognise(std::string_view rawUtf8, std::optional<Family> family = s
 
 // The two fields of a Becker label: "Model No" (e.g. "BE 7818" or "7818") and "Serial No".
 Recognition recogniseBecker(std::string_view modelField, std::string_view serialNumberField);
+
+// What recognise() answers for input of `byteCount` bytes over maxInputBytes, for callers that
+// stream long input and never hold all of it (the command line's batch mode).
+Recognition inputTooLong(std::size_t byteCount, InputField field = InputField::Whole);
+
+// Stable machine ids, for JSON and logs: "look-alike-letter", "incomplete", ...
+std::string_view messageIdName(MessageId id);
+std::string_view inputStateId(InputState state);
 
 // For callers with no "keep typing" (command line, import): an incomplete result becomes invalid,
 // keeping its message (MoreDigitsNeeded reads as "too short").

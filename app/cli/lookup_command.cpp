@@ -1,0 +1,191 @@
+// radiocode lookup SERIAL [--family F] [--json]: one serial, its code and how to enter it.
+#include "commands.h"
+#include "texts.h"
+
+#include "radiocode/entry_steps.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace radiocode::cli {
+namespace {
+
+void printHelp(Context& context) {
+    context.out
+        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--json]") << "\n\n"
+        << Cli::tr("Finds the code for one radio serial and says how to enter it, or what is "
+                   "wrong with the serial. SERIAL may be given in parts as the label prints them "
+                   "(BP53876 9672026); put \"--\" before a serial that starts with a dash.")
+        << "\n\n"
+        << Cli::tr("Options:") << "\n"
+        << "  --family F  "
+        << Cli::tr("read the serial as this family's (blaupunkt, renault, "
+                   "becker, visteon)")
+        << "\n"
+        << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
+        << Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can be "
+                   "given (not-found, unsupported), 2 the serial is invalid.")
+        << "\n";
+}
+
+QString familyIdOf(const Recognition& recognition) {
+    return recognition.family ? Texts::fromUtf8(familyId(*recognition.family)) : QString();
+}
+
+// The sentence that explains the outcome: the problem, why there is no code, or how the input
+// was read.
+QString explanation(const LookupResult& result) {
+    if (result.status == LookupStatus::NotFound)
+        return Texts::noCodeReason(result);
+    return Texts::message(result.recognition);
+}
+
+QStringList suggestionsOf(const Recognition& recognition) {
+    QStringList list;
+    for (const std::string& suggestion : recognition.suggestions)
+        list << Texts::fromUtf8(suggestion);
+    return list;
+}
+
+QStringList stepSentences(const EntrySteps& steps) {
+    QStringList sentences;
+    for (const DigitStep& step : steps.digits)
+        sentences << Texts::digitStep(step);
+    sentences << Texts::confirmStep(steps);
+    return sentences;
+}
+
+QStringList cautionSentences(const EntrySteps& steps) {
+    QStringList sentences;
+    for (const Caution caution : steps.cautions)
+        sentences << Texts::caution(caution);
+    return sentences;
+}
+
+int exitCodeFor(LookupStatus status) {
+    switch (status) {
+    case LookupStatus::Ok:
+        return ExitCodeShown;
+    case LookupStatus::NotFound:
+    case LookupStatus::Unsupported:
+        return ExitNoCode;
+    case LookupStatus::Invalid:
+        break;
+    }
+    return ExitInvalidInput;
+}
+
+void printJson(Context& context, const QString& input, const LookupResult& result) {
+    const Recognition& recognition = result.recognition;
+    const bool serialUsable = result.status != LookupStatus::Invalid;
+    QJsonObject object;
+    object[QLatin1String("input")] = input;
+    object[QLatin1String("family")] =
+        recognition.family ? QJsonValue(familyIdOf(recognition)) : QJsonValue();
+    object[QLatin1String("serial")] =
+        serialUsable ? QJsonValue(Texts::fromUtf8(recognition.serial)) : QJsonValue();
+    object[QLatin1String("status")] = Texts::fromUtf8(lookupStatusId(result.status));
+    object[QLatin1String("statusText")] = Texts::statusName(result.status);
+    object[QLatin1String("messageId")] = Texts::fromUtf8(messageIdName(recognition.message.id));
+    object[QLatin1String("message")] = explanation(result);
+    if (recognition.message.position >= 0)
+        object[QLatin1String("position")] = recognition.message.position;
+    object[QLatin1String("suggestions")] = QJsonArray::fromStringList(suggestionsOf(recognition));
+    if (result.answer) {
+        const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
+        object[QLatin1String("code")] = Texts::fromUtf8(result.answer->code);
+        const QString source = Texts::fromUtf8(result.answer->source);
+        object[QLatin1String("source")] = source;
+        object[QLatin1String("sourceText")] = Texts::sourceDescription(source);
+        QJsonArray digits;
+        for (const DigitStep& step : steps.digits)
+            digits.append(QJsonObject{{QLatin1String("button"), step.button},
+                                      {QLatin1String("digit"), step.digit}});
+        object[QLatin1String("digits")] = digits;
+        object[QLatin1String("steps")] = QJsonArray::fromStringList(stepSentences(steps));
+        object[QLatin1String("cautions")] = QJsonArray::fromStringList(cautionSentences(steps));
+    } else {
+        object[QLatin1String("code")] = QJsonValue();
+        object[QLatin1String("source")] = QJsonValue();
+        object[QLatin1String("nextSteps")] =
+            QJsonArray::fromStringList(Texts::noCodeNextSteps(result));
+    }
+    context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+void printList(Context& context, const QString& title, const QStringList& items, bool numbered) {
+    context.out << "\n" << title << "\n";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (numbered)
+            context.out << "  " << (i + 1) << ". " << items.at(i) << "\n";
+        else
+            context.out << "  - " << items.at(i) << "\n";
+    }
+}
+
+void printText(Context& context, const LookupResult& result) {
+    const Recognition& recognition = result.recognition;
+    if (recognition.family)
+        context.out << Cli::tr("Family: %1").arg(Texts::familyName(*recognition.family)) << "\n";
+    if (result.status != LookupStatus::Invalid)
+        context.out << Cli::tr("Serial: %1").arg(Texts::fromUtf8(recognition.serial)) << "\n";
+    if (!result.answer) {
+        context.out << Cli::tr("Status: %1").arg(Texts::statusName(result.status)) << "\n"
+                    << explanation(result) << "\n";
+        for (const QString& suggestion : suggestionsOf(recognition))
+            context.out << Texts::suggestion(suggestion) << "\n";
+        printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
+        return;
+    }
+    const QString source = Texts::fromUtf8(result.answer->source);
+    context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
+                << Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source) << "\n";
+    if (recognition.fromBarcode || recognition.fromLabelForm)
+        context.out << Texts::message(recognition) << "\n";
+    const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
+    printList(context, Cli::tr("How to enter it:"), stepSentences(steps), true);
+    printList(context, Cli::tr("Take care:"), cautionSentences(steps), false);
+}
+
+} // namespace
+
+int runLookup(Context& context, const QStringList& arguments) {
+    std::optional<Family> family;
+    bool json = false;
+    bool optionsEnded = false;
+    QStringList parts;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (optionsEnded || !argument.startsWith(QLatin1Char('-')) || argument.size() == 1) {
+            parts << argument;
+        } else if (argument == QLatin1String("--")) {
+            optionsEnded = true;
+        } else if (isHelpOption(argument)) {
+            printHelp(context);
+            return ExitCodeShown;
+        } else if (argument == QLatin1String("--json")) {
+            json = true;
+        } else if (argument == QLatin1String("--family") ||
+                   argument.startsWith(QLatin1String("--family="))) {
+            if (!takeFamilyOption(context, arguments, i, family))
+                return ExitInvalidInput;
+        } else {
+            return usageError(context, "lookup", Cli::tr("unknown option \"%1\".").arg(argument));
+        }
+    }
+    if (parts.isEmpty())
+        return usageError(context, "lookup", Cli::tr("the serial is missing."));
+
+    const QString input = parts.join(QLatin1Char(' '));
+    const QByteArray raw = input.toUtf8();
+    const LookupResult result = context.finder().lookup(
+        std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family);
+    if (json)
+        printJson(context, input, result);
+    else
+        printText(context, result);
+    return exitCodeFor(result.status);
+}
+
+} // namespace radiocode::cli
