@@ -1,0 +1,452 @@
+#include "instruction_sheet.h"
+
+#include "texts.h"
+
+#include "radiocode/entry_steps.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QLocale>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPdfWriter>
+#include <QSettings>
+#include <QSvgRenderer>
+
+#include <algorithm>
+
+namespace radiocode {
+namespace {
+
+const QColor ink(0x11, 0x11, 0x11);
+const QColor muted(0x55, 0x5b, 0x63);
+const QColor rule(0xb0, 0xb6, 0xbe);
+const QColor accent(0x1d, 0x3f, 0x8f);
+const QColor cautionFill(0xff, 0xf4, 0xd6);
+
+// Lays the sheet out top to bottom on the device, in device pixels; sizes are given in
+// millimetres and points so the sheet looks the same at any resolution.
+class SheetPainter {
+public:
+    SheetPainter(QPagedPaintDevice& device, QPainter& painter)
+        : device_(device), painter_(painter), dpi_(device.logicalDpiY()) {
+        page_ = QRectF(0, 0, device.width(), device.height());
+        y_ = page_.top();
+    }
+
+    qreal mm(qreal millimetres) const { return millimetres * dpi_ / 25.4; }
+    qreal width() const { return page_.width(); }
+    qreal left() const { return page_.left(); }
+    qreal y() const { return y_; }
+    void advance(qreal pixels) { y_ += pixels; }
+
+    QFont font(qreal points, bool bold = false, bool mono = false) const {
+        QFont f = mono ? QFontDatabase::systemFont(QFontDatabase::FixedFont)
+                       : QFont(QStringLiteral("DejaVu Sans"));
+        if (!mono)
+            f.setStyleHint(QFont::SansSerif);
+        f.setPointSizeF(points);
+        f.setBold(bold);
+        // No ligatures: "fi" must stay two letters for anyone who copies or searches the PDF.
+        f.setStyleStrategy(QFont::PreferNoShaping);
+        return f;
+    }
+
+    // Starts a new page when `height` does not fit on this one.
+    void ensureSpace(qreal height) {
+        if (y_ + height <= page_.bottom() - mm(8) || y_ <= page_.top())
+            return;
+        footer();
+        device_.newPage();
+        ++pageNumber_;
+        y_ = page_.top();
+    }
+
+    qreal textHeight(const QString& text, const QFont& f, qreal w) const {
+        const QFontMetricsF metrics(f, &device_);
+        return metrics.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text)
+            .height();
+    }
+
+    // A wrapped paragraph at `x` (relative to the left edge), `w` wide; returns its height.
+    qreal paragraph(const QString& text, const QFont& f, qreal x, qreal w,
+                    const QColor& colour = ink) {
+        const qreal h = textHeight(text, f, w);
+        painter_.setFont(f);
+        painter_.setPen(colour);
+        painter_.drawText(QRectF(left() + x, y_, w, h), Qt::TextWordWrap | Qt::AlignLeft, text);
+        return h;
+    }
+
+    void block(const QString& text, const QFont& f, qreal x = 0, const QColor& colour = ink) {
+        const qreal w = width() - x;
+        ensureSpace(textHeight(text, f, w));
+        y_ += paragraph(text, f, x, w, colour);
+    }
+
+    void heading(const QString& text) {
+        const QFont f = font(11.5, true);
+        ensureSpace(textHeight(text, f, width()) + mm(14));
+        y_ += mm(3.5);
+        y_ += paragraph(text, f, 0, width(), accent);
+        painter_.setPen(QPen(rule, mm(0.3)));
+        painter_.drawLine(QPointF(left(), y_ + mm(0.8)), QPointF(left() + width(), y_ + mm(0.8)));
+        y_ += mm(2.2);
+    }
+
+    // "1." in a hanging column, then the wrapped text.
+    void numbered(const QString& number, const QString& text, const QFont& f) {
+        const qreal indent = mm(8);
+        const qreal h = textHeight(text, f, width() - indent);
+        ensureSpace(h + mm(1));
+        paragraph(number, f, 0, indent, muted);
+        y_ += paragraph(text, f, indent, width() - indent) + mm(1);
+    }
+
+    void footer() {
+        const QFont f = font(7.5);
+        painter_.setFont(f);
+        painter_.setPen(muted);
+        const QRectF area(left(), page_.bottom() - mm(5), width(), mm(5));
+        painter_.drawText(
+            area, Qt::AlignLeft | Qt::AlignBottom,
+            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
+        painter_.drawText(area, Qt::AlignRight | Qt::AlignBottom,
+                          InstructionSheet::tr("Page %1").arg(pageNumber_));
+    }
+
+    QPainter& painter() { return painter_; }
+
+private:
+    QPagedPaintDevice& device_;
+    QPainter& painter_;
+    qreal dpi_;
+    QRectF page_;
+    qreal y_ = 0;
+    int pageNumber_ = 1;
+};
+
+QString orBlank(const QString& value) {
+    return value.isEmpty() ? QStringLiteral("______________________") : value;
+}
+
+void drawHeader(SheetPainter& sheet, const SheetContent& content) {
+    QPainter& p = sheet.painter();
+    const QFont titleFont = sheet.font(17, true);
+    const QFont small = sheet.font(9);
+    const qreal top = sheet.y();
+    sheet.paragraph(InstructionSheet::title(), titleFont, 0, sheet.width() * 0.62, accent);
+    const QString workshop = content.workshopName.isEmpty()
+                                 ? InstructionSheet::tr("Workshop: ______________")
+                                 : content.workshopName;
+    const QString date = QLocale().toString(
+        content.date.isValid() ? content.date : QDate::currentDate(), QLocale::LongFormat);
+    p.setFont(sheet.font(11, true));
+    p.setPen(ink);
+    const QRectF right(sheet.left() + sheet.width() * 0.5, top, sheet.width() * 0.5, sheet.mm(6));
+    p.drawText(right, Qt::AlignRight | Qt::AlignTop, workshop);
+    p.setFont(small);
+    p.setPen(muted);
+    p.drawText(right.translated(0, sheet.mm(6)), Qt::AlignRight | Qt::AlignTop, date);
+    sheet.advance(sheet.mm(12));
+    p.setPen(QPen(accent, sheet.mm(0.7)));
+    p.drawLine(QPointF(sheet.left(), sheet.y()), QPointF(sheet.left() + sheet.width(), sheet.y()));
+    sheet.advance(sheet.mm(2));
+}
+
+void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
+    sheet.heading(InstructionSheet::tr("Job"));
+    const QFont label = sheet.font(8.5, false);
+    const QFont value = sheet.font(10, true);
+    const struct {
+        QString name;
+        QString text;
+    } fields[] = {
+        {InstructionSheet::tr("Customer"), job.customer},
+        {InstructionSheet::tr("Registration"), job.registration},
+        {InstructionSheet::tr("VIN"), job.vin},
+        {InstructionSheet::tr("Technician"), job.technician},
+    };
+    const qreal column = sheet.width() / 2;
+    const qreal labelWidth = sheet.mm(26);
+    for (int row = 0; row < 2; ++row) {
+        sheet.ensureSpace(sheet.mm(7));
+        for (int col = 0; col < 2; ++col) {
+            const auto& field = fields[row * 2 + col];
+            sheet.paragraph(field.name, label, col * column, labelWidth, muted);
+            sheet.paragraph(orBlank(field.text), value, col * column + labelWidth,
+                            column - labelWidth - sheet.mm(3));
+        }
+        sheet.advance(sheet.mm(6.5));
+    }
+    if (!job.notes.isEmpty()) {
+        sheet.paragraph(InstructionSheet::tr("Notes"), label, 0, labelWidth, muted);
+        const qreal h =
+            sheet.paragraph(job.notes, sheet.font(9.5), labelWidth, sheet.width() - labelWidth);
+        sheet.advance(h + sheet.mm(1));
+    }
+}
+
+// Radio facts on the left, the label drawing on the right, the code boxes below the facts.
+void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
+    const LookupResult& result = content.result;
+    const Recognition& recognition = result.recognition;
+    sheet.heading(InstructionSheet::tr("Radio and code"));
+    sheet.ensureSpace(sheet.mm(45));
+    QPainter& p = sheet.painter();
+    const qreal top = sheet.y();
+    const QFont label = sheet.font(8.5);
+    const QFont value = sheet.font(11, true);
+    const qreal labelWidth = sheet.mm(22);
+    const qreal factsWidth = sheet.width() * 0.58;
+
+    auto fact = [&](const QString& name, const QString& text, const QFont& f) {
+        sheet.paragraph(name, label, 0, labelWidth, muted);
+        sheet.advance(sheet.paragraph(text, f, labelWidth, factsWidth - labelWidth) +
+                      sheet.mm(1.2));
+    };
+    const QString family =
+        recognition.family ? Texts::familyName(*recognition.family) : QStringLiteral("—");
+    fact(InstructionSheet::tr("Radio"), family, value);
+    fact(InstructionSheet::tr("Serial"), Texts::fromUtf8(recognition.serial),
+         sheet.font(12, true, true));
+
+    // The code in four boxes; empty boxes to fill in by hand when there is no code.
+    sheet.advance(sheet.mm(1.5));
+    const qreal box = sheet.mm(15);
+    const qreal gap = sheet.mm(3);
+    const bool hasCode = result.status == LookupStatus::Ok && result.answer;
+    const QString code = hasCode ? Texts::fromUtf8(result.answer->code) : QString();
+    QFont digitFont = sheet.font(30, true, true);
+    for (int i = 0; i < 4; ++i) {
+        const QRectF rect(sheet.left() + i * (box + gap), sheet.y(), box, box * 1.15);
+        p.setPen(QPen(ink, sheet.mm(0.6)));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(rect, sheet.mm(1.5), sheet.mm(1.5));
+        p.setFont(sheet.font(6.5));
+        p.setPen(muted);
+        p.drawText(rect.adjusted(sheet.mm(1), sheet.mm(0.5), 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                   QString::number(i + 1));
+        if (hasCode && i < code.size()) {
+            p.setFont(digitFont);
+            p.setPen(ink);
+            p.drawText(rect, Qt::AlignCenter, code.mid(i, 1));
+        }
+    }
+    sheet.advance(box * 1.15 + sheet.mm(2));
+    const QString origin = hasCode
+                               ? Texts::sourceDescription(Texts::fromUtf8(result.answer->source))
+                               : Texts::noCodeReason(result);
+    sheet.advance(sheet.paragraph(
+        hasCode ? InstructionSheet::tr("Source: %1").arg(origin)
+                : InstructionSheet::tr("No code could be given: %1 Write it in the boxes once "
+                                       "it is known.")
+                      .arg(origin),
+        sheet.font(8.5), 0, factsWidth, hasCode ? ink : QColor(0x8a, 0x1c, 0x1c)));
+
+    // A small copy of the label drawing, serial area highlighted.
+    qreal labelBottom = top;
+    if (recognition.family) {
+        QSvgRenderer renderer(InstructionSheet::labelDrawingPath(*recognition.family));
+        if (renderer.isValid()) {
+            const qreal w = sheet.width() - factsWidth - sheet.mm(4);
+            const QSizeF size = renderer.defaultSize();
+            const qreal h = w * size.height() / size.width();
+            const QRectF target(sheet.left() + factsWidth + sheet.mm(4), top, w, h);
+            renderer.render(&p, target);
+            p.setFont(sheet.font(7.5));
+            p.setPen(muted);
+            p.drawText(QRectF(target.left(), target.bottom() + sheet.mm(1), w, sheet.mm(5)),
+                       Qt::AlignHCenter | Qt::AlignTop,
+                       InstructionSheet::tr("Where the serial is on the label"));
+            labelBottom = target.bottom() + sheet.mm(6);
+        }
+    }
+    if (sheet.y() < labelBottom)
+        sheet.advance(labelBottom - sheet.y());
+}
+
+void drawSteps(SheetPainter& sheet, const SheetContent& content) {
+    const LookupResult& result = content.result;
+    const Family family = result.recognition.family.value_or(Family::Renault);
+    const bool hasCode = result.status == LookupStatus::Ok && result.answer;
+    const EntrySteps steps =
+        entryStepsFor(family, hasCode ? std::string_view(result.answer->code) : "0000");
+    sheet.heading(InstructionSheet::tr("Enter the code on the radio"));
+    const QFont f = sheet.font(10);
+    int number = 1;
+    for (const DigitStep& step : steps.digits) {
+        const QString text =
+            hasCode ? Texts::digitStep(step)
+                    : InstructionSheet::tr("Press button %1 until the display shows digit %1 "
+                                           "of the code.")
+                          .arg(step.button);
+        sheet.numbered(QStringLiteral("%1.").arg(number++), text, f);
+    }
+    sheet.numbered(QStringLiteral("%1.").arg(number), Texts::confirmStep(steps),
+                   sheet.font(10, true));
+
+    sheet.heading(InstructionSheet::tr("Cautions"));
+    for (const Caution caution : steps.cautions) {
+        const QString text = Texts::caution(caution);
+        const QFont cf = sheet.font(9.5);
+        const qreal indent = sheet.mm(8);
+        const qreal h = sheet.textHeight(text, cf, sheet.width() - indent);
+        sheet.ensureSpace(h + sheet.mm(1.5));
+        QPainter& p = sheet.painter();
+        // A small warning triangle, drawn so it prints the same everywhere.
+        const qreal s = sheet.mm(3.6);
+        const QPointF origin(sheet.left() + sheet.mm(1), sheet.y() + sheet.mm(0.4));
+        QPainterPath triangle;
+        triangle.moveTo(origin + QPointF(s / 2, 0));
+        triangle.lineTo(origin + QPointF(s, s));
+        triangle.lineTo(origin + QPointF(0, s));
+        triangle.closeSubpath();
+        p.setPen(QPen(ink, sheet.mm(0.25)));
+        p.setBrush(QColor(0xf9, 0xab, 0x00));
+        p.drawPath(triangle);
+        p.setFont(sheet.font(6.5, true));
+        p.drawText(QRectF(origin + QPointF(0, s * 0.2), QSizeF(s, s * 0.8)), Qt::AlignCenter,
+                   QStringLiteral("!"));
+        p.setBrush(Qt::NoBrush);
+        sheet.advance(sheet.paragraph(text, cf, indent, sheet.width() - indent) + sheet.mm(1.5));
+    }
+}
+
+void drawNextSteps(SheetPainter& sheet, const SheetContent& content) {
+    const QStringList next = Texts::noCodeNextSteps(content.result);
+    if (next.isEmpty())
+        return;
+    sheet.heading(InstructionSheet::tr("What to do next"));
+    int number = 1;
+    for (const QString& step : next)
+        sheet.numbered(QStringLiteral("%1.").arg(number++), step, sheet.font(10));
+}
+
+void drawTroubleshooting(SheetPainter& sheet) {
+    sheet.heading(InstructionSheet::tr("If the radio refuses the code"));
+    // Two columns: the four items fit beside each other and the sheet stays on one page.
+    const QFont bold = sheet.font(9.5, true);
+    const QFont f = sheet.font(9);
+    const qreal gutter = sheet.mm(6);
+    const qreal column = (sheet.width() - gutter) / 2;
+    for (std::size_t row = 0; row < troubleshootingItems.size(); row += 2) {
+        qreal rowHeight = 0;
+        for (std::size_t col = 0; col < 2 && row + col < troubleshootingItems.size(); ++col) {
+            const TroubleshootingItem item = troubleshootingItems[row + col];
+            rowHeight = std::max(rowHeight,
+                                 sheet.textHeight(Texts::troubleshootingTitle(item), bold, column) +
+                                     sheet.textHeight(Texts::troubleshootingText(item), f, column));
+        }
+        sheet.ensureSpace(rowHeight + sheet.mm(2));
+        for (std::size_t col = 0; col < 2 && row + col < troubleshootingItems.size(); ++col) {
+            const TroubleshootingItem item = troubleshootingItems[row + col];
+            const qreal x = col * (column + gutter);
+            const qreal titleHeight =
+                sheet.paragraph(Texts::troubleshootingTitle(item), bold, x, column);
+            sheet.advance(titleHeight);
+            sheet.paragraph(Texts::troubleshootingText(item), f, x, column, muted);
+            sheet.advance(-titleHeight);
+        }
+        sheet.advance(rowHeight + sheet.mm(2));
+    }
+}
+
+} // namespace
+
+QString InstructionSheet::title() {
+    return tr("Radio code instruction sheet");
+}
+
+QString InstructionSheet::labelDrawingPath(Family family) {
+    return QStringLiteral(":/labels/%1.svg").arg(Texts::fromUtf8(familyId(family)));
+}
+
+bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content) {
+    QPainter painter;
+    if (!painter.begin(&device))
+        return false;
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    SheetPainter sheet(device, painter);
+    drawHeader(sheet, content);
+    drawJobDetails(sheet, content.job);
+    drawRadioAndCode(sheet, content);
+    drawSteps(sheet, content);
+    drawNextSteps(sheet, content);
+    drawTroubleshooting(sheet);
+    sheet.footer();
+    return painter.end();
+}
+
+bool InstructionSheet::writePdf(const QString& path, const SheetContent& content, PaperSize paper,
+                                QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(300);
+        writer.setPageSize(pageSize(paper));
+        writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
+        writer.setTitle(title());
+        writer.setCreator(
+            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
+        if (!render(writer, content)) {
+            if (error)
+                *error = tr("The sheet could not be drawn.");
+            return false;
+        }
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+namespace {
+QSettings sheetSettings() {
+    return QSettings(QString::fromLatin1(settingsOrganisation),
+                     QString::fromLatin1(settingsApplication));
+}
+const QString workshopKey = QStringLiteral("sheet/workshopName");
+} // namespace
+
+QString InstructionSheet::savedWorkshopName() {
+    return sheetSettings().value(workshopKey).toString();
+}
+
+void InstructionSheet::saveWorkshopName(const QString& name) {
+    sheetSettings().setValue(workshopKey, name.trimmed());
+}
+
+QPageSize InstructionSheet::pageSize(PaperSize paper) {
+    return QPageSize(paper == PaperSize::Letter ? QPageSize::Letter : QPageSize::A4);
+}
+
+std::optional<PaperSize> InstructionSheet::paperFromName(const QString& name) {
+    const QString lower = name.trimmed().toLower();
+    if (lower == QLatin1String("a4"))
+        return PaperSize::A4;
+    if (lower == QLatin1String("letter"))
+        return PaperSize::Letter;
+    return std::nullopt;
+}
+
+PaperSize InstructionSheet::defaultPaper() {
+    const QLocale::Territory territory = QLocale::system().territory();
+    return territory == QLocale::UnitedStates || territory == QLocale::Canada ? PaperSize::Letter
+                                                                              : PaperSize::A4;
+}
+
+} // namespace radiocode

@@ -1,0 +1,59 @@
+// The printed instruction sheet: the code in four boxes, how to key it in, the cautions and
+// the troubleshooting, for the technician to take to the car. One renderer for every output:
+// QPdfWriter (GUI "Save as PDF", `radiocode sheet`) and QPrinter (print and preview).
+#pragma once
+
+#include "job_details.h"
+
+#include "radiocode/code_source.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QPageSize>
+#include <QString>
+
+#include <optional>
+
+class QPagedPaintDevice;
+
+namespace radiocode {
+
+enum class PaperSize { A4, Letter };
+
+struct SheetContent {
+    QString workshopName; // a setting; may be empty
+    QDate date;
+    JobDetails job;
+    LookupResult result; // Ok: the code goes in the boxes; otherwise they stay empty
+};
+
+class InstructionSheet {
+    Q_DECLARE_TR_FUNCTIONS(InstructionSheet)
+
+public:
+    // Paints the sheet, starting new pages on the device when it runs long. The device's page
+    // size and margins are taken as set. Returns false when the device could not be painted on.
+    static bool render(QPagedPaintDevice& device, const SheetContent& content);
+
+    // Writes a PDF; on failure returns false and says why in `error`.
+    static bool writePdf(const QString& path, const SheetContent& content, PaperSize paper,
+                         QString* error = nullptr);
+
+    static QPageSize pageSize(PaperSize paper);
+    static std::optional<PaperSize> paperFromName(const QString& name); // "a4", "letter"
+    static PaperSize defaultPaper(); // Letter in the US and Canada, A4 elsewhere
+
+    // The label drawing of a family in the resources (":/labels/visteon.svg").
+    static QString labelDrawingPath(Family family);
+    static QString title();
+
+    // The workshop's name printed on every sheet: one setting shared by the GUI and the CLI.
+    static QString savedWorkshopName();
+    static void saveWorkshopName(const QString& name);
+};
+
+// Where the GUI keeps its settings (window, last family, language, workshop name).
+inline constexpr const char* settingsOrganisation = "radiocode";
+inline constexpr const char* settingsApplication = "radiocode-finder";
+
+} // namespace radiocode
