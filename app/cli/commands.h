@@ -27,6 +27,7 @@ struct Command {
 int runLookup(Context& context, const QStringList& arguments);
 int runBatch(Context& context, const QStringList& arguments);
 int runFamilies(Context& context, const QStringList& arguments);
+int runSheet(Context& context, const QStringList& arguments); // sheet_command.cpp
 
 // Shared by the subcommands.
 bool isHelpOption(const QString& argument); // --help, -h

@@ -1,6 +1,7 @@
 // radiocode: the command-line tool. Subcommands are listed in `commands` below.
 #include "commands.h"
 #include "i18n.h"
+#include "sheet_command.h"
 
 #include <QCoreApplication>
 
@@ -11,6 +12,8 @@ const Command commands[] = {
     {"lookup", QT_TRANSLATE_NOOP("radiocode::cli", "Find the code for one serial"), runLookup},
     {"batch", QT_TRANSLATE_NOOP("radiocode::cli", "Answer one serial per line as CSV"), runBatch},
     {"families", QT_TRANSLATE_NOOP("radiocode::cli", "List the radio families"), runFamilies},
+    {"sheet", QT_TRANSLATE_NOOP("radiocode::cli", "Write the printable instruction sheet (PDF)"),
+     runSheet},
 };
 
 QString summaryOf(const Command& command) {
@@ -144,7 +147,7 @@ int usageError(Context& context, const char* command, const QString& problem) {
 
 int main(int argc, char** argv) {
     using namespace radiocode::cli;
-    QCoreApplication app(argc, argv);
+    const auto app = createApplication(argc, argv); // sheet_command.cpp: fonts for `sheet`
     QCoreApplication::setApplicationName(QStringLiteral("radiocode"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
     Context context;

@@ -105,6 +105,8 @@ QString Texts::message(const Recognition& recognition) {
         return tr("Valid %1 serial.")
             .arg(recognition.family ? familyName(*recognition.family) : QString());
     case MessageId::Empty:
+        if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
+            return tr("No serial given: the input is empty.");
         return tr("Type, paste or scan the serial from the radio's label.");
     case MessageId::MoreDigitsNeeded:
         if (recognition.state == InputState::Invalid)
@@ -284,6 +286,38 @@ QStringList Texts::noCodeNextSteps(const LookupResult& result) {
     return {tr("Look for the owner's radio card (\"Radio Pass\", \"Safety-Nr\" or PIN)."),
             tr("Ask a Nissan dealer for the code: they need the serial and the vehicle's VIN."),
             tr("Once the code is known and has worked, record it in the code database.")};
+}
+
+QStringList Texts::labelGuideNotes(Family family) {
+    switch (family) {
+    case Family::Blaupunkt:
+        return {tr("The serial starts with BP and has 12 digits; labels often print a space "
+                   "between the groups (BP53876 9672026): type it with or without the space."),
+                tr("Some labels print 17 characters starting with 815BP or 815CM: type them as "
+                   "printed, the leading 815 is dropped and CM becomes BP."),
+                tr("No public algorithm exists for these radios: the code comes from the code "
+                   "database.")};
+    case Family::Renault:
+        return {tr("The precode is one letter and three digits (for example T019)."),
+                tr("It is printed in small type beside or below a long barcode: the last four "
+                   "characters of the barcode text are the precode. You may type or scan the "
+                   "whole barcode text."),
+                tr("Many units show the precode on the display while buttons 1 and 6 are held "
+                   "together for a few seconds."),
+                tr("A000 to A099 are not precodes.")};
+    case Family::Becker:
+        return {tr("The label has two fields: Model No (for example BE 4757) and Serial No "
+                   "(8 digits). Type each in its own field."),
+                tr("Only models BE4739 and BE4757 were fitted to Nissan vehicles; other models "
+                   "are not covered."),
+                tr("No public algorithm exists for these radios: the code comes from the code "
+                   "database.")};
+    case Family::Visteon:
+        return {tr("The serial is the letter M and six digits (for example M123456)."),
+                tr("Some units show the serial on the display while buttons 1 and 6 are held."),
+                tr("The code is computed with the public Visteon M-serial algorithm.")};
+    }
+    return {};
 }
 
 } // namespace radiocode

@@ -42,6 +42,9 @@ public:
     static QString noCodeReason(const LookupResult& result);
     static QStringList noCodeNextSteps(const LookupResult& result);
 
+    // Where to find the serial on this family's label, and the label forms to expect.
+    static QStringList labelGuideNotes(Family family);
+
     static QString fromUtf8(std::string_view text) {
         return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
     }
