@@ -27,11 +27,13 @@ echo "fuzz build: $((SECONDS - started)) s"
 vectors="$root/../shared/vectors/public.csv"
 seeds="$fuzz_dir/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/recognition" "$seeds/csv_reader"
-cp "$root"/tests/fuzz/corpus/core/* "$seeds/recognition/"
-cp "$root"/tests/fuzz/corpus/csv/* "$seeds/csv_reader/"
+mkdir -p "$seeds"
+for dir in "$root"/tests/fuzz/corpus/*/; do
+    cp -r "$dir" "$seeds/$(basename "$dir")"
+done
 if [[ -f $vectors ]]; then
     cp "$vectors" "$seeds/csv_reader/public.csv"
+    cut -d, -f1 "$vectors" | tail -n +2 >"$seeds/batch_lines/public-inputs"
     n=0
     while IFS=, read -r input _ serial _; do
         n=$((n + 1))
@@ -42,9 +44,9 @@ if [[ -f $vectors ]]; then
 fi
 
 # Share of the time per target, in percent: recognition has the most branches.
-declare -A share=([fuzz_recognition]=50 [fuzz_csv_reader]=25 [fuzz_batch_line]=25)
+declare -A share=([fuzz_recognition]=45 [fuzz_csv_reader]=20 [fuzz_batch_lines]=35)
 targets=()
-for target in fuzz_recognition fuzz_csv_reader fuzz_batch_line; do
+for target in fuzz_recognition fuzz_csv_reader fuzz_batch_lines; do
     [[ -x $fuzz_dir/$target ]] && targets+=("$target")
 done
 percent=0
