@@ -1,4 +1,5 @@
 #include "cli_context.h"
+#include "commands.h"
 
 #include <cstdio>
 
@@ -19,6 +20,7 @@ const CodeFinder& Context::finder() {
         // serials answer not-found.
         for (const auto& source : sources_)
             finder_->addSource(source.get());
+        addDatabaseSource(*this); // db_command.cpp
     }
     return *finder_;
 }

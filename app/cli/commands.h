@@ -28,6 +28,10 @@ int runLookup(Context& context, const QStringList& arguments);
 int runBatch(Context& context, const QStringList& arguments);
 int runFamilies(Context& context, const QStringList& arguments);
 int runSheet(Context& context, const QStringList& arguments); // sheet_command.cpp
+int runDb(Context& context, const QStringList& arguments);    // db_command.cpp
+int runJobs(Context& context, const QStringList& arguments);  // jobs_command.cpp
+// Opens the configured code database and adds it to the context's finder (db_command.cpp).
+void addDatabaseSource(Context& context);
 
 // Shared by the subcommands.
 bool isHelpOption(const QString& argument); // --help, -h

@@ -14,6 +14,9 @@ const Command commands[] = {
     {"families", QT_TRANSLATE_NOOP("radiocode::cli", "List the radio families"), runFamilies},
     {"sheet", QT_TRANSLATE_NOOP("radiocode::cli", "Write the printable instruction sheet (PDF)"),
      runSheet},
+    {"db", QT_TRANSLATE_NOOP("radiocode::cli", "Import, add and export codes of the code database"),
+     runDb},
+    {"jobs", QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log"), runJobs},
 };
 
 QString summaryOf(const Command& command) {

@@ -1,0 +1,387 @@
+// radiocode db import|add|export|info: the workshop's code database from the command line.
+// Also opens the database for the other commands (Context::finder() asks addDatabaseSource).
+#include "commands.h"
+#include "database_access.h"
+#include "texts.h"
+
+#include "code_database_source.h"
+#include "database.h"
+#include "storage_texts.h"
+
+#include "radiocode/recognition.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace radiocode::cli {
+namespace {
+
+// The database source the finder asks; it owns its connection.
+class OwnedDatabaseSource final : public CodeSource {
+public:
+    explicit OwnedDatabaseSource(std::unique_ptr<storage::Database> database)
+        : database_(std::move(database)), source_(database_.get()) {}
+    bool serves(Family family) const override { return source_.serves(family); }
+    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
+        return source_.find(family, serial);
+    }
+
+private:
+    std::unique_ptr<storage::Database> database_;
+    storage::DatabaseCodeSource source_;
+};
+
+void printHelp(Context& context) {
+    context.out
+        << Cli::tr("Usage: radiocode db import FILE [--dry-run] [--json]") << "\n"
+        << Cli::tr("       radiocode db add SERIAL CODE --technician NAME [--replace]") << "\n"
+        << Cli::tr("       radiocode db export [FILE] [--force]") << "\n"
+        << Cli::tr("       radiocode db info") << "\n\n"
+        << Cli::tr("The workshop's code database holds the Blaupunkt and Becker codes: imported "
+                   "dealer lists and codes technicians confirmed on a radio.")
+        << "\n\n"
+        << "  import   "
+        << Cli::tr("import a CSV list with the columns serial and code (comma or semicolon). "
+                   "All accepted rows or none are saved; a stored code is never overwritten.")
+        << "\n"
+        << "           --dry-run  " << Cli::tr("check and count, save nothing") << "\n"
+        << "           --json     "
+        << Cli::tr("print one JSON object: imported, duplicates, skipped, conflicts, errors")
+        << "\n"
+        << "  add      " << Cli::tr("record a code that worked on the radio") << "\n"
+        << "           --replace  " << Cli::tr("replace another code stored for the serial") << "\n"
+        << "  export   "
+        << Cli::tr("write every code as CSV (serial,code,family,source,origin,created_at) to FILE "
+                   "or the standard output; --force overwrites an existing FILE")
+        << "\n"
+        << "  info     " << Cli::tr("show which database is used and what it holds") << "\n\n"
+        << Cli::tr("The database is --database URL, else $RADIOCODE_DATABASE, else the desktop "
+                   "program's setting, else %1. URLs: sqlite:/path/file.db, "
+                   "postgresql://user[:password]@host[:port]/dbname.")
+               .arg(storage::DatabaseUrl::defaultUrl())
+        << "\n\n"
+        << Cli::tr("Exit status: 0 done, 2 invalid input or arguments, 3 the file or the "
+                   "database could not be used (or a different code is already stored).")
+        << "\n";
+}
+
+QByteArray compactJson(const QJsonValue& value) {
+    const QJsonDocument document(QJsonArray{value});
+    QByteArray text = document.toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2); // without the array's brackets
+}
+
+// The object --json prints, keys in the documented order.
+void printImportJson(Context& context, const storage::ImportReport& report,
+                     const QString& failure) {
+    QJsonArray errors;
+    if (!failure.isEmpty())
+        errors.append(
+            QJsonObject{{QStringLiteral("line"), 0}, {QStringLiteral("message"), failure}});
+    for (const storage::ImportIssue& issue : report.errors)
+        errors.append(QJsonObject{{QStringLiteral("line"), issue.line},
+                                  {QStringLiteral("message"), issue.message}});
+    context.out << "{\"imported\":" << report.imported << ",\"duplicates\":" << report.duplicates
+                << ",\"skipped\":" << report.skipped << ",\"conflicts\":" << report.conflictCount()
+                << ",\"errors\":" << QString::fromUtf8(compactJson(errors)) << "}\n";
+}
+
+int runImport(Context& context, const QStringList& arguments) {
+    QString fileName;
+    bool dryRun = false;
+    bool json = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--dry-run"))
+            dryRun = true;
+        else if (argument == QLatin1String("--json"))
+            json = true;
+        else if (argument.startsWith(QLatin1String("--")) && argument.size() > 2)
+            return usageError(context, "db import", Cli::tr("unknown option %1").arg(argument));
+        else if (fileName.isEmpty())
+            fileName = argument;
+        else
+            return usageError(
+                context, "db import",
+                Cli::tr("one file at a time (got %1 and %2)").arg(fileName, argument));
+    }
+    if (fileName.isEmpty())
+        return usageError(context, "db import", Cli::tr("the CSV file to import is missing"));
+
+    auto failed = [&](int exitCode, const QString& message) {
+        if (json)
+            printImportJson(context, {}, message);
+        else
+            context.err << "radiocode db import: " << message << "\n";
+        return exitCode;
+    };
+    QFile file(fileName);
+    if (QFileInfo(fileName).isDir())
+        return failed(ExitFailure, Cli::tr("%1 is a folder, not a CSV file.").arg(fileName));
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(ExitFailure, Cli::tr("Cannot read %1: %2").arg(fileName, file.errorString()));
+    // Mapped rather than read: a million-row list is read once, straight from the page cache.
+    QByteArray copy;
+    QByteArrayView data;
+    if (file.size() > 0) {
+        if (uchar* mapped = file.map(0, file.size())) {
+            data = QByteArrayView(reinterpret_cast<const char*>(mapped), file.size());
+        } else {
+            copy = file.readAll();
+            data = copy;
+        }
+    }
+    QString error;
+    const auto database = openDatabase(context, &error);
+    if (!database)
+        return failed(ExitFailure, error);
+    storage::ImportOptions options;
+    options.dryRun = dryRun;
+    const storage::ImportReport report = database->importCsv(data, fileName, options);
+    switch (report.status) {
+    case storage::ImportReport::Status::BadFile:
+        return failed(ExitInvalidInput, report.failure);
+    case storage::ImportReport::Status::DatabaseError:
+    case storage::ImportReport::Status::Cancelled:
+        return failed(ExitFailure, report.failure);
+    case storage::ImportReport::Status::Done:
+        break;
+    }
+    if (json) {
+        printImportJson(context, report, {});
+        return ExitCodeShown;
+    }
+    for (const storage::ImportIssue& issue : report.errors)
+        context.out << Cli::tr("line %1: %2").arg(issue.line).arg(issue.message) << "\n";
+    context.out << storage::StorageTexts::importSummary(report) << "\n";
+    return ExitCodeShown;
+}
+
+int runAdd(Context& context, const QStringList& arguments) {
+    QStringList positional;
+    QString technician;
+    bool replace = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--technician") && i + 1 < arguments.size())
+            technician = arguments.at(++i);
+        else if (argument.startsWith(QLatin1String("--technician=")))
+            technician = argument.mid(13);
+        else if (argument == QLatin1String("--technician"))
+            return usageError(context, "db add", Cli::tr("--technician needs a name"));
+        else if (argument == QLatin1String("--replace"))
+            replace = true;
+        else if (argument == QLatin1String("--"))
+            positional << arguments.mid(i + 1), i = arguments.size();
+        else if (argument.startsWith(QLatin1String("--")))
+            return usageError(context, "db add", Cli::tr("unknown option %1").arg(argument));
+        else
+            positional << argument;
+    }
+    if (positional.size() != 2)
+        return usageError(context, "db add", Cli::tr("give the serial and the code"));
+    technician = technician.trimmed();
+    if (technician.isEmpty())
+        return usageError(context, "db add",
+                          Cli::tr("--technician NAME is needed: a confirmed code records who "
+                                  "confirmed it"));
+    const QByteArray rawSerial = positional.at(0).toUtf8();
+    const Recognition recognition = finalised(
+        recognise(std::string_view(rawSerial.constData(), static_cast<size_t>(rawSerial.size()))));
+    if (!recognition.isValid()) {
+        context.err << "radiocode db add: " << Texts::message(recognition) << "\n";
+        for (const std::string& suggestion : recognition.suggestions)
+            context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
+        return ExitInvalidInput;
+    }
+    const Family family = *recognition.family;
+    const QString serial = Texts::fromUtf8(recognition.serial);
+    if (familyInfo(family).origin != CodeOrigin::CodeDatabase) {
+        context.err << "radiocode db add: "
+                    << Cli::tr("%1 is a %2 serial: its code is computed with the public "
+                               "algorithm, not stored.")
+                           .arg(serial, Texts::familyName(family))
+                    << "\n";
+        return ExitInvalidInput;
+    }
+    const QString code = positional.at(1).trimmed();
+    static const QRegularExpression fourDigits(QStringLiteral("^[0-9]{4}$"));
+    if (!fourDigits.match(code).hasMatch()) {
+        context.err << "radiocode db add: "
+                    << Cli::tr("the code “%1” is not exactly 4 digits.").arg(code) << "\n";
+        return ExitInvalidInput;
+    }
+    QString error;
+    const auto database = openDatabase(context, &error);
+    if (!database) {
+        context.err << "radiocode db add: " << error << "\n";
+        return ExitFailure;
+    }
+    std::optional<storage::StoredCode> previous;
+    switch (database->addConfirmedCode(family, serial, code, technician, replace, &previous)) {
+    case storage::AddResult::Added:
+        context.out << Cli::tr("Saved: %1 code %2, confirmed by %3.").arg(serial, code, technician)
+                    << "\n";
+        return ExitCodeShown;
+    case storage::AddResult::Replaced:
+        context.out << Cli::tr("Saved: %1 code %2, confirmed by %3 (replaces %4 from %5).")
+                           .arg(serial, code, technician, previous->code, previous->source())
+                    << "\n";
+        return ExitCodeShown;
+    case storage::AddResult::Duplicate:
+        context.out << Cli::tr("Already stored: %1 code %2 (%3).")
+                           .arg(serial, code, previous ? previous->source() : QString())
+                    << "\n";
+        return ExitCodeShown;
+    case storage::AddResult::Conflict:
+        context.err << "radiocode db add: "
+                    << Cli::tr("%1 is already stored with code %2 (%3): not changed. If the radio "
+                               "accepted %4, add it again with --replace.")
+                           .arg(serial, previous->code, previous->source(), code)
+                    << "\n";
+        return ExitFailure;
+    case storage::AddResult::Failed:
+        break;
+    }
+    context.err << "radiocode db add: " << database->lastError() << "\n";
+    return ExitFailure;
+}
+
+int runExport(Context& context, const QStringList& arguments) {
+    QString fileName;
+    bool force = false;
+    for (const QString& argument : arguments) {
+        if (argument == QLatin1String("--force"))
+            force = true;
+        else if (argument.startsWith(QLatin1String("--")))
+            return usageError(context, "db export", Cli::tr("unknown option %1").arg(argument));
+        else if (fileName.isEmpty())
+            fileName = argument;
+        else
+            return usageError(context, "db export", Cli::tr("one file at a time"));
+    }
+    return exportToFileOrStdout(context, "db export", fileName, force,
+                                [](storage::Database& database, QIODevice& device) {
+                                    return database.exportCodes(device);
+                                });
+}
+
+int runInfo(Context& context, const QStringList& arguments) {
+    if (!arguments.isEmpty())
+        return usageError(context, "db info",
+                          Cli::tr("unexpected argument %1").arg(arguments.first()));
+    QString origin;
+    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
+    QString error;
+    const auto database = openDatabase(context, &error);
+    if (!database) {
+        context.err << "radiocode db info: " << error << "\n";
+        return ExitFailure;
+    }
+    context.out
+        << Cli::tr("Database: %1 (chosen by %2)").arg(database->location().displayUrl(), origin)
+        << "\n"
+        << Cli::tr("Schema version: %1").arg(database->schemaVersion()) << "\n"
+        << Cli::tr("Codes stored: %1").arg(database->codeCount()) << "\n";
+    return ExitCodeShown;
+}
+
+} // namespace
+
+std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error) {
+    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl);
+    return storage::Database::open(url, error);
+}
+
+void addDatabaseSource(Context& context) {
+    QString origin;
+    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
+    // A lookup does not create the default database: without one there is nothing to find.
+    if (origin == QLatin1String("default") &&
+        !QFileInfo::exists(storage::DatabaseUrl::defaultPath()))
+        return;
+    QString error;
+    auto database = storage::Database::open(url, &error);
+    if (!database) {
+        context.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt and "
+                               "Becker codes cannot be looked up: %1")
+                           .arg(error)
+                    << "\n";
+        return;
+    }
+    context.addCodeSource(std::make_unique<OwnedDatabaseSource>(std::move(database)));
+}
+
+int exportToFileOrStdout(Context& context, const char* command, const QString& fileName, bool force,
+                         const std::function<bool(storage::Database&, QIODevice&)>& write) {
+    if (!fileName.isEmpty() && fileName != QLatin1String("-") && QFileInfo::exists(fileName) &&
+        !force) {
+        context.err << "radiocode " << command << ": "
+                    << Cli::tr("%1 already exists: add --force to overwrite it.").arg(fileName)
+                    << "\n";
+        return ExitFailure;
+    }
+    QString error;
+    const auto database = openDatabase(context, &error);
+    if (!database) {
+        context.err << "radiocode " << command << ": " << error << "\n";
+        return ExitFailure;
+    }
+    if (fileName.isEmpty() || fileName == QLatin1String("-")) {
+        context.out.flush();
+        QFile standardOutput;
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly) ||
+            !write(*database, standardOutput)) {
+            context.err << "radiocode " << command << ": " << database->lastError() << "\n";
+            return ExitFailure;
+        }
+        return ExitCodeShown;
+    }
+    // Written beside the target and renamed at the end: a failed export leaves no half file.
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        context.err << "radiocode " << command << ": "
+                    << Cli::tr("Cannot write %1: %2").arg(fileName, file.errorString()) << "\n";
+        return ExitFailure;
+    }
+    if (!write(*database, file)) {
+        context.err << "radiocode " << command << ": " << database->lastError() << "\n";
+        return ExitFailure;
+    }
+    if (!file.commit()) {
+        context.err << "radiocode " << command << ": "
+                    << Cli::tr("Cannot write %1: %2").arg(fileName, file.errorString()) << "\n";
+        return ExitFailure;
+    }
+    return ExitCodeShown;
+}
+
+int runDb(Context& context, const QStringList& arguments) {
+    if (arguments.isEmpty() || isHelpOption(arguments.first())) {
+        printHelp(context);
+        return arguments.isEmpty() ? ExitInvalidInput : ExitCodeShown;
+    }
+    const QString action = arguments.first();
+    const QStringList rest = arguments.mid(1);
+    if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
+        printHelp(context);
+        return ExitCodeShown;
+    }
+    if (action == QLatin1String("import"))
+        return runImport(context, rest);
+    if (action == QLatin1String("add"))
+        return runAdd(context, rest);
+    if (action == QLatin1String("export"))
+        return runExport(context, rest);
+    if (action == QLatin1String("info"))
+        return runInfo(context, rest);
+    return usageError(context, "db",
+                      Cli::tr("unknown action “%1”: use import, add, export or info").arg(action));
+}
+
+} // namespace radiocode::cli

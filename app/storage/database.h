@@ -1,0 +1,204 @@
+// The workshop's code database and job log, through Qt SQL (SQLite or PostgreSQL).
+//
+// One Database is one connection, usable from the thread that opened it. Nothing is cached:
+// every call asks the database, so two programs on one database see each other's writes. Every
+// write runs in a transaction that takes the write lock first (SQLite BEGIN IMMEDIATE, PostgreSQL
+// table lock), so concurrent writers wait for each other instead of losing rows.
+#pragma once
+
+#include "database_location.h"
+
+#include "radiocode/families.h"
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QIODevice;
+class QSqlError;
+class QSqlQuery;
+
+namespace radiocode::storage {
+
+// How a code arrived in the database.
+enum class CodeProvenance { Import, Confirmed };
+
+struct StoredCode {
+    Family family = Family::Blaupunkt;
+    QString serial;
+    QString code;
+    CodeProvenance provenance = CodeProvenance::Import;
+    QString origin; // import: the file name; confirmed: the technician
+    QDateTime createdAt;
+
+    // "database:import:<file>" or "database:confirmed:<technician>"
+    QString source() const;
+};
+
+enum class AddResult {
+    Added,     // stored
+    Duplicate, // the same code was already stored: nothing to do
+    Conflict,  // another code is stored for the serial: not changed
+    Replaced,  // another code was stored and `replace` was asked for
+    Failed     // database error: see lastError()
+};
+
+struct ImportIssue {
+    int line = 0;    // 1-based line in the file; 0 when the whole file is concerned
+    QString message; // translated sentence
+};
+
+struct ImportConflict {
+    int line = 0;
+    Family family = Family::Blaupunkt;
+    QString serial;
+    QString storedCode;
+    QString storedSource; // "database:…" or "file line N" for an earlier row of the same file
+    QString fileCode;
+};
+
+struct ImportOptions {
+    bool dryRun = false; // check everything, count everything, then roll back
+    // Called now and then with bytes read so far and the file size (any thread: the caller's).
+    std::function<void(qint64 done, qint64 total)> progress;
+    const std::atomic_bool* cancel = nullptr; // set to stop: nothing is imported
+};
+
+struct ImportReport {
+    enum class Status {
+        Done,          // committed (or checked, for a dry run)
+        BadFile,       // not a code list (no header with serial and code, UTF-16, empty)
+        DatabaseError, // nothing changed
+        Cancelled      // nothing changed
+    };
+    Status status = Status::Done;
+    QString failure; // BadFile / DatabaseError: what went wrong
+    bool dryRun = false;
+    qint64 imported = 0;
+    qint64 duplicates = 0;
+    qint64 skipped = 0;
+    QList<ImportIssue> errors; // skipped rows and conflicts, by line
+    QList<ImportConflict> conflicts;
+
+    qint64 conflictCount() const { return conflicts.size(); }
+    bool ok() const { return status == Status::Done; }
+};
+
+enum class Outcome { NotTried, Worked, Refused };
+QString outcomeId(Outcome outcome); // "not-tried", "worked", "refused"
+std::optional<Outcome> outcomeFromId(const QString& id);
+
+struct Job {
+    qint64 id = 0; // 0 until saved
+    QDateTime time;
+    QString technician;
+    QString customer;
+    QString registration;
+    QString vin;
+    std::optional<Family> family;
+    QString serial;
+    QString code;
+    QString source;
+    Outcome outcome = Outcome::NotTried;
+    int attempts = 0; // codes entered on the radio for this job
+};
+
+struct JobFilter {
+    std::optional<Family> family;
+    std::optional<Outcome> outcome;
+    QDateTime since; // inclusive; invalid: no limit
+    QDateTime until; // exclusive; invalid: no limit
+    QString text;    // in technician, customer, registration, VIN, serial or code
+    int limit = 0;   // 0: all
+};
+
+// Refused tries for one serial since the code last worked.
+struct AttemptHistory {
+    int refusedAttempts = 0;
+    QDateTime lastRefused;
+    bool warn() const { return refusedAttempts > 0; }
+    bool lockoutLikely() const { return refusedAttempts >= wrongAttemptsBeforeLockout; }
+};
+
+struct OpenOptions {
+    int busyTimeoutMs = 5000; // SQLite: how long to wait for another program's write
+    int connectTimeoutS = 5;  // PostgreSQL
+};
+
+class Database {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    // The schema this program writes. Older databases are migrated on open; newer ones refused.
+    static constexpr int knownSchemaVersion = 1;
+
+    // Opens (creating an SQLite file with owner-only permissions if needed) and migrates.
+    static std::unique_ptr<Database> open(const DatabaseLocation& location, QString* error,
+                                          const OpenOptions& options = {});
+    static std::unique_ptr<Database> open(const QString& url, QString* error,
+                                          const OpenOptions& options = {});
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const DatabaseLocation& location() const { return location_; }
+    int schemaVersion() const;
+    QString lastError() const { return lastError_; }
+
+    // Codes.
+    std::optional<StoredCode> findCode(Family family, const QString& serial) const;
+    AddResult addConfirmedCode(Family family, const QString& serial, const QString& code,
+                               const QString& technician, bool replace = false,
+                               std::optional<StoredCode>* previous = nullptr);
+    // The technician chose the file's code over the stored one (import conflict resolution).
+    bool replaceCode(Family family, const QString& serial, const QString& code,
+                     CodeProvenance provenance, const QString& origin);
+    qint64 codeCount() const;
+    ImportReport importCsv(QByteArrayView data, const QString& fileName,
+                           const ImportOptions& options = {});
+    // CSV serial,code,family,source,origin,created_at; spreadsheet-safe.
+    bool exportCodes(QIODevice& device);
+
+    // Jobs.
+    std::optional<qint64> addJob(const Job& job); // returns the new id
+    bool updateJob(const Job& job);               // outcome, attempts and the details, by id
+    std::optional<Job> job(qint64 id) const;
+    QList<Job> jobs(const JobFilter& filter = {}) const;
+    bool exportJobs(QIODevice& device, const JobFilter& filter = {});
+    AttemptHistory attempts(Family family, const QString& serial) const;
+
+    // For tests and diagnostics: the underlying connection.
+    QSqlDatabase connection() const { return QSqlDatabase::database(connectionName_, false); }
+
+private:
+    Database(DatabaseLocation location, QString connectionName);
+    bool connect(const OpenOptions& options, QString* error);
+    bool migrate(QString* error);
+    bool beginWrite();
+    bool commit();
+    void rollback();
+    bool fail(const QSqlError& error) const;
+    bool fail(const QSqlQuery& query) const;
+    QString describe(const QSqlError& error) const;
+    bool isSqlite() const { return location_.kind == DatabaseLocation::Kind::Sqlite; }
+    Job jobFromQuery(const QSqlQuery& query) const;
+    QSqlQuery jobsQuery(const JobFilter& filter, bool* ok) const;
+
+    DatabaseLocation location_;
+    QString connectionName_;
+    mutable QString lastError_;
+    mutable std::unique_ptr<QSqlQuery> findQuery_; // prepared once: lookups are the hot path
+};
+
+// Quotes one CSV cell; a cell a spreadsheet would run as a formula gets a leading '.
+QByteArray csvCell(const QString& text);
+
+} // namespace radiocode::storage

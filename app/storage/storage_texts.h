@@ -1,0 +1,23 @@
+// Sentences about stored codes and the job log, shared by the command-line tool and the GUI.
+#pragma once
+
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace radiocode::storage {
+
+class StorageTexts {
+    Q_DECLARE_TR_FUNCTIONS(StorageTexts)
+
+public:
+    static QString outcomeName(Outcome outcome); // "Worked", "Refused", "Not tried"
+    // Empty when no code was refused for the serial since it last worked; a warning after one
+    // or two refusals; the lock-out guidance from the third on.
+    static QString attemptWarning(const AttemptHistory& history);
+    // One line for a finished import: "12 imported, 1 duplicate, 2 skipped, 0 conflicts".
+    static QString importSummary(const ImportReport& report);
+};
+
+} // namespace radiocode::storage
