@@ -96,12 +96,15 @@ public:
             buffer_.push_back('"');
         std::size_t at = 0;
         while (at < text.size()) {
+            // The common case, plain printable ASCII: copied a run at a time.
+            std::size_t end = at;
+            while (end < text.size() && isPlainAscii(text[end]))
+                ++end;
+            buffer_.append(text.data() + at, end - at);
+            at = end;
+            if (at == text.size())
+                break;
             const auto byte = static_cast<unsigned char>(text[at]);
-            if (byte >= 0x20 && byte < 0x80 && byte != '"') { // the common case: plain ASCII
-                buffer_.push_back(static_cast<char>(byte));
-                ++at;
-                continue;
-            }
             if (byte == '"') {
                 buffer_.append("\"\"");
                 ++at;
@@ -113,7 +116,7 @@ public:
                 ++at;
                 continue;
             }
-            buffer_.append(text.substr(at, length));
+            buffer_.append(text.data() + at, length);
             at += length;
         }
         if (cut)
@@ -139,11 +142,15 @@ private:
 
     static bool needsQuotes(std::string_view text) {
         for (const char c : text) {
-            if (c == ',' || c == '"' || c == '\n' || c == '\r')
+            if (isSpecial(c))
                 return true;
         }
         return false;
     }
+    // Characters that force RFC 4180 quoting.
+    static bool isSpecial(char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; }
+    // Printable ASCII other than '"': copied as they are (',' included, the field is quoted).
+    static bool isPlainAscii(char c) { return c >= 0x20 && c < 0x7F && c != '"'; }
 
     // Length of the valid UTF-8 sequence (1-4) at `at`, 0 when the bytes there are not one.
     static std::size_t utf8SequenceLength(std::string_view text, std::size_t at) {

@@ -116,6 +116,11 @@ QString Texts::message(const Recognition& recognition) {
         return allDigits(m.expected) ? tr("%n more digit(s).", nullptr, m.count)
                                      : tr("%n more character(s).", nullptr, m.count);
     case MessageId::AmbiguousFamily:
+        if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
+            return tr("Too short: %1 is only the start of a serial (a Renault precode is a letter "
+                      "and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, "
+                      "Becker BE and 12 digits).")
+                .arg(quoted(recognition.serial));
         if (recognition.serial.size() == 1 && recognition.serial == "B")
             return tr("Keep typing: BP… is Blaupunkt, BE… is Becker, a letter and 3 digits is a "
                       "Renault precode.");

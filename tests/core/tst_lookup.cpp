@@ -1,0 +1,294 @@
+// The family registry, entry steps, the code sources behind CodeFinder, and the public vectors.
+#include "radiocode/calculators.h"
+#include "radiocode/code_source.h"
+#include "radiocode/entry_steps.h"
+#include "radiocode/families.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <string>
+#include <vector>
+
+using namespace radiocode;
+
+namespace {
+
+// A stand-in for the code database: serves Blaupunkt and knows one serial.
+class FakeImportSource final : public CodeSource {
+public:
+    mutable std::vector<std::string> asked;
+    bool serves(Family family) const override { return family == Family::Blaupunkt; }
+    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
+        asked.emplace_back(serial);
+        if (family == Family::Blaupunkt && serial == "BP538769672026")
+            return CodeAnswer{"1234", "database:import:x.csv"};
+        return std::nullopt;
+    }
+};
+
+// Claims to serve every family and answers everything: must never win over the algorithms, and
+// must never be asked about invalid or unsupported serials.
+class GreedySource final : public CodeSource {
+public:
+    mutable int askedCount = 0;
+    bool serves(Family) const override { return true; }
+    std::optional<CodeAnswer> find(Family, std::string_view) const override {
+        ++askedCount;
+        return CodeAnswer{"9999", "database:confirmed:greedy"};
+    }
+};
+
+// RFC 4180 fields of one line (the vectors hold no line breaks inside fields).
+QStringList csvFields(const QString& line) {
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"'))
+                field += c, ++i;
+            else if (c == QLatin1Char('"'))
+                quoted = false;
+            else
+                field += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+std::string utf8(const QString& text) {
+    return text.toUtf8().toStdString();
+}
+
+} // namespace
+
+class LookupTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void registry() {
+        QCOMPARE(allFamilies.size(), std::size_t(4));
+        for (const Family family : allFamilies) {
+            const FamilyInfo& info = familyInfo(family);
+            QCOMPARE(info.family, family);
+            QCOMPARE(familyFromId(info.id), std::optional<Family>(family));
+            QCOMPARE(info.formatShape.size(), info.serialLength);
+            QVERIFY(!info.examples.empty());
+        }
+        QCOMPARE(familyId(Family::Blaupunkt), std::string_view("blaupunkt"));
+        QCOMPARE(familyId(Family::Renault), std::string_view("renault"));
+        QCOMPARE(familyId(Family::Becker), std::string_view("becker"));
+        QCOMPARE(familyId(Family::Visteon), std::string_view("visteon"));
+        QCOMPARE(familyFromId("VISTEON"), std::optional<Family>(Family::Visteon));
+        QCOMPARE(familyFromId("bp"), std::optional<Family>(Family::Blaupunkt));
+        QCOMPARE(familyFromId("BE"), std::optional<Family>(Family::Becker));
+        QVERIFY(!familyFromId(""));
+        QVERIFY(!familyFromId("ford"));
+        // Codes: algorithms for Renault and Visteon only; the database for the others.
+        QCOMPARE(familyInfo(Family::Renault).origin, CodeOrigin::Algorithm);
+        QCOMPARE(familyInfo(Family::Visteon).origin, CodeOrigin::Algorithm);
+        QCOMPARE(familyInfo(Family::Blaupunkt).origin, CodeOrigin::CodeDatabase);
+        QCOMPARE(familyInfo(Family::Becker).origin, CodeOrigin::CodeDatabase);
+        QVERIFY(isNissanBeckerModel("4739"));
+        QVERIFY(isNissanBeckerModel("4757"));
+        QVERIFY(!isNissanBeckerModel("7818"));
+        QVERIFY(!isNissanBeckerModel("473"));
+    }
+
+    // domain.md's example: code 4782 is 1 until 4, 2 until 7, 3 until 8, 4 until 2.
+    void entryStepsPerFamily() {
+        for (const Family family : allFamilies) {
+            const EntrySteps steps = entryStepsFor(family, "4782");
+            QCOMPARE(steps.family, family);
+            const int expected[4] = {4, 7, 8, 2};
+            for (int i = 0; i < 4; ++i) {
+                QCOMPARE(steps.digits[static_cast<std::size_t>(i)].button, i + 1);
+                QCOMPARE(steps.digits[static_cast<std::size_t>(i)].digit, expected[i]);
+            }
+            QCOMPARE(steps.cautions[0], Caution::AttemptsLimited);
+            QVERIFY(std::find(steps.cautions.begin(), steps.cautions.end(),
+                              Caution::CheckHandbook) != steps.cautions.end());
+        }
+        const EntrySteps blaupunkt = entryStepsFor(Family::Blaupunkt, "0000");
+        QCOMPARE(blaupunkt.confirm, ConfirmAction::HoldPreset6TaOrSeekUp);
+        QCOMPARE(blaupunkt.confirmHoldSecondsMin, 10);
+        QCOMPARE(blaupunkt.confirmHoldSecondsMax, 15);
+        QCOMPARE(entryStepsFor(Family::Renault, "0000").confirm, ConfirmAction::PressOkOrEnter);
+        QCOMPARE(entryStepsFor(Family::Visteon, "0000").confirm, ConfirmAction::PressOkOrEnter);
+        QCOMPARE(entryStepsFor(Family::Renault, "0000").confirmHoldSecondsMax, 0);
+        QCOMPARE(entryStepsFor(Family::Becker, "0000").confirm, ConfirmAction::VariesSeeHandbook);
+        QCOMPARE(entryStepsFor(Family::Visteon, "0070").digits[2].digit, 7);
+        QCOMPARE(entryStepsFor(Family::Visteon, "0070").digits[0].digit, 0);
+        QCOMPARE(troubleshootingItems.front(), TroubleshootingItem::CheckRadioCard);
+    }
+
+    void entryStepsRefuseNonCodes() {
+        for (const char* code : {"", "478", "47820", "47a2"}) {
+            const EntrySteps steps = entryStepsFor(Family::Renault, code);
+            bool anyUnusable = false;
+            for (const DigitStep& step : steps.digits)
+                anyUnusable = anyUnusable || step.digit == -1;
+            QVERIFY2(anyUnusable, code);
+        }
+    }
+
+    void statusIds() {
+        QCOMPARE(lookupStatusId(LookupStatus::Ok), std::string_view("ok"));
+        QCOMPARE(lookupStatusId(LookupStatus::Invalid), std::string_view("invalid"));
+        QCOMPARE(lookupStatusId(LookupStatus::Unsupported), std::string_view("unsupported"));
+        QCOMPARE(lookupStatusId(LookupStatus::NotFound), std::string_view("not-found"));
+    }
+
+    void algorithmsOnly() {
+        const CodeFinder finder;
+        LookupResult result = finder.lookup("J727");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("6586"));
+        QCOMPARE(result.answer->source, std::string(renaultSourceName));
+        result = finder.lookup("M212365");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("3633"));
+        QCOMPARE(result.answer->source, std::string(visteonSourceName));
+        // No algorithm and no database: no code, never a guess.
+        for (const char* serial : {"BP538769672026", "BE473912345678", "BE475700000001"}) {
+            result = finder.lookup(serial);
+            QCOMPARE(result.status, LookupStatus::NotFound);
+            QVERIFY(!result.answer);
+        }
+        result = finder.lookup("BE781835000375");
+        QCOMPARE(result.status, LookupStatus::Unsupported);
+        QVERIFY(!result.answer);
+        result = finder.lookup("BPO38769672026");
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        QVERIFY(!result.answer);
+        // Incomplete input is finalised: too short is invalid, never Incomplete.
+        result = finder.lookup("BP5387");
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        QCOMPARE(result.recognition.state, InputState::Invalid);
+        QCOMPARE(result.recognition.message.id, MessageId::MoreDigitsNeeded);
+        QCOMPARE(result.recognition.message.count, 8);
+        // "M123" could have become a Visteon serial while typing; complete, it is a precode.
+        result = finder.lookup("M123");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.recognition.family, std::optional<Family>(Family::Renault));
+        QCOMPARE(result.answer->code, formatCode(*renaultPrecodeCode("M123")));
+        result = finder.lookup("M12");
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        // The family given is respected.
+        result = finder.lookup("M123456", Family::Renault);
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        QCOMPARE(result.recognition.message.id, MessageId::LooksLikeOtherFamily);
+    }
+
+    // A further source (as the code database will be) is asked for the families it serves, and
+    // its answer names it.
+    void extraSourceIsAskedAndNamed() {
+        FakeImportSource database;
+        CodeFinder finder;
+        finder.addSource(&database);
+        finder.addSource(nullptr); // ignored
+
+        LookupResult result = finder.lookup("BP53876 9672026");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("1234"));
+        QCOMPARE(result.answer->source, std::string("database:import:x.csv"));
+        QCOMPARE(database.asked, std::vector<std::string>{"BP538769672026"});
+
+        // The 17-character label form reaches the source normalised.
+        result = finder.lookup("815CM538769672026");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(database.asked.back(), std::string("BP538769672026"));
+
+        // Another Blaupunkt serial: asked, does not know it: not-found.
+        result = finder.lookup("BP000000000001");
+        QCOMPARE(result.status, LookupStatus::NotFound);
+        QCOMPARE(database.asked.back(), std::string("BP000000000001"));
+
+        // Not asked about families it does not serve, nor about invalid input.
+        const std::size_t before = database.asked.size();
+        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("BE473912345678").status, LookupStatus::NotFound);
+        QCOMPARE(finder.lookup("BPO38769672026").status, LookupStatus::Invalid);
+        QCOMPARE(database.asked.size(), before);
+    }
+
+    void algorithmsComeFirst() {
+        GreedySource greedy;
+        CodeFinder finder;
+        finder.addSource(&greedy);
+        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("M212365").answer->code, std::string("3633"));
+        QCOMPARE(greedy.askedCount, 0);
+        QCOMPARE(finder.lookup("BE781835000375").status, LookupStatus::Unsupported);
+        QCOMPARE(finder.lookup("A099").status, LookupStatus::Invalid);
+        QCOMPARE(finder.lookup("").status, LookupStatus::Invalid);
+        QCOMPARE(greedy.askedCount, 0);
+        const LookupResult result = finder.lookup("BE475712345678");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->source, std::string("database:confirmed:greedy"));
+        QCOMPARE(greedy.askedCount, 1);
+    }
+
+    // Every row of ../shared/vectors/public.csv.
+    void publicVectors() {
+        QFile file(QStringLiteral(RADIOCODE_SHARED_DIR "/vectors/public.csv"));
+        QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+        QCOMPARE(csvFields(lines.first()),
+                 QStringList({QStringLiteral("input"), QStringLiteral("series"),
+                              QStringLiteral("serial"), QStringLiteral("status"),
+                              QStringLiteral("code"), QStringLiteral("note")}));
+        const CodeFinder finder;
+        int rows = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            if (lines.at(i).trimmed().isEmpty())
+                continue;
+            const QStringList row = csvFields(lines.at(i));
+            QCOMPARE(row.size(), 6);
+            const QString& input = row[0];
+            const LookupResult result = finder.lookup(utf8(input));
+            const QString context = QStringLiteral("row %1 (%2)").arg(i + 1).arg(input);
+            QVERIFY2(QString::fromLatin1(lookupStatusId(result.status).data()) == row[3],
+                     qPrintable(context));
+            if (!row[1].isEmpty()) {
+                QVERIFY2(result.recognition.family, qPrintable(context));
+                QVERIFY2(QString::fromLatin1(familyId(*result.recognition.family).data()) == row[1],
+                         qPrintable(context));
+            }
+            if (!row[2].isEmpty())
+                QVERIFY2(QString::fromStdString(result.recognition.serial) == row[2],
+                         qPrintable(context));
+            if (!row[4].isEmpty()) {
+                QVERIFY2(result.answer, qPrintable(context));
+                QVERIFY2(QString::fromStdString(result.answer->code) == row[4],
+                         qPrintable(context));
+            } else {
+                QVERIFY2(!result.answer, qPrintable(context));
+            }
+            // "suggest X" in the note: X is offered.
+            const qsizetype suggestAt = row[5].indexOf(QLatin1String("suggest "));
+            if (suggestAt >= 0) {
+                const std::string suggested = utf8(row[5].mid(suggestAt + 8).trimmed());
+                QVERIFY2(std::find(result.recognition.suggestions.begin(),
+                                   result.recognition.suggestions.end(),
+                                   suggested) != result.recognition.suggestions.end(),
+                         qPrintable(context));
+            }
+            ++rows;
+        }
+        QVERIFY(rows >= 11);
+    }
+};
+
+QTEST_APPLESS_MAIN(LookupTest)
+#include "tst_lookup.moc"
