@@ -1,0 +1,214 @@
+// Hostile input and faults against the command-line tool (issue 7), run as a real process:
+// `radiocode lookup` and `radiocode batch` with what a paste, a scanner or a broken file can give,
+// and an output disk that is full.
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString radiocode = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList& arguments, const QByteArray& input = {},
+        const QString& program = radiocode) {
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.start();
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    // Big inputs produce output while they are written: read as we go.
+    Run result;
+    while (!process.waitForFinished(100)) {
+        result.out += process.readAllStandardOutput();
+        if (process.state() == QProcess::NotRunning)
+            break;
+    }
+    result.out += process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    return result;
+}
+
+QJsonObject lookupJson(const QString& serial, int expectedExit) {
+    const Run result =
+        run({QStringLiteral("lookup"), QStringLiteral("--json"), QStringLiteral("--"), serial});
+    if (result.exitCode != expectedExit)
+        qWarning() << "exit" << result.exitCode << result.err;
+    return QJsonDocument::fromJson(result.out).object();
+}
+
+bool isValidUtf8(const QByteArray& text) {
+    return QString::fromUtf8(text).toUtf8() == text;
+}
+
+QList<QByteArray> rowsOf(const QByteArray& csv) {
+    QList<QByteArray> rows = csv.split('\n');
+    if (!rows.isEmpty() && rows.last().isEmpty())
+        rows.removeLast();
+    return rows;
+}
+
+} // namespace
+
+class HostileCliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(radiocode), qPrintable(radiocode)); }
+
+    void lookupRefusesCyrillicWithTheLatinSuggestion() {
+        const QJsonObject answer = lookupJson(QStringLiteral("ВЕ473912345678"), 2);
+        QCOMPARE(answer.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
+        QCOMPARE(answer.value(QLatin1String("messageId")).toString(),
+                 QStringLiteral("non-latin-letter"));
+        QVERIFY(answer.value(QLatin1String("code")).isNull());
+        QCOMPARE(answer.value(QLatin1String("suggestions")).toArray(),
+                 QJsonArray{QStringLiteral("BE473912345678")});
+    }
+
+    void lookupRefusesABidiOverride() {
+        const QJsonObject answer = lookupJson(QStringLiteral("\u202EM212365"), 2);
+        QCOMPARE(answer.value(QLatin1String("messageId")).toString(),
+                 QStringLiteral("direction-mark"));
+        QVERIFY(answer.value(QLatin1String("code")).isNull());
+        QCOMPARE(answer.value(QLatin1String("suggestions")).toArray(),
+                 QJsonArray{QStringLiteral("M212365")});
+    }
+
+    void lookupReadsFullWidthDigits() {
+        const QJsonObject answer = lookupJson(QStringLiteral("Ｍ２１２３６５"), 0);
+        QCOMPARE(answer.value(QLatin1String("code")).toString(), QStringLiteral("3633"));
+        QCOMPARE(answer.value(QLatin1String("serial")).toString(), QStringLiteral("M212365"));
+    }
+
+    void lookupRefusesAHugeArgumentByItsLength() {
+        // 100 KB: near the kernel's limit for one argument (128 KiB).
+        const QJsonObject answer = lookupJson(QString(100000, QLatin1Char('J')), 2);
+        QCOMPARE(answer.value(QLatin1String("messageId")).toString(),
+                 QStringLiteral("input-too-long"));
+        QVERIFY(
+            answer.value(QLatin1String("message")).toString().contains(QLatin1String("100000")));
+    }
+
+    void lookupRefusesBytesThatAreNotUtf8() {
+        // Arguments carry raw bytes only through a shell.
+        const Run result = run(
+            {QStringLiteral("-c"),
+             QStringLiteral("exec \"$0\" lookup --json \"$(printf 'M12\\377456')\""), radiocode},
+            {}, QStringLiteral("/bin/sh"));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(isValidUtf8(result.out));
+        const QJsonObject answer = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(answer.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
+        QVERIFY(answer.value(QLatin1String("code")).isNull());
+    }
+
+    void batchAnswersEveryHostileLine() {
+        const QByteArray input = QByteArray("J727\n")                  // fine
+                                 + "J7" + QByteArray(1, '\0') + "27\n" // NUL
+                                 + "BP53\xff\xfe"
+                                   "876\n"                 // not UTF-8
+                                 + "\"M212365\n"           // unbalanced quote
+                                 + "\xe2\x80\xaeM212365\n" // bidi override
+                                 + "\xd0\x92\xd0\x95"
+                                   "473912345678\n" // Cyrillic ВЕ
+                                 + "\xef\xbc\xad\xef\xbc\x92\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93"
+                                   "\xef\xbc\x96\xef\xbc\x95\r\n" // full-width, CRLF
+                                 + "\x1b[31mM212365\n"            // terminal escape
+                                 + "\n";                          // blank
+        const Run result = run({QStringLiteral("batch")}, input);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(isValidUtf8(result.out));
+        const QList<QByteArray> rows = rowsOf(result.out);
+        QCOMPARE(rows.size(), 10); // header + one row per line
+        QVERIFY(rows[1].startsWith("J727,renault,J727,ok,6586,"));
+        QVERIFY(rows[2].startsWith("J7\xef\xbf\xbd"
+                                   "27,unknown,,invalid,,,")); // NUL shown as U+FFFD
+        QVERIFY(rows[2].contains("control character"));
+        QVERIFY(rows[3].contains(",invalid,,,"));
+        QVERIFY(rows[3].contains("not readable text"));
+        QVERIFY(rows[4].startsWith("\"\"\"M212365\",")); // the quote echoed, CSV-escaped
+        QVERIFY(rows[4].contains(",invalid,,,"));
+        QVERIFY(rows[5].contains(",invalid,,,"));
+        QVERIFY(rows[5].contains("M212365?")); // "Did you mean M212365?"
+        QVERIFY(rows[6].contains(",invalid,,,"));
+        QVERIFY(rows[6].contains("BE473912345678"));
+        QVERIFY(rows[7].contains(",visteon,M212365,ok,3633,algorithm:visteon-m-serial,"));
+        QVERIFY(rows[8].contains(",invalid,,,"));
+        QVERIFY(rows[9].startsWith(",unknown,,invalid,,,"));
+        for (const QByteArray& row : rows)
+            QVERIFY2(!row.contains(",ok,") || row.contains("algorithm:"), row.constData());
+    }
+
+    void batchSurvivesMegabyteLinesAndBlockEdges() {
+        // Three 1 MiB lines, then a short line whose CR ends a 64 KiB read block and whose LF
+        // starts the next one, then a line without a line end.
+        QByteArray input;
+        for (int i = 0; i < 3; ++i)
+            input += QByteArray(1 << 20, 'M') + '\n';
+        const int blockBytes = 1 << 16;
+        const qsizetype padTo =
+            (input.size() / blockBytes + 1) * blockBytes - 6; // "J727\r" ends it
+        input += QByteArray(padTo - input.size(), 'X') + '\n';
+        input += "J727\r\n";
+        QCOMPARE((input.size() - 1) % blockBytes, 0); // the LF opens a block
+        input += "M212365";
+        const Run result = run({QStringLiteral("batch")}, input);
+        QCOMPARE(result.exitCode, 0);
+        const QList<QByteArray> rows = rowsOf(result.out);
+        QCOMPARE(rows.size(), 1 + 3 + 1 + 1 + 1);
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY(rows[i].size() < 2000); // the echo is cut, not the whole megabyte
+            QVERIFY(rows[i].contains("\xe2\x80\xa6,unknown,,invalid,,,")); // "…" marks the cut
+            QVERIFY(rows[i].contains("1048576"));
+        }
+        QVERIFY(rows[4].contains(",invalid,,,"));
+        QCOMPARE(rows[5], QByteArray("J727,renault,J727,ok,6586,algorithm:renault-precode,"));
+        QCOMPARE(rows[6],
+                 QByteArray("M212365,visteon,M212365,ok,3633,algorithm:visteon-m-serial,"));
+    }
+
+    void batchToAFullDiskSaysSoAndFails() {
+        // /dev/full answers every write with ENOSPC, as a full disk does.
+        QProcess process;
+        process.setProgram(radiocode);
+        process.setArguments({QStringLiteral("batch")});
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start();
+        QVERIFY(process.waitForStarted());
+        process.write("J727\nM212365\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(process.readAllStandardError().contains("cannot write the output"));
+    }
+
+    void batchOnUnreadableInputSaysWhy() {
+        QTemporaryDir dir;
+        const Run missing =
+            run({QStringLiteral("batch"), dir.filePath(QStringLiteral("none.txt"))});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY(missing.err.contains("cannot open"));
+        QVERIFY(missing.err.contains("none.txt"));
+        const Run directory = run({QStringLiteral("batch"), dir.path()});
+        QCOMPARE(directory.exitCode, 3);
+        QVERIFY(directory.err.contains("Is a directory") || directory.err.contains("failed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(HostileCliTest)
+#include "tst_hostile_cli.moc"
