@@ -1,13 +1,98 @@
-// Placeholder until the wizard lands (GUI issue).
+// radiocode-finder: the technician's desktop program.
 #include "i18n.h"
+#include "main_window.h"
+
+#include "radiocode/code_source.h"
 
 #include <QApplication>
-#include <QLabel>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+// Milliseconds since the kernel started this process (before the dynamic loader ran), or -1.
+double millisecondsSinceProcessStart() {
+    std::ifstream statFile("/proc/self/stat");
+    std::string stat;
+    std::getline(statFile, stat);
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos)
+        return -1;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string field;
+    // Field 22 (starttime) counted from field 3 (state), which follows the ')'.
+    for (int index = 3; index <= 22 && fields >> field; ++index)
+        if (index == 22) {
+            timespec now{};
+            clock_gettime(CLOCK_BOOTTIME, &now);
+            const double startSeconds = std::stod(field) / double(sysconf(_SC_CLK_TCK));
+            return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startSeconds) * 1000.0;
+        }
+    return -1;
+}
+
+// --smoke-test: report once the window has painted its first frame, then quit.
+class FirstFrameWatcher : public QObject {
+public:
+    FirstFrameWatcher(const QElapsedTimer& sinceMain) : sinceMain_(sinceMain) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !reported_) {
+            reported_ = true;
+            // After this paint is flushed to the window: the frame is on screen.
+            QTimer::singleShot(0, this, [this] {
+                const double sinceStart = millisecondsSinceProcessStart();
+                const qint64 sinceMain = sinceMain_.elapsed();
+                std::printf("%.0f\n", sinceStart >= 0 ? sinceStart : double(sinceMain));
+                std::fprintf(stderr,
+                             "radiocode-finder: first frame %.0f ms after process start, %lld ms "
+                             "after main()\n",
+                             sinceStart, static_cast<long long>(sinceMain));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer& sinceMain_;
+    bool reported_ = false;
+};
+
+} // namespace
 
 int main(int argc, char** argv) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
-    radiocode::installTranslations();
-    QLabel label(QStringLiteral("Nissan Radio Code Finder"));
-    label.show();
+    QApplication::setOrganizationName(QString::fromLatin1(radiocode::settingsOrganisation));
+    QApplication::setApplicationName(QString::fromLatin1(radiocode::settingsApplication));
+    QApplication::setApplicationDisplayName(QStringLiteral("Nissan Radio Code Finder"));
+    QApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.radiocode.Finder"));
+    const bool smokeTest = QApplication::arguments().contains(QStringLiteral("--smoke-test"));
+
+    // The language chosen in the Language menu, else the system's.
+    radiocode::installTranslations(QSettings().value(QStringLiteral("language")).toString());
+
+    // Every lookup asks this finder. The public algorithms are built in; other code sources
+    // (the code database) are added here with finder.addSource(&source) and must outlive it.
+    radiocode::CodeFinder finder;
+
+    radiocode::gui::MainWindow window(finder);
+    FirstFrameWatcher watcher(sinceMain);
+    if (smokeTest)
+        window.installEventFilter(&watcher);
+    window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,152 @@
+#include "family_page.h"
+
+#include "instruction_sheet.h"
+#include "serial_widgets.h"
+#include "texts.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+namespace {
+
+QString mnemonicName(Family family) {
+    switch (family) {
+    case Family::Blaupunkt:
+        return QStringLiteral("&Blaupunkt");
+    case Family::Renault:
+        return QStringLiteral("&Renault");
+    case Family::Becker:
+        return QStringLiteral("B&ecker");
+    case Family::Visteon:
+        return QStringLiteral("&Visteon");
+    }
+    return {};
+}
+
+} // namespace
+
+FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), family_(family) {
+    setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
+    setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    // The SVG icon engine draws the label at any size and pixel ratio.
+    setIcon(QIcon(InstructionSheet::labelDrawingPath(family)));
+    setIconSize(QSize(220, 115));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setMinimumSize(240, 190);
+    setFocusPolicy(Qt::StrongFocus);
+    setCheckable(false);
+    retranslate();
+}
+
+void FamilyCard::retranslate() {
+    const QString origin = Texts::codeOrigin(family_);
+    // The brand carries the mnemonic (Alt+B, Alt+R, Alt+E, Alt+V).
+    setText(QStringLiteral("%1\n%2 · %3")
+                .arg(mnemonicName(family_), Texts::serialFormat(family_), origin));
+    setAccessibleName(Texts::familyName(family_));
+    setAccessibleDescription(
+        tr("Serial: %1. Code from: %2.").arg(Texts::serialFormat(family_), origin));
+    setToolTip(
+        tr("%1 radio: serial %2").arg(Texts::familyName(family_), Texts::serialFormat(family_)));
+}
+
+FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("familyPage"));
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("pageTitle"));
+    intro_ = new QLabel(this);
+    intro_->setWordWrap(true);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(12);
+    int index = 0;
+    for (const Family family : allFamilies) {
+        auto* card = new FamilyCard(family, this);
+        cards_[family] = card;
+        grid->addWidget(card, index / 2, index % 2);
+        connect(card, &QToolButton::clicked, this, [this, family] { emit familyChosen(family); });
+        ++index;
+    }
+
+    notSure_ = new QLabel(this);
+    field_ = new SerialField(this);
+    field_->lineEdit()->setObjectName(QStringLiteral("notSureField"));
+    notSure_->setBuddy(field_->lineEdit());
+    continueButton_ = new QPushButton(this);
+    continueButton_->setObjectName(QStringLiteral("continueWithFamily"));
+    continueButton_->setEnabled(false);
+    connect(continueButton_, &QPushButton::clicked, this, [this] { submitField(); });
+    connect(field_, &SerialField::recognitionChanged, this, &FamilyPage::updateRecognised);
+
+    auto* fieldRow = new QHBoxLayout;
+    fieldRow->addWidget(field_, 1);
+    fieldRow->addWidget(continueButton_, 0, Qt::AlignTop);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(intro_);
+    layout->addLayout(grid, 1);
+    layout->addSpacing(8);
+    layout->addWidget(notSure_);
+    layout->addLayout(fieldRow);
+    retranslate();
+}
+
+void FamilyPage::setLastFamily(std::optional<Family> family) {
+    lastFamily_ = family;
+    for (auto& [f, card] : cards_) {
+        QFont font = card->font();
+        font.setBold(family && f == *family);
+        card->setFont(font);
+    }
+}
+
+void FamilyPage::focusFirst() {
+    cards_.at(lastFamily_.value_or(Family::Blaupunkt))->setFocus(Qt::OtherFocusReason);
+}
+
+bool FamilyPage::submitField() {
+    const Recognition& recognition = field_->recognition();
+    if (!recognition.family || recognition.state == InputState::Incomplete ||
+        recognition.state == InputState::Invalid)
+        return false;
+    emit serialEntered(*recognition.family, field_->lineEdit()->text());
+    return true;
+}
+
+void FamilyPage::updateRecognised(const Recognition& recognition) {
+    const bool known = recognition.family && (recognition.state == InputState::Valid ||
+                                              recognition.state == InputState::Unsupported);
+    continueButton_->setEnabled(known);
+    continueButton_->setText(
+        known ? tr("&Continue with %1").arg(Texts::familyName(*recognition.family))
+              : tr("&Continue"));
+    if (field_->lineEdit()->text().isEmpty())
+        field_->statusLine()->showNeutral(
+            tr("The program recognises the radio family from the serial."));
+}
+
+void FamilyPage::retranslate() {
+    title_->setText(tr("Which radio?"));
+    intro_->setText(tr("Choose the make printed on the radio's label. The drawings show what each "
+                       "label looks like."));
+    notSure_->setText(tr("&Not sure? Type, paste or scan the serial:"));
+    field_->lineEdit()->setPlaceholderText(tr("e.g. BP53876 9672026, J727, M123456"));
+    field_->lineEdit()->setAccessibleName(tr("Serial, any radio family"));
+    for (auto& [family, card] : cards_)
+        card->retranslate();
+    field_->refresh();
+}
+
+void FamilyPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace radiocode::gui

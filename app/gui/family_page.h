@@ -1,0 +1,66 @@
+// Step 1, "Which radio?": four cards with a small label drawing each, and a field that
+// recognises the family from whatever is typed, pasted or scanned.
+#pragma once
+
+#include "radiocode/families.h"
+#include "radiocode/recognition.h"
+
+#include <QToolButton>
+#include <QWidget>
+
+#include <map>
+
+class QLabel;
+class QPushButton;
+
+namespace radiocode::gui {
+
+class SerialField;
+
+class FamilyCard : public QToolButton {
+    Q_OBJECT
+
+public:
+    FamilyCard(Family family, QWidget* parent = nullptr);
+    Family family() const { return family_; }
+    void retranslate();
+
+private:
+    Family family_;
+};
+
+class FamilyPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FamilyPage(QWidget* parent = nullptr);
+    FamilyCard* card(Family family) const { return cards_.at(family); }
+    SerialField* serialField() const { return field_; }
+    // The card that gets the focus when the page is shown: the family used last.
+    void setLastFamily(std::optional<Family> family);
+    void focusFirst();
+    // "Continue with Visteon" when the field knows the family; true when it did something.
+    bool submitField();
+
+signals:
+    void familyChosen(radiocode::Family family);
+    // The field holds a serial of a known family: go straight on with it.
+    void serialEntered(radiocode::Family family, const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateRecognised(const Recognition& recognition);
+
+    std::map<Family, FamilyCard*> cards_;
+    std::optional<Family> lastFamily_;
+    QLabel* title_;
+    QLabel* intro_;
+    QLabel* notSure_;
+    SerialField* field_;
+    QPushButton* continueButton_;
+};
+
+} // namespace radiocode::gui

@@ -1,0 +1,86 @@
+#include "help_page.h"
+
+#include "texts.h"
+
+#include "radiocode/entry_steps.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+
+HelpPage::HelpPage(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("helpPage"));
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("pageTitle"));
+    browser_ = new QTextBrowser(this);
+    browser_->setObjectName(QStringLiteral("helpText"));
+    browser_->setOpenExternalLinks(false);
+    close_ = new QPushButton(this);
+    close_->setObjectName(QStringLiteral("closeHelpButton"));
+    connect(close_, &QPushButton::clicked, this, &HelpPage::closeRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(close_);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(browser_, 1);
+    layout->addLayout(buttons);
+    retranslate();
+}
+
+QString HelpPage::plainText() const {
+    return browser_->toPlainText();
+}
+
+void HelpPage::retranslate() {
+    title_->setText(tr("Help"));
+    close_->setText(tr("&Close help"));
+    browser_->setAccessibleName(tr("Help text"));
+    auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
+    QString html;
+    html += QStringLiteral("<h2>%1</h2><ol>").arg(esc(tr("When the radio refuses the code")));
+    for (const TroubleshootingItem item : troubleshootingItems)
+        html +=
+            QStringLiteral("<li><b>%1</b><br>%2</li>")
+                .arg(esc(Texts::troubleshootingTitle(item)), esc(Texts::troubleshootingText(item)));
+    html += QStringLiteral("</ol>");
+    html += QStringLiteral("<h2>%1</h2><ul>").arg(esc(tr("Attempts and lock-out")));
+    for (const Caution caution :
+         {Caution::AttemptsLimited, Caution::LeaveRadioOnWhenLocked, Caution::CheckHandbook})
+        html += QStringLiteral("<li>%1</li>").arg(esc(Texts::caution(caution)));
+    html += QStringLiteral("</ul>");
+    html += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                .arg(esc(tr("Entering a code")),
+                     esc(tr("Station buttons 1 to 4 set the four digits: press 1 until the first "
+                            "digit shows, 2 for the second, 3 for the third and 4 for the fourth. "
+                            "Then confirm with the button the result page names.")));
+    html += QStringLiteral("<h2>%1</h2><table cellpadding=\"3\">").arg(esc(tr("Keyboard")));
+    const std::pair<const char*, QString> keys[] = {
+        {"Enter", tr("Go on: choose the focused card, look the serial up, next step")},
+        {"Esc / Alt+Left", tr("Back one step")},
+        {"Alt+B, Alt+R, Alt+E, Alt+V", tr("Choose Blaupunkt, Renault, Becker, Visteon")},
+        {"Ctrl+L", tr("Quick lookup field")},
+        {"Ctrl+N", tr("New radio")},
+        {"Ctrl+P", tr("Print the instruction sheet")},
+        {"Ctrl+S", tr("Save the instruction sheet as PDF")},
+        {"Ctrl++ / Ctrl+- / Ctrl+0", tr("Zoom the label drawing")},
+        {"F1", tr("This help")},
+    };
+    for (const auto& [key, meaning] : keys)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(QLatin1String(key), esc(meaning));
+    html += QStringLiteral("</table>");
+    browser_->setHtml(html);
+}
+
+void HelpPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace radiocode::gui

@@ -1,0 +1,181 @@
+#include "job_details_page.h"
+
+#include "serial_widgets.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+namespace {
+const QString technicianKey = QStringLiteral("job/technician");
+}
+
+JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("jobDetailsPage"));
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("pageTitle"));
+    intro_ = new QLabel(this);
+    intro_->setWordWrap(true);
+    customer_ = new QLineEdit(this);
+    customer_->setObjectName(QStringLiteral("customerField"));
+    registration_ = new QLineEdit(this);
+    registration_->setObjectName(QStringLiteral("registrationField"));
+    vin_ = new QLineEdit(this);
+    vin_->setObjectName(QStringLiteral("vinField"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(font().pointSizeF() * 1.2);
+    vin_->setFont(mono);
+    vin_->setMaxLength(40);
+    vinStatus_ = new StatusLine(this);
+    technician_ = new QLineEdit(this);
+    technician_->setObjectName(QStringLiteral("technicianField"));
+    technician_->setText(QSettings().value(technicianKey).toString());
+    notes_ = new QPlainTextEdit(this);
+    notes_->setObjectName(QStringLiteral("notesField"));
+    notes_->setTabChangesFocus(true);
+    notes_->setMaximumHeight(110);
+
+    customerLabel_ = new QLabel(this);
+    registrationLabel_ = new QLabel(this);
+    vinLabel_ = new QLabel(this);
+    technicianLabel_ = new QLabel(this);
+    notesLabel_ = new QLabel(this);
+    customerLabel_->setBuddy(customer_);
+    registrationLabel_->setBuddy(registration_);
+    vinLabel_->setBuddy(vin_);
+    technicianLabel_->setBuddy(technician_);
+    notesLabel_->setBuddy(notes_);
+
+    auto* vinBox = new QVBoxLayout;
+    vinBox->setContentsMargins(0, 0, 0, 0);
+    vinBox->addWidget(vin_);
+    vinBox->addWidget(vinStatus_);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(customerLabel_, customer_);
+    form->addRow(registrationLabel_, registration_);
+    form->addRow(vinLabel_, vinBox);
+    form->addRow(technicianLabel_, technician_);
+    form->addRow(notesLabel_, notes_);
+
+    done_ = new QPushButton(this);
+    done_->setObjectName(QStringLiteral("jobDoneButton"));
+    preview_ = new QPushButton(this);
+    preview_->setObjectName(QStringLiteral("jobPrintPreviewButton"));
+    connect(done_, &QPushButton::clicked, this, &JobDetailsPage::doneRequested);
+    connect(preview_, &QPushButton::clicked, this, &JobDetailsPage::printPreviewRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(done_);
+    buttons->addWidget(preview_);
+    buttons->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(intro_);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+
+    connect(vin_, &QLineEdit::textChanged, this, &JobDetailsPage::checkVin);
+    connect(technician_, &QLineEdit::editingFinished, this,
+            [this] { QSettings().setValue(technicianKey, technician_->text().trimmed()); });
+    setTabOrder(customer_, registration_);
+    setTabOrder(registration_, vin_);
+    setTabOrder(vin_, technician_);
+    setTabOrder(technician_, notes_);
+    setTabOrder(notes_, done_);
+    setTabOrder(done_, preview_);
+    retranslate();
+}
+
+JobDetails JobDetailsPage::jobDetails() const {
+    JobDetails details;
+    details.customer = customer_->text().trimmed();
+    details.registration = registration_->text().trimmed().toUpper();
+    const VinCheck vin = Vin::check(vin_->text());
+    details.vin = vin.state == VinState::Valid ? vin.vin : vin_->text().trimmed();
+    details.technician = technician_->text().trimmed();
+    details.notes = notes_->toPlainText().trimmed();
+    return details;
+}
+
+void JobDetailsPage::setJobDetails(const JobDetails& details) {
+    customer_->setText(details.customer);
+    registration_->setText(details.registration);
+    vin_->setText(details.vin);
+    technician_->setText(details.technician);
+    notes_->setPlainText(details.notes);
+}
+
+void JobDetailsPage::clearForNextJob() {
+    customer_->clear();
+    registration_->clear();
+    vin_->clear();
+    notes_->clear();
+}
+
+bool JobDetailsPage::vinAcceptable() const {
+    const VinState state = Vin::check(vin_->text()).state;
+    return state == VinState::Empty || state == VinState::Valid;
+}
+
+void JobDetailsPage::focusFirst() {
+    customer_->setFocus(Qt::OtherFocusReason);
+}
+
+void JobDetailsPage::focusVin() {
+    vin_->setFocus(Qt::OtherFocusReason);
+    vin_->selectAll();
+}
+
+void JobDetailsPage::checkVin() {
+    const VinCheck check = Vin::check(vin_->text());
+    switch (check.state) {
+    case VinState::Empty:
+        vinStatus_->showNeutral(tr("Optional: 17 characters, never I, O or Q."));
+        break;
+    case VinState::Incomplete:
+        vinStatus_->showState(InputState::Incomplete, check.message);
+        break;
+    case VinState::Valid:
+        vinStatus_->showState(InputState::Valid, check.message);
+        break;
+    case VinState::Invalid:
+        vinStatus_->showState(InputState::Invalid, check.message);
+        break;
+    }
+}
+
+void JobDetailsPage::retranslate() {
+    title_->setText(tr("Job details"));
+    intro_->setText(tr("Optional: these go on the instruction sheet. The technician's name is "
+                       "remembered for the next job."));
+    customerLabel_->setText(tr("C&ustomer:"));
+    registrationLabel_->setText(tr("Re&gistration:"));
+    vinLabel_->setText(tr("V&IN:"));
+    technicianLabel_->setText(tr("&Technician:"));
+    notesLabel_->setText(tr("N&otes:"));
+    customer_->setAccessibleName(tr("Customer"));
+    registration_->setAccessibleName(tr("Registration"));
+    vin_->setAccessibleName(tr("Vehicle identification number"));
+    technician_->setAccessibleName(tr("Technician"));
+    notes_->setAccessibleName(tr("Notes"));
+    done_->setText(tr("&Back to the code"));
+    preview_->setText(tr("Print pre&view…"));
+    checkVin();
+}
+
+void JobDetailsPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace radiocode::gui

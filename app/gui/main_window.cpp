@@ -1,0 +1,578 @@
+#include "main_window.h"
+
+#include "family_page.h"
+#include "help_page.h"
+#include "i18n.h"
+#include "job_details_page.h"
+#include "label_guide_page.h"
+#include "result_page.h"
+#include "serial_entry_page.h"
+#include "serial_widgets.h"
+#include "texts.h"
+
+#include <QAbstractButton>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+namespace {
+
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString lastFamilyKey = QStringLiteral("wizard/lastFamily");
+const QString languageKey = QStringLiteral("language");
+const QString pdfFolderKey = QStringLiteral("sheet/lastFolder");
+
+std::optional<Family> familyFromSetting(const QString& id) {
+    const QByteArray bytes = id.toUtf8();
+    return id.isEmpty()
+               ? std::nullopt
+               : familyFromId(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
+    : QMainWindow(parent), finder_(finder) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/radiocode-finder.svg")));
+    setStyleSheet(QStringLiteral(
+        "QLabel#pageTitle { font-size: 17pt; font-weight: bold; }"
+        "QToolButton[familyCard=\"true\"] { border: 1px solid palette(mid); border-radius: 8px;"
+        "  background: palette(base); padding: 10px; font-size: 12pt; }"
+        "QToolButton[familyCard=\"true\"]:hover { border: 2px solid palette(highlight); }"
+        "QToolButton[familyCard=\"true\"]:focus { border: 3px solid palette(highlight);"
+        "  background: palette(alternate-base); }"
+        "QToolButton[familyCard=\"true\"]:pressed { background: palette(midlight); }"
+        "QLabel#codeDigit1, QLabel#codeDigit2, QLabel#codeDigit3, QLabel#codeDigit4 {"
+        "  border: 2px solid palette(text); border-radius: 6px; background: palette(base);"
+        "  padding: 4px 14px; }"));
+
+    // Header: where the technician is in the wizard, and the quick lookup.
+    steps_ = new QLabel;
+    steps_->setObjectName(QStringLiteral("stepIndicator"));
+    steps_->setTextFormat(Qt::RichText);
+    quickLabel_ = new QLabel;
+    quick_ = new SerialField;
+    quick_->lineEdit()->setObjectName(QStringLiteral("quickLookupField"));
+    quickLabel_->setBuddy(quick_->lineEdit());
+    quick_->statusLine()->hide();
+    connect(quick_, &SerialField::recognitionChanged, this,
+            [this] { quick_->statusLine()->setVisible(!quick_->lineEdit()->text().isEmpty()); });
+    auto* quickRow = new QHBoxLayout;
+    quickRow->addWidget(steps_, 1, Qt::AlignTop);
+    quickRow->addWidget(quickLabel_, 0, Qt::AlignTop);
+    quickRow->addWidget(quick_, 0, Qt::AlignTop);
+    quick_->setFixedWidth(380);
+
+    family_ = new FamilyPage;
+    labelGuide_ = new LabelGuidePage;
+    entry_ = new SerialEntryPage;
+    result_ = new ResultPage;
+    job_ = new JobDetailsPage;
+    help_ = new HelpPage;
+    pages_ = new QStackedWidget;
+    for (QWidget* page : {static_cast<QWidget*>(family_), static_cast<QWidget*>(labelGuide_),
+                          static_cast<QWidget*>(entry_), static_cast<QWidget*>(result_),
+                          static_cast<QWidget*>(job_), static_cast<QWidget*>(help_)})
+        pages_->addWidget(page);
+    for (const Family family : allFamilies)
+        family_->card(family)->setProperty("familyCard", true);
+
+    back_ = new QPushButton;
+    back_->setObjectName(QStringLiteral("backButton"));
+    back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    connect(back_, &QPushButton::clicked, this, &MainWindow::back);
+    auto* nav = new QHBoxLayout;
+    nav->addWidget(back_);
+    nav->addStretch(1);
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->addLayout(quickRow);
+    layout->addWidget(pages_, 1);
+    layout->addLayout(nav);
+    setCentralWidget(central);
+
+    connect(family_, &FamilyPage::familyChosen, this, &MainWindow::chooseFamily);
+    connect(family_, &FamilyPage::serialEntered, this,
+            [this](Family family, const QString& text) { lookUp(text, family); });
+    connect(labelGuide_, &LabelGuidePage::nextRequested, this,
+            [this] { showPage(Page::SerialEntry); });
+    connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] {
+        if (entry_->canLookUp())
+            lookUp(entry_->serialText(), entry_->family());
+    });
+    connect(entry_, &SerialEntryPage::labelGuideRequested, this,
+            [this] { showPage(Page::LabelGuide); });
+    connect(result_, &ResultPage::printPreviewRequested, this, &MainWindow::printPreview);
+    connect(result_, &ResultPage::printRequested, this, &MainWindow::print);
+    connect(result_, &ResultPage::savePdfRequested, this, &MainWindow::savePdf);
+    connect(result_, &ResultPage::jobDetailsRequested, this,
+            [this] { showPage(Page::JobDetails); });
+    connect(result_, &ResultPage::newRadioRequested, this, &MainWindow::newRadio);
+    connect(job_, &JobDetailsPage::doneRequested, this, [this] { showPage(Page::Result); });
+    connect(job_, &JobDetailsPage::printPreviewRequested, this, &MainWindow::printPreview);
+    connect(help_, &HelpPage::closeRequested, this, [this] { showPage(beforeHelp_); });
+
+    buildMenus();
+    statusBar()->setSizeGripEnabled(true);
+
+    QSettings settings;
+    lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
+    family_->setLastFamily(lastFamily_);
+    if (lastFamily_) {
+        labelGuide_->setFamily(*lastFamily_);
+        entry_->setFamily(*lastFamily_);
+    }
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
+        resize(1120, 720);
+    setMinimumSize(860, 600);
+    retranslate();
+    showPage(Page::Family);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    fileMenu_ = menuBar()->addMenu(QString());
+    previewAction_ = fileMenu_->addAction(QString(), this, &MainWindow::printPreview);
+    previewAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    printAction_ = fileMenu_->addAction(QString(), this, &MainWindow::print);
+    printAction_->setShortcut(QKeySequence::Print);
+    pdfAction_ = fileMenu_->addAction(QString(), this, &MainWindow::savePdf);
+    pdfAction_->setShortcut(QKeySequence::Save);
+    fileMenu_->addSeparator();
+    workshopAction_ = fileMenu_->addAction(QString(), this, &MainWindow::editWorkshopName);
+    fileMenu_->addSeparator();
+    quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+    quitAction_->setShortcut(QKeySequence::Quit);
+
+    goMenu_ = menuBar()->addMenu(QString());
+    newAction_ = goMenu_->addAction(QString(), this, &MainWindow::newRadio);
+    newAction_->setShortcut(QKeySequence::New);
+    backAction_ = goMenu_->addAction(QString(), this, &MainWindow::back);
+    backAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    quickAction_ = goMenu_->addAction(QString(), this, [this] {
+        quick_->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        quick_->lineEdit()->selectAll();
+    });
+    quickAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    jobAction_ = goMenu_->addAction(QString(), this, [this] { showPage(Page::JobDetails); });
+    jobAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+
+    databaseMenu_ = menuBar()->addMenu(QString());
+    databaseMenu_->setObjectName(QStringLiteral("databaseMenu"));
+    databaseMenu_->menuAction()->setVisible(false);
+
+    languageMenu_ = menuBar()->addMenu(QString());
+    languages_ = new QActionGroup(this);
+    languages_->setExclusive(true);
+    const QString current = QSettings().value(languageKey).toString();
+    for (const QString& code : availableLanguages()) {
+        QAction* action = languageMenu_->addAction(languageDisplayName(code));
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == (current.isEmpty() ? QLocale().name().left(2) : current));
+        languages_->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpAction_ = helpMenu_->addAction(QString(), this, &MainWindow::showHelp);
+    helpAction_->setShortcut(QKeySequence::HelpContents);
+    aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
+        QMessageBox::about(
+            this, tr("About Nissan Radio Code Finder"),
+            tr("<p><b>Nissan Radio Code Finder %1</b></p><p>Finds the unlock code of a Nissan "
+               "radio (Blaupunkt, Renault, Becker, Visteon) and shows how to enter it.</p><p>Codes "
+               "come only from the public Renault precode and Visteon M-serial algorithms or from "
+               "the workshop's code database; every result says which.</p>")
+                .arg(QStringLiteral(RADIOCODE_VERSION)));
+    });
+}
+
+QMenu* MainWindow::databaseMenu() {
+    databaseMenu_->menuAction()->setVisible(true);
+    return databaseMenu_;
+}
+
+void MainWindow::addResultAction(QAbstractButton* button) {
+    result_->addResultAction(button);
+}
+
+const LookupResult& MainWindow::currentResult() const {
+    return result_->result();
+}
+
+JobDetails MainWindow::currentJobDetails() const {
+    return job_->jobDetails();
+}
+
+void MainWindow::setJobDetails(const JobDetails& details) {
+    job_->setJobDetails(details);
+}
+
+SheetContent MainWindow::currentSheet() const {
+    SheetContent content;
+    content.workshopName = InstructionSheet::savedWorkshopName();
+    content.date = QDate::currentDate();
+    content.job = currentJobDetails();
+    content.result = currentResult();
+    return content;
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return static_cast<Page>(pages_->currentIndex());
+}
+
+void MainWindow::showPage(Page page) {
+    if (page == Page::Help && currentPage() != Page::Help)
+        beforeHelp_ = currentPage();
+    if ((page == Page::Result || page == Page::JobDetails) && !printable())
+        page = Page::Family;
+    pages_->setCurrentIndex(static_cast<int>(page));
+    switch (page) {
+    case Page::Family:
+        family_->focusFirst();
+        break;
+    case Page::LabelGuide:
+        labelGuide_->nextButton()->setFocus(Qt::OtherFocusReason);
+        break;
+    case Page::SerialEntry:
+        entry_->focusFirst();
+        break;
+    case Page::Result:
+        result_->findChild<QPushButton*>(QStringLiteral("printPreviewButton"))
+            ->setFocus(Qt::OtherFocusReason);
+        break;
+    case Page::JobDetails:
+        job_->focusFirst();
+        break;
+    case Page::Help:
+        help_->browser()->setFocus(Qt::OtherFocusReason);
+        break;
+    }
+    updateStepIndicator();
+    updateActions();
+    emit pageChanged(page);
+}
+
+void MainWindow::chooseFamily(Family family) {
+    lastFamily_ = family;
+    QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
+    family_->setLastFamily(family);
+    labelGuide_->setFamily(family);
+    entry_->setFamily(family);
+    showPage(Page::LabelGuide);
+}
+
+bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
+    const QByteArray raw = text.toUtf8();
+    const LookupResult result =
+        finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family);
+    if (result.status == LookupStatus::Invalid) {
+        statusBar()->showMessage(Texts::message(result.recognition), 8000);
+        return false;
+    }
+    // Keep the wizard in step, so Back leads to the serial as it was read.
+    if (result.recognition.family) {
+        const Family found = *result.recognition.family;
+        lastFamily_ = found;
+        QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(found)));
+        family_->setLastFamily(found);
+        if (entry_->family() != found || entry_->serialText() != text) {
+            labelGuide_->setFamily(found);
+            entry_->setFamily(found);
+            entry_->setSerialText(text);
+        }
+    }
+    showResult(result);
+    emit lookupCompleted(result);
+    return true;
+}
+
+void MainWindow::showResult(const LookupResult& result) {
+    result_->setResult(result);
+    showPage(Page::Result);
+    statusBar()->showMessage(result.status == LookupStatus::Ok
+                                 ? tr("Code found for %1.").arg(fromStd(result.recognition.serial))
+                                 : Texts::statusName(result.status),
+                             6000);
+}
+
+void MainWindow::newRadio() {
+    entry_->clear();
+    family_->serialField()->clear();
+    quick_->clear();
+    job_->clearForNextJob();
+    result_->setResult(LookupResult{});
+    showPage(Page::Family);
+}
+
+void MainWindow::advance() {
+    QWidget* focus = QApplication::focusWidget();
+    if (auto* button = qobject_cast<QAbstractButton*>(focus); button && button->isEnabled()) {
+        button->click();
+        return;
+    }
+    if (focus == quick_->lineEdit()) {
+        quickLookup();
+        return;
+    }
+    switch (currentPage()) {
+    case Page::Family:
+        if (focus == family_->serialField()->lineEdit())
+            family_->submitField();
+        break;
+    case Page::LabelGuide:
+        showPage(Page::SerialEntry);
+        break;
+    case Page::SerialEntry:
+        if (entry_->canLookUp())
+            lookUp(entry_->serialText(), entry_->family());
+        else if (focus == entry_->beckerModelEdit())
+            entry_->beckerSerialEdit()->setFocus(Qt::TabFocusReason);
+        break;
+    case Page::JobDetails:
+        focusNextChild();
+        break;
+    case Page::Result:
+    case Page::Help:
+        break;
+    }
+}
+
+void MainWindow::back() {
+    switch (currentPage()) {
+    case Page::Family:
+        if (QApplication::focusWidget() == quick_->lineEdit())
+            family_->focusFirst();
+        break;
+    case Page::LabelGuide:
+        showPage(Page::Family);
+        break;
+    case Page::SerialEntry:
+        showPage(Page::LabelGuide);
+        break;
+    case Page::Result:
+        showPage(Page::SerialEntry);
+        break;
+    case Page::JobDetails:
+        showPage(Page::Result);
+        break;
+    case Page::Help:
+        showPage(beforeHelp_);
+        break;
+    }
+}
+
+bool MainWindow::quickLookup() {
+    const Recognition& recognition = quick_->recognition();
+    quick_->statusLine()->setVisible(true);
+    if (recognition.state != InputState::Valid && recognition.state != InputState::Unsupported)
+        return false;
+    return lookUp(quick_->lineEdit()->text(), std::nullopt);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent* event) {
+    // Line edits and buttons pass Enter and Esc on to their window: one place decides.
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        advance();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape) {
+        back();
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
+}
+
+bool MainWindow::printable() {
+    return result_->result().status != LookupStatus::Invalid &&
+           result_->result().recognition.family.has_value();
+}
+
+void MainWindow::updateActions() {
+    const bool canPrint = printable();
+    for (QAction* action : {previewAction_, printAction_, pdfAction_, jobAction_})
+        action->setEnabled(canPrint);
+    back_->setEnabled(currentPage() != Page::Family);
+    backAction_->setEnabled(currentPage() != Page::Family);
+}
+
+void MainWindow::updateStepIndicator() {
+    const Page page = currentPage();
+    const QStringList names = {tr("Radio"), tr("Label"), tr("Serial"), tr("Code"),
+                               tr("Job details")};
+    QStringList parts;
+    for (int i = 0; i < names.size(); ++i) {
+        const QString text =
+            QStringLiteral("%1&nbsp;%2").arg(i + 1).arg(names.at(i).toHtmlEscaped());
+        parts << (i == static_cast<int>(page)
+                      ? QStringLiteral("<b><u>%1</u></b>").arg(text)
+                      : QStringLiteral("<span style=\"color:palette(mid)\">%1</span>").arg(text));
+    }
+    steps_->setText(page == Page::Help ? QStringLiteral("<b>%1</b>").arg(tr("Help").toHtmlEscaped())
+                                       : parts.join(QStringLiteral("&nbsp;&nbsp;›&nbsp;&nbsp;")));
+    steps_->setAccessibleName(page == Page::Help ? tr("Help")
+                                                 : tr("Step %1 of 5: %2")
+                                                       .arg(static_cast<int>(page) + 1)
+                                                       .arg(names.value(static_cast<int>(page))));
+}
+
+bool MainWindow::saveSheetAs(const QString& path, PaperSize paper, QString* error) {
+    return InstructionSheet::writePdf(path, currentSheet(), paper, error);
+}
+
+void MainWindow::printPreview() {
+    if (!printable())
+        return;
+    if (!job_->vinAcceptable()) {
+        showPage(Page::JobDetails);
+        job_->focusVin();
+        statusBar()->showMessage(tr("Check the VIN before printing."), 6000);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::defaultPaper()));
+    printer.setDocName(InstructionSheet::title());
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print preview – instruction sheet"));
+    dialog.resize(size() * 0.9);
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
+            [this](QPrinter* target) { InstructionSheet::render(*target, currentSheet()); });
+    dialog.exec();
+}
+
+void MainWindow::print() {
+    if (!printable())
+        return;
+    if (!job_->vinAcceptable()) {
+        showPage(Page::JobDetails);
+        job_->focusVin();
+        statusBar()->showMessage(tr("Check the VIN before printing."), 6000);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::defaultPaper()));
+    printer.setDocName(InstructionSheet::title());
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!InstructionSheet::render(printer, currentSheet()))
+        QMessageBox::warning(this, tr("Print"), tr("The sheet could not be sent to the printer."));
+}
+
+void MainWindow::savePdf() {
+    if (!printable())
+        return;
+    if (!job_->vinAcceptable()) {
+        showPage(Page::JobDetails);
+        job_->focusVin();
+        statusBar()->showMessage(tr("Check the VIN before saving the sheet."), 6000);
+        return;
+    }
+    QSettings settings;
+    const QString folder =
+        settings
+            .value(pdfFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
+    const QString suggested = QDir(folder).filePath(
+        tr("radio-code-%1.pdf").arg(fromStd(currentResult().recognition.serial)));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the instruction sheet as PDF"),
+                                                suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        path += QLatin1String(".pdf");
+    QString error;
+    if (!saveSheetAs(path, InstructionSheet::defaultPaper(), &error)) {
+        QMessageBox::warning(this, tr("Save as PDF"), error);
+        return;
+    }
+    settings.setValue(pdfFolderKey, QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::editWorkshopName() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Workshop name"), tr("The workshop's name, printed at the top of every sheet:"),
+        QLineEdit::Normal, InstructionSheet::savedWorkshopName(), &ok);
+    if (ok)
+        InstructionSheet::saveWorkshopName(name);
+}
+
+void MainWindow::showHelp() {
+    showPage(Page::Help);
+}
+
+void MainWindow::setLanguage(const QString& language) {
+    QSettings().setValue(languageKey, language);
+    // Installing the translators sends LanguageChange to every widget: all pages retranslate.
+    installTranslations(language);
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(tr("Nissan Radio Code Finder"));
+    fileMenu_->setTitle(tr("&File"));
+    previewAction_->setText(tr("Print pre&view…"));
+    printAction_->setText(tr("&Print…"));
+    pdfAction_->setText(tr("Save as P&DF…"));
+    workshopAction_->setText(tr("&Workshop name…"));
+    quitAction_->setText(tr("&Quit"));
+    goMenu_->setTitle(tr("&Go"));
+    newAction_->setText(tr("&New radio"));
+    backAction_->setText(tr("&Back"));
+    quickAction_->setText(tr("&Quick lookup"));
+    jobAction_->setText(tr("&Job details"));
+    databaseMenu_->setTitle(tr("&Database"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    helpAction_->setText(tr("&Troubleshooting and keys"));
+    aboutAction_->setText(tr("&About"));
+    quickLabel_->setText(tr("&Quick lookup:"));
+    quick_->lineEdit()->setPlaceholderText(tr("Serial of any radio, then Enter"));
+    quick_->lineEdit()->setAccessibleName(tr("Quick lookup: serial of any radio"));
+    quick_->refresh();
+    back_->setText(tr("Back"));
+    back_->setToolTip(tr("Back one step (Esc)"));
+    updateStepIndicator();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings().setValue(geometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace radiocode::gui

@@ -1,0 +1,79 @@
+// Step 4: the code in large digits, how to key it in, the cautions and where the code came
+// from; or, when there is no code, why not and what to do next.
+#pragma once
+
+#include "radiocode/code_source.h"
+
+#include <QWidget>
+
+class QAbstractButton;
+class QHBoxLayout;
+class QLabel;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace radiocode::gui {
+
+class ResultPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResultPage(QWidget* parent = nullptr);
+    void setResult(const LookupResult& result);
+    const LookupResult& result() const { return result_; }
+    bool hasCode() const;
+
+    // Hook for other parts of the program (the code database's "This code worked"): the button
+    // joins the row of actions under the result. The page takes ownership.
+    void addResultAction(QAbstractButton* button);
+
+    // For tests and screen readers: what the page shows.
+    QString codeText() const;   // the four digits, empty without a code
+    QString sourceText() const; // the source in words
+    QString statusText() const; // "Code found", "No code on record", ...
+    QString reasonText() const; // why there is no code
+    QTableWidget* stepsTable() const { return steps_; }
+    QString confirmText() const;
+    QStringList cautionTexts() const;
+    QStringList nextStepTexts() const;
+
+signals:
+    void printPreviewRequested();
+    void printRequested();
+    void savePdfRequested();
+    void jobDetailsRequested();
+    void newRadioRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void fill();
+
+    LookupResult result_;
+    QLabel* statusIcon_;
+    QLabel* status_;
+    QLabel* radio_;
+    QWidget* codeBox_;
+    QList<QLabel*> digits_;
+    QLabel* source_;
+    QWidget* noCode_;
+    QLabel* reason_;
+    QLabel* nextTitle_;
+    QLabel* next_;
+    QLabel* stepsTitle_;
+    QTableWidget* steps_;
+    QLabel* confirm_;
+    QLabel* cautionsTitle_;
+    QVBoxLayout* cautions_;
+    QList<QLabel*> cautionLabels_;
+    QHBoxLayout* actions_;
+    QAbstractButton* preview_;
+    QAbstractButton* print_;
+    QAbstractButton* pdf_;
+    QAbstractButton* job_;
+    QAbstractButton* newRadio_;
+};
+
+} // namespace radiocode::gui

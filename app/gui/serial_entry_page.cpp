@@ -1,0 +1,237 @@
+#include "serial_entry_page.h"
+
+#include "serial_widgets.h"
+#include "texts.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+namespace {
+
+// The digits of Becker's model field without the printed "BE" and spaces.
+QString beckerModelDigits(const QString& field) {
+    QString digits;
+    for (const QChar c : field)
+        if (c.isDigit())
+            digits.append(c);
+    return digits;
+}
+
+} // namespace
+
+SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("serialEntryPage"));
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("pageTitle"));
+    hint_ = new QLabel(this);
+    hint_->setWordWrap(true);
+
+    // One field for three families.
+    auto* singlePage = new QWidget(this);
+    singleLabel_ = new QLabel(singlePage);
+    single_ = new SerialField(singlePage);
+    single_->lineEdit()->setObjectName(QStringLiteral("serialField"));
+    singleLabel_->setBuddy(single_->lineEdit());
+    auto* singleLayout = new QVBoxLayout(singlePage);
+    singleLayout->setContentsMargins(0, 0, 0, 0);
+    singleLayout->addWidget(singleLabel_);
+    singleLayout->addWidget(single_);
+    singleLayout->addStretch(1);
+    connect(single_, &SerialField::recognitionChanged, this, &SerialEntryPage::publish);
+
+    // Becker's two label fields.
+    becker_ = new QWidget(this);
+    beckerModelLabel_ = new QLabel(becker_);
+    beckerSerialLabel_ = new QLabel(becker_);
+    beckerModel_ = new SerialLineEdit(becker_);
+    beckerModel_->setObjectName(QStringLiteral("beckerModelField"));
+    beckerSerial_ = new SerialLineEdit(becker_);
+    beckerSerial_->setObjectName(QStringLiteral("beckerSerialField"));
+    beckerModelLabel_->setBuddy(beckerModel_);
+    beckerSerialLabel_->setBuddy(beckerSerial_);
+    beckerStatus_ = new StatusLine(becker_);
+    beckerSuggestions_ = new SuggestionBar(becker_);
+    auto* form = new QFormLayout;
+    form->addRow(beckerModelLabel_, beckerModel_);
+    form->addRow(beckerSerialLabel_, beckerSerial_);
+    auto* beckerLayout = new QVBoxLayout(becker_);
+    beckerLayout->setContentsMargins(0, 0, 0, 0);
+    beckerLayout->addLayout(form);
+    beckerLayout->addWidget(beckerStatus_);
+    beckerLayout->addWidget(beckerSuggestions_);
+    beckerLayout->addStretch(1);
+    connect(beckerModel_, &QLineEdit::textChanged, this, &SerialEntryPage::recogniseBecker);
+    connect(beckerModel_, &QLineEdit::textEdited, this, &SerialEntryPage::beckerModelEdited);
+    connect(beckerSerial_, &QLineEdit::textChanged, this, &SerialEntryPage::recogniseBecker);
+    connect(beckerSuggestions_, &SuggestionBar::suggestionChosen, this,
+            [this](const QString& serial) {
+                setSerialText(serial);
+                beckerSerial_->setFocus();
+            });
+
+    modes_ = new QStackedWidget(this);
+    modes_->addWidget(singlePage);
+    modes_->addWidget(becker_);
+
+    find_ = new QPushButton(this);
+    find_->setObjectName(QStringLiteral("findCodeButton"));
+    find_->setIcon(QIcon(QStringLiteral(":/icons/state-valid.svg")));
+    guide_ = new QPushButton(this);
+    guide_->setObjectName(QStringLiteral("showLabelGuide"));
+    connect(find_, &QPushButton::clicked, this, &SerialEntryPage::lookUpRequested);
+    connect(guide_, &QPushButton::clicked, this, &SerialEntryPage::labelGuideRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(find_);
+    buttons->addWidget(guide_);
+    buttons->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(hint_);
+    layout->addSpacing(6);
+    layout->addWidget(modes_);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+    setFamily(Family::Blaupunkt);
+}
+
+void SerialEntryPage::setFamily(Family family) {
+    const bool changed = family != family_;
+    family_ = family;
+    if (changed)
+        clear();
+    modes_->setCurrentWidget(family == Family::Becker ? becker_ : modes_->widget(0));
+    single_->setFamily(family);
+    if (family == Family::Becker)
+        recogniseBecker();
+    retranslate();
+}
+
+void SerialEntryPage::setSerialText(const QString& text) {
+    if (family_ != Family::Becker) {
+        single_->setText(text);
+        return;
+    }
+    // "BE475735000375" or "BE 4757 35000375": model digits first, the rest is the serial no.
+    const QByteArray raw = text.toUtf8();
+    const Recognition whole = radiocode::recognise(
+        std::string_view(raw.constData(), std::size_t(raw.size())), Family::Becker);
+    const QString serial = fromStd(whole.serial);
+    if (serial.size() > 6 && serial.startsWith(QLatin1String("BE"))) {
+        beckerModel_->setText(serial.mid(0, 6));
+        beckerSerial_->setText(serial.mid(6));
+    } else {
+        beckerModel_->setText(text);
+        beckerSerial_->clear();
+    }
+    beckerSerial_->setCursorPosition(int(beckerSerial_->text().size()));
+}
+
+void SerialEntryPage::clear() {
+    single_->clear();
+    beckerModel_->clear();
+    beckerSerial_->clear();
+}
+
+void SerialEntryPage::focusFirst() {
+    if (family_ == Family::Becker) {
+        (beckerModelDigits(beckerModel_->text()).size() == 4 ? beckerSerial_ : beckerModel_)
+            ->setFocus(Qt::OtherFocusReason);
+    } else {
+        single_->lineEdit()->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+QString SerialEntryPage::serialText() const {
+    if (family_ != Family::Becker)
+        return single_->lineEdit()->text();
+    return fromStd(recognition_.serial);
+}
+
+bool SerialEntryPage::canLookUp() const {
+    return recognition_.state == InputState::Valid || recognition_.state == InputState::Unsupported;
+}
+
+StatusLine* SerialEntryPage::statusLine() const {
+    return family_ == Family::Becker ? beckerStatus_ : single_->statusLine();
+}
+
+SuggestionBar* SerialEntryPage::suggestionBar() const {
+    return family_ == Family::Becker ? beckerSuggestions_ : single_->suggestionBar();
+}
+
+void SerialEntryPage::beckerModelEdited() {
+    // The whole serial typed, pasted or scanned into the model field: split it over both.
+    const QString text = beckerModel_->text();
+    const QByteArray raw = text.toUtf8();
+    const Recognition whole = radiocode::recognise(
+        std::string_view(raw.constData(), std::size_t(raw.size())), Family::Becker);
+    if (whole.state == InputState::Valid || whole.state == InputState::Unsupported) {
+        setSerialText(text);
+        beckerSerial_->setFocus();
+        return;
+    }
+    // Four model digits typed: carry on in the serial field, as on the label.
+    if (beckerModelDigits(text).size() == 4 && beckerSerial_->text().isEmpty() &&
+        beckerModel_->cursorPosition() == text.size())
+        beckerSerial_->setFocus();
+}
+
+void SerialEntryPage::recogniseBecker() {
+    if (family_ != Family::Becker)
+        return;
+    const QByteArray model = beckerModel_->utf8();
+    const QByteArray serial = beckerSerial_->utf8();
+    const Recognition recognition = radiocode::recogniseBecker(
+        std::string_view(model.constData(), std::size_t(model.size())),
+        std::string_view(serial.constData(), std::size_t(serial.size())));
+    beckerStatus_->showState(recognition.state, Texts::message(recognition));
+    beckerSuggestions_->setSuggestions(recognition.suggestions);
+    publish(recognition);
+}
+
+void SerialEntryPage::publish(const Recognition& recognition) {
+    if (family_ == Family::Becker && &recognition == &single_->recognition())
+        return; // the hidden single field speaks for another family
+    recognition_ = recognition;
+    find_->setEnabled(canLookUp());
+    emit recognitionChanged(recognition_);
+}
+
+void SerialEntryPage::retranslate() {
+    const QString name = Texts::familyName(family_);
+    title_->setText(tr("Type the serial – %1").arg(name));
+    hint_->setText(tr("%1 serial: %2. Type it as printed, paste it or scan the label's barcode; "
+                      "every character is checked as you type.")
+                       .arg(name, Texts::serialFormat(family_)));
+    singleLabel_->setText(tr("&Serial:"));
+    single_->lineEdit()->setAccessibleName(tr("%1 serial").arg(name));
+    single_->lineEdit()->setPlaceholderText(
+        family_ == Family::Blaupunkt ? QStringLiteral("BP53876 9672026")
+        : family_ == Family::Renault ? QStringLiteral("T019")
+                                     : QStringLiteral("M123456"));
+    beckerModelLabel_->setText(tr("&Model No:"));
+    beckerSerialLabel_->setText(tr("Se&rial No:"));
+    beckerModel_->setAccessibleName(tr("Becker Model No"));
+    beckerSerial_->setAccessibleName(tr("Becker Serial No"));
+    beckerModel_->setPlaceholderText(QStringLiteral("BE 4757"));
+    beckerSerial_->setPlaceholderText(QStringLiteral("35000375"));
+    find_->setText(tr("&Find the code"));
+    find_->setToolTip(tr("Enter"));
+    guide_->setText(tr("Show the &label guide"));
+    single_->refresh();
+    recogniseBecker();
+}
+
+void SerialEntryPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace radiocode::gui

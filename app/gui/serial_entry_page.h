@@ -1,0 +1,76 @@
+// Step 3: the serial, validated on every keystroke. Becker labels have two fields (Model No and
+// Serial No), so Becker gets two line edits.
+#pragma once
+
+#include "radiocode/families.h"
+#include "radiocode/recognition.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace radiocode::gui {
+
+class SerialField;
+class SerialLineEdit;
+class StatusLine;
+class SuggestionBar;
+
+class SerialEntryPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SerialEntryPage(QWidget* parent = nullptr);
+    void setFamily(Family family);
+    Family family() const { return family_; }
+    // Fills the field(s) with `text` (a whole serial; split into Becker's two fields as needed).
+    void setSerialText(const QString& text);
+    void clear();
+    void focusFirst();
+    // The text to look up: the single field, or Becker's two fields joined.
+    QString serialText() const;
+    const Recognition& recognition() const { return recognition_; }
+    bool canLookUp() const;
+
+    SerialField* serialField() const { return single_; }
+    SerialLineEdit* beckerModelEdit() const { return beckerModel_; }
+    SerialLineEdit* beckerSerialEdit() const { return beckerSerial_; }
+    StatusLine* statusLine() const;
+    SuggestionBar* suggestionBar() const;
+    QPushButton* findButton() const { return find_; }
+
+signals:
+    void lookUpRequested();
+    void labelGuideRequested();
+    void recognitionChanged(const radiocode::Recognition& recognition);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void recogniseBecker();
+    void beckerModelEdited();
+    void publish(const Recognition& recognition);
+
+    Family family_ = Family::Blaupunkt;
+    Recognition recognition_;
+    QLabel* title_;
+    QLabel* hint_;
+    QStackedWidget* modes_;
+    QLabel* singleLabel_;
+    SerialField* single_;
+    QWidget* becker_;
+    QLabel* beckerModelLabel_;
+    QLabel* beckerSerialLabel_;
+    SerialLineEdit* beckerModel_;
+    SerialLineEdit* beckerSerial_;
+    StatusLine* beckerStatus_;
+    SuggestionBar* beckerSuggestions_;
+    QPushButton* find_;
+    QPushButton* guide_;
+};
+
+} // namespace radiocode::gui

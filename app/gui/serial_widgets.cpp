@@ -1,0 +1,202 @@
+#include "serial_widgets.h"
+
+#include "texts.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+
+QString fromStd(const std::string& text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(font().pointSizeF() * 1.45);
+    setFont(mono);
+    setClearButtonEnabled(true);
+    // A serial never needs more; the core refuses longer input anyway.
+    setMaxLength(static_cast<int>(maxInputBytes));
+    connect(this, &QLineEdit::textEdited, this, &SerialLineEdit::cleanUp);
+}
+
+QByteArray SerialLineEdit::utf8() const {
+    return text().toUtf8();
+}
+
+void SerialLineEdit::keyPressEvent(QKeyEvent* event) {
+    // Scanners may end with Tab as well as Enter; paste goes through cleanUp via textEdited.
+    QLineEdit::keyPressEvent(event);
+}
+
+void SerialLineEdit::cleanUp() {
+    const QString original = text();
+    QString cleaned;
+    cleaned.reserve(original.size());
+    for (const QChar c : original) {
+        const bool lineBreakOrTab = c == QLatin1Char('\n') || c == QLatin1Char('\r') ||
+                                    c == QLatin1Char('\t') || c == QChar::LineSeparator ||
+                                    c == QChar::ParagraphSeparator;
+        cleaned.append(lineBreakOrTab ? QLatin1Char(' ') : c);
+    }
+    // A pasted block often ends in a line break: no trailing spaces for the technician to see.
+    const bool atEnd = cursorPosition() == original.size();
+    if (cleaned == original)
+        return;
+    const int position = cursorPosition();
+    cleaned = cleaned.trimmed();
+    setText(cleaned);
+    setCursorPosition(atEnd ? int(cleaned.size()) : std::min(position, int(cleaned.size())));
+}
+
+StatusLine::StatusLine(QWidget* parent) : QWidget(parent) {
+    icon_ = new QLabel(this);
+    icon_->setFixedSize(24, 24);
+    icon_->setScaledContents(false);
+    state_ = new QLabel(this);
+    state_->setObjectName(QStringLiteral("stateWords"));
+    QFont bold = state_->font();
+    bold.setBold(true);
+    state_->setFont(bold);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("stateMessage"));
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 2, 0, 2);
+    layout->addWidget(icon_, 0, Qt::AlignTop);
+    layout->addWidget(state_, 0, Qt::AlignTop);
+    layout->addWidget(message_, 1);
+    setAccessibleName(tr("Input state"));
+}
+
+QString StatusLine::iconPath(InputState state) {
+    switch (state) {
+    case InputState::Valid:
+        return QStringLiteral(":/icons/state-valid.svg");
+    case InputState::Invalid:
+        return QStringLiteral(":/icons/state-invalid.svg");
+    case InputState::Unsupported:
+        return QStringLiteral(":/icons/state-unsupported.svg");
+    case InputState::Incomplete:
+        break;
+    }
+    return QStringLiteral(":/icons/state-incomplete.svg");
+}
+
+void StatusLine::showState(InputState state, const QString& message) {
+    showCustom(iconPath(state), Texts::stateName(state), message);
+}
+
+void StatusLine::showNeutral(const QString& message) {
+    showCustom(QStringLiteral(":/icons/info.svg"), QString(), message);
+}
+
+void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
+                            const QString& message) {
+    // Rendered from SVG at the screen's pixel ratio, so it stays sharp on high-DPI screens.
+    icon_->setPixmap(QIcon(iconPath).pixmap(QSize(22, 22), devicePixelRatioF()));
+    state_->setText(stateWords.isEmpty() ? QString() : stateWords + QLatin1Char(':'));
+    state_->setVisible(!stateWords.isEmpty());
+    message_->setText(message);
+    const QString spoken =
+        stateWords.isEmpty() ? message : stateWords + QLatin1String(". ") + message;
+    setAccessibleDescription(spoken);
+    message_->setAccessibleName(spoken);
+}
+
+QString StatusLine::stateText() const {
+    QString text = state_->text();
+    if (text.endsWith(QLatin1Char(':')))
+        text.chop(1);
+    return text;
+}
+
+QString StatusLine::messageText() const {
+    return message_->text();
+}
+
+SuggestionBar::SuggestionBar(QWidget* parent) : QWidget(parent) {
+    layout_ = new QHBoxLayout(this);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    caption_ = new QLabel(this);
+    layout_->addWidget(caption_);
+    layout_->addStretch(1);
+    hide();
+}
+
+void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
+    qDeleteAll(buttons_);
+    buttons_.clear();
+    caption_->setText(serials.size() == 1 ? Texts::suggestion(fromStd(serials.front()))
+                                          : tr("Did you mean one of these?"));
+    int index = 1;
+    for (const std::string& serial : serials) {
+        const QString text = fromStd(serial);
+        auto* button = new QPushButton(tr("Use %1").arg(text), this);
+        button->setObjectName(QStringLiteral("suggestion%1").arg(index++));
+        button->setAccessibleName(Texts::suggestion(text));
+        button->setIcon(QIcon(QStringLiteral(":/icons/state-valid.svg")));
+        connect(button, &QPushButton::clicked, this, [this, text] { emit suggestionChosen(text); });
+        layout_->insertWidget(layout_->count() - 1, button);
+        buttons_ << button;
+    }
+    setVisible(!serials.empty());
+}
+
+QList<QPushButton*> SuggestionBar::buttons() const {
+    return buttons_;
+}
+
+SerialField::SerialField(QWidget* parent) : QWidget(parent) {
+    edit_ = new SerialLineEdit(this);
+    status_ = new StatusLine(this);
+    suggestions_ = new SuggestionBar(this);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit_);
+    layout->addWidget(status_);
+    layout->addWidget(suggestions_);
+    connect(edit_, &QLineEdit::textChanged, this, &SerialField::recognise);
+    connect(suggestions_, &SuggestionBar::suggestionChosen, this, [this](const QString& serial) {
+        setText(serial);
+        edit_->setFocus();
+    });
+    recognise();
+}
+
+void SerialField::setFamily(std::optional<Family> family) {
+    family_ = family;
+    recognise();
+}
+
+void SerialField::setText(const QString& text) {
+    edit_->setText(text);
+    edit_->setCursorPosition(int(edit_->text().size()));
+}
+
+void SerialField::clear() {
+    edit_->clear();
+}
+
+void SerialField::refresh() {
+    recognise();
+}
+
+void SerialField::recognise() {
+    const QByteArray raw = edit_->utf8();
+    recognition_ =
+        radiocode::recognise(std::string_view(raw.constData(), std::size_t(raw.size())), family_);
+    status_->showState(recognition_.state, Texts::message(recognition_));
+    suggestions_->setSuggestions(recognition_.suggestions);
+    emit recognitionChanged(recognition_);
+}
+
+} // namespace radiocode::gui

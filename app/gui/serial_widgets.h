@@ -1,0 +1,108 @@
+// The pieces every serial field in the program shares: a line edit that copes with pasted
+// and scanned text, a status line that shows the recognition state by icon and words, and a
+// row of one-click suggestions.
+#pragma once
+
+#include "radiocode/recognition.h"
+
+#include <QLineEdit>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QHBoxLayout;
+class QPushButton;
+
+namespace radiocode::gui {
+
+// Monospaced, large enough to read every character; line breaks and tabs from a paste or a
+// scanner become spaces (the core drops spaces), so pasting a label's text just works.
+class SerialLineEdit : public QLineEdit {
+    Q_OBJECT
+
+public:
+    explicit SerialLineEdit(QWidget* parent = nullptr);
+    // The text as the core should see it (UTF-8).
+    QByteArray utf8() const;
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void cleanUp();
+};
+
+// Icon + state in words + the message. Never colour alone.
+class StatusLine : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StatusLine(QWidget* parent = nullptr);
+    void showState(InputState state, const QString& message);
+    void showNeutral(const QString& message);
+    // For VIN checks and the like: the same look with an explicit icon and words.
+    void showCustom(const QString& iconPath, const QString& stateWords, const QString& message);
+    QString stateText() const;
+    QString messageText() const;
+
+    static QString iconPath(InputState state);
+
+private:
+    QLabel* icon_;
+    QLabel* state_;
+    QLabel* message_;
+};
+
+// "Use BP038769672026" buttons: one click puts the corrected serial in the field.
+class SuggestionBar : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SuggestionBar(QWidget* parent = nullptr);
+    void setSuggestions(const std::vector<std::string>& serials);
+    QList<QPushButton*> buttons() const;
+
+signals:
+    void suggestionChosen(const QString& serial);
+
+private:
+    QHBoxLayout* layout_;
+    QLabel* caption_;
+    QList<QPushButton*> buttons_;
+};
+
+// One field with live validation: line edit, status line, suggestions. Used for "Not sure?" on
+// the first page (any family), the serial page (one family) and the quick lookup.
+class SerialField : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SerialField(QWidget* parent = nullptr);
+    void setFamily(std::optional<Family> family);
+    std::optional<Family> family() const { return family_; }
+    SerialLineEdit* lineEdit() const { return edit_; }
+    StatusLine* statusLine() const { return status_; }
+    SuggestionBar* suggestionBar() const { return suggestions_; }
+    const Recognition& recognition() const { return recognition_; }
+    void setText(const QString& text);
+    void clear();
+    // Runs the recognition again (after a language change, for the words).
+    void refresh();
+
+signals:
+    void recognitionChanged(const radiocode::Recognition& recognition);
+
+private:
+    void recognise();
+
+    std::optional<Family> family_;
+    SerialLineEdit* edit_;
+    StatusLine* status_;
+    SuggestionBar* suggestions_;
+    Recognition recognition_;
+};
+
+QString fromStd(const std::string& text);
+
+} // namespace radiocode::gui
