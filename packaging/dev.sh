@@ -20,7 +20,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 # What the tests need on top: PDF text extraction, a PostgreSQL server, packaging checks,
 # clang for the fuzzers, a virtual display for anyone who wants one.
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
-    clang libclang-rt-14-dev llvm xvfb xauth python3)
+    clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
 
 install_missing() {
     local missing=() package

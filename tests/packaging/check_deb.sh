@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Builds the .deb with CPack, unpacks it into a fresh prefix and checks what a workshop PC gets:
+# the installed programs run (version, a lookup, the GUI's smoke test), the control fields are
+# right, and the desktop entry, AppStream metadata, icons and man pages are complete and valid.
+#
+# usage: check_deb.sh BUILD_DIR VERSION GUI(ON|OFF) APP_ID
+set -uo pipefail
+
+build_dir=$1
+version=$2
+gui=$3
+app_id=$4
+
+failures=0
+# `timeout` exits 124 when it had to stop the program.
+fail() {
+    [[ ${status:-0} -eq 124 ]] && set -- "$*" "(stopped by timeout: the program did not exit)"
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+pass() { echo "ok: $*"; }
+
+for tool in cpack dpkg-deb dpkg-shlibdeps fakeroot desktop-file-validate appstreamcli groff man; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "FAIL: $tool is missing (bash packaging/dev.sh test installs it)"
+        exit 1
+    fi
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/radiocode-deb.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# The installed programs must not touch the real user's files.
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
+export XDG_CACHE_HOME=$work/home/.cache XDG_RUNTIME_DIR=$work/runtime
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+unset RADIOCODE_DATABASE
+
+# --- Build the package --------------------------------------------------------------------------
+# Into the temporary folder (-B), so the test leaves nothing behind in the build folder.
+if ! cpack --config "$build_dir/CPackConfig.cmake" -G DEB -B "$work/out" >"$work/cpack.log" 2>&1; then
+    cat "$work/cpack.log"
+    echo "FAIL: cpack -G DEB"
+    exit 1
+fi
+debs=("$work"/out/*.deb)
+if [[ ${#debs[@]} -ne 1 || ! -f ${debs[0]} ]]; then
+    cat "$work/cpack.log"
+    echo "FAIL: cpack made no single .deb: ${debs[*]}"
+    exit 1
+fi
+deb=${debs[0]}
+pass "cpack made $(basename "$deb") ($(stat -c %s "$deb") bytes)"
+[[ $(basename "$deb") == radiocode-finder_${version}_$(dpkg --print-architecture).deb ]] ||
+    fail "package file name $(basename "$deb") is not radiocode-finder_${version}_<arch>.deb"
+
+# --- Control fields -----------------------------------------------------------------------------
+field() { dpkg-deb --field "$deb" "$1"; }
+[[ $(field Package) == radiocode-finder ]] || fail "Package is '$(field Package)'"
+[[ $(field Version) == "$version" ]] || fail "Version is '$(field Version)', expected $version"
+[[ $(field Section) == utils ]] || fail "Section is '$(field Section)', expected utils"
+[[ $(field Maintainer) =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] ||
+    fail "Maintainer '$(field Maintainer)' is not 'Name <e-mail>'"
+[[ $(field Homepage) == https://* ]] || fail "Homepage is '$(field Homepage)'"
+description=$(field Description)
+summary=$(head -n 1 <<<"$description")
+[[ -n $summary && ${#summary} -le 80 ]] || fail "Description summary '$summary' is empty or too long"
+[[ $(wc -l <<<"$description") -ge 3 ]] || fail "Description has no extended text: $description"
+depends=$(field Depends)
+# dpkg-shlibdeps must have found the shared libraries, and the plugins Qt loads at run time
+# (which no linker sees) must be listed by hand.
+required=(libc6 libstdc++6 libqt6core6 libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+    libqt6svg6)
+[[ $gui == ON ]] && required+=(libqt6widgets6 libqt6gui6)
+# Package names only, one a line: "libc6 (>= 2.34), libqt6svg6" -> libc6, libqt6svg6.
+depends_names=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//')
+for package in "${required[@]}"; do
+    grep -qxF "$package" <<<"$depends_names" || fail "Depends lacks $package: $depends"
+done
+pass "control fields: Section $(field Section), Maintainer $(field Maintainer)"
+echo "    Depends: $depends"
+
+# --- Contents -----------------------------------------------------------------------------------
+prefix=$work/root
+dpkg-deb -x "$deb" "$prefix" || { echo "FAIL: dpkg-deb -x"; exit 1; }
+usr=$prefix/usr
+expected=(bin/radiocode share/man/man1/radiocode.1 share/man/man1/radiocode-finder.1
+    "share/metainfo/$app_id.metainfo.xml" "share/applications/$app_id.desktop"
+    "share/icons/hicolor/scalable/apps/$app_id.svg")
+[[ $gui == ON ]] && expected+=(bin/radiocode-finder)
+sizes=(16 22 24 32 48 64 128 256)
+for size in "${sizes[@]}"; do
+    expected+=("share/icons/hicolor/${size}x${size}/apps/$app_id.png")
+done
+for path in "${expected[@]}"; do
+    [[ -f $usr/$path ]] || fail "the package lacks /usr/$path"
+done
+for size in "${sizes[@]}"; do
+    png=$usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png
+    [[ -f $png ]] || continue
+    # PNG signature, then IHDR width and height (big-endian) at bytes 16..23.
+    read -r width height < <(od -An -tu1 -j16 -N8 "$png" |
+        awk '{ print $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }')
+    [[ $(head -c 8 "$png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
+        fail "$png is not a PNG"
+    [[ $width == "$size" && $height == "$size" ]] ||
+        fail "icon ${size}x${size} is ${width}x${height}"
+done
+for binary in "$usr"/bin/*; do
+    readelf -S "$binary" 2>/dev/null | grep -q '\.debug_info' && fail "$binary is not stripped"
+done
+pass "contents: $(dpkg-deb -c "$deb" | wc -l) entries, icons ${sizes[*]} px"
+
+# --- The installed programs ---------------------------------------------------------------------
+out=$(timeout 20 "$usr/bin/radiocode" --version 2>&1)
+status=$?
+[[ $status -eq 0 && $out == *"$version"* ]] ||
+    fail "radiocode --version printed '$out' (exit $status), expected $version"
+[[ $status -eq 0 ]] && pass "radiocode --version: $out"
+
+out=$(timeout 20 "$usr/bin/radiocode" lookup J727 2>&1)
+status=$?
+[[ $status -eq 0 && $out == *6586* ]] ||
+    fail "radiocode lookup J727 gave exit $status and '$out', expected code 6586 and exit 0"
+[[ $status -eq 0 ]] && pass "radiocode lookup J727 -> 6586"
+
+out=$(timeout 20 "$usr/bin/radiocode" lookup J72 2>&1)
+status=$?
+[[ $status -eq 2 ]] || fail "radiocode lookup J72 (too short) gave exit $status, expected 2: $out"
+
+if [[ $gui == ON ]]; then
+    out=$(QT_QPA_PLATFORM=offscreen timeout 20 "$usr/bin/radiocode-finder" --version 2>&1)
+    status=$?
+    [[ $status -eq 0 && $out == *"$version"* ]] ||
+        fail "radiocode-finder --version printed '$out' (exit $status), expected $version"
+    [[ $status -eq 0 ]] && pass "radiocode-finder --version: $out"
+
+    # The GUI must start from the package with the system's Qt plugins, paint, and exit 0.
+    out=$(QT_QPA_PLATFORM=offscreen timeout 60 "$usr/bin/radiocode-finder" --smoke-test 2>&1)
+    status=$?
+    last=$(tail -n 1 <<<"$out")
+    if [[ $status -eq 0 && $last =~ ^[^0-9]*[0-9]+([.][0-9]+)?[^0-9]*$ ]]; then
+        pass "radiocode-finder --smoke-test: $last"
+    else
+        fail "radiocode-finder --smoke-test gave exit $status and '$out' (expected the first-frame" \
+            "milliseconds and exit 0; is --smoke-test implemented?)"
+    fi
+fi
+
+# --- Desktop entry, AppStream, man pages --------------------------------------------------------
+desktop=$usr/share/applications/$app_id.desktop
+metainfo=$usr/share/metainfo/$app_id.metainfo.xml
+if out=$(desktop-file-validate "$desktop" 2>&1) && [[ -z $out ]]; then
+    pass "desktop-file-validate"
+else
+    fail "desktop-file-validate: $out"
+fi
+exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
+icon_name=$(sed -n 's/^Icon=//p' "$desktop")
+[[ $gui == OFF || -x $usr/bin/$exec_name ]] || fail "the desktop entry runs '$exec_name', not installed"
+[[ $icon_name == "$app_id" ]] || fail "the desktop entry's icon is '$icon_name', expected $app_id"
+for lang in de tr; do
+    grep -q "^Name\[$lang\]=" "$desktop" && grep -q "^Comment\[$lang\]=" "$desktop" ||
+        fail "the desktop entry has no $lang Name/Comment"
+done
+
+if out=$(appstreamcli validate --no-net "$metainfo" 2>&1); then
+    pass "appstreamcli validate --no-net"
+else
+    fail "appstreamcli validate --no-net: $out"
+fi
+if out=$(appstreamcli validate-tree --no-net "$prefix" 2>&1); then
+    pass "appstreamcli validate-tree --no-net (metainfo, desktop entry and icon together)"
+else
+    fail "appstreamcli validate-tree --no-net: $out"
+fi
+grep -q "<release version=\"$version\"" "$metainfo" ||
+    fail "the AppStream metadata has no release $version"
+
+for page in radiocode.1 radiocode-finder.1; do
+    file=$usr/share/man/man1/$page
+    [[ -f $file ]] || continue
+    warnings=$(groff -ww -z -man "$file" 2>&1)
+    rendered=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>"$work/man.err")
+    warnings+=$(cat "$work/man.err")
+    [[ -z $warnings ]] || fail "$page renders with warnings: $warnings"
+    [[ $rendered == *"$version"* ]] || fail "$page does not name version $version"
+    grep -q '@[A-Z_]*@' "$file" && fail "$page has unconfigured @VARIABLES@"
+    [[ -z $warnings ]] && pass "$page renders without warnings ($(wc -l <<<"$rendered") lines)"
+done
+# The subcommands and exit codes the CLI man page must describe.
+cli_page=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$usr/share/man/man1/radiocode.1" 2>/dev/null)
+for word in lookup batch families sheet "db import" "db add" "db export" "jobs list" \
+    "jobs export" --database --lang RADIOCODE_DATABASE "EXIT STATUS"; do
+    [[ $cli_page == *"$word"* ]] || fail "radiocode.1 does not mention '$word'"
+done
+
+if ((failures)); then
+    echo "$failures check(s) failed"
+    exit 1
+fi
+echo "all packaging checks passed"
