@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue 5): builds in Release and prints one table of figures with their
+# budgets. Not part of ctest's pass/fail; the exit status is 0 unless something failed to run.
+#   bash tests/benchmarks/run.sh            build folder build-bench (BENCH_BUILD_DIR to change)
+#   BENCH_ROWS=100000 bash tests/benchmarks/run.sh   fewer rows/serials for a quick look
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+build_dir=${BENCH_BUILD_DIR:-build-bench}
+rows=${BENCH_ROWS:-1000000}
+repeats=${BENCH_REPEATS:-5}
+python=${PYTHON:-python3}
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} LC_ALL=C.UTF-8
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRADIOCODE_BUILD_TESTS=ON \
+    -DRADIOCODE_BUILD_BENCHMARKS=ON "${launcher[@]}" >/dev/null
+targets=(bench_core bench_bare_window radiocode)
+for optional in radiocode-finder bench_database bench_keystroke; do
+    ninja -C "$build_dir" -t targets all 2>/dev/null | grep -q "^$optional:" && targets+=("$optional")
+done
+cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}" >/dev/null
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+results="$work/results.tsv" # name, value, unit
+bin() { find "$build_dir" -name "$1" -type f -perm -u+x | head -n 1; }
+radiocode=$(bin radiocode)
+finder=$(bin radiocode-finder)
+now() { date +%s.%N; }
+# Wall-clock seconds of a command (output discarded unless redirected inside).
+seconds() {
+    local start end
+    start=$(now)
+    "$@"
+    end=$(now)
+    awk -v a="$start" -v b="$end" 'BEGIN {printf "%.6f\n", b - a}'
+}
+median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$results"; }
+
+echo "core ..." >&2
+"$(bin bench_core)" >>"$results"
+
+echo "batch vs Python over $rows Visteon serials ..." >&2
+"$python" -c "import sys; sys.stdout.write(''.join('M%06d\n' % (i % 1000000) for i in range($rows)))" \
+    >"$work/visteon.txt"
+batch_s=$( { seconds "$radiocode" batch "$work/visteon.txt" >"$work/batch.csv"; } )
+python_s=$( { seconds "$python" tests/benchmarks/visteon_loop.py "$work/visteon.txt" >"$work/python.csv"; } )
+# The same codes from both, or the comparison means nothing.
+if ! cmp -s <(tail -n +2 "$work/batch.csv" | cut -d, -f1,5) "$work/python.csv"; then
+    echo "run.sh: radiocode batch and visteon_loop.py disagree on the codes" >&2
+    exit 1
+fi
+record batch.radiocode "$batch_s" s
+record batch.python "$python_s" s
+record batch.ratio "$(awk -v p="$python_s" -v b="$batch_s" 'BEGIN {print p / b}')" x
+
+if [[ -n $finder ]]; then
+    echo "first frame: radiocode-finder --smoke-test vs a bare Qt window, $repeats runs each ..." >&2
+    bare=$(bin bench_bare_window)
+    : >"$work/gui.tsv"
+    for ((i = 0; i < repeats; ++i)); do
+        # Alternate the two so both see the same machine load; a separate HOME keeps settings out.
+        for program in finder bare; do
+            exe=$finder
+            args=(--smoke-test)
+            [[ $program == bare ]] && exe=$bare args=()
+            start=$(now)
+            self=$(HOME="$work/home" "$exe" "${args[@]}" 2>/dev/null | tail -n 1)
+            end=$(now)
+            printf '%s\t%s\t%s\n' "$program" "$self" "$(awk -v a="$start" -v b="$end" 'BEGIN {print (b - a) * 1000}')" \
+                >>"$work/gui.tsv"
+        done
+    done
+    for program in finder bare; do
+        record "gui.first_frame.$program" "$(awk -v p=$program '$1 == p {print $2}' "$work/gui.tsv" | median)" ms
+        record "gui.wall.$program" "$(awk -v p=$program '$1 == p {print $3}' "$work/gui.tsv" | median)" ms
+    done
+fi
+
+if [[ -n $(bin bench_keystroke) ]]; then
+    echo "GUI keystrokes ..." >&2
+    "$(bin bench_keystroke)" >>"$results" 2>/dev/null
+fi
+
+if [[ -n $(bin bench_database) ]]; then
+    echo "database: import of $rows rows, lookups ..." >&2
+    "$(bin bench_database)" "$rows" 20000 >>"$results"
+    # The same import end to end through the command line (file read, checks, one transaction).
+    "$python" -c "import sys; sys.stdout.write('serial,code\n' + ''.join('BP%012d,%04d\n' % (100000000000 + i, (i * 7919) % 10000) for i in range($rows)))" \
+        >"$work/codes.csv"
+    db_s=$( { seconds "$radiocode" --database "sqlite:$work/cli.db" db import "$work/codes.csv" >/dev/null; } )
+    record db.cli_import.time "$db_s" s
+fi
+
+if "$radiocode" --help | grep -q '^  sheet'; then
+    echo "sheet PDF, $repeats runs ..." >&2
+    : >"$work/sheet.txt"
+    for ((i = 0; i < repeats; ++i)); do
+        seconds "$radiocode" sheet M212365 --out "$work/sheet.pdf" --customer "Bench" \
+            --vehicle "AB-123" >/dev/null >>"$work/sheet.txt"
+    done
+    record sheet.pdf.wall "$(median <"$work/sheet.txt" | awk '{print $1 * 1000}')" ms
+fi
+
+# The table: figure, value, budget, verdict.
+"$python" - "$results" <<'PY'
+import sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, value, unit = line.rstrip("\n").split("\t")
+    rows[name] = (float(value), unit)
+
+def get(name):
+    return rows.get(name, (None, ""))[0]
+
+# name: (label, budget text, check or None)
+budgets = {
+    "batch.ratio": ("batch 1M Visteon: Python time / radiocode time", ">= 30x", lambda v: v >= 30),
+    "core.keystroke.worst": ("validation per keystroke, core, worst", "< 50 us", lambda v: v < 50),
+    "core.keystroke.mean": ("validation per keystroke, core, mean", "< 50 us", lambda v: v < 50),
+    "gui.keystroke.worst": ("keystroke in the serial field, GUI, worst", "< 50 us", lambda v: v < 50),
+    "gui.keystroke.mean": ("keystroke in the serial field, GUI, mean", "< 50 us", lambda v: v < 50),
+    "db.import.time": ("database import, SQLite, library", "<= 10 s", lambda v: v <= 10),
+    "db.cli_import.time": ("database import, SQLite, radiocode db import", "<= 10 s", lambda v: v <= 10),
+    "db.lookup.p99": ("database lookup p99", "<= 1 ms", lambda v: v <= 1),
+    "sheet.pdf.wall": ("sheet PDF, radiocode sheet (whole process)", "<= 300 ms", lambda v: v <= 300),
+}
+frame, bare = get("gui.first_frame.finder"), get("gui.first_frame.bare")
+wall_finder, wall_bare = get("gui.wall.finder"), get("gui.wall.bare")
+if wall_finder and wall_bare:
+    rows["gui.ratio"] = (wall_finder / wall_bare, "x")
+    budgets["gui.ratio"] = ("first frame: radiocode-finder / bare Qt window (wall)", "<= 2x",
+                            lambda v: v <= 2)
+
+print()
+print("| figure | value | budget | |")
+print("|---|---:|---|---|")
+for name, (value, unit) in rows.items():
+    label, budget, check = budgets.get(name, (name, "", None))
+    verdict = "" if check is None else ("ok" if check(value) else "MISSED")
+    shown = f"{value:,.3f}" if value < 10 else f"{value:,.1f}"
+    print(f"| {label} | {shown} {unit} | {budget} | {verdict} |")
+PY
