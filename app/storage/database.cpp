@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QIODevice>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -690,23 +691,18 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
     auto flush = [&]() -> bool {
         if (pending.empty())
             return true;
-        std::vector<const PendingRow*> candidates;
-        candidates.reserve(pending.size());
-        QHash<QString, const PendingRow*> firstInChunk;
-        firstInChunk.reserve(static_cast<qsizetype>(pending.size()));
+        // The serials of this chunk, each once, as the database knows them.
+        std::vector<const QString*> serials;
+        serials.reserve(pending.size());
+        QSet<QString> seen;
+        seen.reserve(static_cast<qsizetype>(pending.size()));
         for (const PendingRow& row : pending) {
-            const auto earlier = firstInChunk.constFind(row.serial);
-            if (earlier == firstInChunk.constEnd()) {
-                firstInChunk.insert(row.serial, &row);
-                candidates.push_back(&row);
-            } else if ((*earlier)->code == row.code && (*earlier)->family == row.family) {
-                ++report.duplicates;
-            } else {
-                addConflict(row, (*earlier)->code,
-                            tr("line %1 of this file").arg((*earlier)->line));
+            if (!seen.contains(row.serial)) {
+                seen.insert(row.serial);
+                serials.push_back(&row.serial);
             }
         }
-        const int count = static_cast<int>(candidates.size());
+        const int count = static_cast<int>(serials.size());
         QSqlQuery partialSelect(db);
         QSqlQuery* select = &fullSelect;
         if (count != importChunkRows) {
@@ -716,7 +712,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             select = &partialSelect;
         }
         for (int i = 0; i < count; ++i)
-            select->bindValue(i, candidates[static_cast<size_t>(i)]->serial);
+            select->bindValue(i, *serials[static_cast<size_t>(i)]);
         if (!select->exec())
             return fail(*select);
         QHash<QString, StoredCode> existing;
@@ -734,17 +730,32 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
                                        {}});
         }
         select->finish();
+        // Each row against the stored code, else against an earlier row of this chunk (earlier
+        // chunks are in the database already), else new.
         std::vector<const PendingRow*> fresh;
-        fresh.reserve(candidates.size());
-        for (const PendingRow* row : candidates) {
-            const auto stored =
-                existing.constFind(row->serial + QLatin1Char('/') + familyText(row->family));
-            if (stored == existing.constEnd())
-                fresh.push_back(row);
-            else if (stored->code == row->code)
+        fresh.reserve(pending.size());
+        QHash<QString, const PendingRow*> firstInChunk;
+        firstInChunk.reserve(static_cast<qsizetype>(pending.size()));
+        for (const PendingRow& row : pending) {
+            const QString key = row.serial + QLatin1Char('/') + familyText(row.family);
+            const auto stored = existing.constFind(key);
+            if (stored != existing.constEnd()) {
+                if (stored->code == row.code)
+                    ++report.duplicates;
+                else
+                    addConflict(row, stored->code, stored->source());
+                continue;
+            }
+            const auto earlier = firstInChunk.constFind(key);
+            if (earlier == firstInChunk.constEnd()) {
+                firstInChunk.insert(key, &row);
+                fresh.push_back(&row);
+            } else if ((*earlier)->code == row.code) {
                 ++report.duplicates;
-            else
-                addConflict(*row, stored->code, stored->source());
+            } else {
+                addConflict(row, (*earlier)->code,
+                            tr("line %1 of this file").arg((*earlier)->line));
+            }
         }
         if (!fresh.empty()) {
             const int rows = static_cast<int>(fresh.size());

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# ctest fixture for the PostgreSQL run of the storage suite: a throwaway server.
+#   postgres_fixture.sh start STATE_DIR   initdb in a temporary folder (as the unprivileged user
+#                                         "postgres" when run as root), start it on a free port on
+#                                         127.0.0.1 only, create the test database, write its URL
+#                                         to STATE_DIR/url
+#   postgres_fixture.sh stop STATE_DIR    stop the server and delete its folder
+set -euo pipefail
+action=${1:?start or stop}
+state=${2:?state folder}
+bindir=${RADIOCODE_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+
+as_server_user() {
+    if [[ $(id -u) -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+stop_server() {
+    [[ -f $state/datadir ]] || return 0
+    local data
+    data=$(cat "$state/datadir")
+    if [[ -d $data/db ]]; then
+        as_server_user "$bindir/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$data"
+    rm -f "$state/datadir" "$state/url"
+}
+
+case $action in
+start)
+    if [[ -z $bindir || ! -x $bindir/initdb ]]; then
+        echo "The PostgreSQL server is not installed (Debian package postgresql): the storage" \
+            "suite cannot run against PostgreSQL. bash packaging/dev.sh test installs it." >&2
+        exit 1
+    fi
+    if [[ $(id -u) -eq 0 ]] && ! id postgres >/dev/null 2>&1; then
+        echo "Running as root but there is no user \"postgres\" to run the server as." >&2
+        exit 1
+    fi
+    stop_server # a leftover of an interrupted run
+    mkdir -p "$state"
+    data=$(mktemp -d /tmp/radiocode-pg.XXXXXX)
+    echo "$data" >"$state/datadir"
+    [[ $(id -u) -eq 0 ]] && chown postgres: "$data"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    if ! as_server_user "$bindir/initdb" -D "$data/db" -A trust -U radiocode -E UTF8 \
+        --no-sync >"$data/initdb.log" 2>&1; then
+        cat "$data/initdb.log" >&2
+        stop_server
+        exit 1
+    fi
+    if ! as_server_user "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off" start >/dev/null; then
+        cat "$data/server.log" >&2
+        stop_server
+        exit 1
+    fi
+    as_server_user "$bindir/createdb" -h 127.0.0.1 -p "$port" -U radiocode radiocode_test
+    echo "postgresql://radiocode@127.0.0.1:$port/radiocode_test" >"$state/url"
+    echo "PostgreSQL test server on 127.0.0.1:$port ($data)"
+    ;;
+stop)
+    stop_server
+    ;;
+*)
+    echo "usage: postgres_fixture.sh start|stop STATE_DIR" >&2
+    exit 2
+    ;;
+esac
