@@ -147,8 +147,10 @@ private:
         }
         return false;
     }
-    // Characters that force RFC 4180 quoting.
-    static bool isSpecial(char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; }
+    // Characters that force RFC 4180 quoting: all below '-', so most bytes leave at one compare.
+    static bool isSpecial(char c) {
+        return c < '-' && (c == ',' || c == '"' || c == '\n' || c == '\r');
+    }
     // Printable ASCII other than '"': copied as they are (',' included, the field is quoted).
     static bool isPlainAscii(char c) { return c >= 0x20 && c < 0x7F && c != '"'; }
 
@@ -224,7 +226,7 @@ public:
         writer_.raw(lookupStatusId(result.status));
         writer_.comma();
         if (result.answer)
-            writer_.field(result.answer->code);
+            writer_.field(result.answer->code); // digits, but a database may hold anything
         writer_.comma();
         if (result.answer)
             writer_.field(result.answer->source);

@@ -48,7 +48,10 @@ LookupResult CodeFinder::lookup(std::string_view rawUtf8, std::optional<Family> 
 
 LookupResult CodeFinder::lookupRecognised(Recognition recognition) const {
     LookupResult result;
-    result.recognition = finalised(std::move(recognition));
+    // finalised() only changes incomplete input: spare the common case its copies.
+    result.recognition = recognition.state == InputState::Incomplete
+                             ? finalised(std::move(recognition))
+                             : std::move(recognition);
     switch (result.recognition.state) {
     case InputState::Incomplete: // finalised() never leaves this
     case InputState::Invalid:

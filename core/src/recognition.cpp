@@ -220,6 +220,16 @@ Scan scan(std::string_view raw, InputField field = InputField::Whole) {
     Scan result;
     int position = 0;
     for (std::size_t at = 0; at < raw.size(); ++position) {
+        // Fast path for what serials are made of: an ASCII letter or digit is a cell as it is.
+        const char byte = raw[at];
+        if ((byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') ||
+            (byte >= 'a' && byte <= 'z')) {
+            const char c = byte >= 'a' ? static_cast<char>(byte - 'a' + 'A') : byte;
+            result.cells.items[result.cells.size++] =
+                Cell{c, position, static_cast<int>(at), 1, field};
+            ++at;
+            continue;
+        }
         char32_t cp = 0;
         const int length = decodeUtf8(raw, at, cp);
         Cell cell{otherChar, position, static_cast<int>(at), std::max(length, 1), field};
@@ -711,8 +721,8 @@ Recognition finalised(Recognition recognition) {
     // "M123" while typing could still become a Visteon serial; once input is complete it is
     // what it is: a Renault precode.
     if (recognition.message.id == MessageId::AmbiguousFamily &&
-        std::find(recognition.candidates.begin(), recognition.candidates.end(),
-                  Family::Renault) != recognition.candidates.end()) {
+        std::find(recognition.candidates.begin(), recognition.candidates.end(), Family::Renault) !=
+            recognition.candidates.end()) {
         Recognition asPrecode = recognise(recognition.serial, Family::Renault);
         if (asPrecode.state == InputState::Valid)
             return asPrecode;
