@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 namespace radiocode::cli {
 namespace {
 
@@ -269,7 +271,7 @@ private:
 };
 
 // Splits the input into lines (LF or CRLF) and answers each, in constant memory.
-bool answerLines(std::FILE* input, BatchAnswerer& answerer) {
+bool answerLines(std::FILE* input, BatchAnswerer& answerer, CsvWriter& writer) {
     const auto block = std::make_unique<char[]>(readBlockBytes);
     // A line that spans blocks is collected here, up to what the answer needs to see.
     std::array<char, echoedBytes + 1> carry{};
@@ -297,8 +299,19 @@ bool answerLines(std::FILE* input, BatchAnswerer& answerer) {
         lastWasReturn = false;
     };
 
+    const int descriptor = fileno(input);
     for (;;) {
-        const std::size_t size = std::fread(block.get(), 1, readBlockBytes, input);
+        // read() rather than fread(): it returns what a pipe or terminal has now, so answers can
+        // go out while the producer is still writing (see the flush below).
+        const ssize_t got = ::read(descriptor, block.get(), readBlockBytes);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        if (got == 0)
+            break; // end of input
+        const auto size = static_cast<std::size_t>(got);
         const char* data = block.get();
         std::size_t at = 0;
         while (at < size) {
@@ -320,12 +333,10 @@ bool answerLines(std::FILE* input, BatchAnswerer& answerer) {
             }
             at = end + 1;
         }
-        if (size < readBlockBytes) {
-            if (std::ferror(input))
-                return false;
-            if (std::feof(input))
-                break;
-        }
+        // Caught up with a slower producer: let the answers so far out. Large files always fill
+        // the block, so they still leave in large writes.
+        if (size < readBlockBytes && !writer.flush())
+            return false;
     }
     if (lineBytes > 0) // the last line has no line end
         answerCarried();
@@ -384,7 +395,7 @@ int runBatch(Context& context, const QStringList& arguments) {
     writer.raw("input,series,serial,status,code,source,message");
     writer.endRow();
     BatchAnswerer answerer(context.finder(), family, writer);
-    const bool readThrough = answerLines(input, answerer);
+    const bool readThrough = answerLines(input, answerer, writer);
     const int readError = errno;
     if (input != stdin)
         std::fclose(input);
