@@ -1,0 +1,224 @@
+// Faults under the command-line tool (issue 7): a disk that fills up, a file size limit, a file
+// system that turns read-only. Each case checks: a clear error and a failure exit status (never a
+// crash), the codes saved before are still there, and the same command works once the fault is
+// gone.
+//
+// Real full and read-only file systems come from a small tmpfs, which needs the right to mount
+// (root in a VM or a privileged container); without it those cases are skipped and the file size
+// limit (RLIMIT_FSIZE, no privileges) stands in for a full disk.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString radiocode = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+
+struct Run {
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runProgram(const QString& program, const QStringList& arguments, int timeoutMs = 120000) {
+    QProcess process;
+    process.start(program, arguments);
+    Run result;
+    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.crashed = true;
+        return result;
+    }
+    result.crashed = process.exitStatus() != QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+bool shell(const QString& command) {
+    const Run result = runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    return !result.crashed && result.exitCode == 0;
+}
+
+QByteArray codeList(int rows, qint64 first) {
+    QByteArray csv = "serial,code\n";
+    for (int i = 0; i < rows; ++i)
+        csv += "BP" + QByteArray::number(first + i) + ',' +
+               QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
+    return csv;
+}
+
+void writeFile(const QString& path, const QByteArray& data) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(data), data.size());
+}
+
+} // namespace
+
+class FaultsTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString mountPoint_;
+    QString smallList_; // two codes: the data that must survive every fault
+    QString bigList_;   // 200,000 codes: about 16 MB of database
+
+    QString url() const {
+        return QStringLiteral("sqlite:") + mountPoint_ + QStringLiteral("/codes.db");
+    }
+
+    Run cli(QStringList arguments, const QString& databaseUrl) {
+        arguments.prepend(databaseUrl);
+        arguments.prepend(QStringLiteral("--database"));
+        return runProgram(radiocode, arguments);
+    }
+
+    // The saved code is found (exit 0 and the code shown).
+    void expectSavedCode(const QString& databaseUrl) {
+        const Run lookup =
+            cli({QStringLiteral("lookup"), QStringLiteral("BP934515516803")}, databaseUrl);
+        QVERIFY(!lookup.crashed);
+        QCOMPARE(lookup.exitCode, 0);
+        QVERIFY2(lookup.out.contains("1234"), lookup.out.constData());
+    }
+
+    bool mountTmpfs(const char* size) {
+        return shell(QStringLiteral("mount -t tmpfs -o size=%1 radiocode-test %2")
+                         .arg(QLatin1String(size), mountPoint_));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(QFile::exists(radiocode));
+        QVERIFY(dir_.isValid());
+        mountPoint_ = dir_.filePath(QStringLiteral("mnt"));
+        QVERIFY(QDir().mkpath(mountPoint_));
+        smallList_ = dir_.filePath(QStringLiteral("small.csv"));
+        bigList_ = dir_.filePath(QStringLiteral("big.csv"));
+        writeFile(smallList_, "serial,code\nBP934515516803,1234\nBE473912345678,4321\n");
+        writeFile(bigList_, codeList(200000, 200000000000));
+    }
+
+    void cleanup() {
+        // Whatever a case left mounted.
+        shell(QStringLiteral("mountpoint -q %1 && umount %1 || true").arg(mountPoint_));
+    }
+
+    void diskFillsUpDuringImport() {
+        if (!mountTmpfs("2m"))
+            QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
+                 0);
+
+        const Run full = cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, url());
+        QVERIFY(!full.crashed);
+        QCOMPARE(full.exitCode, 3);
+        QVERIFY2(full.err.contains("full"), full.err.constData());
+        QVERIFY2(full.err.contains("nothing was saved"), full.err.constData());
+        expectSavedCode(url());
+
+        // More room: the same import goes through, and the earlier codes are still there.
+        QVERIFY(shell(QStringLiteral("mount -o remount,size=64m %1").arg(mountPoint_)));
+        const Run again = cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, url());
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("200000 imported"), again.out.constData());
+        expectSavedCode(url());
+    }
+
+    void diskAlreadyFull() {
+        if (!mountTmpfs("2m"))
+            QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
+                 0);
+        // Fill every last block.
+        shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
+
+        const Run add =
+            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
+                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
+                url());
+        QVERIFY(!add.crashed);
+        QCOMPARE(add.exitCode, 3);
+        QVERIFY2(add.err.contains("database"), add.err.constData());
+        // A lookup on the full disk: the saved code, or no code and the reason; never another code.
+        const Run lookup = cli({QStringLiteral("lookup"), QStringLiteral("BP934515516803")}, url());
+        QVERIFY(!lookup.crashed);
+        if (!lookup.out.contains("1234")) {
+            QVERIFY(lookup.exitCode != 0);
+            QVERIFY2(lookup.err.contains("database"), lookup.err.constData());
+        }
+
+        QVERIFY(QFile::remove(mountPoint_ + QStringLiteral("/filler")));
+        expectSavedCode(url());
+        const Run addAgain =
+            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
+                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
+                url());
+        QCOMPARE(addAgain.exitCode, 0);
+        const Run added = cli({QStringLiteral("lookup"), QStringLiteral("BP111111111111")}, url());
+        QVERIFY(added.out.contains("5555"));
+    }
+
+    void fileSizeLimitDuringImport() {
+        // RLIMIT_FSIZE: writes past the limit fail (EFBIG) once SIGXFSZ is ignored, as a full
+        // disk's writes fail. Works without any privilege.
+        const QString databaseUrl =
+            QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("limited.db"));
+        QCOMPARE(
+            cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, databaseUrl).exitCode,
+            0);
+        const Run limited = runProgram(
+            QStringLiteral("/bin/bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "trap '' XFSZ; ulimit -f 200; exec \"$0\" --database \"$1\" db import \"$2\""),
+             radiocode, databaseUrl, bigList_});
+        QVERIFY(!limited.crashed);
+        QCOMPARE(limited.exitCode, 3);
+        QVERIFY2(limited.err.contains("database"), limited.err.constData());
+        expectSavedCode(databaseUrl);
+
+        const Run again =
+            cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, databaseUrl);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("200000 imported"), again.out.constData());
+        expectSavedCode(databaseUrl);
+    }
+
+    void fileSystemTurnsReadOnly() {
+        if (!mountTmpfs("8m"))
+            QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
+                 0);
+        QVERIFY(shell(QStringLiteral("mount -o remount,ro %1").arg(mountPoint_)));
+
+        const Run add =
+            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
+                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
+                url());
+        QVERIFY(!add.crashed);
+        QCOMPARE(add.exitCode, 3);
+        QVERIFY2(add.err.contains("read-only"), add.err.constData());
+        const Run import = cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url());
+        QCOMPARE(import.exitCode, 3);
+        QVERIFY2(import.err.contains("read-only"), import.err.constData());
+
+        QVERIFY(shell(QStringLiteral("mount -o remount,rw %1").arg(mountPoint_)));
+        expectSavedCode(url());
+        QCOMPARE(
+            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
+                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
+                url())
+                .exitCode,
+            0);
+    }
+};
+
+QTEST_GUILESS_MAIN(FaultsTest)
+#include "tst_faults.moc"
