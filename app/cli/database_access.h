@@ -13,7 +13,9 @@ class QIODevice;
 namespace radiocode::cli {
 
 // The database chosen by --database, $RADIOCODE_DATABASE, the GUI's setting or the default file.
-std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error);
+// On failure `error` says why and `exitCode` is ExitInvalidInput for a malformed URL, else
+// ExitFailure.
+std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode);
 
 // Writes CSV to FILE (atomically; an existing file only with `force`) or, without FILE or with
 // "-", to the standard output.

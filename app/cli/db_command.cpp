@@ -137,9 +137,10 @@ int runImport(Context& context, const QStringList& arguments) {
         }
     }
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database)
-        return failed(ExitFailure, error);
+        return failed(exitCode, error);
     storage::ImportOptions options;
     options.dryRun = dryRun;
     const storage::ImportReport report = database->importCsv(data, fileName, options);
@@ -217,10 +218,11 @@ int runAdd(Context& context, const QStringList& arguments) {
         return ExitInvalidInput;
     }
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode db add: " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     std::optional<storage::StoredCode> previous;
     switch (database->addConfirmedCode(family, serial, code, technician, replace, &previous)) {
@@ -276,12 +278,13 @@ int runInfo(Context& context, const QStringList& arguments) {
         return usageError(context, "db info",
                           Cli::tr("unexpected argument %1").arg(arguments.first()));
     QString origin;
-    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
+    storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode db info: " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     context.out
         << Cli::tr("Database: %1 (chosen by %2)").arg(database->location().displayUrl(), origin)
@@ -293,9 +296,15 @@ int runInfo(Context& context, const QStringList& arguments) {
 
 } // namespace
 
-std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error) {
+std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode) {
     const QString url = storage::DatabaseUrl::resolve(context.databaseUrl);
-    return storage::Database::open(url, error);
+    *exitCode = ExitFailure;
+    const auto location = storage::DatabaseUrl::parse(url, error);
+    if (!location) {
+        *exitCode = ExitInvalidInput;
+        return nullptr;
+    }
+    return storage::Database::open(*location, error);
 }
 
 void addDatabaseSource(Context& context) {
@@ -327,10 +336,11 @@ int exportToFileOrStdout(Context& context, const char* command, const QString& f
         return ExitFailure;
     }
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode " << command << ": " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     if (fileName.isEmpty() || fileName == QLatin1String("-")) {
         context.out.flush();

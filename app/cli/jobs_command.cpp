@@ -146,10 +146,11 @@ int runList(Context& context, const QStringList& arguments) {
                               Cli::tr("unexpected argument %1").arg(argument));
     }
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode jobs list: " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     const QList<storage::Job> jobs = database->jobs(filter);
     if (jobs.isEmpty() && !database->lastError().isEmpty()) {
@@ -277,10 +278,11 @@ int runAdd(Context& context, const QStringList& arguments) {
     if (job.outcome != storage::Outcome::NotTried && job.attempts == 0)
         job.attempts = 1;
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode jobs add: " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     const auto id = database->addJob(job);
     if (!id) {
@@ -314,10 +316,11 @@ int runAttempts(Context& context, const QStringList& arguments) {
     if (!recognition || !recognition->family)
         return ExitInvalidInput;
     QString error;
-    const auto database = openDatabase(context, &error);
+    int exitCode = ExitFailure;
+    const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode jobs attempts: " << error << "\n";
-        return ExitFailure;
+        return exitCode;
     }
     const QString serial = Texts::fromUtf8(recognition->serial);
     const storage::AttemptHistory history = database->attempts(*recognition->family, serial);

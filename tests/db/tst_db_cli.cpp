@@ -1,0 +1,455 @@
+// `radiocode db` and `radiocode jobs` through QProcess: output shapes, exit codes, and what the
+// database looks like afterwards (including after a SIGKILL in the middle of an import).
+#include "database.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace radiocode::storage;
+
+namespace {
+
+const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+
+struct Run {
+    int exit = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray codeList(int rows) {
+    QByteArray data = "serial,code\n";
+    data.reserve(rows * 21 + 12);
+    for (int i = 0; i < rows; ++i)
+        data += "BP" + QByteArray::number(i).rightJustified(12, '0') + ',' +
+                QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
+    return data;
+}
+
+} // namespace
+
+class TestDbCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString url_;
+    int counter_ = 0;
+
+    QProcessEnvironment environment() const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
+        // Never the user's own settings or default database.
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir_.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        return env;
+    }
+
+    Run run(const QStringList& arguments, const QProcessEnvironment& env) {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(program, arguments);
+        Run result;
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            return result;
+        }
+        result.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+
+    Run run(const QStringList& arguments) {
+        return run(QStringList{QStringLiteral("--database"), url_} + arguments, environment());
+    }
+
+    QString writeFile(const QString& name, const QByteArray& content) {
+        const QString path = dir_.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(content);
+        return path;
+    }
+
+    QString dbPath() const { return url_.mid(7); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QVERIFY2(QFile::exists(program), "build the radiocode target first");
+    }
+
+    void init() { url_ = QStringLiteral("sqlite:%1/cli%2.db").arg(dir_.path()).arg(++counter_); }
+
+    void importJsonIsOneObject() {
+        const QString file =
+            writeFile(QStringLiteral("list.csv"), "\xEF\xBB\xBFserial;code\r\n"
+                                                  "BP934515516803;1234\r\n"
+                                                  "BP934515516803;1234\r\n"
+                                                  "BP934515516803;9999\r\n"
+                                                  "J727;1234\r\n"
+                                                  "\"BE473935000375\";\"0042\"\r\n");
+        // --database after the subcommand, too.
+        const Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), file, QStringLiteral("--json")});
+        QCOMPARE(result.exit, 0);
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, result.out.constData());
+        QVERIFY(document.isObject());
+        QCOMPARE(result.out.count('\n'), 1); // exactly one object, one line
+        const QJsonObject object = document.object();
+        QCOMPARE(object.keys().size(), 5);
+        QCOMPARE(object.value(QLatin1String("imported")).toInt(), 2);
+        QCOMPARE(object.value(QLatin1String("duplicates")).toInt(), 1);
+        QCOMPARE(object.value(QLatin1String("skipped")).toInt(), 1);
+        QCOMPARE(object.value(QLatin1String("conflicts")).toInt(), 1);
+        const QJsonArray errors = object.value(QLatin1String("errors")).toArray();
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors[0].toObject().value(QLatin1String("line")).toInt(), 4);
+        QCOMPARE(errors[1].toObject().value(QLatin1String("line")).toInt(), 5);
+        QVERIFY(!errors[1].toObject().value(QLatin1String("message")).toString().isEmpty());
+        QVERIFY(result.err.isEmpty());
+
+        // The imported code answers a lookup, naming its source.
+        const Run lookup = run(
+            {QStringLiteral("lookup"), QStringLiteral("BP934515516803"), QStringLiteral("--json")});
+        QCOMPARE(lookup.exit, 0);
+        QVERIFY2(lookup.out.contains("database:import:list.csv"), lookup.out.constData());
+    }
+
+    void importFailuresStillOneObject() {
+        Run result = run({QStringLiteral("db"), QStringLiteral("import"),
+                          dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("--json")});
+        QCOMPARE(result.exit, 3);
+        QJsonObject object = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(object.value(QLatin1String("imported")).toInt(-1), 0);
+        QCOMPARE(object.value(QLatin1String("errors")).toArray().size(), 1);
+        QVERIFY(
+            object.value(QLatin1String("errors"))[0][QLatin1String("message")].toString().contains(
+                QLatin1String("missing.csv")));
+
+        const QString noHeader = writeFile(QStringLiteral("noheader.csv"), "BP934515516803,1234\n");
+        result = run(
+            {QStringLiteral("db"), QStringLiteral("import"), noHeader, QStringLiteral("--json")});
+        QCOMPARE(result.exit, 2);
+        QVERIFY(QJsonDocument::fromJson(result.out).isObject());
+
+        const QString empty = writeFile(QStringLiteral("empty.csv"), "");
+        result = run({QStringLiteral("db"), QStringLiteral("import"), empty});
+        QCOMPARE(result.exit, 2);
+        QVERIFY2(result.err.contains("empty"), result.err.constData());
+    }
+
+    void dryRunSavesNothing() {
+        const QString file = writeFile(QStringLiteral("dry.csv"), codeList(20));
+        Run result = run(
+            {QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("--dry-run"), file});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.out.contains("20 imported"), result.out.constData());
+        QVERIFY(result.out.contains("nothing saved"));
+        result = run({QStringLiteral("db"), QStringLiteral("export")});
+        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.out, QByteArray("serial,code,family,source,origin,created_at\n"));
+    }
+
+    void addAndExport() {
+        Run result =
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("J727"),
+                 QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")});
+        QCOMPARE(result.exit, 2); // Renault: computed, not stored
+        QVERIFY(result.err.contains("computed"));
+        result =
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP93451551680O"),
+                 QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")});
+        QCOMPARE(result.exit, 2);
+        QVERIFY(result.err.contains("BP934515516800")); // the suggestion
+        result = run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                      QStringLiteral("1234")});
+        QCOMPARE(result.exit, 2); // no technician
+        result = run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                      QStringLiteral("12345"), QStringLiteral("--technician=Ann")});
+        QCOMPARE(result.exit, 2);
+        result =
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("=Ann")});
+        QCOMPARE(result.exit, 0);
+        result =
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Bob")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY(result.out.contains("Already stored"));
+        result =
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("4321"), QStringLiteral("--technician"), QStringLiteral("Bob")});
+        QCOMPARE(result.exit, 3);
+        QVERIFY(result.err.contains("--replace"));
+
+        const QString out = dir_.filePath(QStringLiteral("codes%1.csv").arg(counter_));
+        result = run({QStringLiteral("db"), QStringLiteral("export"), out});
+        QCOMPARE(result.exit, 0);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines[0], QByteArray("serial,code,family,source,origin,created_at"));
+        QVERIFY2(lines[1].startsWith("BP934515516803,1234,blaupunkt,confirmed,'=Ann,"),
+                 lines[1].constData());
+        file.close();
+        result = run({QStringLiteral("db"), QStringLiteral("export"), out});
+        QCOMPARE(result.exit, 3); // exists: not overwritten without --force
+        QVERIFY(result.err.contains("--force"));
+        result =
+            run({QStringLiteral("db"), QStringLiteral("export"), out, QStringLiteral("--force")});
+        QCOMPARE(result.exit, 0);
+    }
+
+    void databaseFromEnvironment() {
+        QProcessEnvironment env = environment();
+        env.insert(QLatin1String(DatabaseUrl::environmentVariable), url_);
+        Run result = run({QStringLiteral("db"), QStringLiteral("info")}, env);
+        QCOMPARE(result.exit, 0);
+        QVERIFY(result.out.contains(url_.toUtf8()));
+        QVERIFY(result.out.contains("RADIOCODE_DATABASE"));
+        // The command line wins over the environment.
+        result = run({QStringLiteral("--database"), url_ + QStringLiteral(".other"),
+                      QStringLiteral("db"), QStringLiteral("info")},
+                     env);
+        QVERIFY(result.out.contains(".other"));
+    }
+
+    void badUrlAndUnreachableServer() {
+        Run result = run({QStringLiteral("--database"), QStringLiteral("mysql://a@b/c"),
+                          QStringLiteral("db"), QStringLiteral("info")},
+                         environment());
+        QCOMPARE(result.exit, 2);
+        QVERIFY(result.err.contains("not a database URL"));
+        result =
+            run({QStringLiteral("--database"), QStringLiteral("postgresql://ann@127.0.0.1:1/x"),
+                 QStringLiteral("db"), QStringLiteral("import"),
+                 writeFile(QStringLiteral("u.csv"), codeList(1)), QStringLiteral("--json")},
+                environment());
+        QCOMPARE(result.exit, 3);
+        QVERIFY2(QJsonDocument::fromJson(result.out)
+                     .object()
+                     .value(QLatin1String("errors"))[0][QLatin1String("message")]
+                     .toString()
+                     .contains(QLatin1String("Cannot connect")),
+                 result.out.constData());
+    }
+
+    void newerSchemaRefused() {
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        {
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(dbPath());
+            QVERIFY(raw.open());
+            QVERIFY(QSqlQuery(raw).exec(QStringLiteral(
+                "UPDATE radiocode_meta SET value = '7' WHERE key = 'schema_version'")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        const Run result = run({QStringLiteral("db"), QStringLiteral("info")});
+        QCOMPARE(result.exit, 3);
+        QVERIFY2(result.err.contains("newer version"), result.err.constData());
+    }
+
+    void jobsListExportAndAttempts() {
+        Run result =
+            run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("--code"), QStringLiteral("1234"), QStringLiteral("--outcome"),
+                 QStringLiteral("refused"), QStringLiteral("--technician"), QStringLiteral("Ann"),
+                 QStringLiteral("--customer"), QStringLiteral("Müller")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY(result.out.contains("refused 1 time"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
+                      QStringLiteral("--outcome"), QStringLiteral("worked")});
+        QCOMPARE(result.exit, 0);
+        result =
+            run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("--outcome"), QStringLiteral("refused"),
+                 QStringLiteral("--attempts"), QStringLiteral("2")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.out.contains("wait about an hour"), result.out.constData());
+
+        result = run({QStringLiteral("jobs"), QStringLiteral("attempts"),
+                      QStringLiteral("BP934515516803"), QStringLiteral("--json")});
+        QCOMPARE(result.exit, 0);
+        const QJsonObject attempts = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(attempts.value(QLatin1String("refused")).toInt(), 3);
+        QVERIFY(attempts.value(QLatin1String("lockout")).toBool());
+
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(result.exit, 0);
+        QCOMPARE(QJsonDocument::fromJson(result.out)
+                     .object()
+                     .value(QLatin1String("jobs"))
+                     .toArray()
+                     .size(),
+                 3);
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--family"),
+                      QStringLiteral("renault"), QStringLiteral("--json")});
+        const QJsonArray renault =
+            QJsonDocument::fromJson(result.out).object().value(QLatin1String("jobs")).toArray();
+        QCOMPARE(renault.size(), 1);
+        QCOMPARE(renault[0][QLatin1String("outcome")].toString(), QStringLiteral("worked"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--outcome"),
+                      QStringLiteral("refused")});
+        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.out.count('\n'), 2);
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--since"),
+                      QStringLiteral("2999-01-01")});
+        QVERIFY(result.out.contains("No jobs match"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--since"),
+                      QStringLiteral("yesterday")});
+        QCOMPARE(result.exit, 2);
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--outcome"),
+                      QStringLiteral("maybe")});
+        QCOMPARE(result.exit, 2);
+        result = run({QStringLiteral("jobs"), QStringLiteral("export")});
+        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.out.count('\n'), 4);
+        QVERIFY(result.out.startsWith("id,time,technician,customer,registration,vin,family"));
+        QVERIFY(result.out.contains("Müller"));
+    }
+
+    // SIGKILL while a large import is writing: afterwards all rows or none, and an intact file.
+    void killedImportLeavesAllOrNothing() {
+        const int rows = 1000000;
+        const QString file = writeFile(QStringLiteral("kill.csv"), codeList(rows));
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0); // created
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(program, {QStringLiteral("--database"), url_, QStringLiteral("db"),
+                                QStringLiteral("import"), file});
+        QVERIFY(process.waitForStarted());
+        // Wait until the import is writing (its journal grows), then kill it mid-way.
+        const QString wal = dbPath() + QStringLiteral("-wal");
+        QElapsedTimer timer;
+        timer.start();
+        bool writing = false;
+        while (timer.elapsed() < 60000 && process.state() == QProcess::Running) {
+            if (QFileInfo(wal).size() > 4 * 1024 * 1024) {
+                writing = true;
+                break;
+            }
+            QTest::qWait(5);
+        }
+        QVERIFY2(writing, "the import finished before it could be interrupted");
+        ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+        QVERIFY(process.waitForFinished());
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        {
+            QString error;
+            auto db = Database::open(url_, &error);
+            QVERIFY2(db, qPrintable(error));
+            QSqlQuery check(db->connection());
+            QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+            QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+            check.finish();
+            const qint64 count = db->codeCount();
+            QVERIFY2(count == 0 || count == rows, qPrintable(QString::number(count)));
+            QCOMPARE(count, 0); // it was killed before COMMIT
+        }
+        // The database works on: the same import now goes through completely.
+        const Run again =
+            run({QStringLiteral("db"), QStringLiteral("import"), file, QStringLiteral("--json")});
+        QCOMPARE(again.exit, 0);
+        QCOMPARE(
+            QJsonDocument::fromJson(again.out).object().value(QLatin1String("imported")).toInt(),
+            rows);
+    }
+
+    void readOnlyFileGivesClearError() {
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        QFile::setPermissions(dbPath(), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                            QFileDevice::ReadOther);
+        QStringList arguments = {QStringLiteral("--database"),
+                                 url_,
+                                 QStringLiteral("db"),
+                                 QStringLiteral("add"),
+                                 QStringLiteral("BP934515516803"),
+                                 QStringLiteral("1234"),
+                                 QStringLiteral("--technician"),
+                                 QStringLiteral("Ann")};
+        QString command = program;
+        if (::geteuid() == 0) {
+            // root may write anywhere: run as an unprivileged user to see what a technician sees.
+            QFile::setPermissions(dir_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                   QFileDevice::ExeOther);
+            arguments = QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
+                                    QStringLiteral("--"), program} +
+                        arguments;
+            command = QStringLiteral("runuser");
+        }
+        QProcess process;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/tmp"));
+        process.setProcessEnvironment(env);
+        process.start(command, arguments);
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY2(err.contains("read-only"), err.constData());
+        QFile::setPermissions(dbPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    // Another program holds the write lock: the command waits its busy timeout, then says so.
+    void lockedFileGivesClearError() {
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        {
+            QSqlDatabase holder =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            holder.setDatabaseName(dbPath());
+            QVERIFY(holder.open());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            const Run result = run({QStringLiteral("db"), QStringLiteral("add"),
+                                    QStringLiteral("BP934515516803"), QStringLiteral("1234"),
+                                    QStringLiteral("--technician"), QStringLiteral("Ann")});
+            QCOMPARE(result.exit, 3);
+            QVERIFY2(result.err.contains("locked by another program"), result.err.constData());
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QCOMPARE(
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
+                 QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")})
+                .exit,
+            0);
+    }
+
+    void usageErrors() {
+        QCOMPARE(run({QStringLiteral("db")}).exit, 2);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("frobnicate")}).exit, 2);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import")}).exit, 2);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("a"),
+                      QStringLiteral("--bogus")})
+                     .exit,
+                 2);
+        QCOMPARE(
+            run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("extra")}).exit, 2);
+        const Run help = run({QStringLiteral("db"), QStringLiteral("--help")});
+        QCOMPARE(help.exit, 0);
+        QVERIFY(help.out.contains("radiocode db import FILE"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDbCli)
+#include "tst_db_cli.moc"
