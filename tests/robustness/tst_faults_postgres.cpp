@@ -1,0 +1,172 @@
+// PostgreSQL stopped in the middle of a session (issue 7): a program holds an open Database, the
+// server goes away, calls fail with a clear error and never invent a code, the server comes back,
+// and nothing saved before is lost. Uses its own throwaway server from the storage suite's
+// fixture (tests/db/postgres_fixture.sh), because this test stops and starts it.
+#include "code_database_source.h"
+#include "database.h"
+
+#include "radiocode/code_source.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <unistd.h>
+
+using namespace radiocode;
+using namespace radiocode::storage;
+
+namespace {
+
+const QString fixture = QStringLiteral(RADIOCODE_SOURCE_DIR "/tests/db/postgres_fixture.sh");
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+}
+
+bool run(const QString& program, const QStringList& arguments, QByteArray* output = nullptr) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    const bool finished = process.waitForFinished(120000);
+    if (output)
+        *output = process.readAll();
+    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+} // namespace
+
+class PostgresFaultsTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir state_;
+    QString url_;
+    QString dataDir_; // the fixture's folder: the cluster is in dataDir_/db
+    int port_ = 0;
+    bool started_ = false;
+
+    // pg_ctl as the server's user (the fixture runs the server as "postgres" when we are root).
+    bool pgCtl(const QStringList& arguments) {
+        QStringList command{QStringLiteral("-D"), dataDir_ + QStringLiteral("/db")};
+        command += arguments;
+        const QString pgCtlPath =
+            QString::fromUtf8(readFile(state_.filePath(QStringLiteral("bindir")))) +
+            QStringLiteral("/pg_ctl");
+        QByteArray output;
+        const bool ok = ::geteuid() == 0
+                            ? run(QStringLiteral("runuser"),
+                                  QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                              QStringLiteral("--"), pgCtlPath} +
+                                      command,
+                                  &output)
+                            : run(pgCtlPath, command, &output);
+        if (!ok)
+            qWarning("pg_ctl %s: %s", qPrintable(arguments.join(QLatin1Char(' '))),
+                     output.constData());
+        return ok;
+    }
+    bool stopServer() {
+        return pgCtl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
+                      QStringLiteral("stop")});
+    }
+    bool startServer() {
+        // The same address, port and socket folder as the fixture chose.
+        return pgCtl({QStringLiteral("-l"), dataDir_ + QStringLiteral("/server.log"),
+                      QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                      QStringLiteral("-o"),
+                      QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off")
+                          .arg(port_)
+                          .arg(dataDir_),
+                      QStringLiteral("start")});
+    }
+
+private slots:
+    void initTestCase() {
+        QByteArray output;
+        if (!run(QStringLiteral("bash"), {fixture, QStringLiteral("start"), state_.path()},
+                 &output))
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") +
+                             QString::fromUtf8(output)));
+        started_ = true;
+        url_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("url"))));
+        dataDir_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("datadir"))));
+        port_ = QUrl(url_).port();
+        // The fixture finds pg_ctl the same way; remember where, for the restarts.
+        QByteArray bindir;
+        QVERIFY(run(QStringLiteral("bash"),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1")},
+                    &bindir));
+        QFile file(state_.filePath(QStringLiteral("bindir")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bindir.trimmed());
+        QVERIFY(!url_.isEmpty() && !dataDir_.isEmpty() && port_ > 0);
+    }
+
+    void cleanupTestCase() {
+        if (started_)
+            run(QStringLiteral("bash"), {fixture, QStringLiteral("stop"), state_.path()});
+    }
+
+    void serverStopsMidSession() {
+        QString error;
+        OpenOptions quick;
+        quick.connectTimeoutS = 3;
+        auto session = Database::open(url_, &error, quick);
+        QVERIFY2(session, qPrintable(error));
+        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                           QStringLiteral("1234"), QStringLiteral("Ann")),
+                 AddResult::Added);
+        DatabaseCodeSource source(session.get());
+        CodeFinder finder;
+        finder.addSource(&source);
+        QCOMPARE(finder.lookup("BP934515516803").answer->code, std::string("1234"));
+
+        QVERIFY(stopServer());
+
+        // Every call fails with a sentence about the connection; none makes up a code.
+        QVERIFY(!session->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803")));
+        QVERIFY2(!session->lastError().isEmpty(), "findCode failed without saying why");
+        qInfo("lookup while the server is down: %s", qPrintable(session->lastError()));
+        const LookupResult lookup = finder.lookup("BP934515516803");
+        QVERIFY(lookup.status != LookupStatus::Ok);
+        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
+                                           QStringLiteral("5555"), QStringLiteral("Ann")),
+                 AddResult::Failed);
+        QVERIFY(!session->lastError().isEmpty());
+        const ImportReport report = session->importCsv("serial,code\nBP222222222222,6666\n",
+                                                       QStringLiteral("while-down.csv"));
+        QCOMPARE(report.status, ImportReport::Status::DatabaseError);
+        QVERIFY(!report.failure.isEmpty());
+        qInfo("import while the server is down: %s", qPrintable(report.failure));
+
+        QVERIFY(startServer());
+
+        // A new session (what the programs do on the next start or the next command) finds
+        // everything saved before and nothing of the failed writes.
+        auto next = Database::open(url_, &error, quick);
+        QVERIFY2(next, qPrintable(error));
+        QCOMPARE(next->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+                 QStringLiteral("1234"));
+        QVERIFY(!next->findCode(Family::Blaupunkt, QStringLiteral("BP111111111111")));
+        QVERIFY(!next->findCode(Family::Blaupunkt, QStringLiteral("BP222222222222")));
+        QCOMPARE(next->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
+                                        QStringLiteral("5555"), QStringLiteral("Ann")),
+                 AddResult::Added);
+
+        // The session that saw the server go: working again without a restart of the program.
+        const auto found = session->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        QEXPECT_FAIL("",
+                     "storage: a Database does not reconnect once its server was restarted; "
+                     "the program must be restarted",
+                     Abort);
+        QVERIFY2(found.has_value(), qPrintable(session->lastError()));
+        QCOMPARE(found->code, QStringLiteral("1234"));
+    }
+};
+
+QTEST_GUILESS_MAIN(PostgresFaultsTest)
+#include "tst_faults_postgres.moc"
