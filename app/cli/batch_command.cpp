@@ -58,10 +58,46 @@ void printHelp(Context& context) {
         << "\n";
 }
 
+// A byte buffer with std::string's appends, small enough to inline: a row is a dozen appends.
+class ByteBuffer {
+public:
+    explicit ByteBuffer(std::size_t capacity)
+        : bytes_(std::make_unique<char[]>(capacity)), capacity_(capacity) {}
+    void push_back(char c) {
+        if (size_ == capacity_)
+            grow(1);
+        bytes_[size_++] = c;
+    }
+    void append(const char* text, std::size_t length) {
+        if (capacity_ - size_ < length)
+            grow(length);
+        std::memcpy(bytes_.get() + size_, text, length);
+        size_ += length;
+    }
+    void append(std::string_view text) { append(text.data(), text.size()); }
+    const char* data() const { return bytes_.get(); }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void clear() { size_ = 0; }
+
+private:
+    void grow(std::size_t needed) { // only when one row outgrows the room left (never, nearly)
+        const std::size_t capacity = std::max(capacity_ * 2, size_ + needed);
+        auto bytes = std::make_unique<char[]>(capacity);
+        std::memcpy(bytes.get(), bytes_.get(), size_);
+        bytes_ = std::move(bytes);
+        capacity_ = capacity;
+    }
+
+    std::unique_ptr<char[]> bytes_;
+    std::size_t capacity_;
+    std::size_t size_ = 0;
+};
+
 // Appends UTF-8 text to one large buffer and writes it out in big pieces.
 class CsvWriter {
 public:
-    explicit CsvWriter(std::FILE* file) : file_(file) { buffer_.reserve(outputFlushBytes * 2); }
+    explicit CsvWriter(std::FILE* file) : file_(file), buffer_(outputFlushBytes * 2) {}
     ~CsvWriter() { flush(); }
 
     void raw(std::string_view text) { buffer_.append(text); }
@@ -193,7 +229,7 @@ private:
     }
 
     std::FILE* file_;
-    std::string buffer_;
+    ByteBuffer buffer_;
     bool failed_ = false;
 };
 

@@ -292,6 +292,9 @@ ShapeCheck checkShape(std::string_view shape, const Cell* cells, std::size_t cou
                       std::string_view raw, std::string_view prefixName) {
     ShapeCheck check;
     const std::size_t checked = std::min(count, shape.size());
+    // One character per cell checked, written in place (this runs for every line of a batch).
+    check.serial.resize(checked);
+    check.corrected.resize(checked);
     for (std::size_t i = 0; i < checked; ++i) {
         const Cell& cell = cells[i];
         const char want = shape[i];
@@ -300,8 +303,8 @@ ShapeCheck checkShape(std::string_view shape, const Cell* cells, std::size_t cou
             if (!isDigit(got)) {
                 if (const char digit = digitLookAlike(got)) {
                     noteProblem(check, messageAt(MessageId::LookAlikeLetter, cell, raw), true);
-                    check.serial += got;
-                    check.corrected += digit;
+                    check.serial[i] = got;
+                    check.corrected[i] = digit;
                     continue;
                 }
                 noteProblem(check, messageAt(MessageId::DigitExpected, cell, raw), false);
@@ -316,8 +319,8 @@ ShapeCheck checkShape(std::string_view shape, const Cell* cells, std::size_t cou
         }
         if (got == otherChar)
             got = '?';
-        check.serial += got;
-        check.corrected += got;
+        check.serial[i] = got;
+        check.corrected[i] = got;
     }
     if (count > shape.size()) {
         Message message = messageAt(MessageId::TooLong, cells[shape.size()], raw);
