@@ -80,6 +80,21 @@ int main(int argc, char** argv) {
     QApplication::setApplicationDisplayName(QStringLiteral("Nissan Radio Code Finder"));
     QApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.radiocode.Finder"));
+    // --version and --help answer on the terminal before any window is built (packaging checks,
+    // the man page).
+    if (QApplication::arguments().contains(QStringLiteral("--version"))) {
+        std::printf("radiocode-finder %s\n", RADIOCODE_VERSION);
+        return 0;
+    }
+    if (QApplication::arguments().contains(QStringLiteral("--help")) ||
+        QApplication::arguments().contains(QStringLiteral("-h"))) {
+        std::printf("%s\n", qUtf8Printable(QCoreApplication::translate(
+                                "main", "Usage: radiocode-finder [--version] [--help] "
+                                        "[--smoke-test] [Qt options such as -platform NAME]\n\n"
+                                        "Finds the unlock code of a Nissan radio and shows how "
+                                        "to enter it. See also: radiocode --help")));
+        return 0;
+    }
     const bool smokeTest = QApplication::arguments().contains(QStringLiteral("--smoke-test"));
 
     // The language chosen in the Language menu, else the system's.
