@@ -270,7 +270,14 @@ private slots:
         QCOMPARE(blaupunkt.exitCode, 1);
         QVERIFY(blaupunkt.out.contains("Serial: BP538769672026"));
         QVERIFY(blaupunkt.out.contains("No code on record"));
-        // Blaupunkt holds preset 6, TA or SEEK for 10-15 s: shown once a code is known (sheet).
+        // How a changed input was read is said: barcode text, 17-character label.
+        const Run barcode = run({QStringLiteral("lookup"), QStringLiteral("7711RTBT019")});
+        QCOMPARE(barcode.exitCode, 0);
+        QVERIFY(barcode.out.contains("Serial: T019"));
+        QVERIFY(barcode.out.contains("barcode"));
+        const Run label = run({QStringLiteral("lookup"), QStringLiteral("815CM934515516803")});
+        QCOMPARE(label.exitCode, 1);
+        QVERIFY(label.out.contains("Serial: BP934515516803"));
     }
 
     void lookupExitCodes_data() {
@@ -612,6 +619,13 @@ private slots:
         const QJsonObject object = QJsonDocument::fromJson(lookup.out).object();
         QCOMPARE(object[QLatin1String("code")].toString(), QStringLiteral("4711"));
         QVERIFY(object[QLatin1String("source")].toString().startsWith(QLatin1String("database:")));
+        // Blaupunkt's confirm step: hold preset 6, TA or SEEK for 10-15 seconds.
+        const QJsonArray steps = object[QLatin1String("steps")].toArray();
+        QCOMPARE(steps.size(), 5);
+        QVERIFY2(steps[4].toString().contains(QLatin1String("preset 6")),
+                 qPrintable(steps[4].toString()));
+        QVERIFY(steps[4].toString().contains(QLatin1String("10")));
+        QCOMPARE(steps[0].toString(), QStringLiteral("Press button 1 until the display shows 4."));
     }
 };
 
