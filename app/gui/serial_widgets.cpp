@@ -146,6 +146,7 @@ void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
         button->setIcon(QIcon(QStringLiteral(":/icons/state-valid.svg")));
         connect(button, &QPushButton::clicked, this, [this, text] { emit suggestionChosen(text); });
         layout_->insertWidget(layout_->count() - 1, button);
+        button->show(); // children added to a shown bar stay hidden otherwise
         buttons_ << button;
     }
     setVisible(!serials.empty());

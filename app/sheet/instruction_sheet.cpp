@@ -225,10 +225,6 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
         p.setPen(QPen(ink, sheet.mm(0.6)));
         p.setBrush(Qt::white);
         p.drawRoundedRect(rect, sheet.mm(1.5), sheet.mm(1.5));
-        p.setFont(sheet.font(6.5));
-        p.setPen(muted);
-        p.drawText(rect.adjusted(sheet.mm(1), sheet.mm(0.5), 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                   QString::number(i + 1));
         if (hasCode && i < code.size()) {
             p.setFont(digitFont);
             p.setPen(ink);

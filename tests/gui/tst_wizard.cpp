@@ -1,0 +1,560 @@
+// The technician GUI driven like a technician would: one key at a time, the mouse on the
+// cards and suggestions, a scanner's burst of keys ending in Enter, a paste with line breaks.
+#include "family_page.h"
+#include "help_page.h"
+#include "i18n.h"
+#include "job_details_page.h"
+#include "label_guide_page.h"
+#include "main_window.h"
+#include "result_page.h"
+#include "serial_entry_page.h"
+#include "serial_widgets.h"
+#include "texts.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace radiocode;
+using namespace radiocode::gui;
+using Page = MainWindow::Page;
+
+Q_DECLARE_METATYPE(radiocode::Family)
+
+namespace {
+
+QString screenshotDir() {
+    const QString dir = QStringLiteral(RADIOCODE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+Recognition expected(const QString& text, std::optional<Family> family) {
+    const QByteArray raw = text.toUtf8();
+    return recognise(std::string_view(raw.constData(), std::size_t(raw.size())), family);
+}
+
+QString familyIdOf(Family family) {
+    return Texts::fromUtf8(familyId(family));
+}
+
+} // namespace
+
+class TestWizard : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        QSettings().clear();
+        installTranslations(QStringLiteral("en"));
+        window_ = std::make_unique<MainWindow>(finder_);
+        window_->resize(1200, 760);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+
+    void cleanup() { window_.reset(); }
+
+    // Every family: card, label guide, then the serial typed one character at a time. After
+    // each key the page shows exactly what the core says about the text so far.
+    void typeEachFamily_data() {
+        QTest::addColumn<Family>("family");
+        QTest::addColumn<QString>("serial");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("renault") << Family::Renault << QStringLiteral("J727")
+                                 << QStringLiteral("6586") << QStringLiteral("Code found");
+        QTest::newRow("visteon") << Family::Visteon << QStringLiteral("M212365")
+                                 << QStringLiteral("3633") << QStringLiteral("Code found");
+        QTest::newRow("blaupunkt") << Family::Blaupunkt << QStringLiteral("BP538769672026")
+                                   << QString() << QStringLiteral("No code on record");
+    }
+
+    void typeEachFamily() {
+        QFETCH(Family, family);
+        QFETCH(QString, serial);
+        QFETCH(QString, code);
+        QFETCH(QString, status);
+        QTest::mouseClick(window_->familyPage()->card(family), Qt::LeftButton);
+        QCOMPARE(window_->currentPage(), Page::LabelGuide);
+        QCOMPARE(window_->labelGuidePage()->family(), family);
+        QVERIFY(!window_->labelGuidePage()->notesText().isEmpty());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        SerialEntryPage* entry = window_->serialEntryPage();
+        QLineEdit* field = entry->serialField()->lineEdit();
+        QCOMPARE(QApplication::focusWidget(), field);
+        for (qsizetype i = 0; i < serial.size(); ++i) {
+            QTest::keyClick(field, serial.at(i).toLatin1());
+            const Recognition now = expected(serial.left(i + 1), family);
+            const InputState state =
+                i + 1 < serial.size() ? InputState::Incomplete : InputState::Valid;
+            QCOMPARE(now.state, state);
+            QCOMPARE(entry->recognition().state, state);
+            QCOMPARE(entry->statusLine()->stateText(), Texts::stateName(state));
+            QCOMPARE(entry->statusLine()->messageText(), Texts::message(now));
+            QCOMPARE(entry->findButton()->isEnabled(), state == InputState::Valid);
+        }
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        ResultPage* result = window_->resultPage();
+        QCOMPARE(result->statusText(), status);
+        QCOMPARE(result->codeText(), code);
+        QCOMPARE(window_->currentResult().recognition.serial, serial.toStdString());
+        if (!code.isEmpty()) {
+            QCOMPARE(result->findChild<QLabel*>(QStringLiteral("codeDigit1"))->text(),
+                     code.left(1));
+            QCOMPARE(result->findChild<QLabel*>(QStringLiteral("codeDigit4"))->text(),
+                     code.right(1));
+            QTableWidget* steps = result->stepsTable();
+            for (int row = 0; row < 4; ++row) {
+                QCOMPARE(steps->item(row, 1)->text(), QStringLiteral("Button %1").arg(row + 1));
+                QCOMPARE(steps->item(row, 2)->text(), code.mid(row, 1));
+            }
+            QVERIFY(
+                result->confirmText().contains(QStringLiteral("Press OK or ENTER to confirm.")));
+            QVERIFY(result->sourceText().contains(family == Family::Renault
+                                                      ? QStringLiteral("Renault precode")
+                                                      : QStringLiteral("Visteon M-serial")));
+            QCOMPARE(result->cautionTexts().size(), 3);
+            QVERIFY(result->cautionTexts().first().contains(
+                QStringLiteral("Each wrong code costs an attempt")));
+        } else {
+            QVERIFY(result->reasonText().contains(
+                QStringLiteral("No public algorithm exists for Blaupunkt")));
+            QVERIFY(result->confirmText().contains(QStringLiteral("preset 6")));
+            QVERIFY(result->nextStepTexts()
+                        .join(QLatin1Char(' '))
+                        .contains(QStringLiteral("radio card")));
+            QVERIFY(result->sourceText().isEmpty());
+        }
+        // The sheet is offered either way.
+        QVERIFY(result->findChild<QPushButton*>(QStringLiteral("printPreviewButton"))->isEnabled());
+        // Esc goes back to the serial, as typed.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QCOMPARE(field->text(), serial);
+        // The family is remembered for next time.
+        QCOMPARE(QSettings().value(QStringLiteral("wizard/lastFamily")).toString(),
+                 familyIdOf(family));
+    }
+
+    void incompleteSaysHowManyDigits() {
+        window_->chooseFamily(Family::Blaupunkt);
+        window_->showPage(Page::SerialEntry);
+        QLineEdit* field = window_->serialEntryPage()->serialField()->lineEdit();
+        QTest::keyClicks(field, QStringLiteral("BP5387"));
+        QCOMPARE(window_->serialEntryPage()->recognition().state, InputState::Incomplete);
+        QVERIFY2(window_->serialEntryPage()->statusLine()->messageText().startsWith(
+                     QStringLiteral("8 more digit")),
+                 qPrintable(window_->serialEntryPage()->statusLine()->messageText()));
+        QCOMPARE(window_->serialEntryPage()->statusLine()->stateText(),
+                 QStringLiteral("Incomplete"));
+        // Enter on an incomplete serial does nothing but keep the message.
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+    }
+
+    void suggestionIsOneClick() {
+        window_->chooseFamily(Family::Blaupunkt);
+        window_->showPage(Page::SerialEntry);
+        SerialEntryPage* entry = window_->serialEntryPage();
+        QTest::keyClicks(entry->serialField()->lineEdit(), QStringLiteral("BPO38769672026"));
+        QCOMPARE(entry->recognition().state, InputState::Invalid);
+        QCOMPARE(entry->statusLine()->stateText(), QStringLiteral("Invalid"));
+        QVERIFY(entry->statusLine()->messageText().contains(QStringLiteral("at character 3")));
+        const QList<QPushButton*> suggestions = entry->suggestionBar()->buttons();
+        QCOMPARE(suggestions.size(), 1);
+        QVERIFY(suggestions.first()->isVisible());
+        QVERIFY(suggestions.first()->text().contains(QStringLiteral("BP038769672026")));
+        QTest::mouseClick(suggestions.first(), Qt::LeftButton);
+        QCOMPARE(entry->serialField()->lineEdit()->text(), QStringLiteral("BP038769672026"));
+        QCOMPARE(entry->recognition().state, InputState::Valid);
+        QVERIFY(entry->suggestionBar()->buttons().isEmpty());
+    }
+
+    void beckerTwoFields_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("serialNo");
+        QTest::addColumn<int>("finalState");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("nissan model")
+            << QStringLiteral("BE 4757") << QStringLiteral("35000375") << int(InputState::Valid)
+            << QStringLiteral("No code on record");
+        QTest::newRow("other model")
+            << QStringLiteral("7818") << QStringLiteral("35000375") << int(InputState::Unsupported)
+            << QStringLiteral("Radio not supported");
+    }
+
+    void beckerTwoFields() {
+        QFETCH(QString, model);
+        QFETCH(QString, serialNo);
+        QFETCH(int, finalState);
+        QFETCH(QString, status);
+        QTest::mouseClick(window_->familyPage()->card(Family::Becker), Qt::LeftButton);
+        QTest::mouseClick(window_->labelGuidePage()->nextButton(), Qt::LeftButton);
+        SerialEntryPage* entry = window_->serialEntryPage();
+        QCOMPARE(QApplication::focusWidget(), entry->beckerModelEdit());
+        QVERIFY(entry->beckerModelEdit()->isVisible());
+        QVERIFY(entry->beckerSerialEdit()->isVisible());
+        QVERIFY(!entry->serialField()->lineEdit()->isVisible());
+        for (const QChar c : model) {
+            QTest::keyClick(QApplication::focusWidget(), c.toLatin1());
+            QCOMPARE(entry->recognition().state, InputState::Incomplete);
+        }
+        // Four model digits typed: the cursor moved on to the Serial No field by itself.
+        QCOMPARE(QApplication::focusWidget(), entry->beckerSerialEdit());
+        for (qsizetype i = 0; i < serialNo.size(); ++i) {
+            QTest::keyClick(entry->beckerSerialEdit(), serialNo.at(i).toLatin1());
+            const int state = int(entry->recognition().state);
+            QCOMPARE(state, i + 1 < serialNo.size() ? int(InputState::Incomplete) : finalState);
+        }
+        QCOMPARE(entry->statusLine()->stateText(), Texts::stateName(InputState(finalState)));
+        if (finalState == int(InputState::Unsupported))
+            QVERIFY(entry->statusLine()->messageText().contains(QStringLiteral("7818")));
+        QTest::keyClick(entry->beckerSerialEdit(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->statusText(), status);
+        QVERIFY(window_->resultPage()->codeText().isEmpty());
+        QVERIFY(!window_->resultPage()->reasonText().isEmpty());
+        QVERIFY(window_->resultPage()->confirmText().contains(QStringLiteral("handbook")));
+    }
+
+    void beckerWholeSerialInModelFieldIsSplit() {
+        window_->chooseFamily(Family::Becker);
+        window_->showPage(Page::SerialEntry);
+        SerialEntryPage* entry = window_->serialEntryPage();
+        QTest::keyClicks(entry->beckerModelEdit(), QStringLiteral("BE473912345678"));
+        QCOMPARE(entry->beckerModelEdit()->text(), QStringLiteral("BE4739"));
+        QCOMPARE(entry->beckerSerialEdit()->text(), QStringLiteral("12345678"));
+        QCOMPARE(entry->recognition().state, InputState::Valid);
+    }
+
+    // A USB scanner is a keyboard that types fast and presses Enter: from the first page it
+    // goes straight to the code.
+    void scannerOnFirstPage() {
+        QLineEdit* field = window_->familyPage()->serialField()->lineEdit();
+        field->setFocus();
+        QTest::keyClicks(field, QStringLiteral("M123456"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2487"));
+        QCOMPARE(*window_->currentResult().recognition.family, Family::Visteon);
+        QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
+    }
+
+    void scannerReadsRenaultBarcodeText() {
+        window_->chooseFamily(Family::Renault);
+        window_->showPage(Page::SerialEntry);
+        QLineEdit* field = window_->serialEntryPage()->serialField()->lineEdit();
+        QTest::keyClicks(field, QStringLiteral("CM7006VE000RTBT019"));
+        QTest::keyClick(field, Qt::Key_Enter);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->currentResult().recognition.serial, std::string("T019"));
+        QCOMPARE(window_->resultPage()->codeText().size(), 4);
+    }
+
+    void notSureRecognisesFamily() {
+        FamilyPage* page = window_->familyPage();
+        QLineEdit* field = page->serialField()->lineEdit();
+        QTest::keyClicks(field, QStringLiteral("815CM934515516803"));
+        auto* next = page->findChild<QPushButton*>(QStringLiteral("continueWithFamily"));
+        QVERIFY(next->isEnabled());
+        QVERIFY(next->text().contains(QStringLiteral("Blaupunkt")));
+        QVERIFY(page->serialField()->statusLine()->messageText().contains(
+            QStringLiteral("BP934515516803")));
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->currentResult().status, LookupStatus::NotFound);
+        // An ambiguous start says so and does not go on.
+        window_->newRadio();
+        QTest::keyClicks(field, QStringLiteral("M123"));
+        QVERIFY(!next->isEnabled());
+        QVERIFY(page->serialField()->statusLine()->messageText().contains(
+            QStringLiteral("Renault precode")));
+    }
+
+    void pasteWithSpacesAndLineBreaks() {
+        window_->chooseFamily(Family::Blaupunkt);
+        window_->showPage(Page::SerialEntry);
+        QLineEdit* field = window_->serialEntryPage()->serialField()->lineEdit();
+        QApplication::clipboard()->setText(QStringLiteral("  BP53876\n9672026\r\n"));
+        QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY2(!field->text().contains(QLatin1Char('\n')), qPrintable(field->text()));
+        QCOMPARE(window_->serialEntryPage()->recognition().state, InputState::Valid);
+        QCOMPARE(window_->serialEntryPage()->recognition().serial, std::string("BP538769672026"));
+        // Through the context menu's paste (QLineEdit::paste) as well.
+        field->clear();
+        QApplication::clipboard()->setText(QStringLiteral("BP 538769\t672026\n"));
+        field->paste();
+        QCOMPARE(window_->serialEntryPage()->recognition().state, InputState::Valid);
+    }
+
+    void quickLookup() {
+        QTest::keyClick(window_.get(), Qt::Key_L, Qt::ControlModifier);
+        QLineEdit* quick = window_->quickLookupField()->lineEdit();
+        QCOMPARE(QApplication::focusWidget(), quick);
+        QTest::keyClicks(quick, QStringLiteral("j727"));
+        QTest::keyClick(quick, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+        // An invalid serial stays in the field with its message.
+        quick->setFocus();
+        quick->clear();
+        QTest::keyClicks(quick, QStringLiteral("A050"));
+        QTest::keyClick(quick, Qt::Key_Return);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+        QVERIFY(window_->quickLookupField()->statusLine()->isVisible());
+        QVERIFY(window_->quickLookupField()->statusLine()->messageText().contains(
+            QStringLiteral("A000 to A099")));
+    }
+
+    void jobDetailsVin() {
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        QTest::mouseClick(
+            window_->resultPage()->findChild<QPushButton*>(QStringLiteral("jobDetailsButton")),
+            Qt::LeftButton);
+        QCOMPARE(window_->currentPage(), Page::JobDetails);
+        JobDetailsPage* job = window_->jobDetailsPage();
+        QCOMPARE(QApplication::focusWidget(), job->customerEdit());
+        // QTest types ASCII only; the name with its Turkish letters is set as a paste would.
+        job->customerEdit()->setText(QStringLiteral("Ayşe Yılmaz"));
+        QTest::keyClick(job->customerEdit(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), job->registrationEdit());
+        QTest::keyClicks(job->registrationEdit(), QStringLiteral("34 abc 123"));
+        QTest::keyClick(job->registrationEdit(), Qt::Key_Return); // Enter moves on in the form
+        QCOMPARE(QApplication::focusWidget(), job->vinEdit());
+        QTest::keyClicks(job->vinEdit(), QStringLiteral("SJNFAAJ10U12345"));
+        QCOMPARE(job->vinStatus()->stateText(), QStringLiteral("Incomplete"));
+        QVERIFY(job->vinStatus()->messageText().contains(QStringLiteral("2 more")));
+        QVERIFY(!job->vinAcceptable());
+        QTest::keyClicks(job->vinEdit(), QStringLiteral("6O"));
+        QCOMPARE(job->vinStatus()->stateText(), QStringLiteral("Invalid"));
+        QVERIFY(job->vinStatus()->messageText().contains(QStringLiteral("I, O or Q")));
+        QVERIFY(job->vinStatus()->messageText().contains(QStringLiteral("17")));
+        QTest::keyClick(job->vinEdit(), Qt::Key_Backspace);
+        QTest::keyClick(job->vinEdit(), '7');
+        QCOMPARE(job->vinStatus()->stateText(), QStringLiteral("Valid"));
+        QVERIFY(job->vinAcceptable());
+        QTest::keyClicks(job->technicianEdit(), QStringLiteral("Tom"));
+        job->notesEdit()->setPlainText(QStringLiteral("Radio out of the dash."));
+        const JobDetails details = window_->currentJobDetails();
+        QCOMPARE(details.customer, QStringLiteral("Ayşe Yılmaz"));
+        QCOMPARE(details.registration, QStringLiteral("34 ABC 123"));
+        QCOMPARE(details.vin, QStringLiteral("SJNFAAJ10U1234567"));
+        QCOMPARE(details.technician, QStringLiteral("Tom"));
+        QCOMPARE(window_->currentSheet().job.vin, QStringLiteral("SJNFAAJ10U1234567"));
+        // The job details go on the sheet.
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("job.pdf"));
+        QVERIFY(window_->saveSheetAs(pdf, PaperSize::A4));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+        QTest::keyClick(job->customerEdit(), Qt::Key_Escape);
+        QCOMPARE(window_->currentPage(), Page::Result);
+    }
+
+    void keyboardOnlyEndToEnd() {
+        // Alt+V picks Visteon, Enter goes on from the guide, the serial, Enter: the code.
+        QCOMPARE(window_->currentPage(), Page::Family);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_V, Qt::AltModifier);
+        // A mnemonic "animates" the click: it lands a moment later.
+        QTRY_COMPARE(window_->currentPage(), Page::LabelGuide);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("M025345"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("3306"));
+        // Back to the start with Esc, step by step; the last family has the focus.
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(window_->currentPage(), Page::Family);
+        QCOMPARE(QApplication::focusWidget(), window_->familyPage()->card(Family::Visteon));
+        // Enter on a focused card chooses it.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::LabelGuide);
+        // F1 opens help; Esc returns.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F1);
+        QCOMPARE(window_->currentPage(), Page::Help);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(window_->currentPage(), Page::LabelGuide);
+    }
+
+    void accessibleNames() {
+        for (const Family family : allFamilies)
+            QCOMPARE(window_->familyPage()->card(family)->accessibleName(),
+                     Texts::familyName(family));
+        QVERIFY(!window_->familyPage()->serialField()->lineEdit()->accessibleName().isEmpty());
+        QVERIFY(!window_->quickLookupField()->lineEdit()->accessibleName().isEmpty());
+        QVERIFY(!window_->serialEntryPage()->beckerModelEdit()->accessibleName().isEmpty());
+        QVERIFY(!window_->serialEntryPage()->beckerSerialEdit()->accessibleName().isEmpty());
+        QVERIFY(!window_->jobDetailsPage()->vinEdit()->accessibleName().isEmpty());
+        QVERIFY(!window_->labelGuidePage()->view()->accessibleName().isEmpty());
+    }
+
+    void labelGuideZooms() {
+        window_->chooseFamily(Family::Renault);
+        LabelView* view = window_->labelGuidePage()->view();
+        const qreal fitted = view->zoom();
+        QVERIFY(fitted > 0);
+        QTest::keyClick(window_->labelGuidePage(), Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(view->zoom() > fitted);
+        QTest::keyClick(window_->labelGuidePage(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(view->zoom(), fitted);
+        QVERIFY(window_->labelGuidePage()->notesText().contains(QStringLiteral("buttons 1 and 6")));
+        window_->chooseFamily(Family::Blaupunkt);
+        QVERIFY(window_->labelGuidePage()->notesText().contains(QStringLiteral("815")));
+        window_->chooseFamily(Family::Becker);
+        QVERIFY(window_->labelGuidePage()->notesText().contains(QStringLiteral("Model No")));
+    }
+
+    void helpHasTroubleshooting() {
+        window_->showHelp();
+        const QString text = window_->helpPage()->plainText();
+        for (const TroubleshootingItem item : troubleshootingItems) {
+            QVERIFY(text.contains(Texts::troubleshootingTitle(item)));
+            QVERIFY(text.contains(Texts::troubleshootingText(item)));
+        }
+    }
+
+    void settingsRemembered() {
+        window_->chooseFamily(Family::Visteon);
+        window_->resize(1000, 700);
+        window_->close();
+        window_ = std::make_unique<MainWindow>(finder_);
+        QCOMPARE(window_->size(), QSize(1000, 700));
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QCOMPARE(QApplication::focusWidget(), window_->familyPage()->card(Family::Visteon));
+        QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
+    }
+
+    void databaseHooks() {
+        QMenu* menu = window_->databaseMenu();
+        QVERIFY(menu);
+        QVERIFY(menu->menuAction()->isVisible());
+        menu->addAction(QStringLiteral("Import codes…"));
+        auto* worked = new QPushButton(QStringLiteral("This code worked"));
+        window_->addResultAction(worked);
+        QSignalSpy completed(window_.get(), &MainWindow::lookupCompleted);
+        QVERIFY(window_->lookUp(QStringLiteral("M123456"), std::nullopt));
+        QCOMPARE(completed.size(), 1);
+        QVERIFY(worked->isVisible());
+        QCOMPARE(worked->parentWidget(), window_->resultPage());
+        QCOMPARE(window_->currentResult().answer->code, std::string("2487"));
+    }
+
+    void languageSwitchesLive() {
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        QMenu* languageMenu = nullptr;
+        for (QAction* action : window_->menuBar()->actions())
+            if (action->menu() && action->menu()->actions().size() == 3)
+                languageMenu = action->menu();
+        QVERIFY(languageMenu);
+        QStringList names;
+        for (QAction* action : languageMenu->actions())
+            names << action->text();
+        QCOMPARE(names, (QStringList{QStringLiteral("English"), QStringLiteral("Deutsch"),
+                                     QStringLiteral("Türkçe")}));
+        languageMenu->actions().at(1)->trigger();
+        QApplication::processEvents();
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+        // Whatever the words, the code and the steps stay.
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+        QCOMPARE(window_->resultPage()->stepsTable()->item(0, 2)->text(), QStringLiteral("6"));
+        languageMenu->actions().at(0)->trigger();
+        QApplication::processEvents();
+        QCOMPARE(window_->resultPage()->statusText(), QStringLiteral("Code found"));
+    }
+
+    // Every page of every family, saved for people to look at (and for the README).
+    void screenshots_data() {
+        QTest::addColumn<Family>("family");
+        QTest::addColumn<QString>("serial");
+        QTest::newRow("blaupunkt") << Family::Blaupunkt << QStringLiteral("BP53876 9672026");
+        QTest::newRow("renault") << Family::Renault << QStringLiteral("J727");
+        QTest::newRow("becker") << Family::Becker << QStringLiteral("BE475735000375");
+        QTest::newRow("visteon") << Family::Visteon << QStringLiteral("M123456");
+    }
+
+    void screenshots() {
+        QFETCH(Family, family);
+        QFETCH(QString, serial);
+        const QString id = familyIdOf(family);
+        const QString dir = screenshotDir();
+        auto save = [&](const QString& name) {
+            QApplication::processEvents();
+            const QImage image = window_->grab().toImage();
+            QVERIFY(!image.isNull());
+            QVERIFY(image.save(QStringLiteral("%1/%2-%3.png").arg(dir, id, name)));
+        };
+        window_->resize(1366, 740);
+        window_->familyPage()->setLastFamily(family);
+        window_->familyPage()->focusFirst();
+        save(QStringLiteral("1-family"));
+        window_->chooseFamily(family);
+        save(QStringLiteral("2-label-guide"));
+        window_->showPage(Page::SerialEntry);
+        SerialEntryPage* entry = window_->serialEntryPage();
+        // Half typed: the incomplete state.
+        if (family == Family::Becker) {
+            QTest::keyClicks(entry->beckerModelEdit(), QStringLiteral("BE 4757"));
+            QTest::keyClicks(entry->beckerSerialEdit(), QStringLiteral("3500"));
+        } else {
+            QTest::keyClicks(entry->serialField()->lineEdit(), serial.left(serial.size() - 2));
+        }
+        save(QStringLiteral("3-serial-incomplete"));
+        // A look-alike letter: the invalid state with its suggestion.
+        if (family == Family::Becker) {
+            QTest::keyClicks(entry->beckerSerialEdit(), QStringLiteral("O375"));
+        } else {
+            entry->serialField()->lineEdit()->clear();
+            QString typo = serial;
+            typo[typo.size() - 2] = family == Family::Renault ? QLatin1Char('I') : QLatin1Char('O');
+            QTest::keyClicks(entry->serialField()->lineEdit(), typo);
+        }
+        save(QStringLiteral("4-serial-suggestion"));
+        entry->setSerialText(serial);
+        save(QStringLiteral("5-serial-valid"));
+        QVERIFY(window_->lookUp(entry->serialText(), family));
+        save(QStringLiteral("6-result"));
+        window_->showPage(Page::JobDetails);
+        window_->jobDetailsPage()->customerEdit()->setText(QStringLiteral("Ayşe Yılmaz"));
+        QTest::keyClicks(window_->jobDetailsPage()->registrationEdit(),
+                         QStringLiteral("34 ABC 123"));
+        QTest::keyClicks(window_->jobDetailsPage()->vinEdit(), QStringLiteral("SJNFAAJ10U12345"));
+        QTest::keyClicks(window_->jobDetailsPage()->technicianEdit(), QStringLiteral("Tom"));
+        save(QStringLiteral("7-job-details"));
+        if (family == Family::Becker) {
+            window_->lookUp(QStringLiteral("BE781835000375"), family);
+            save(QStringLiteral("8-result-unsupported"));
+            window_->showHelp();
+            save(QStringLiteral("9-help"));
+        }
+    }
+
+private:
+    CodeFinder finder_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
+    QApplication::setApplicationName(QStringLiteral("tst_wizard"));
+    TestWizard test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_wizard.moc"
