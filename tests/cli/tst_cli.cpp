@@ -79,8 +79,13 @@ bool parseCsv(const QByteArray& data, QList<Record>& records, QString& problem) 
     return true;
 }
 
+// Valid UTF-8 and no control character a terminal would act on (TAB and the line ends aside).
 bool isValidUtf8(const QByteArray& bytes) {
-    return QString::fromUtf8(bytes).toUtf8() == bytes && !bytes.contains('\0');
+    for (const char c : bytes) {
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+            return false;
+    }
+    return QString::fromUtf8(bytes).toUtf8() == bytes;
 }
 
 const QByteArray header = "input,series,serial,status,code,source,message";
@@ -138,7 +143,8 @@ class CliTest : public QObject {
         const Run result = run(QStringList{QStringLiteral("batch")} + extra, input);
         [&] {
             QCOMPARE(result.exitCode, 0);
-            QVERIFY2(isValidUtf8(result.out), "the output is valid UTF-8 with no NUL");
+            QVERIFY2(isValidUtf8(result.out),
+                     "the output is valid UTF-8 with no control characters");
         }();
         QList<Record> records;
         QString problem;
@@ -444,8 +450,12 @@ private slots:
             input += line + '\n';
         const QList<Record> rows = batch(input);
         QCOMPARE(rows.size(), lines.size());
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            QCOMPARE(rows[i][Input], lines[i]);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (lines[i] == "x\ry") // a control character, shown as U+FFFD
+                QCOMPARE(rows[i][Input], QStringLiteral("x\uFFFDy").toUtf8());
+            else
+                QCOMPARE(rows[i][Input], lines[i]);
+        }
         QCOMPARE(rows[0][Status], QByteArray("ok"));
         QCOMPARE(rows[2][Status], QByteArray("invalid"));
         // A message with a comma in it is quoted (the strict reader above would fail otherwise).
@@ -488,10 +498,11 @@ private slots:
             QStringLiteral("M\uFF12\uFF11\uFF12\uFF13\uFF16\uFF15\n").toUtf8(); // 5: full-width
         input += QByteArray("\0\0\0\n", 4);                                     // 6: NUL only
         input += QStringLiteral("\u041C212365\n").toUtf8();                     // 7: Cyrillic M
-        input += QByteArray("\xe2\x80") + '\n'; // 8: cut-off sequence
-        input += "J727";                        // 9: no line end
+        input += QByteArray("\xe2\x80") + '\n';                      // 8: cut-off sequence
+        input += QByteArray("\x1b[2J\x1b]0;t\x07\tM\xc2\x85\x7f\n"); // 9: terminal controls
+        input += "J727";                                             // 10: no line end
         const QList<Record> rows = batch(input);
-        QCOMPARE(rows.size(), 10);
+        QCOMPARE(rows.size(), 11);
 
         QCOMPARE(rows[0][Status], QByteArray("invalid"));
         QCOMPARE(rows[0][Input], QStringLiteral("J7\uFFFD27").toUtf8());
@@ -528,7 +539,12 @@ private slots:
         QCOMPARE(rows[8][Status], QByteArray("invalid"));
         QCOMPARE(rows[8][Input], QStringLiteral("\uFFFD\uFFFD").toUtf8());
 
-        QCOMPARE(rows[9][Code], QByteArray("6586"));
+        // ESC, BEL, NEL (C1) and DEL never reach a terminal; a TAB does no harm.
+        QCOMPARE(rows[9][Status], QByteArray("invalid"));
+        QCOMPARE(rows[9][Input],
+                 QStringLiteral("\uFFFD[2J\uFFFD]0;t\uFFFD\tM\uFFFD\uFFFD").toUtf8());
+
+        QCOMPARE(rows[10][Code], QByteArray("6586"));
     }
 
     // A megabyte line of every byte value, then ordinary lines: all answered, memory stays flat.
