@@ -257,7 +257,7 @@ public:
     // without the line end.
     void answer(std::string_view kept, std::size_t totalBytes) {
         const LookupResult result = totalBytes > maxInputBytes
-                                        ? finder_.lookupRecognised(inputTooLong(totalBytes))
+                                        ? finder_.lookupRecognised(tooLong(totalBytes))
                                         : finder_.lookup(kept.substr(0, totalBytes), family_);
         const Recognition& recognition = result.recognition;
 
@@ -289,6 +289,13 @@ public:
     }
 
 private:
+    // What recognise() says about a line too long to hold, in the family given if any.
+    Recognition tooLong(std::size_t totalBytes) const {
+        Recognition recognition = inputTooLong(totalBytes);
+        recognition.family = family_;
+        return recognition;
+    }
+
     void writeMessage(const LookupResult& result) {
         const Recognition& recognition = result.recognition;
         switch (result.status) {

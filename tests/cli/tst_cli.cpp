@@ -582,13 +582,15 @@ private slots:
         result = run({QStringLiteral("batch"), QStringLiteral("-")}, "J727\n");
         QVERIFY(result.out.endsWith("J727,renault,J727,ok,6586,algorithm:renault-precode,\n"));
         // --family reads every line as that family's serial.
-        const QList<Record> rows =
-            batch("J727\nM212365\nM123\n", {QStringLiteral("--family"), QStringLiteral("renault")});
+        const QList<Record> rows = batch("J727\nM212365\nM123\n" + QByteArray(5000, 'J') + '\n',
+                                         {QStringLiteral("--family"), QStringLiteral("renault")});
         QCOMPARE(rows[0][Status], QByteArray("ok"));
         QCOMPARE(rows[1][Status], QByteArray("invalid"));
         QCOMPARE(rows[1][Series], QByteArray("renault"));
         QVERIFY(rows[1][Message].contains("Visteon"));
         QCOMPARE(rows[2][Code], QByteArray("1780"));
+        QCOMPARE(rows[3][Status], QByteArray("invalid"));
+        QCOMPARE(rows[3][Series], QByteArray("renault")); // too long, still read as asked
         // A file that cannot be read: exit 3 and why.
         result = run({QStringLiteral("batch"), dir.filePath(QStringLiteral("missing.txt"))});
         QCOMPARE(result.exitCode, 3);
