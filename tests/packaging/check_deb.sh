@@ -3,13 +3,14 @@
 # the installed programs run (version, a lookup, the GUI's smoke test), the control fields are
 # right, and the desktop entry, AppStream metadata, icons and man pages are complete and valid.
 #
-# usage: check_deb.sh BUILD_DIR VERSION GUI(ON|OFF) APP_ID
+# usage: check_deb.sh SOURCE_DIR BUILD_DIR VERSION GUI(ON|OFF) APP_ID
 set -uo pipefail
 
-build_dir=$1
-version=$2
-gui=$3
-app_id=$4
+source_dir=$1
+build_dir=$2
+version=$3
+gui=$4
+app_id=$5
 
 failures=0
 # `timeout` exits 124 when it had to stop the program.
@@ -175,6 +176,20 @@ else
 fi
 grep -q "<release version=\"$version\"" "$metainfo" ||
     fail "the AppStream metadata has no release $version"
+# Each screenshot URL names a file of packaging/screenshots/, published under the release tag.
+screenshot_urls=$(sed -n 's|.*<image type="source">\(.*\)</image>.*|\1|p' "$metainfo")
+for url in $screenshot_urls; do
+    [[ $url == https://*/v$version/packaging/screenshots/* ]] ||
+        fail "screenshot URL $url is not under the v$version tag's packaging/screenshots/"
+    [[ -f $source_dir/packaging/screenshots/$(basename "$url") ]] ||
+        fail "screenshot $url has no file in packaging/screenshots/"
+done
+screenshot_count=$(grep -c . <<<"$screenshot_urls")
+if ((screenshot_count)); then
+    pass "AppStream metadata: release $version, $screenshot_count screenshot(s)"
+else
+    echo "NOTE: packaging/screenshots/ holds no PNG yet: the AppStream metadata has no screenshots"
+fi
 
 for page in radiocode.1 radiocode-finder.1; do
     file=$usr/share/man/man1/$page

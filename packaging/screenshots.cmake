@@ -1,0 +1,50 @@
+# Sets RADIOCODE_METAINFO_SCREENSHOTS, the <screenshots> element of the AppStream metadata, from
+# the PNG files in ${CMAKE_CURRENT_SOURCE_DIR}/screenshots/ and RADIOCODE_SCREENSHOT_URL_BASE.
+# Every PNG in packaging/screenshots/ becomes a screenshot, in the order of the wizard (the GUI
+# tests name them <family>-<step>-<page>.png, sheet-*.png); the first is the default one. Files of
+# an unknown kind come last, without a caption rather than with a made-up one.
+set(screenshot_kinds family label-guide serial result-unsupported result job-details help sheet)
+set(caption_family "Which radio? Four families, each with a drawing of its label")
+set(caption_label-guide "Where the serial is printed on the radio's label")
+set(caption_serial "The serial is checked on every keystroke, with a suggestion one click away")
+set(caption_result-unsupported "Without a code the program says why, and what to do next")
+set(caption_result "The code, with the steps to enter it button by button")
+set(caption_job-details "Job details for the printed instruction sheet")
+set(caption_help "Help when the radio refuses the code")
+set(caption_sheet "The printed instruction sheet")
+file(GLOB screenshot_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/screenshots/*.png)
+list(SORT screenshot_files)
+set(ordered_screenshots "")
+foreach(kind IN LISTS screenshot_kinds)
+    foreach(screenshot_file IN LISTS screenshot_files)
+        get_filename_component(screenshot_stem ${screenshot_file} NAME_WLE)
+        if(screenshot_stem MATCHES "^${kind}|-[0-9]+-${kind}")
+            list(APPEND ordered_screenshots "${kind}|${screenshot_file}")
+            list(REMOVE_ITEM screenshot_files ${screenshot_file})
+        endif()
+    endforeach()
+endforeach()
+foreach(screenshot_file IN LISTS screenshot_files)
+    list(APPEND ordered_screenshots "|${screenshot_file}")
+endforeach()
+set(RADIOCODE_METAINFO_SCREENSHOTS "")
+set(screenshot_type " type=\"default\"")
+foreach(entry IN LISTS ordered_screenshots)
+    string(REPLACE "|" ";" entry "${entry}")
+    list(GET entry 0 kind)
+    list(GET entry 1 screenshot_file)
+    get_filename_component(screenshot_name ${screenshot_file} NAME)
+    string(APPEND RADIOCODE_METAINFO_SCREENSHOTS "    <screenshot${screenshot_type}>\n")
+    if(kind)
+        string(APPEND RADIOCODE_METAINFO_SCREENSHOTS
+            "      <caption>${caption_${kind}}</caption>\n")
+    endif()
+    string(APPEND RADIOCODE_METAINFO_SCREENSHOTS
+        "      <image type=\"source\">${RADIOCODE_SCREENSHOT_URL_BASE}/${screenshot_name}</image>\n"
+        "    </screenshot>\n")
+    set(screenshot_type "")
+endforeach()
+if(RADIOCODE_METAINFO_SCREENSHOTS)
+    set(RADIOCODE_METAINFO_SCREENSHOTS
+        "  <screenshots>\n${RADIOCODE_METAINFO_SCREENSHOTS}  </screenshots>")
+endif()
