@@ -35,7 +35,7 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
     setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     // The SVG icon engine draws the label at any size and pixel ratio.
     setIcon(QIcon(InstructionSheet::labelDrawingPath(family)));
-    setIconSize(QSize(220, 115));
+    setIconSize(QSize(290, 152));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumSize(240, 190);
     setFocusPolicy(Qt::StrongFocus);

@@ -76,11 +76,18 @@ JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(preview_);
     buttons->addStretch(1);
 
+    // A form of sensible width: names and a VIN, not paragraphs.
+    auto* formBox = new QWidget(this);
+    auto* formBoxLayout = new QVBoxLayout(formBox);
+    formBoxLayout->setContentsMargins(0, 0, 0, 0);
+    formBoxLayout->addLayout(form);
+    formBoxLayout->addLayout(buttons);
+    formBox->setMaximumWidth(760);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(intro_);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
+    layout->addWidget(formBox);
     layout->addStretch(1);
 
     connect(vin_, &QLineEdit::textChanged, this, &JobDetailsPage::checkVin);

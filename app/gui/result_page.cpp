@@ -51,6 +51,16 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     statusRow->addWidget(radio_, 1);
     layout->addLayout(statusRow);
 
+    // Two columns: the code and its steps on the left, cautions and troubleshooting beside.
+    auto* body = new QHBoxLayout;
+    auto* leftColumn = new QVBoxLayout;
+    auto* rightColumn = new QVBoxLayout;
+    body->addLayout(leftColumn, 3);
+    body->addSpacing(24);
+    body->addLayout(rightColumn, 2);
+    layout->addLayout(body);
+    QVBoxLayout* mainColumn = leftColumn;
+
     // The code: four large digits in boxes, as on the radio's display.
     codeBox_ = new QWidget(content);
     auto* codeRow = new QHBoxLayout(codeBox_);
@@ -72,11 +82,11 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
         digits_ << digit;
     }
     codeRow->addStretch(1);
-    layout->addWidget(codeBox_);
+    mainColumn->addWidget(codeBox_);
     source_ = new QLabel(content);
     source_->setObjectName(QStringLiteral("resultSource"));
     source_->setWordWrap(true);
-    layout->addWidget(source_);
+    mainColumn->addWidget(source_);
 
     // No code: why not, and what next.
     noCode_ = new QWidget(content);
@@ -96,11 +106,11 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     noCodeLayout->addWidget(reason_);
     noCodeLayout->addWidget(nextTitle_);
     noCodeLayout->addWidget(next_);
-    layout->addWidget(noCode_);
+    mainColumn->addWidget(noCode_);
 
     // How to key the code in.
     stepsTitle_ = sectionTitle(content);
-    layout->addWidget(stepsTitle_);
+    mainColumn->addWidget(stepsTitle_);
     steps_ = new QTableWidget(4, 3, content);
     steps_->setObjectName(QStringLiteral("stepsTable"));
     steps_->verticalHeader()->hide();
@@ -111,19 +121,30 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     steps_->horizontalHeader()->setStretchLastSection(true);
     steps_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     steps_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    layout->addWidget(steps_);
+    steps_->setMaximumWidth(640);
+    mainColumn->addWidget(steps_);
     confirm_ = new QLabel(content);
     confirm_->setObjectName(QStringLiteral("confirmStep"));
     confirm_->setWordWrap(true);
     QFont confirmFont = confirm_->font();
     confirmFont.setBold(true);
     confirm_->setFont(confirmFont);
-    layout->addWidget(confirm_);
+    mainColumn->addWidget(confirm_);
 
+    mainColumn->addStretch(1);
     cautionsTitle_ = sectionTitle(content);
-    layout->addWidget(cautionsTitle_);
+    rightColumn->addWidget(cautionsTitle_);
     cautions_ = new QVBoxLayout;
-    layout->addLayout(cautions_);
+    rightColumn->addLayout(cautions_);
+    troubleTitle_ = sectionTitle(content);
+    rightColumn->addSpacing(8);
+    rightColumn->addWidget(troubleTitle_);
+    trouble_ = new QLabel(content);
+    trouble_->setObjectName(QStringLiteral("troubleshooting"));
+    trouble_->setWordWrap(true);
+    trouble_->setTextFormat(Qt::RichText);
+    rightColumn->addWidget(trouble_);
+    rightColumn->addStretch(1);
     layout->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
@@ -294,6 +315,13 @@ void ResultPage::fill() {
 void ResultPage::retranslate() {
     stepsTitle_->setText(tr("Enter the code on the radio"));
     cautionsTitle_->setText(tr("Cautions"));
+    troubleTitle_->setText(tr("If the radio refuses the code"));
+    QString trouble;
+    for (const TroubleshootingItem item : troubleshootingItems)
+        trouble += QStringLiteral("<p><b>%1</b><br>%2</p>")
+                       .arg(Texts::troubleshootingTitle(item).toHtmlEscaped(),
+                            Texts::troubleshootingText(item).toHtmlEscaped());
+    trouble_->setText(trouble);
     nextTitle_->setText(tr("What to do next"));
     preview_->setText(tr("Print pre&view…"));
     print_->setText(tr("&Print…"));

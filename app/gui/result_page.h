@@ -68,6 +68,8 @@ private:
     QLabel* cautionsTitle_;
     QVBoxLayout* cautions_;
     QList<QLabel*> cautionLabels_;
+    QLabel* troubleTitle_;
+    QLabel* trouble_;
     QHBoxLayout* actions_;
     QAbstractButton* preview_;
     QAbstractButton* print_;

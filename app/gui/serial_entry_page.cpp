@@ -1,10 +1,12 @@
 #include "serial_entry_page.h"
 
+#include "instruction_sheet.h"
 #include "serial_widgets.h"
 #include "texts.h"
 
 #include <QEvent>
 #include <QFormLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -90,13 +92,28 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(guide_);
     buttons->addStretch(1);
 
+    // Beside the fields, the label drawing: where to look, without going back.
+    drawing_ = new QLabel(this);
+    drawing_->setObjectName(QStringLiteral("labelThumbnail"));
+    drawing_->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+
+    auto* fields = new QVBoxLayout;
+    fields->addWidget(modes_);
+    fields->addLayout(buttons);
+    fields->addStretch(1);
+    auto* fieldsBox = new QWidget(this);
+    fieldsBox->setLayout(fields);
+    fieldsBox->setMaximumWidth(720);
+    auto* body = new QHBoxLayout;
+    body->addWidget(fieldsBox, 3);
+    body->addSpacing(16);
+    body->addWidget(drawing_, 2, Qt::AlignTop);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(hint_);
     layout->addSpacing(6);
-    layout->addWidget(modes_);
-    layout->addLayout(buttons);
-    layout->addStretch(1);
+    layout->addLayout(body, 1);
     setFamily(Family::Blaupunkt);
 }
 
@@ -107,6 +124,8 @@ void SerialEntryPage::setFamily(Family family) {
         clear();
     modes_->setCurrentWidget(family == Family::Becker ? becker_ : modes_->widget(0));
     single_->setFamily(family);
+    drawing_->setPixmap(QIcon(InstructionSheet::labelDrawingPath(family))
+                            .pixmap(QSize(440, 230), devicePixelRatioF()));
     if (family == Family::Becker)
         recogniseBecker();
     retranslate();

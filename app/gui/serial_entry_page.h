@@ -71,6 +71,7 @@ private:
     SuggestionBar* beckerSuggestions_;
     QPushButton* find_;
     QPushButton* guide_;
+    QLabel* drawing_;
 };
 
 } // namespace radiocode::gui
