@@ -84,7 +84,7 @@ echo "    Depends: $depends"
 prefix=$work/root
 dpkg-deb -x "$deb" "$prefix" || { echo "FAIL: dpkg-deb -x"; exit 1; }
 usr=$prefix/usr
-expected=(bin/radiocode share/man/man1/radiocode.1 share/man/man1/radiocode-finder.1
+expected=(bin/radiocode share/man/man1/radiocode.1.gz share/man/man1/radiocode-finder.1.gz
     "share/metainfo/$app_id.metainfo.xml" "share/applications/$app_id.desktop"
     "share/icons/hicolor/scalable/apps/$app_id.svg")
 [[ $gui == ON ]] && expected+=(bin/radiocode-finder)
@@ -214,18 +214,18 @@ else
 fi
 
 for page in radiocode.1 radiocode-finder.1; do
-    file=$usr/share/man/man1/$page
+    file=$usr/share/man/man1/$page.gz
     [[ -f $file ]] || continue
-    warnings=$(groff -ww -z -man "$file" 2>&1)
+    warnings=$(gzip -dc "$file" | groff -ww -z -man 2>&1)
     rendered=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>"$work/man.err")
     warnings+=$(cat "$work/man.err")
     [[ -z $warnings ]] || fail "$page renders with warnings: $warnings"
     [[ $rendered == *"$version"* ]] || fail "$page does not name version $version"
-    grep -q '@[A-Z_]*@' "$file" && fail "$page has unconfigured @VARIABLES@"
+    [[ $rendered =~ @[A-Z_]+@ ]] && fail "$page has unconfigured @VARIABLES@"
     [[ -z $warnings ]] && pass "$page renders without warnings ($(wc -l <<<"$rendered") lines)"
 done
 # The subcommands and exit codes the CLI man page must describe.
-cli_page=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$usr/share/man/man1/radiocode.1" 2>/dev/null)
+cli_page=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$usr/share/man/man1/radiocode.1.gz" 2>/dev/null)
 for word in lookup batch families sheet "db import" "db add" "db export" "jobs list" \
     "jobs export" --database --lang RADIOCODE_DATABASE "EXIT STATUS"; do
     [[ $cli_page == *"$word"* ]] || fail "radiocode.1 does not mention '$word'"
