@@ -558,6 +558,34 @@ bool Database::replaceCode(Family family, const QString& serial, const QString& 
     return commit();
 }
 
+bool Database::replaceCodes(const QList<ImportConflict>& chosen, const QString& fileName) {
+    if (!beginWrite())
+        return false;
+    const QString origin = QFileInfo(fileName).fileName();
+    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    QSqlQuery remove(connection());
+    QSqlQuery insert(connection());
+    remove.prepare(QStringLiteral("DELETE FROM codes WHERE serial = ? AND family = ?"));
+    insert.prepare(QStringLiteral("INSERT INTO codes (serial, family, code, source, origin, "
+                                  "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const ImportConflict& conflict : chosen) {
+        remove.bindValue(0, conflict.serial);
+        remove.bindValue(1, familyText(conflict.family));
+        insert.bindValue(0, conflict.serial);
+        insert.bindValue(1, familyText(conflict.family));
+        insert.bindValue(2, conflict.fileCode);
+        insert.bindValue(3, provenanceId(CodeProvenance::Import));
+        insert.bindValue(4, notNull(origin));
+        insert.bindValue(5, now);
+        if (!remove.exec() || !insert.exec()) {
+            fail(remove.lastError().isValid() ? remove.lastError() : insert.lastError());
+            rollback();
+            return false;
+        }
+    }
+    return commit();
+}
+
 qint64 Database::codeCount() const {
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM codes")) || !query.next()) {

@@ -161,6 +161,9 @@ public:
     // The technician chose the file's code over the stored one (import conflict resolution).
     bool replaceCode(Family family, const QString& serial, const QString& code,
                      CodeProvenance provenance, const QString& origin);
+    // Several at once, in one transaction: the conflicts a technician chose to resolve with the
+    // file's code.
+    bool replaceCodes(const QList<ImportConflict>& chosen, const QString& fileName);
     qint64 codeCount() const;
     ImportReport importCsv(QByteArrayView data, const QString& fileName,
                            const ImportOptions& options = {});

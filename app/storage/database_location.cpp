@@ -10,8 +10,10 @@ namespace radiocode::storage {
 namespace {
 
 // The desktop program and the command-line tool have different application names; both must
-// find the same default database and settings, so the names are fixed here.
-constexpr const char* sharedName = "radiocode-finder";
+// find the same default database and settings, so the names are fixed here: the desktop
+// program's (radiocode::settingsOrganisation / settingsApplication in the sheet library).
+constexpr const char* organisationName = "radiocode";
+constexpr const char* applicationName = "radiocode-finder";
 constexpr const char* settingsKey = "database/url";
 
 QString usage() {
@@ -106,8 +108,10 @@ std::optional<DatabaseLocation> DatabaseUrl::parse(const QString& rawUrl, QStrin
 }
 
 QString DatabaseUrl::defaultPath() {
+    // The desktop program's AppDataLocation (~/.local/share/radiocode/radiocode-finder).
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return base + QLatin1Char('/') + QLatin1String(sharedName) + QLatin1String("/radiocode.db");
+    return base + QLatin1Char('/') + QLatin1String(organisationName) + QLatin1Char('/') +
+           QLatin1String(applicationName) + QLatin1String("/radiocode.db");
 }
 
 QString DatabaseUrl::defaultUrl() {
@@ -115,12 +119,12 @@ QString DatabaseUrl::defaultUrl() {
 }
 
 QString DatabaseUrl::settingsUrl() {
-    QSettings settings{QLatin1String(sharedName), QLatin1String(sharedName)};
+    QSettings settings{QLatin1String(organisationName), QLatin1String(applicationName)};
     return settings.value(QLatin1String(settingsKey)).toString();
 }
 
 void DatabaseUrl::setSettingsUrl(const QString& url) {
-    QSettings settings{QLatin1String(sharedName), QLatin1String(sharedName)};
+    QSettings settings{QLatin1String(organisationName), QLatin1String(applicationName)};
     if (url.trimmed().isEmpty())
         settings.remove(QLatin1String(settingsKey));
     else

@@ -1,0 +1,320 @@
+#include "database_integration.h"
+
+#include "database_settings_page.h"
+#include "history_window.h"
+#include "import_dialog.h"
+#include "main_window.h"
+#include "result_page.h"
+#include "storage_texts.h"
+#include "texts.h"
+
+#include "radiocode/recognition.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+
+namespace radiocode::gui {
+namespace {
+
+bool fromDatabaseFamily(const LookupResult& result) {
+    return result.recognition.family &&
+           familyInfo(*result.recognition.family).origin == CodeOrigin::CodeDatabase;
+}
+
+} // namespace
+
+DatabaseIntegration::DatabaseIntegration(CodeFinder& finder, QObject* parent) : QObject(parent) {
+    session_.open();
+    finder.addSource(&session_);
+}
+
+DatabaseIntegration::~DatabaseIntegration() {
+    delete history_;
+    delete import_;
+}
+
+HistoryWindow* DatabaseIntegration::historyWindow() const {
+    return history_;
+}
+
+ImportDialog* DatabaseIntegration::importDialog() const {
+    return import_;
+}
+
+void DatabaseIntegration::attach(MainWindow& window) {
+    window_ = &window;
+    QMenu* menu = window.databaseMenu();
+    status_ = menu->addAction(QString());
+    status_->setEnabled(false);
+    importAction_ =
+        menu->addAction(tr("&Import codes…"), this, &DatabaseIntegration::openImportDialog);
+    importAction_->setShortcut(QKeySequence(tr("Ctrl+I")));
+    historyAction_ = menu->addAction(tr("Job &history…"), this, &DatabaseIntegration::openHistory);
+    historyAction_->setShortcut(QKeySequence(tr("Ctrl+H")));
+    menu->addSeparator();
+    settingsAction_ =
+        menu->addAction(tr("Database &settings…"), this, &DatabaseIntegration::openSettings);
+
+    worked_ = new QPushButton(tr("This code &worked"));
+    worked_->setObjectName(QStringLiteral("codeWorkedButton"));
+    worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
+    refused_ = new QPushButton(tr("Code re&fused"));
+    refused_->setObjectName(QStringLiteral("codeRefusedButton"));
+    refused_->setToolTip(tr("Count a wrong attempt for this radio and show what to do next."));
+    saveJob_ = new QPushButton(tr("Save &job"));
+    saveJob_->setObjectName(QStringLiteral("saveJobButton"));
+    recordCode_ = new QPushButton(tr("&Record the code that worked…"));
+    recordCode_->setObjectName(QStringLiteral("recordCodeButton"));
+    recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
+                               "accepted it: keep it in the code database."));
+    for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_})
+        window.addResultAction(button);
+    connect(worked_, &QPushButton::clicked, this,
+            [this] { recordOutcome(storage::Outcome::Worked); });
+    connect(refused_, &QPushButton::clicked, this,
+            [this] { recordOutcome(storage::Outcome::Refused); });
+    connect(saveJob_, &QPushButton::clicked, this,
+            [this] { recordOutcome(storage::Outcome::NotTried); });
+    connect(recordCode_, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString code = QInputDialog::getText(
+            window_, tr("Record the code that worked"),
+            tr("The 4-digit code the radio accepted for %1:")
+                .arg(Texts::fromUtf8(window_->currentResult().recognition.serial)),
+            QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            recordWorkingCode(code);
+    });
+    connect(&window, &MainWindow::lookupCompleted, this, &DatabaseIntegration::lookupCompleted);
+    connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
+    updateMenu();
+    updateResultButtons();
+}
+
+void DatabaseIntegration::updateMenu() {
+    if (!status_)
+        return;
+    const bool open = session_.database() != nullptr;
+    status_->setText(open ? tr("Using %1").arg(session_.database()->location().displayUrl())
+                          : tr("No code database: %1").arg(session_.error()));
+    importAction_->setEnabled(open);
+    historyAction_->setEnabled(open);
+    if (history_)
+        history_->setDatabase(session_.database());
+    updateResultButtons();
+}
+
+void DatabaseIntegration::updateResultButtons() {
+    if (!window_)
+        return;
+    const LookupResult& result = window_->currentResult();
+    const bool open = session_.database() != nullptr;
+    const bool valid = result.recognition.isValid();
+    const bool hasCode = result.status == LookupStatus::Ok;
+    worked_->setVisible(open && hasCode);
+    refused_->setVisible(open && hasCode);
+    saveJob_->setVisible(open && valid);
+    recordCode_->setVisible(open && result.status == LookupStatus::NotFound &&
+                            fromDatabaseFamily(result));
+}
+
+QString DatabaseIntegration::technician() const {
+    return window_ ? window_->currentJobDetails().technician.trimmed() : QString();
+}
+
+void DatabaseIntegration::warn(const QString& title, const QString& text) {
+    lastWarning_ = text;
+    // Not modal: the technician reads it beside the result and carries on.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, window_);
+    box->setObjectName(QStringLiteral("attemptWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
+    currentJobId_ = 0; // a new lookup is a new job
+    currentAttempts_ = 0;
+    lastWarning_.clear();
+    updateResultButtons();
+    storage::Database* database = session_.database();
+    if (!database || !result.recognition.isValid() || !result.recognition.family)
+        return;
+    const QString warning = storage::StorageTexts::attemptWarning(
+        database->attempts(*result.recognition.family, Texts::fromUtf8(result.recognition.serial)));
+    if (!warning.isEmpty())
+        warn(tr("Codes were refused before"), warning);
+}
+
+bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
+    storage::Database* database = session_.database();
+    if (!window_ || !database)
+        return false;
+    const LookupResult& result = window_->currentResult();
+    if (!result.recognition.isValid())
+        return false;
+    const JobDetails details = window_->currentJobDetails();
+    storage::Job job;
+    if (currentJobId_ > 0)
+        job = database->job(currentJobId_).value_or(storage::Job{});
+    job.technician = details.technician;
+    job.customer = details.customer;
+    job.registration = details.registration;
+    job.vin = details.vin;
+    job.family = result.recognition.family;
+    job.serial = Texts::fromUtf8(result.recognition.serial);
+    if (result.answer) {
+        job.code = Texts::fromUtf8(result.answer->code);
+        job.source = Texts::fromUtf8(result.answer->source);
+    }
+    if (outcome != storage::Outcome::NotTried)
+        ++currentAttempts_;
+    job.attempts = currentAttempts_;
+    job.outcome = outcome;
+    bool saved = false;
+    if (job.id > 0) {
+        saved = database->updateJob(job);
+    } else if (const auto id = database->addJob(job)) {
+        currentJobId_ = *id;
+        saved = true;
+    }
+    if (!saved) {
+        lastError_ = database->lastError();
+        QMessageBox::warning(window_, tr("Job log"), lastError_);
+        return false;
+    }
+    if (outcome == storage::Outcome::Refused && job.family) {
+        const QString warning =
+            storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
+        if (!warning.isEmpty())
+            warn(tr("Code refused"), warning);
+    }
+    if (history_)
+        history_->refresh();
+    return true;
+}
+
+bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
+    storage::Database* database = session_.database();
+    if (!window_ || !database)
+        return false;
+    const LookupResult& result = window_->currentResult();
+    if (!result.recognition.isValid() || !fromDatabaseFamily(result))
+        return false;
+    const QString code = rawCode.trimmed();
+    if (!QRegularExpression(QStringLiteral("^[0-9]{4}$")).match(code).hasMatch()) {
+        lastError_ = tr("“%1” is not a code: a code is exactly 4 digits.").arg(code);
+        QMessageBox::warning(window_, tr("Record the code that worked"), lastError_);
+        return false;
+    }
+    QString name = technician();
+    if (name.isEmpty()) {
+        name = QInputDialog::getText(window_, tr("Record the code that worked"),
+                                     tr("Your name (kept with the code, so colleagues know who "
+                                        "confirmed it):"))
+                   .trimmed();
+        if (name.isEmpty())
+            return false;
+    }
+    const Family family = *result.recognition.family;
+    const QString serial = Texts::fromUtf8(result.recognition.serial);
+    std::optional<storage::StoredCode> previous;
+    storage::AddResult added =
+        database->addConfirmedCode(family, serial, code, name, false, &previous);
+    if (added == storage::AddResult::Conflict) {
+        const auto answer = QMessageBox::question(
+            window_, tr("Record the code that worked"),
+            tr("The database holds %1 for %2 (%3). Replace it with %4, which the radio "
+               "accepted?")
+                .arg(previous->code, serial, Texts::sourceDescription(previous->source()), code),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return false;
+        added = database->addConfirmedCode(family, serial, code, name, true);
+    }
+    if (added == storage::AddResult::Failed) {
+        lastError_ = database->lastError();
+        QMessageBox::warning(window_, tr("Record the code that worked"), lastError_);
+        return false;
+    }
+    // Show the stored code as the result (its source now names the technician) and log the job.
+    LookupResult shown = result; // a copy: showResult replaces the current result
+    const auto stored = database->findCode(family, serial);
+    shown.status = LookupStatus::Ok;
+    shown.answer = CodeAnswer{code.toStdString(),
+                              stored ? stored->source().toStdString()
+                                     : std::string("database:confirmed:") + name.toStdString()};
+    window_->showResult(shown);
+    updateResultButtons();
+    return recordOutcome(storage::Outcome::Worked);
+}
+
+void DatabaseIntegration::reopenJob(const storage::Job& job) {
+    if (!window_)
+        return;
+    const QByteArray serial = job.serial.toUtf8();
+    LookupResult result;
+    result.recognition = finalised(recognise(
+        std::string_view(serial.constData(), static_cast<size_t>(serial.size())), job.family));
+    result.status = result.recognition.isValid() ? LookupStatus::NotFound : LookupStatus::Invalid;
+    // The code the job was done with, from the source it named then.
+    if (result.recognition.isValid() && !job.code.isEmpty() && !job.source.isEmpty()) {
+        result.status = LookupStatus::Ok;
+        result.answer = CodeAnswer{job.code.toStdString(), job.source.toStdString()};
+    }
+    JobDetails details;
+    details.customer = job.customer;
+    details.registration = job.registration;
+    details.vin = job.vin;
+    details.technician = job.technician;
+    window_->setJobDetails(details);
+    window_->showResult(result);
+    currentJobId_ = job.id;
+    currentAttempts_ = job.attempts;
+    updateResultButtons();
+    window_->raise();
+    window_->activateWindow();
+}
+
+void DatabaseIntegration::openImportDialog() {
+    if (!window_ || !session_.database())
+        return;
+    if (!import_) {
+        import_ = new ImportDialog(session_.database()->location(), window_);
+        import_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    import_->show();
+    import_->raise();
+    if (import_->stage() == ImportDialog::Stage::NoFile)
+        import_->browse();
+}
+
+void DatabaseIntegration::openHistory() {
+    if (!window_ || !session_.database())
+        return;
+    if (!history_) {
+        history_ = new HistoryWindow(session_.database(), window_);
+        connect(history_, &HistoryWindow::reopenRequested, this, &DatabaseIntegration::reopenJob);
+        connect(history_, &HistoryWindow::reprintRequested, this, [this](const storage::Job& job) {
+            reopenJob(job);
+            window_->printPreview();
+        });
+    } else {
+        history_->refresh();
+    }
+    history_->show();
+    history_->raise();
+}
+
+void DatabaseIntegration::openSettings() {
+    DatabaseSettingsPage page(window_);
+    if (page.exec() != QDialog::Accepted)
+        return;
+    if (!session_.open())
+        QMessageBox::warning(window_, tr("Code database"), session_.error());
+}
+
+} // namespace radiocode::gui

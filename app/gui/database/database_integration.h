@@ -1,0 +1,85 @@
+// Joins the code database to the main window: the Database menu (import, job history,
+// settings), the code source behind Blaupunkt and Becker lookups, and the result page's job-log
+// buttons ("This code worked", "Code refused", "Save job", and "Record the code that worked…"
+// when the database has none), with the attempt warning before the next try.
+//
+// main.cpp: create it after the CodeFinder and before the window, then attach(window).
+#pragma once
+
+#include "database_session.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QPushButton;
+
+namespace radiocode {
+class CodeFinder;
+}
+
+namespace radiocode::gui {
+
+class HistoryWindow;
+class ImportDialog;
+class MainWindow;
+
+class DatabaseIntegration : public QObject {
+    Q_OBJECT
+
+public:
+    // Opens the configured database and adds it to `finder` (which must outlive nothing of this:
+    // the finder borrows the session, so create this object after the finder).
+    explicit DatabaseIntegration(CodeFinder& finder, QObject* parent = nullptr);
+    ~DatabaseIntegration() override;
+    void attach(MainWindow& window);
+
+    DatabaseSession& session() { return session_; }
+
+    // Job log, for the current result on the main window.
+    bool recordOutcome(storage::Outcome outcome);
+    // The technician got the code elsewhere (radio card) and it worked: store it as confirmed.
+    bool recordWorkingCode(const QString& code);
+    qint64 currentJobId() const { return currentJobId_; }
+    QString lastWarning() const { return lastWarning_; }
+    QString lastError() const { return lastError_; }
+    void reopenJob(const storage::Job& job);
+
+    QPushButton* workedButton() const { return worked_; }
+    QPushButton* refusedButton() const { return refused_; }
+    QPushButton* saveJobButton() const { return saveJob_; }
+    QPushButton* recordCodeButton() const { return recordCode_; }
+    HistoryWindow* historyWindow() const;
+    ImportDialog* importDialog() const;
+
+public slots:
+    void openImportDialog();
+    void openHistory();
+    void openSettings();
+
+private:
+    void lookupCompleted(const LookupResult& result);
+    void updateResultButtons();
+    void updateMenu();
+    void warn(const QString& title, const QString& text);
+    QString technician() const;
+
+    DatabaseSession session_;
+    QPointer<MainWindow> window_;
+    QPointer<HistoryWindow> history_;
+    QPointer<ImportDialog> import_;
+    qint64 currentJobId_ = 0;
+    int currentAttempts_ = 0;
+    QString lastWarning_;
+    QString lastError_;
+    QAction* status_ = nullptr;
+    QAction* importAction_ = nullptr;
+    QAction* historyAction_ = nullptr;
+    QAction* settingsAction_ = nullptr;
+    QPushButton* worked_ = nullptr;
+    QPushButton* refused_ = nullptr;
+    QPushButton* saveJob_ = nullptr;
+    QPushButton* recordCode_ = nullptr;
+};
+
+} // namespace radiocode::gui

@@ -1,0 +1,44 @@
+// The desktop program's connection to the code database: opened from the settings (or
+// $RADIOCODE_DATABASE, or the default file), switchable at run time, and a CodeSource the
+// program's CodeFinder asks for Blaupunkt and Becker codes.
+#pragma once
+
+#include "database.h"
+
+#include "radiocode/code_source.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace radiocode::gui {
+
+class DatabaseSession : public QObject, public CodeSource {
+    Q_OBJECT
+
+public:
+    explicit DatabaseSession(QObject* parent = nullptr);
+    ~DatabaseSession() override;
+
+    // Opens the configured database (environment, settings, default). False, with error(), when
+    // it cannot be used: the program then works on without it.
+    bool open();
+    bool open(const QString& url);
+    storage::Database* database() const { return database_.get(); }
+    QString url() const { return url_; }
+    QString error() const { return error_; }
+
+    // CodeSource
+    bool serves(Family family) const override;
+    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+
+signals:
+    void databaseChanged();
+
+private:
+    std::unique_ptr<storage::Database> database_;
+    QString url_;
+    QString error_;
+};
+
+} // namespace radiocode::gui

@@ -1,0 +1,209 @@
+#include "history_window.h"
+
+#include "storage_texts.h"
+#include "texts.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace radiocode::gui {
+
+HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
+    : QDialog(parent), database_(database) {
+    setWindowTitle(tr("Job history"));
+    setObjectName(QStringLiteral("historyWindow"));
+    resize(900, 560);
+
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("Serial, code, customer, registration, VIN or technician"));
+    search_->setClearButtonEnabled(true);
+    family_ = new QComboBox(this);
+    family_->addItem(tr("All radios"));
+    for (const Family family : allFamilies)
+        family_->addItem(Texts::familyName(family), static_cast<int>(family));
+    outcome_ = new QComboBox(this);
+    outcome_->addItem(tr("Any outcome"));
+    for (const auto outcome :
+         {storage::Outcome::Worked, storage::Outcome::Refused, storage::Outcome::NotTried})
+        outcome_->addItem(storage::StorageTexts::outcomeName(outcome), static_cast<int>(outcome));
+    useSince_ = new QCheckBox(tr("From"), this);
+    since_ = new QDateEdit(QDate::currentDate().addMonths(-1), this);
+    since_->setCalendarPopup(true);
+    since_->setEnabled(false);
+    useUntil_ = new QCheckBox(tr("To"), this);
+    until_ = new QDateEdit(QDate::currentDate(), this);
+    until_->setCalendarPopup(true);
+    until_->setEnabled(false);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(search_, 2);
+    filters->addWidget(family_);
+    filters->addWidget(outcome_);
+    filters->addWidget(useSince_);
+    filters->addWidget(since_);
+    filters->addWidget(useUntil_);
+    filters->addWidget(until_);
+
+    table_ = new QTableWidget(0, 9, this);
+    table_->setHorizontalHeaderLabels({tr("Date"), tr("Radio"), tr("Serial"), tr("Code"),
+                                       tr("Outcome"), tr("Attempts"), tr("Customer"),
+                                       tr("Registration"), tr("Technician")});
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->verticalHeader()->setVisible(false);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSortingEnabled(false);
+
+    status_ = new QLabel(this);
+    auto* buttons = new QDialogButtonBox(this);
+    reopen_ = buttons->addButton(tr("&Reopen"), QDialogButtonBox::ActionRole);
+    reprint_ = buttons->addButton(tr("Re&print sheet…"), QDialogButtonBox::ActionRole);
+    export_ = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(table_, 1);
+    layout->addWidget(status_);
+    layout->addWidget(buttons);
+
+    // Typing filters after a short pause, so a long log is not queried on every key.
+    auto* delay = new QTimer(this);
+    delay->setSingleShot(true);
+    delay->setInterval(250);
+    connect(delay, &QTimer::timeout, this, &HistoryWindow::refresh);
+    connect(search_, &QLineEdit::textChanged, delay, qOverload<>(&QTimer::start));
+    for (QComboBox* combo : {family_, outcome_})
+        connect(combo, &QComboBox::currentIndexChanged, this, &HistoryWindow::refresh);
+    for (QDateEdit* edit : {since_, until_})
+        connect(edit, &QDateEdit::dateChanged, this, &HistoryWindow::refresh);
+    connect(useSince_, &QCheckBox::toggled, since_, &QWidget::setEnabled);
+    connect(useUntil_, &QCheckBox::toggled, until_, &QWidget::setEnabled);
+    connect(useSince_, &QCheckBox::toggled, this, &HistoryWindow::refresh);
+    connect(useUntil_, &QCheckBox::toggled, this, &HistoryWindow::refresh);
+    connect(table_, &QTableWidget::itemSelectionChanged, this, &HistoryWindow::updateButtons);
+    connect(table_, &QTableWidget::cellDoubleClicked, this, [this] {
+        if (const auto job = selectedJob())
+            emit reopenRequested(*job);
+    });
+    connect(reopen_, &QPushButton::clicked, this, [this] {
+        if (const auto job = selectedJob())
+            emit reopenRequested(*job);
+    });
+    connect(reprint_, &QPushButton::clicked, this, [this] {
+        if (const auto job = selectedJob())
+            emit reprintRequested(*job);
+    });
+    connect(export_, &QPushButton::clicked, this, &HistoryWindow::exportCsv);
+    refresh();
+}
+
+void HistoryWindow::setDatabase(storage::Database* database) {
+    database_ = database;
+    refresh();
+}
+
+storage::JobFilter HistoryWindow::filter() const {
+    storage::JobFilter filter;
+    filter.text = search_->text();
+    if (family_->currentIndex() > 0)
+        filter.family = static_cast<Family>(family_->currentData().toInt());
+    if (outcome_->currentIndex() > 0)
+        filter.outcome = static_cast<storage::Outcome>(outcome_->currentData().toInt());
+    if (useSince_->isChecked())
+        filter.since = since_->date().startOfDay();
+    if (useUntil_->isChecked())
+        filter.until = until_->date().addDays(1).startOfDay(); // the whole "to" day
+    return filter;
+}
+
+void HistoryWindow::refresh() {
+    table_->setRowCount(0);
+    jobs_.clear();
+    if (!database_) {
+        status_->setText(tr("No code database is open: see Database ▸ Settings."));
+        updateButtons();
+        return;
+    }
+    jobs_ = database_->jobs(filter());
+    table_->setRowCount(static_cast<int>(jobs_.size()));
+    for (int row = 0; row < jobs_.size(); ++row) {
+        const storage::Job& job = jobs_[row];
+        const QStringList cells = {QLocale().toString(job.time.toLocalTime(), QLocale::ShortFormat),
+                                   job.family ? Texts::familyName(*job.family) : QString(),
+                                   job.serial,
+                                   job.code,
+                                   storage::StorageTexts::outcomeName(job.outcome),
+                                   QString::number(job.attempts),
+                                   job.customer,
+                                   job.registration,
+                                   job.technician};
+        for (int column = 0; column < cells.size(); ++column)
+            table_->setItem(row, column, new QTableWidgetItem(cells[column]));
+    }
+    table_->resizeColumnsToContents();
+    status_->setText(tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())));
+    updateButtons();
+}
+
+std::optional<storage::Job> HistoryWindow::selectedJob() const {
+    const int row = table_->currentRow();
+    if (row < 0 || row >= jobs_.size() || table_->selectedItems().isEmpty())
+        return std::nullopt;
+    return jobs_[row];
+}
+
+void HistoryWindow::updateButtons() {
+    const bool selected = selectedJob().has_value();
+    reopen_->setEnabled(selected);
+    reprint_->setEnabled(selected);
+    export_->setEnabled(!jobs_.isEmpty());
+}
+
+bool HistoryWindow::exportTo(const QString& path, QString* error) {
+    QSaveFile file(path);
+    if (!database_ || !file.open(QIODevice::WriteOnly) || !database_->exportJobs(file, filter()) ||
+        !file.commit()) {
+        if (error)
+            *error = database_ && !database_->lastError().isEmpty()
+                         ? database_->lastError()
+                         : tr("Cannot write %1: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+void HistoryWindow::exportCsv() {
+    // QFileDialog asks before overwriting an existing file.
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export jobs"),
+        QStringLiteral("jobs-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export jobs"), error);
+    else
+        status_->setText(tr("%n job(s) exported to %1.", nullptr, static_cast<int>(jobs_.size()))
+                             .arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace radiocode::gui

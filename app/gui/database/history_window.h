@@ -1,0 +1,70 @@
+// The job log: search, filter by date, family and outcome, reopen a job, reprint its sheet,
+// export the list as CSV.
+#pragma once
+
+#include "database.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace radiocode::gui {
+
+class HistoryWindow : public QDialog {
+    Q_OBJECT
+
+public:
+    // The database is borrowed (the program's connection, this thread's).
+    explicit HistoryWindow(storage::Database* database, QWidget* parent = nullptr);
+    void setDatabase(storage::Database* database);
+
+    storage::JobFilter filter() const;
+    QList<storage::Job> shownJobs() const { return jobs_; }
+    std::optional<storage::Job> selectedJob() const;
+    bool exportTo(const QString& path, QString* error = nullptr);
+
+    QLineEdit* searchEdit() const { return search_; }
+    QComboBox* familyCombo() const { return family_; }
+    QComboBox* outcomeCombo() const { return outcome_; }
+    QCheckBox* sinceCheck() const { return useSince_; }
+    QDateEdit* sinceEdit() const { return since_; }
+    QCheckBox* untilCheck() const { return useUntil_; }
+    QDateEdit* untilEdit() const { return until_; }
+    QTableWidget* table() const { return table_; }
+    QPushButton* reopenButton() const { return reopen_; }
+    QPushButton* reprintButton() const { return reprint_; }
+
+public slots:
+    void refresh();
+    void exportCsv();
+
+signals:
+    void reopenRequested(const radiocode::storage::Job& job);
+    void reprintRequested(const radiocode::storage::Job& job);
+
+private:
+    void updateButtons();
+
+    storage::Database* database_;
+    QList<storage::Job> jobs_;
+    QLineEdit* search_;
+    QComboBox* family_;
+    QComboBox* outcome_;
+    QCheckBox* useSince_;
+    QDateEdit* since_;
+    QCheckBox* useUntil_;
+    QDateEdit* until_;
+    QTableWidget* table_;
+    QLabel* status_;
+    QPushButton* reopen_;
+    QPushButton* reprint_;
+    QPushButton* export_;
+};
+
+} // namespace radiocode::gui

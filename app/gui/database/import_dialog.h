@@ -1,0 +1,88 @@
+// Imports a dealer's code list: checks the whole file first (a dry run) and shows what would
+// happen (imported, duplicates, skipped rows with their reasons, conflicts), then imports on
+// request. Both passes run in a worker thread with a progress bar and Cancel. Conflicts are never
+// overwritten unless the technician ticks "Replace" for them and confirms.
+#pragma once
+
+#include "database.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QThread;
+
+namespace radiocode::gui {
+
+class ImportDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    enum class Stage { NoFile, Checking, Checked, Importing, Imported, Failed };
+
+    // The dialog opens its own connections (one per worker) to `location`.
+    explicit ImportDialog(const storage::DatabaseLocation& location, QWidget* parent = nullptr);
+    ~ImportDialog() override;
+
+    // Starts checking `path` (the dry run).
+    void setFile(const QString& path);
+    Stage stage() const { return stage_; }
+    const storage::ImportReport& report() const { return report_; }
+
+    // Asked before anything is replaced; by default a question box. Tests answer it themselves.
+    void setConfirmation(std::function<bool(const QString& question)> confirm);
+    // The conflicts ticked "Replace" in the table.
+    QList<storage::ImportConflict> chosenReplacements() const;
+    void setReplaceChecked(int conflictIndex, bool replace);
+
+    QPushButton* importButton() const { return import_; }
+    QPushButton* cancelButton() const { return cancel_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QTableWidget* issuesTable() const { return issues_; }
+    QLabel* summaryLabel() const { return summary_; }
+
+public slots:
+    void browse();
+    void startImport();
+    void cancelWork();
+
+signals:
+    void stageChanged(radiocode::gui::ImportDialog::Stage stage);
+    void codesChanged(); // an import or a replacement was saved
+
+protected:
+    void reject() override;
+
+private:
+    void run(bool dryRun);
+    void finished(const storage::ImportReport& report, bool dryRun);
+    void setStage(Stage stage);
+    void fillIssues();
+    bool applyReplacements(const QList<storage::ImportConflict>& chosen);
+
+    storage::DatabaseLocation location_;
+    QString file_;
+    Stage stage_ = Stage::NoFile;
+    storage::ImportReport report_;
+    QList<storage::ImportConflict> pendingReplacements_;
+    std::function<bool(const QString&)> confirm_;
+    std::atomic_bool cancel_flag_{false};
+    QThread* worker_ = nullptr;
+
+    QLineEdit* path_;
+    QPushButton* browse_;
+    QLabel* summary_;
+    QProgressBar* progress_;
+    QPushButton* cancel_;
+    QTableWidget* issues_;
+    QPushButton* import_;
+    QPushButton* close_;
+};
+
+} // namespace radiocode::gui
