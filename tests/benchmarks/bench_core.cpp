@@ -68,7 +68,7 @@ double nsPerCall(const std::vector<std::string>& items, int rounds, Work work) {
 }
 
 void print(const std::string& name, double value, const char* unit) {
-    std::printf("%s\t%.1f\t%s\n", name.c_str(), value, unit);
+    std::printf("%s\t%.3f\t%s\n", name.c_str(), value, unit);
 }
 
 } // namespace
