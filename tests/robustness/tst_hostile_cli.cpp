@@ -197,6 +197,80 @@ private slots:
         QVERIFY(process.readAllStandardError().contains("cannot write the output"));
     }
 
+    void importSkipsHostileRowsAndKeepsTheRest() {
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("hostile.csv"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("serial,code\n") + "\"BP934515516803,1234\n" // 2: unbalanced quote
+                   + "BP111111111111,5555\n"                               // 3: fine
+                   + "BP22222\xff"
+                     "2222222,6666\n"                                   // 4: not UTF-8
+                   + "BP333333333333,77" + QByteArray(1, '\0') + "77\n" // 5: NUL in the code
+                   + "\xe2\x80\xae"
+                     "BP444444444444,1111\n"              // 6: bidi override
+                   + QByteArray(1 << 20, 'B') + ",1234\n" // 7: a megabyte
+                   + "BP555555555555,5555\n");            // 8: fine
+        file.close();
+        const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
+        const Run result = run({QStringLiteral("--database"), url, QStringLiteral("db"),
+                                QStringLiteral("import"), list, QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(report.value(QLatin1String("imported")).toInt(), 2);
+        QCOMPARE(report.value(QLatin1String("skipped")).toInt(), 5);
+        QList<int> lines;
+        for (const QJsonValue error : report.value(QLatin1String("errors")).toArray())
+            lines << error.toObject().value(QLatin1String("line")).toInt();
+        QCOMPARE(lines, (QList<int>{2, 4, 5, 6, 7}));
+        // The rows after the stray quote were read: both good rows are there.
+        for (const char* serial : {"BP111111111111", "BP555555555555"}) {
+            const Run lookup = run({QStringLiteral("--database"), url, QStringLiteral("lookup"),
+                                    QString::fromLatin1(serial)});
+            QCOMPARE(lookup.exitCode, 0);
+            QVERIFY(lookup.out.contains("5555"));
+        }
+
+        // The plain-text report goes to a terminal: no raw control or direction characters,
+        // and not a megabyte of echo.
+        const Run text = run({QStringLiteral("--database"),
+                              QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("other.db")),
+                              QStringLiteral("db"), QStringLiteral("import"), list});
+        QCOMPARE(text.exitCode, 0);
+        const QByteArray shown = text.out + text.err;
+        QVERIFY(shown.contains("line 2"));
+        QEXPECT_FAIL("", "db import: a NUL from the file is echoed raw in the text report",
+                     Continue);
+        QVERIFY(!shown.contains('\0'));
+        QEXPECT_FAIL("",
+                     "db import: a direction mark from the file is echoed raw (it reorders the "
+                     "terminal line)",
+                     Continue);
+        QVERIFY(!shown.contains("\xe2\x80\xae"));
+        QEXPECT_FAIL("", "db import: a megabyte serial is echoed whole in its error line",
+                     Continue);
+        QVERIFY2(shown.size() < 20000, QByteArray::number(shown.size()).constData());
+    }
+
+    void importRefusesUtf16WithAReason() {
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("utf16.csv"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QString text = QStringLiteral("serial,code\nBP111111111111,5555\n");
+        file.write("\xff\xfe");
+        file.write(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+        file.close();
+        const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
+        const Run result = run({QStringLiteral("--database"), url, QStringLiteral("db"),
+                                QStringLiteral("import"), list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("UTF-16"), result.err.constData());
+        const Run lookup = run({QStringLiteral("--database"), url, QStringLiteral("lookup"),
+                                QStringLiteral("BP111111111111")});
+        QCOMPARE(lookup.exitCode, 1); // nothing imported: no code on record
+    }
+
     void batchOnUnreadableInputSaysWhy() {
         QTemporaryDir dir;
         const Run missing =
