@@ -42,8 +42,8 @@ std::string_view familyId(Family family) {
 
 std::optional<Family> familyFromId(std::string_view id) {
     for (const FamilyInfo& info : registry) {
-        if (equalsIgnoringCase(id, info.id) ||
-            (!info.prefix.empty() && info.prefix.size() == 2 && equalsIgnoringCase(id, info.prefix)))
+        if (equalsIgnoringCase(id, info.id) || (!info.prefix.empty() && info.prefix.size() == 2 &&
+                                                equalsIgnoringCase(id, info.prefix)))
             return info.family;
     }
     return std::nullopt;

@@ -40,7 +40,7 @@ std::string_view lookupStatusId(LookupStatus status); // "ok", "invalid", "unsup
 
 struct LookupResult {
     LookupStatus status = LookupStatus::Invalid;
-    Recognition recognition; // finalised: never Incomplete
+    Recognition recognition;          // finalised: never Incomplete
     std::optional<CodeAnswer> answer; // set exactly when status is Ok
 };
 
@@ -50,7 +50,8 @@ class CodeFinder {
 public:
     CodeFinder(); // with the algorithm source only
     void addSource(const CodeSource* source);
-    LookupResult lookup(std::string_view rawUtf8, std::optional<Family> family = std::nullopt) const;
+    LookupResult lookup(std::string_view rawUtf8,
+                        std::optional<Family> family = std::nullopt) const;
     LookupResult lookupRecognised(Recognition recognition) const;
 
 private:

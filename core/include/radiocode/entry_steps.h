@@ -15,8 +15,8 @@ struct DigitStep {
 };
 
 enum class Caution {
-    AttemptsLimited,   // about 3 wrong entries, then the unit locks for about an hour
-    CheckHandbook,     // the confirm button varies by model
+    AttemptsLimited,        // about 3 wrong entries, then the unit locks for about an hour
+    CheckHandbook,          // the confirm button varies by model
     LeaveRadioOnWhenLocked, // while locked: keep the radio on, wait, do not disconnect power
 };
 

@@ -44,7 +44,8 @@ struct FamilyInfo {
 
 const FamilyInfo& familyInfo(Family family);
 std::string_view familyId(Family family);
-std::optional<Family> familyFromId(std::string_view id); // case-insensitive; "bp", "be" accepted too
+std::optional<Family>
+familyFromId(std::string_view id); // case-insensitive; "bp", "be" accepted too
 
 // Becker models fitted to Nissan vehicles. Any other model is well formed but out of scope.
 inline constexpr std::array<std::string_view, 2> nissanBeckerModels = {"4739", "4757"};
