@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -565,6 +566,42 @@ private slots:
         QVERIFY(rows[2][Message].contains("1048576 bytes")); // the CR is the line end's
         QVERIFY(rows[3][Message].contains("3145728 bytes"));
         QCOMPARE(rows[4][Code], QByteArray("3633"));
+    }
+
+    // Constant memory: a 64 MB line goes through a process that stays far below that size. The
+    // peak is read by a small python3 parent (this test's own forks would count its memory too).
+    void batchMemoryStaysFlat() {
+        const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 is needed to read a child's peak memory");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long-line.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("J727\n");
+        const QByteArray block(1 << 20, 'M');
+        for (int i = 0; i < 64; ++i)
+            file.write(block);
+        file.write("\nM212365\n");
+        file.close();
+        const QString script = QStringLiteral(
+            "import resource, subprocess, sys\n"
+            "out = subprocess.run([sys.argv[1], 'batch', sys.argv[2]], capture_output=True,"
+            " env={'HOME': sys.argv[3], 'XDG_DATA_HOME': sys.argv[3], 'XDG_CONFIG_HOME': "
+            "sys.argv[3],"
+            " 'LC_ALL': 'C.UTF-8'}).stdout\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, out.count(b'\\n'),"
+            " b'67108864 bytes' in out)\n");
+        QProcess process;
+        process.start(python, {QStringLiteral("-c"), script, QStringLiteral(RADIOCODE_CLI), path,
+                               home_.path()});
+        QVERIFY(process.waitForFinished(60000));
+        const QList<QByteArray> answer = process.readAllStandardOutput().trimmed().split(' ');
+        QCOMPARE(answer.size(), 3);
+        QCOMPARE(answer[1], QByteArray("4")); // the header and three rows
+        QCOMPARE(answer[2], QByteArray("True"));
+        // ru_maxrss in KiB: Qt itself takes about 20 MB; holding the line would add 64 MB.
+        QVERIFY2(answer[0].toLongLong() < 48 * 1024, answer[0].constData());
     }
 
     void batchFromFileAndFamily() {
