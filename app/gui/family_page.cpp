@@ -33,14 +33,17 @@ QString mnemonicName(Family family) {
 FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), family_(family) {
     setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
     setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-    // The SVG icon engine draws the label at any size and pixel ratio.
-    setIcon(QIcon(InstructionSheet::labelDrawingPath(family)));
     setIconSize(QSize(290, 152));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumSize(240, 190);
     setFocusPolicy(Qt::StrongFocus);
-    setCheckable(false);
+    setProperty("familyCard", true);
     retranslate();
+}
+
+void FamilyCard::loadDrawing() {
+    // The SVG icon engine draws the label at any size and pixel ratio.
+    setIcon(QIcon(InstructionSheet::labelDrawingPath(family_)));
 }
 
 void FamilyCard::retranslate() {
@@ -57,8 +60,16 @@ void FamilyCard::retranslate() {
 
 FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("familyPage"));
+    // Cards as cards: a clear frame, and a thick one around the card with the keyboard focus.
+    setStyleSheet(QStringLiteral(
+        "QToolButton[familyCard=\"true\"] { border: 1px solid palette(mid); border-radius: 8px;"
+        "  background: palette(base); padding: 10px; font-size: 12pt; }"
+        "QToolButton[familyCard=\"true\"]:hover { border: 2px solid palette(highlight); }"
+        "QToolButton[familyCard=\"true\"]:focus { border: 3px solid palette(highlight);"
+        "  background: palette(alternate-base); }"
+        "QToolButton[familyCard=\"true\"]:pressed { background: palette(midlight); }"));
     title_ = new QLabel(this);
-    title_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(title_);
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
 
@@ -104,6 +115,12 @@ void FamilyPage::setLastFamily(std::optional<Family> family) {
         font.setBold(family && f == *family);
         card->setFont(font);
     }
+}
+
+void FamilyPage::loadDrawings() {
+    for (auto& [family, card] : cards_)
+        card->loadDrawing();
+    field_->refresh();
 }
 
 void FamilyPage::focusFirst() {

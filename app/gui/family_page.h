@@ -24,6 +24,7 @@ public:
     FamilyCard(Family family, QWidget* parent = nullptr);
     Family family() const { return family_; }
     void retranslate();
+    void loadDrawing();
 
 private:
     Family family_;
@@ -41,6 +42,8 @@ public:
     void focusFirst();
     // "Continue with Visteon" when the field knows the family; true when it did something.
     bool submitField();
+    // The label drawings on the cards: after the first frame (see MainWindow).
+    void loadDrawings();
 
 signals:
     void familyChosen(radiocode::Family family);

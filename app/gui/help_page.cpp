@@ -4,6 +4,8 @@
 
 #include "radiocode/entry_steps.h"
 
+#include "serial_widgets.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QPushButton>
@@ -15,7 +17,7 @@ namespace radiocode::gui {
 HelpPage::HelpPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("helpPage"));
     title_ = new QLabel(this);
-    title_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(title_);
     browser_ = new QTextBrowser(this);
     browser_->setObjectName(QStringLiteral("helpText"));
     browser_->setOpenExternalLinks(false);

@@ -20,7 +20,7 @@ const QString technicianKey = QStringLiteral("job/technician");
 JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("jobDetailsPage"));
     title_ = new QLabel(this);
-    title_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(title_);
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
     customer_ = new QLineEdit(this);

@@ -3,6 +3,8 @@
 #include "instruction_sheet.h"
 #include "texts.h"
 
+#include "serial_widgets.h"
+
 #include <QEvent>
 #include <QGraphicsScene>
 #include <QGraphicsSvgItem>
@@ -72,12 +74,15 @@ void LabelView::resizeEvent(QResizeEvent* event) {
 LabelGuidePage::LabelGuidePage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("labelGuidePage"));
     title_ = new QLabel(this);
-    title_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(title_);
     view_ = new LabelView(this);
     view_->setObjectName(QStringLiteral("labelView"));
     notes_ = new QLabel(this);
     notes_->setObjectName(QStringLiteral("labelNotes"));
     notes_->setWordWrap(true);
+    QFont notesFont = notes_->font();
+    notesFont.setPointSizeF(notesFont.pointSizeF() * 1.12);
+    notes_->setFont(notesFont);
     notes_->setTextFormat(Qt::RichText);
     notes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     notes_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

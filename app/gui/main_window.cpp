@@ -33,6 +33,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace radiocode::gui {
@@ -55,18 +56,7 @@ std::optional<Family> familyFromSetting(const QString& id) {
 MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     : QMainWindow(parent), finder_(finder) {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/radiocode-finder.svg")));
-    setStyleSheet(QStringLiteral(
-        "QLabel#pageTitle { font-size: 17pt; font-weight: bold; }"
-        "QToolButton[familyCard=\"true\"] { border: 1px solid palette(mid); border-radius: 8px;"
-        "  background: palette(base); padding: 10px; font-size: 12pt; }"
-        "QToolButton[familyCard=\"true\"]:hover { border: 2px solid palette(highlight); }"
-        "QToolButton[familyCard=\"true\"]:focus { border: 3px solid palette(highlight);"
-        "  background: palette(alternate-base); }"
-        "QToolButton[familyCard=\"true\"]:pressed { background: palette(midlight); }"
-        "QLabel#codeDigit1, QLabel#codeDigit2, QLabel#codeDigit3, QLabel#codeDigit4 {"
-        "  border: 2px solid palette(text); border-radius: 6px; background: palette(base);"
-        "  padding: 4px 14px; }"));
+    // Styles live with their pages: a window-wide style sheet would slow every widget's start.
 
     // Header: where the technician is in the wizard, and the quick lookup.
     steps_ = new QLabel;
@@ -85,20 +75,11 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     quickRow->addWidget(quick_, 0, Qt::AlignTop);
     quick_->setFixedWidth(380);
 
+    // Only the first page is built before the first frame; the others follow right after it
+    // (ensurePages), or sooner when something asks for them.
     family_ = new FamilyPage;
-    labelGuide_ = new LabelGuidePage;
-    entry_ = new SerialEntryPage;
-    result_ = new ResultPage;
-    job_ = new JobDetailsPage;
-    help_ = new HelpPage;
     pages_ = new QStackedWidget;
-    for (QWidget* page : {static_cast<QWidget*>(family_), static_cast<QWidget*>(labelGuide_),
-                          static_cast<QWidget*>(entry_), static_cast<QWidget*>(result_),
-                          static_cast<QWidget*>(job_), static_cast<QWidget*>(help_)})
-        pages_->addWidget(page);
-    for (const Family family : allFamilies)
-        family_->card(family)->setProperty("familyCard", true);
-
+    pages_->addWidget(family_);
     back_ = new QPushButton;
     back_->setObjectName(QStringLiteral("backButton"));
     back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
@@ -117,6 +98,41 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     connect(family_, &FamilyPage::familyChosen, this, &MainWindow::chooseFamily);
     connect(family_, &FamilyPage::serialEntered, this,
             [this](Family family, const QString& text) { lookUp(text, family); });
+    buildMenus();
+    statusBar()->setSizeGripEnabled(true);
+
+    QSettings settings;
+    lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
+    family_->setLastFamily(lastFamily_);
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
+        resize(1120, 720);
+    setMinimumSize(860, 600);
+    retranslate();
+    showPage(Page::Family);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::ensurePages() const {
+    if (labelGuide_)
+        return;
+    const_cast<MainWindow*>(this)->buildPages();
+}
+
+void MainWindow::buildPages() {
+    labelGuide_ = new LabelGuidePage;
+    entry_ = new SerialEntryPage;
+    result_ = new ResultPage;
+    job_ = new JobDetailsPage;
+    help_ = new HelpPage;
+    for (QWidget* page : {static_cast<QWidget*>(labelGuide_), static_cast<QWidget*>(entry_),
+                          static_cast<QWidget*>(result_), static_cast<QWidget*>(job_),
+                          static_cast<QWidget*>(help_)})
+        pages_->addWidget(page);
+    if (lastFamily_) {
+        labelGuide_->setFamily(*lastFamily_);
+        entry_->setFamily(*lastFamily_);
+    }
     connect(labelGuide_, &LabelGuidePage::nextRequested, this,
             [this] { showPage(Page::SerialEntry); });
     connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] {
@@ -134,25 +150,51 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     connect(job_, &JobDetailsPage::doneRequested, this, [this] { showPage(Page::Result); });
     connect(job_, &JobDetailsPage::printPreviewRequested, this, &MainWindow::printPreview);
     connect(help_, &HelpPage::closeRequested, this, [this] { showPage(beforeHelp_); });
-
-    buildMenus();
-    statusBar()->setSizeGripEnabled(true);
-
-    QSettings settings;
-    lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
-    family_->setLastFamily(lastFamily_);
-    if (lastFamily_) {
-        labelGuide_->setFamily(*lastFamily_);
-        entry_->setFamily(*lastFamily_);
-    }
-    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
-        resize(1120, 720);
-    setMinimumSize(860, 600);
-    retranslate();
-    showPage(Page::Family);
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::afterFirstFrame() {
+    setIconsReady();
+    // The program icon is drawn by packaging; without it the window keeps the default one.
+    setWindowIcon(QIcon(QStringLiteral(":/icons/radiocode-finder.svg")));
+    family_->loadDrawings();
+    quick_->refresh();
+    ensurePages();
+}
+
+LabelGuidePage* MainWindow::labelGuidePage() const {
+    ensurePages();
+    return labelGuide_;
+}
+
+SerialEntryPage* MainWindow::serialEntryPage() const {
+    ensurePages();
+    return entry_;
+}
+
+ResultPage* MainWindow::resultPage() const {
+    ensurePages();
+    return result_;
+}
+
+JobDetailsPage* MainWindow::jobDetailsPage() const {
+    ensurePages();
+    return job_;
+}
+
+HelpPage* MainWindow::helpPage() const {
+    ensurePages();
+    return help_;
+}
+
+bool MainWindow::event(QEvent* event) {
+    // The first frame is on its way: build the other pages as soon as the loop is idle, so
+    // the first click finds them ready.
+    if (event->type() == QEvent::Paint && !afterFirstFrameScheduled_) {
+        afterFirstFrameScheduled_ = true;
+        QTimer::singleShot(0, this, &MainWindow::afterFirstFrame);
+    }
+    return QMainWindow::event(event);
+}
 
 void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
@@ -218,18 +260,22 @@ QMenu* MainWindow::databaseMenu() {
 }
 
 void MainWindow::addResultAction(QAbstractButton* button) {
+    ensurePages();
     result_->addResultAction(button);
 }
 
 const LookupResult& MainWindow::currentResult() const {
+    ensurePages();
     return result_->result();
 }
 
 JobDetails MainWindow::currentJobDetails() const {
+    ensurePages();
     return job_->jobDetails();
 }
 
 void MainWindow::setJobDetails(const JobDetails& details) {
+    ensurePages();
     job_->setJobDetails(details);
 }
 
@@ -247,6 +293,8 @@ MainWindow::Page MainWindow::currentPage() const {
 }
 
 void MainWindow::showPage(Page page) {
+    if (page != Page::Family)
+        ensurePages();
     if (page == Page::Help && currentPage() != Page::Help)
         beforeHelp_ = currentPage();
     if ((page == Page::Result || page == Page::JobDetails) && !printable())
@@ -279,6 +327,7 @@ void MainWindow::showPage(Page page) {
 }
 
 void MainWindow::chooseFamily(Family family) {
+    ensurePages();
     lastFamily_ = family;
     QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
     family_->setLastFamily(family);
@@ -288,6 +337,7 @@ void MainWindow::chooseFamily(Family family) {
 }
 
 bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
+    ensurePages();
     const QByteArray raw = text.toUtf8();
     const LookupResult result =
         finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family);
@@ -313,6 +363,7 @@ bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
 }
 
 void MainWindow::showResult(const LookupResult& result) {
+    ensurePages();
     result_->setResult(result);
     showPage(Page::Result);
     statusBar()->showMessage(result.status == LookupStatus::Ok
@@ -322,6 +373,7 @@ void MainWindow::showResult(const LookupResult& result) {
 }
 
 void MainWindow::newRadio() {
+    ensurePages();
     entry_->clear();
     family_->serialField()->clear();
     quick_->clear();
@@ -411,7 +463,7 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
 }
 
 bool MainWindow::printable() {
-    return result_->result().status != LookupStatus::Invalid &&
+    return result_ && result_->result().status != LookupStatus::Invalid &&
            result_->result().recognition.family.has_value();
 }
 

@@ -43,7 +43,7 @@ public:
     // The "Database" menu: hidden until something is added to it.
     QMenu* databaseMenu();
     // The result page; ResultPage::addResultAction(QAbstractButton*) adds a button under the code.
-    ResultPage* resultPage() const { return result_; }
+    ResultPage* resultPage() const;
     void addResultAction(QAbstractButton* button); // shortcut for resultPage()->addResultAction
     // The lookup shown on the result page (status Invalid before the first lookup).
     const LookupResult& currentResult() const;
@@ -64,10 +64,10 @@ public:
     bool saveSheetAs(const QString& path, PaperSize paper, QString* error = nullptr);
 
     FamilyPage* familyPage() const { return family_; }
-    LabelGuidePage* labelGuidePage() const { return labelGuide_; }
-    SerialEntryPage* serialEntryPage() const { return entry_; }
-    JobDetailsPage* jobDetailsPage() const { return job_; }
-    HelpPage* helpPage() const { return help_; }
+    LabelGuidePage* labelGuidePage() const;
+    SerialEntryPage* serialEntryPage() const;
+    JobDetailsPage* jobDetailsPage() const;
+    HelpPage* helpPage() const;
     SerialField* quickLookupField() const { return quick_; }
     QPushButton* backButton() const { return back_; }
 
@@ -87,11 +87,15 @@ signals:
     void pageChanged(radiocode::gui::MainWindow::Page page);
 
 protected:
+    bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void ensurePages() const; // pages other than the first are built after the first frame
+    void buildPages();
+    void afterFirstFrame(); // card drawings, icons, the other pages
     void buildMenus();
     void retranslate();
     void updateStepIndicator();
@@ -103,11 +107,12 @@ private:
     const CodeFinder& finder_;
     QStackedWidget* pages_;
     FamilyPage* family_;
-    LabelGuidePage* labelGuide_;
-    SerialEntryPage* entry_;
-    ResultPage* result_;
-    JobDetailsPage* job_;
-    HelpPage* help_;
+    LabelGuidePage* labelGuide_ = nullptr;
+    SerialEntryPage* entry_ = nullptr;
+    ResultPage* result_ = nullptr;
+    JobDetailsPage* job_ = nullptr;
+    HelpPage* help_ = nullptr;
+    bool afterFirstFrameScheduled_ = false;
     Page beforeHelp_ = Page::Family;
     std::optional<Family> lastFamily_;
 

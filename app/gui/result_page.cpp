@@ -40,7 +40,7 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     statusIcon_ = new QLabel(content);
     statusIcon_->setFixedSize(32, 32);
     status_ = new QLabel(content);
-    status_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(status_);
     radio_ = new QLabel(content);
     radio_->setObjectName(QStringLiteral("resultRadio"));
     radio_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,6 +63,9 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
 
     // The code: four large digits in boxes, as on the radio's display.
     codeBox_ = new QWidget(content);
+    codeBox_->setStyleSheet(QStringLiteral(
+        "QLabel { border: 2px solid palette(text); border-radius: 6px; background: palette(base);"
+        "  padding: 4px 14px; }"));
     auto* codeRow = new QHBoxLayout(codeBox_);
     codeRow->setContentsMargins(0, 8, 0, 8);
     QFont digitFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);

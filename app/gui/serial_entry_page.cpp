@@ -29,7 +29,7 @@ QString beckerModelDigits(const QString& field) {
 SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("serialEntryPage"));
     title_ = new QLabel(this);
-    title_->setObjectName(QStringLiteral("pageTitle"));
+    makePageTitle(title_);
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
 

@@ -17,6 +17,26 @@ QString fromStd(const std::string& text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+namespace {
+bool iconsAllowed = false;
+}
+
+bool iconsReady() {
+    return iconsAllowed;
+}
+
+void setIconsReady() {
+    iconsAllowed = true;
+}
+
+void makePageTitle(QLabel* label) {
+    label->setObjectName(QStringLiteral("pageTitle"));
+    QFont font = label->font();
+    font.setPointSizeF(17);
+    font.setBold(true);
+    label->setFont(font);
+}
+
 SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(font().pointSizeF() * 1.45);
@@ -102,7 +122,8 @@ void StatusLine::showNeutral(const QString& message) {
 void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
                             const QString& message) {
     // Rendered from SVG at the screen's pixel ratio, so it stays sharp on high-DPI screens.
-    icon_->setPixmap(QIcon(iconPath).pixmap(QSize(22, 22), devicePixelRatioF()));
+    if (iconsReady())
+        icon_->setPixmap(QIcon(iconPath).pixmap(QSize(22, 22), devicePixelRatioF()));
     state_->setText(stateWords.isEmpty() ? QString() : stateWords + QLatin1Char(':'));
     state_->setVisible(!stateWords.isEmpty());
     message_->setText(message);

@@ -104,5 +104,12 @@ private:
 };
 
 QString fromStd(const std::string& text);
+// SVG icons wait until the window has shown its first frame (loading the SVG renderer is the
+// slowest part of start-up); until then status lines show their words only.
+bool iconsReady();
+void setIconsReady();
+
+// The large heading at the top of each page.
+void makePageTitle(QLabel* label);
 
 } // namespace radiocode::gui

@@ -71,8 +71,16 @@ void DatabaseIntegration::attach(MainWindow& window) {
     recordCode_->setObjectName(QStringLiteral("recordCodeButton"));
     recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
                                "accepted it: keep it in the code database."));
-    for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_})
-        window.addResultAction(button);
+    // Added when the result page is first shown: the window builds its pages lazily, for a quick
+    // start.
+    for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_}) {
+        button->setParent(&window);
+        button->hide();
+    }
+    connect(&window, &MainWindow::pageChanged, this, [this](MainWindow::Page page) {
+        if (page == MainWindow::Page::Result)
+            updateResultButtons();
+    });
     connect(worked_, &QPushButton::clicked, this,
             [this] { recordOutcome(storage::Outcome::Worked); });
     connect(refused_, &QPushButton::clicked, this,
@@ -109,8 +117,13 @@ void DatabaseIntegration::updateMenu() {
 }
 
 void DatabaseIntegration::updateResultButtons() {
-    if (!window_)
+    if (!window_ || (window_->currentPage() != MainWindow::Page::Result && !buttonsAdded_))
         return;
+    if (!buttonsAdded_) {
+        buttonsAdded_ = true;
+        for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_})
+            window_->addResultAction(button);
+    }
     const LookupResult& result = window_->currentResult();
     const bool open = session_.database() != nullptr;
     const bool valid = result.recognition.isValid();

@@ -80,6 +80,7 @@ private:
     QPushButton* refused_ = nullptr;
     QPushButton* saveJob_ = nullptr;
     QPushButton* recordCode_ = nullptr;
+    bool buttonsAdded_ = false;
 };
 
 } // namespace radiocode::gui
