@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPrinter>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -418,6 +420,43 @@ private slots:
         QVERIFY(window_->labelGuidePage()->notesText().contains(QStringLiteral("Model No")));
     }
 
+    void drawingsArriveAfterFirstFrame() {
+        // init() waited for the window: by now the first frame is out and the drawings are in.
+        QTRY_VERIFY(!window_->familyPage()->card(Family::Renault)->icon().isNull());
+        QVERIFY(iconsReady());
+    }
+
+    void printerPathRendersTheSheet() {
+        QVERIFY(window_->lookUp(QStringLiteral("M212365"), std::nullopt));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("printer.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(path);
+        printer.setPageSize(InstructionSheet::pageSize(PaperSize::Letter));
+        QVERIFY(InstructionSheet::render(printer, window_->currentSheet()));
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        QVERIFY2(text.contains(QStringLiteral("M212365")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Press button 1 until the display shows 3.")));
+    }
+
+    // What the benchmarks and packaging checks call: a number of milliseconds, exit 0.
+    void smokeTest() {
+        QProcess program;
+        program.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/gui/radiocode-finder"),
+                      {QStringLiteral("--smoke-test")});
+        QVERIFY(program.waitForFinished(60000));
+        QCOMPARE(program.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(program.exitCode(), 0);
+        const QString out = QString::fromUtf8(program.readAllStandardOutput()).trimmed();
+        bool isNumber = false;
+        const int milliseconds = out.toInt(&isNumber);
+        QVERIFY2(isNumber && milliseconds > 0, qPrintable(out));
+    }
+
     void helpHasTroubleshooting() {
         window_->showHelp();
         const QString text = window_->helpPage()->plainText();
@@ -494,9 +533,10 @@ private slots:
         const QString dir = screenshotDir();
         auto save = [&](const QString& name) {
             QApplication::processEvents();
-            const QImage image = window_->grab().toImage();
+            // No alpha channel and the strongest compression: small files for the README.
+            const QImage image = window_->grab().toImage().convertToFormat(QImage::Format_RGB888);
             QVERIFY(!image.isNull());
-            QVERIFY(image.save(QStringLiteral("%1/%2-%3.png").arg(dir, id, name)));
+            QVERIFY(image.save(QStringLiteral("%1/%2-%3.png").arg(dir, id, name), "PNG", 0));
         };
         window_->resize(1366, 740);
         window_->familyPage()->setLastFamily(family);
