@@ -3,8 +3,8 @@
 // reader and checked: one row per input line, seven fields, a known status, a four-digit code
 // from an algorithm exactly where the core gives one, and valid UTF-8 throughout.
 //
-// runBatch() is linked with the few helpers it needs from main.cpp and i18n.cpp stubbed below
-// (they parse options and load translations, which this target does not exercise).
+// runBatch() is linked with the few helpers it needs from main.cpp, db_command.cpp and i18n.cpp
+// stubbed below (options, the code database and translations are not what this target tests).
 #include "fuzz_common.h"
 
 #include "cli_context.h"
@@ -46,6 +46,7 @@ bool takeFamilyOption(Context&, const QStringList& arguments, qsizetype& index,
 int usageError(Context&, const char*, const QString&) {
     return ExitInvalidInput;
 }
+void addDatabaseSource(Context&) {} // no code database: the reference finder has none either
 } // namespace radiocode::cli
 
 using namespace radiocode;
