@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "texts.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 #include <array>
@@ -255,7 +256,10 @@ public:
 
     // `kept` holds the line's first bytes (all of it when it is short), `totalBytes` its length
     // without the line end.
+    std::size_t answered() const { return answered_; }
+
     void answer(std::string_view kept, std::size_t totalBytes) {
+        ++answered_;
         const LookupResult result = totalBytes > maxInputBytes
                                         ? finder_.lookupRecognised(tooLong(totalBytes))
                                         : finder_.lookup(kept.substr(0, totalBytes), family_);
@@ -325,11 +329,38 @@ private:
     const CodeFinder& finder_;
     std::optional<Family> family_;
     CsvWriter& writer_;
+    std::size_t answered_ = 0;
     std::array<QByteArray, allFamilies.size()> notFoundReasons_;
 };
 
+// On a terminal, long work says how far it has got (a code database makes lines slow).
+class Progress {
+public:
+    explicit Progress(QTextStream& err) : err_(err), enabled_(isatty(STDERR_FILENO) == 1) {
+        timer_.start();
+    }
+    void update(std::size_t lines) {
+        if (!enabled_ || timer_.elapsed() < nextReportMs_)
+            return;
+        nextReportMs_ = timer_.elapsed() + 500;
+        err_ << "\r" << Cli::tr("%1 lines answered…").arg(lines) << Qt::flush;
+        shown_ = true;
+    }
+    void finish(std::size_t lines) {
+        if (shown_)
+            err_ << "\r" << Cli::tr("%1 lines answered.").arg(lines) << "\n" << Qt::flush;
+    }
+
+private:
+    QTextStream& err_;
+    bool enabled_;
+    bool shown_ = false;
+    QElapsedTimer timer_;
+    qint64 nextReportMs_ = 1000; // quick runs stay silent
+};
+
 // Splits the input into lines (LF or CRLF) and answers each, in constant memory.
-bool answerLines(std::FILE* input, BatchAnswerer& answerer, CsvWriter& writer) {
+bool answerLines(std::FILE* input, BatchAnswerer& answerer, CsvWriter& writer, Progress& progress) {
     const auto block = std::make_unique<char[]>(readBlockBytes);
     // A line that spans blocks is collected here, up to what the answer needs to see.
     std::array<char, echoedBytes + 1> carry{};
@@ -395,6 +426,7 @@ bool answerLines(std::FILE* input, BatchAnswerer& answerer, CsvWriter& writer) {
         // the block, so they still leave in large writes.
         if (size < readBlockBytes && !writer.flush())
             return false;
+        progress.update(answerer.answered());
     }
     if (lineBytes > 0) // the last line has no line end
         answerCarried();
@@ -453,7 +485,9 @@ int runBatch(Context& context, const QStringList& arguments) {
     writer.raw("input,series,serial,status,code,source,message");
     writer.endRow();
     BatchAnswerer answerer(context.finder(), family, writer);
-    const bool readThrough = answerLines(input, answerer, writer);
+    Progress progress(context.err);
+    const bool readThrough = answerLines(input, answerer, writer, progress);
+    progress.finish(answerer.answered());
     const int readError = errno;
     if (input != stdin)
         std::fclose(input);
