@@ -51,7 +51,7 @@ void printHelp(Context& context) {
                    "for a plain ok. English unless --lang is given.")
         << "\n\n"
         << Cli::tr("Every line is answered, blank lines as invalid; CRLF line ends are accepted. "
-                   "Fields are quoted as RFC 4180 says.")
+                   "Fields are quoted as RFC 4180 says; rows end with LF.")
         << "\n\n"
         << Cli::tr("Options:") << "\n"
         << "  --family F  " << Cli::tr("read every line as this family's serial") << "\n\n"
