@@ -141,9 +141,19 @@ QString DatabaseIntegration::technician() const {
 
 void DatabaseIntegration::warn(const QString& title, const QString& text) {
     lastWarning_ = text;
+    showMessage(title, text, QStringLiteral("attemptWarning"));
+}
+
+void DatabaseIntegration::showError(const QString& title, const QString& text) {
+    lastError_ = text;
+    showMessage(title, text, QStringLiteral("databaseError"));
+}
+
+void DatabaseIntegration::showMessage(const QString& title, const QString& text,
+                                      const QString& name) {
     // Not modal: the technician reads it beside the result and carries on.
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, window_);
-    box->setObjectName(QStringLiteral("attemptWarning"));
+    box->setObjectName(name);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -195,8 +205,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         saved = true;
     }
     if (!saved) {
-        lastError_ = database->lastError();
-        QMessageBox::warning(window_, tr("Job log"), lastError_);
+        showError(tr("Job log"), database->lastError());
         return false;
     }
     if (outcome == storage::Outcome::Refused && job.family) {
@@ -219,8 +228,8 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
         return false;
     const QString code = rawCode.trimmed();
     if (!QRegularExpression(QStringLiteral("^[0-9]{4}$")).match(code).hasMatch()) {
-        lastError_ = tr("“%1” is not a code: a code is exactly 4 digits.").arg(code);
-        QMessageBox::warning(window_, tr("Record the code that worked"), lastError_);
+        showError(tr("Record the code that worked"),
+                  tr("“%1” is not a code: a code is exactly 4 digits.").arg(code));
         return false;
     }
     QString name = technician();
@@ -249,8 +258,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
         added = database->addConfirmedCode(family, serial, code, name, true);
     }
     if (added == storage::AddResult::Failed) {
-        lastError_ = database->lastError();
-        QMessageBox::warning(window_, tr("Record the code that worked"), lastError_);
+        showError(tr("Record the code that worked"), database->lastError());
         return false;
     }
     // Show the stored code as the result (its source now names the technician) and log the job.
@@ -327,7 +335,7 @@ void DatabaseIntegration::openSettings() {
     if (page.exec() != QDialog::Accepted)
         return;
     if (!session_.open())
-        QMessageBox::warning(window_, tr("Code database"), session_.error());
+        showError(tr("Code database"), session_.error());
 }
 
 } // namespace radiocode::gui

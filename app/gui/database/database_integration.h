@@ -62,6 +62,8 @@ private:
     void updateResultButtons();
     void updateMenu();
     void warn(const QString& title, const QString& text);
+    void showError(const QString& title, const QString& text);
+    void showMessage(const QString& title, const QString& text, const QString& name);
     QString technician() const;
 
     DatabaseSession session_;

@@ -1,0 +1,322 @@
+// The code database's windows on the offscreen platform: the import dialog (dry run first,
+// progress, cancel, conflicts resolved only when ticked and confirmed), the job history, the
+// settings page, and the job buttons on the main window's result page.
+#include "database_integration.h"
+#include "database_settings_page.h"
+#include "history_window.h"
+#include "import_dialog.h"
+#include "job_details_page.h"
+#include "main_window.h"
+#include "result_page.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace radiocode;
+using namespace radiocode::gui;
+using radiocode::storage::Database;
+
+class TestDatabaseWidgets : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString url_;
+    int counter_ = 0;
+
+    QString writeFile(const QString& name, const QByteArray& content) {
+        const QString path = dir_.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(content);
+        return path;
+    }
+
+    std::unique_ptr<Database> open() {
+        QString error;
+        auto db = Database::open(url_, &error);
+        if (!db)
+            qWarning("%s", qPrintable(error));
+        return db;
+    }
+
+    static QByteArray codeList(int rows) {
+        QByteArray data = "serial,code\n";
+        for (int i = 0; i < rows; ++i)
+            data += "BP" + QByteArray::number(i).rightJustified(12, '0') + ',' +
+                    QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
+        return data;
+    }
+
+    void closeWarnings() {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(widget))
+                box->close();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("XDG_DATA_HOME", dir_.filePath(QStringLiteral("data")).toUtf8());
+    }
+
+    void init() {
+        url_ = QStringLiteral("sqlite:%1/gui%2.db").arg(dir_.path()).arg(++counter_);
+        qputenv(storage::DatabaseUrl::environmentVariable, url_.toUtf8());
+    }
+
+    void importDialogChecksFirstThenImports() {
+        auto db = open();
+        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                             QStringLiteral("1234"), QStringLiteral("Ann"));
+        const QString file = writeFile(QStringLiteral("dealer.csv"),
+                                       "serial;code\n"
+                                       "BP934515516803;9999\n" // conflict with Ann's code
+                                       "BP538769672026;0042\n"
+                                       "J727;1111\n" // skipped: computed
+                                       "BE473935000375;0007\n");
+        ImportDialog dialog(db->location());
+        dialog.show();
+        QStringList questions;
+        dialog.setConfirmation([&](const QString& question) {
+            questions << question;
+            return true;
+        });
+        dialog.setFile(file);
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        // The summary before anything is saved.
+        QCOMPARE(db->codeCount(), 1);
+        QVERIFY2(dialog.summaryLabel()->text().contains(QLatin1String("2 imported")),
+                 qPrintable(dialog.summaryLabel()->text()));
+        QCOMPARE(dialog.report().conflictCount(), 1);
+        QCOMPARE(dialog.issuesTable()->rowCount(), 2);
+        QCOMPARE(dialog.issuesTable()->item(0, 0)->data(Qt::DisplayRole).toInt(), 2);
+        QCOMPARE(dialog.issuesTable()->item(0, 1)->text(), QStringLiteral("BP934515516803"));
+        QVERIFY(dialog.chosenReplacements().isEmpty()); // keep stored is the default
+        QVERIFY(dialog.importButton()->isEnabled());
+
+        dialog.setReplaceChecked(0, true);
+        QCOMPARE(dialog.chosenReplacements().size(), 1);
+        QSignalSpy changed(&dialog, &ImportDialog::codesChanged);
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Imported);
+        QCOMPARE(questions.size(), 1); // asked once before replacing
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(db->codeCount(), 3);
+        const auto replaced = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        QCOMPARE(replaced->code, QStringLiteral("9999"));
+        QCOMPARE(replaced->source(), QStringLiteral("database:import:dealer.csv"));
+    }
+
+    void importDialogKeepsStoredWhenNotConfirmed() {
+        auto db = open();
+        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                             QStringLiteral("1234"), QStringLiteral("Ann"));
+        const QString file =
+            writeFile(QStringLiteral("d2.csv"), "serial,code\nBP934515516803,9999\n");
+        ImportDialog dialog(db->location());
+        dialog.setConfirmation([](const QString&) { return false; });
+        dialog.setFile(file);
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        dialog.setReplaceChecked(0, true);
+        dialog.startImport(); // the technician says No: nothing happens
+        QCOMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+                 QStringLiteral("1234"));
+    }
+
+    void importDialogShowsBadFile() {
+        auto db = open();
+        ImportDialog dialog(db->location());
+        dialog.setFile(writeFile(QStringLiteral("bad.csv"), "pin,number\n1,2\n"));
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Failed);
+        QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("serial")));
+        QVERIFY(!dialog.importButton()->isEnabled());
+    }
+
+    void importDialogProgressAndCancel() {
+        auto db = open();
+        const QString file = writeFile(QStringLiteral("large.csv"), codeList(300000));
+        ImportDialog dialog(db->location());
+        dialog.show();
+        dialog.setFile(file);
+        QCOMPARE(dialog.stage(), ImportDialog::Stage::Checking);
+        QVERIFY(dialog.progressBar()->isVisible());
+        QVERIFY(dialog.cancelButton()->isVisible());
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QCOMPARE(dialog.progressBar()->value(), 1000);
+        QCOMPARE(int(dialog.report().imported), 300000);
+        // Cancel the real import: nothing saved.
+        dialog.startImport();
+        QCOMPARE(dialog.stage(), ImportDialog::Stage::Importing);
+        QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("cancelled")));
+        QCOMPARE(db->codeCount(), 0);
+    }
+
+    void historyFiltersReopensAndExports() {
+        auto db = open();
+        auto add = [&](const char* serial, Family family, storage::Outcome outcome, int daysAgo,
+                       const char* customer) {
+            storage::Job job;
+            job.time = QDateTime::currentDateTime().addDays(-daysAgo);
+            job.serial = QString::fromLatin1(serial);
+            job.family = family;
+            job.outcome = outcome;
+            job.customer = QString::fromLatin1(customer);
+            job.code = QStringLiteral("1234");
+            job.source = QStringLiteral("database:import:x.csv");
+            db->addJob(job);
+        };
+        add("BP934515516803", Family::Blaupunkt, storage::Outcome::Worked, 40, "Smith");
+        add("J727", Family::Renault, storage::Outcome::Refused, 1, "Jones");
+        add("M123456", Family::Visteon, storage::Outcome::NotTried, 0, "Jones");
+        HistoryWindow history(db.get());
+        history.show();
+        QCOMPARE(history.table()->rowCount(), 3);
+        history.familyCombo()->setCurrentIndex(
+            history.familyCombo()->findData(static_cast<int>(Family::Renault)));
+        QCOMPARE(history.table()->rowCount(), 1);
+        QCOMPARE(history.table()->item(0, 2)->text(), QStringLiteral("J727"));
+        history.familyCombo()->setCurrentIndex(0);
+        history.outcomeCombo()->setCurrentIndex(
+            history.outcomeCombo()->findData(static_cast<int>(storage::Outcome::Worked)));
+        QCOMPARE(history.table()->rowCount(), 1);
+        history.outcomeCombo()->setCurrentIndex(0);
+        history.sinceEdit()->setDate(QDate::currentDate().addDays(-7));
+        history.sinceCheck()->setChecked(true);
+        QCOMPARE(history.table()->rowCount(), 2);
+        history.sinceCheck()->setChecked(false);
+        QTest::keyClicks(history.searchEdit(), QStringLiteral("jones"));
+        QTRY_COMPARE(history.table()->rowCount(), 2);
+
+        QVERIFY(!history.reopenButton()->isEnabled());
+        history.table()->selectRow(1);
+        QVERIFY(history.reopenButton()->isEnabled());
+        QSignalSpy reopen(&history, &HistoryWindow::reopenRequested);
+        QTest::mouseClick(history.reopenButton(), Qt::LeftButton);
+        QCOMPARE(reopen.count(), 1);
+        QCOMPARE(reopen.first().first().value<storage::Job>().serial, QStringLiteral("J727"));
+
+        const QString out = dir_.filePath(QStringLiteral("jobs.csv"));
+        QVERIFY(history.exportTo(out));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().trimmed().split('\n').size(), 3); // header + the 2 shown
+    }
+
+    void settingsPageChecksAndTests() {
+        DatabaseSettingsPage page;
+        page.show();
+        page.urlEdit()->setText(QStringLiteral("postgres:/nope"));
+        page.accept();
+        QVERIFY(page.isVisible()); // not saved
+        QVERIFY(page.statusLabel()->text().contains(QLatin1String("not a database URL")));
+
+        QSignalSpy tested(&page, &DatabaseSettingsPage::testFinished);
+        page.urlEdit()->setText(url_);
+        QTest::mouseClick(page.testButton(), Qt::LeftButton);
+        QTRY_COMPARE(tested.count(), 1);
+        QVERIFY(tested.first().at(0).toBool());
+        QVERIFY(page.statusLabel()->text().contains(QLatin1String("Connected")));
+
+        page.urlEdit()->setText(QStringLiteral("postgresql://nobody@127.0.0.1:1/codes"));
+        QTest::mouseClick(page.testButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 15000);
+        QVERIFY(!tested.last().at(0).toBool());
+        QVERIFY(page.statusLabel()->text().contains(QLatin1String("Cannot connect")));
+
+        page.urlEdit()->setText(url_);
+        page.accept();
+        QVERIFY(!page.isVisible());
+        QCOMPARE(storage::DatabaseUrl::settingsUrl(), url_);
+        storage::DatabaseUrl::setSettingsUrl(QString());
+    }
+
+    void resultPageRecordsJobsAndWarns() {
+        {
+            auto db = open();
+            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+        }
+        CodeFinder finder;
+        DatabaseIntegration integration(finder);
+        QVERIFY2(integration.session().database(), qPrintable(integration.session().error()));
+        MainWindow window(finder);
+        integration.attach(window);
+        window.show();
+        QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
+        QCOMPARE(window.resultPage()->codeText(), QStringLiteral("1234"));
+        QVERIFY(integration.workedButton()->isVisible());
+        QVERIFY(integration.refusedButton()->isVisible());
+        QVERIFY(!integration.recordCodeButton()->isVisible());
+
+        JobDetails details;
+        details.technician = QStringLiteral("Ann");
+        details.customer = QStringLiteral("Smith");
+        window.setJobDetails(details);
+        for (int i = 0; i < 3; ++i)
+            QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
+        QVERIFY2(integration.lastWarning().contains(QLatin1String("wait about an hour")),
+                 qPrintable(integration.lastWarning()));
+        closeWarnings();
+        Database* db = integration.session().database();
+        QCOMPARE(db->jobs().size(), 1); // one job, three attempts
+        QCOMPARE(db->jobs().first().attempts, 3);
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Refused);
+        QCOMPARE(db->jobs().first().customer, QStringLiteral("Smith"));
+        QCOMPARE(db->jobs().first().source, QStringLiteral("database:import:dealer.csv"));
+
+        // The next lookup of that radio warns before the next try.
+        QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
+        QVERIFY(integration.lastWarning().contains(QLatin1String("wait about an hour")));
+        closeWarnings();
+        QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->attempts(Family::Blaupunkt, QStringLiteral("BP934515516803")).refusedAttempts,
+                 0);
+
+        // No code on record: the technician records the one that worked.
+        QVERIFY(window.lookUp(QStringLiteral("BE473935000375"), std::nullopt));
+        QVERIFY(window.resultPage()->codeText().isEmpty());
+        QVERIFY(integration.recordCodeButton()->isVisible());
+        QVERIFY(!integration.workedButton()->isVisible());
+        QVERIFY(!integration.recordWorkingCode(QStringLiteral("12a4")));
+        closeWarnings();
+        QVERIFY(integration.recordWorkingCode(QStringLiteral("0042")));
+        QCOMPARE(window.resultPage()->codeText(), QStringLiteral("0042"));
+        const auto stored = db->findCode(Family::Becker, QStringLiteral("BE473935000375"));
+        QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Ann"));
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+
+        // Reopening a job from the history shows its code and details again.
+        storage::Job old = db->jobs().last();
+        window.newRadio();
+        integration.reopenJob(old);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Result);
+        QCOMPARE(window.resultPage()->codeText(), QStringLiteral("1234"));
+        QCOMPARE(window.currentJobDetails().customer, QStringLiteral("Smith"));
+
+        // The Database menu offers import, history and settings.
+        QVERIFY(window.databaseMenu()->actions().size() >= 4);
+    }
+};
+
+QTEST_MAIN(TestDatabaseWidgets)
+#include "tst_database_widgets.moc"
