@@ -165,7 +165,7 @@ void JobDetailsPage::retranslate() {
     intro_->setText(tr("Optional: these go on the instruction sheet. The technician's name is "
                        "remembered for the next job."));
     customerLabel_->setText(tr("C&ustomer:"));
-    registrationLabel_->setText(tr("Re&gistration:"));
+    registrationLabel_->setText(tr("&Registration:"));
     vinLabel_->setText(tr("V&IN:"));
     technicianLabel_->setText(tr("&Technician:"));
     notesLabel_->setText(tr("N&otes:"));

@@ -146,7 +146,7 @@ void LabelGuidePage::retranslate() {
     title_->setText(tr("Where is the serial? – %1").arg(Texts::familyName(family_)));
     zoomIn_->setText(tr("Zoom &in"));
     zoomOut_->setText(tr("Zoom &out"));
-    fit_->setText(tr("&Fit"));
+    fit_->setText(tr("Fit to &window"));
     next_->setText(tr("Next: &type the serial"));
     next_->setToolTip(tr("Enter"));
     zoomIn_->setToolTip(tr("Zoom in (Ctrl++, Ctrl+mouse wheel)"));

@@ -328,7 +328,7 @@ void ResultPage::retranslate() {
     nextTitle_->setText(tr("What to do next"));
     preview_->setText(tr("Print pre&view…"));
     print_->setText(tr("&Print…"));
-    pdf_->setText(tr("Save as P&DF…"));
+    pdf_->setText(tr("&Save as PDF…"));
     job_->setText(tr("&Job details…"));
     newRadio_->setText(tr("&New radio"));
     steps_->setAccessibleName(tr("Steps to enter the code"));

@@ -240,9 +240,9 @@ void SerialEntryPage::retranslate() {
     beckerSerial_->setAccessibleName(tr("Becker Serial No"));
     beckerModel_->setPlaceholderText(QStringLiteral("BE 4757"));
     beckerSerial_->setPlaceholderText(QStringLiteral("35000375"));
-    find_->setText(tr("&Find the code"));
+    find_->setText(tr("Find the &code"));
     find_->setToolTip(tr("Enter"));
-    guide_->setText(tr("Show the &label guide"));
+    guide_->setText(tr("&Where is the serial?"));
     single_->refresh();
     recogniseBecker();
 }

@@ -6,7 +6,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -49,11 +48,6 @@ SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
 
 QByteArray SerialLineEdit::utf8() const {
     return text().toUtf8();
-}
-
-void SerialLineEdit::keyPressEvent(QKeyEvent* event) {
-    // Scanners may end with Tab as well as Enter; paste goes through cleanUp via textEdited.
-    QLineEdit::keyPressEvent(event);
 }
 
 void SerialLineEdit::cleanUp() {

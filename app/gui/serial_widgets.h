@@ -26,9 +26,6 @@ public:
     // The text as the core should see it (UTF-8).
     QByteArray utf8() const;
 
-protected:
-    void keyPressEvent(QKeyEvent* event) override;
-
 private:
     void cleanUp();
 };
