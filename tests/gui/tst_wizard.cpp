@@ -11,6 +11,7 @@
 #include "serial_widgets.h"
 #include "texts.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -402,6 +403,39 @@ private slots:
         QVERIFY(!window_->serialEntryPage()->beckerSerialEdit()->accessibleName().isEmpty());
         QVERIFY(!window_->jobDetailsPage()->vinEdit()->accessibleName().isEmpty());
         QVERIFY(!window_->labelGuidePage()->view()->accessibleName().isEmpty());
+    }
+
+    // Alt+letter must do one thing on every page: no two visible mnemonics alike, menus included.
+    void mnemonicsAreUnique() {
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        window_->databaseMenu(); // shown, as once the database adds its tools
+        for (const Page page : {Page::Family, Page::LabelGuide, Page::SerialEntry, Page::Result,
+                                Page::JobDetails, Page::Help}) {
+            window_->showPage(page);
+            QApplication::processEvents();
+            QMap<QString, QString> seen;
+            auto check = [&](const QString& text) {
+                const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+                if (mnemonic.isEmpty())
+                    return;
+                const QString key = mnemonic.toString();
+                QVERIFY2(!seen.contains(key),
+                         qPrintable(QStringLiteral("%1: \"%2\" and \"%3\" share %4")
+                                        .arg(int(page))
+                                        .arg(seen.value(key), text, key)));
+                seen.insert(key, text);
+            };
+            for (QAction* action : window_->menuBar()->actions())
+                if (action->isVisible())
+                    check(action->text());
+            for (QAbstractButton* button : window_->findChildren<QAbstractButton*>())
+                if (button->isVisible())
+                    check(button->text());
+            for (QLabel* label : window_->findChildren<QLabel*>())
+                if (label->isVisible() && label->buddy())
+                    check(label->text());
+            QVERIFY(seen.size() >= 6); // the five menus and at least one on the page
+        }
     }
 
     void labelGuideZooms() {
