@@ -33,30 +33,34 @@ constexpr std::size_t outputFlushBytes = 1 << 18;
 void printHelp(Context& context) {
     context.out
         << Cli::tr("Usage: radiocode batch [FILE|-] [--family F]") << "\n\n"
-        << Cli::tr("Reads one serial per line from FILE (or standard input, also for \"-\") and "
-                   "writes one CSV row per line to standard output, with the header:")
+        << wrapped(Cli::tr("Reads one serial per line from FILE (or standard input, also for "
+                           "\"-\") and writes one CSV row per line to standard output, with the "
+                           "header:"))
         << "\n  input,series,serial,status,code,source,message\n\n"
-        << Cli::tr("  input    the line as read (bytes that are not UTF-8 and control characters "
-                   "shown as �; "
-                   "lines over %1 bytes cut and marked with …)")
-               .arg(echoedBytes)
+        << wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and control "
+                           "characters shown as �; lines over %1 bytes cut and marked with …)")
+                       .arg(echoedBytes),
+                   11)
         << "\n"
         << Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") << "\n"
-        << Cli::tr("  serial   the normalised serial (empty when the line is invalid)") << "\n"
+        << wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"), 11)
+        << "\n"
         << Cli::tr("  status   ok, invalid, unsupported or not-found") << "\n"
         << Cli::tr("  code     the four digits when status is ok") << "\n"
-        << Cli::tr("  source   where the code came from (algorithm:…, database:…)") << "\n"
-        << Cli::tr("  message  why there is no code, what is wrong and the suggestion, or how "
-                   "the line was read (precode from a barcode text, 17-character label); empty "
-                   "for a plain ok. English unless --lang is given.")
+        << wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"), 11)
+        << "\n"
+        << wrapped(Cli::tr("  message  why there is no code, what is wrong and the suggestion, or "
+                           "how the line was read (precode from a barcode text, 17-character "
+                           "label); empty for a plain ok. English unless --lang is given."),
+                   11)
         << "\n\n"
-        << Cli::tr("Every line is answered, blank lines as invalid; CRLF line ends are accepted. "
-                   "Fields are quoted as RFC 4180 says; rows end with LF.")
+        << wrapped(Cli::tr("Every line is answered, blank lines as invalid; CRLF line ends are "
+                           "accepted. Fields are quoted as RFC 4180 says; rows end with LF."))
         << "\n\n"
         << Cli::tr("Options:") << "\n"
         << "  --family F  " << Cli::tr("read every line as this family's serial") << "\n\n"
-        << Cli::tr("Exit status: 0 the input was read through, 2 bad arguments, 3 the file could "
-                   "not be read.")
+        << wrapped(Cli::tr("Exit status: 0 the input was read through, 2 bad arguments, 3 the "
+                           "file could not be read."))
         << "\n";
 }
 

@@ -33,6 +33,32 @@ int runJobs(Context& context, const QStringList& arguments);  // jobs_command.cp
 // Opens the configured code database and adds it to the context's finder (db_command.cpp).
 void addDatabaseSource(Context& context);
 
+// A paragraph broken into lines of at most `width` characters for the terminal; its leading
+// spaces are kept, later lines start with `hangingIndent` spaces. Inline: no link dependency.
+inline QString wrapped(const QString& text, qsizetype hangingIndent = 0, qsizetype width = 79) {
+    QString result;
+    qsizetype lineLength = 0;
+    bool lineHasWord = false;
+    const QStringList words = text.split(QLatin1Char(' ')); // empty parts: extra spaces
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString& word = words.at(i);
+        if (i > 0) {
+            if (lineHasWord && !word.isEmpty() && lineLength + 1 + word.size() > width) {
+                result += QLatin1Char('\n') + QString(hangingIndent, QLatin1Char(' '));
+                lineLength = hangingIndent;
+                lineHasWord = false;
+            } else {
+                result += QLatin1Char(' ');
+                ++lineLength;
+            }
+        }
+        result += word;
+        lineLength += word.size();
+        lineHasWord = lineHasWord || !word.isEmpty();
+    }
+    return result;
+}
+
 // Shared by the subcommands.
 bool isHelpOption(const QString& argument); // --help, -h
 // Reads the value of `--family F` / `--family=F` at arguments[index] (advancing index past it).

@@ -7,8 +7,9 @@ namespace radiocode::cli {
 int runFamilies(Context& context, const QStringList& arguments) {
     if (!arguments.isEmpty() && isHelpOption(arguments.first())) {
         context.out << Cli::tr("Usage: radiocode families") << "\n\n"
-                    << Cli::tr("Lists the radio families: id (for --family), name, serial format, "
-                               "where the code comes from, an example serial.")
+                    << wrapped(Cli::tr("Lists the radio families: id (for --family), name, "
+                                       "serial format, where the code comes from, an example "
+                                       "serial."))
                     << "\n";
         return ExitCodeShown;
     }

@@ -14,18 +14,20 @@ namespace {
 void printHelp(Context& context) {
     context.out
         << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--json]") << "\n\n"
-        << Cli::tr("Finds the code for one radio serial and says how to enter it, or what is "
-                   "wrong with the serial. SERIAL may be given in parts as the label prints them "
-                   "(BP53876 9672026); put \"--\" before a serial that starts with a dash.")
+        << wrapped(Cli::tr("Finds the code for one radio serial and says how to enter it, or what "
+                           "is wrong with the serial. SERIAL may be given in parts as the label "
+                           "prints them (BP53876 9672026); put \"--\" before a serial that starts "
+                           "with a dash."))
         << "\n\n"
         << Cli::tr("Options:") << "\n"
-        << "  --family F  "
-        << Cli::tr("read the serial as this family's (blaupunkt, renault, "
-                   "becker, visteon)")
+        << wrapped(QStringLiteral("  --family F  ") +
+                       Cli::tr("read the serial as this family's (blaupunkt, renault, becker, "
+                               "visteon)"),
+                   14)
         << "\n"
         << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
-        << Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can be "
-                   "given (not-found, unsupported), 2 the serial is invalid.")
+        << wrapped(Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can "
+                           "be given (not-found, unsupported), 2 the serial is invalid."))
         << "\n";
 }
 
@@ -118,9 +120,9 @@ void printList(Context& context, const QString& title, const QStringList& items,
     context.out << "\n" << title << "\n";
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (numbered)
-            context.out << "  " << (i + 1) << ". " << items.at(i) << "\n";
+            context.out << wrapped(QStringLiteral("  %1. ").arg(i + 1) + items.at(i), 5) << "\n";
         else
-            context.out << "  - " << items.at(i) << "\n";
+            context.out << wrapped(QStringLiteral("  - ") + items.at(i), 4) << "\n";
     }
 }
 
@@ -132,7 +134,7 @@ void printText(Context& context, const LookupResult& result) {
         context.out << Cli::tr("Serial: %1").arg(Texts::fromUtf8(recognition.serial)) << "\n";
     if (!result.answer) {
         context.out << Cli::tr("Status: %1").arg(Texts::statusName(result.status)) << "\n"
-                    << explanation(result) << "\n";
+                    << wrapped(explanation(result)) << "\n";
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
@@ -140,9 +142,11 @@ void printText(Context& context, const LookupResult& result) {
     }
     const QString source = Texts::fromUtf8(result.answer->source);
     context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
-                << Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source) << "\n";
+                << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
+                           8)
+                << "\n";
     if (recognition.fromBarcode || recognition.fromLabelForm)
-        context.out << Texts::message(recognition) << "\n";
+        context.out << wrapped(Texts::message(recognition)) << "\n";
     const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
     printList(context, Cli::tr("How to enter it:"), stepSentences(steps), true);
     printList(context, Cli::tr("Take care:"), cautionSentences(steps), false);

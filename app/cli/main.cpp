@@ -24,9 +24,9 @@ QString summaryOf(const Command& command) {
 }
 
 void printHelp(Context& context) {
-    context.out << Cli::tr("radiocode %1: unlock codes for Nissan radios (Blaupunkt, Renault, "
-                           "Becker, Visteon).")
-                       .arg(QStringLiteral(RADIOCODE_VERSION))
+    context.out << wrapped(Cli::tr("radiocode %1: unlock codes for Nissan radios (Blaupunkt, "
+                                   "Renault, Becker, Visteon).")
+                               .arg(QStringLiteral(RADIOCODE_VERSION)))
                 << "\n\n"
                 << Cli::tr(
                        "Usage: radiocode [--database URL] [--lang tr|de|en] COMMAND [ARGUMENTS]")
@@ -36,8 +36,11 @@ void printHelp(Context& context) {
     for (const auto& command : commands)
         width = std::max(width, qsizetype(qstrlen(command.name)));
     for (const auto& command : commands)
-        context.out << "  " << QString::fromLatin1(command.name).leftJustified(width + 2)
-                    << summaryOf(command) << "\n";
+        context.out << wrapped(QStringLiteral("  ") +
+                                   QString::fromLatin1(command.name).leftJustified(width + 2) +
+                                   summaryOf(command),
+                               width + 4)
+                    << "\n";
     context.out << "\n"
                 << Cli::tr("Options (before or after the command):") << "\n"
                 << "  --database URL   " << Cli::tr("the code database to use") << "\n"
@@ -45,9 +48,9 @@ void printHelp(Context& context) {
                 << "  --help           " << Cli::tr("this help; COMMAND --help: that command's")
                 << "\n"
                 << "  --version        " << Cli::tr("the program's version") << "\n\n"
-                << Cli::tr("Exit status: 0 a code was shown (or the work was done), 1 the serial "
-                           "is fine but no code can be given, 2 invalid input or arguments, 3 the "
-                           "work could not be done.")
+                << wrapped(Cli::tr("Exit status: 0 a code was shown (or the work was done), 1 "
+                                   "the serial is fine but no code can be given, 2 invalid input "
+                                   "or arguments, 3 the work could not be done."))
                 << "\n";
 }
 
