@@ -37,8 +37,8 @@ void printHelp(Context& context) {
                            "\"-\") and writes one CSV row per line to standard output, with the "
                            "header:"))
         << "\n  input,series,serial,status,code,source,message\n\n"
-        << wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and control "
-                           "characters shown as �; lines over %1 bytes cut and marked with …)")
+        << wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and "
+                           "NUL shown as �; lines over %1 bytes cut and marked with …)")
                        .arg(echoedBytes),
                    11)
         << "\n"
@@ -132,9 +132,9 @@ public:
         buffer_.push_back('"');
     }
 
-    // A field from outside: bytes that are not UTF-8 and control characters other than TAB (NUL,
-    // CR, ESC, DEL, C1) become U+FFFD, so the file stays readable text and cannot drive a
-    // terminal it is shown on. `cut` adds "…" to say the text went on.
+    // A field from outside, echoed exactly except where it cannot be: bytes that are not UTF-8,
+    // and NUL, become U+FFFD, so the file stays readable text. `cut` adds "…" to say the text
+    // went on.
     void foreignField(std::string_view text, bool cut) {
         const bool quoted = needsQuotes(text);
         if (quoted)
@@ -161,9 +161,9 @@ public:
                 ++at;
                 continue;
             }
-            if (isControl(text, at, length)) { // one replacement per character
+            if (byte == 0) { // NUL: most CSV readers would cut the text there
                 buffer_.append(replacementCharacter);
-                at += length;
+                ++at;
                 continue;
             }
             buffer_.append(text.data() + at, length);
@@ -203,14 +203,6 @@ private:
     }
     // Printable ASCII other than '"': copied as they are (',' included, the field is quoted).
     static bool isPlainAscii(char c) { return c >= 0x20 && c < 0x7F && c != '"'; }
-
-    // C0 controls but TAB, DEL, and the C1 controls U+0080-U+009F (encoded C2 80 - C2 9F).
-    static bool isControl(std::string_view text, std::size_t at, std::size_t length) {
-        const auto byte = static_cast<unsigned char>(text[at]);
-        if (length == 1)
-            return (byte < 0x20 && byte != '\t') || byte == 0x7F;
-        return length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[at + 1]) <= 0x9F;
-    }
 
     // Length of the valid UTF-8 sequence (1-4) at `at`, 0 when the bytes there are not one.
     static std::size_t utf8SequenceLength(std::string_view text, std::size_t at) {
