@@ -65,6 +65,8 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     beckerLayout->setContentsMargins(0, 0, 0, 0);
     beckerLayout->addLayout(form);
     beckerLayout->addWidget(beckerStatus_);
+    beckerMarked_ = new MarkedInput(becker_);
+    beckerLayout->addWidget(beckerMarked_);
     beckerLayout->addWidget(beckerSuggestions_);
     beckerLayout->addStretch(1);
     connect(beckerModel_, &QLineEdit::textChanged, this, &SerialEntryPage::recogniseBecker);
@@ -210,6 +212,13 @@ void SerialEntryPage::recogniseBecker() {
         std::string_view(model.constData(), std::size_t(model.size())),
         std::string_view(serial.constData(), std::size_t(serial.size())));
     beckerStatus_->showState(recognition.state, Texts::message(recognition));
+    // Mark the character in the field the message speaks of.
+    const bool inSerial = recognition.message.field == InputField::BeckerSerialNumber;
+    beckerMarked_->mark(inSerial ? beckerSerial_->text() : beckerModel_->text(),
+                        recognition.state == InputState::Invalid &&
+                                recognition.message.field != InputField::Whole
+                            ? recognition.message.position
+                            : -1);
     beckerSuggestions_->setSuggestions(recognition.suggestions);
     publish(recognition);
 }

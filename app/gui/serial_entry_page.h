@@ -15,6 +15,7 @@ namespace radiocode::gui {
 
 class SerialField;
 class SerialLineEdit;
+class MarkedInput;
 class StatusLine;
 class SuggestionBar;
 
@@ -68,6 +69,7 @@ private:
     SerialLineEdit* beckerModel_;
     SerialLineEdit* beckerSerial_;
     StatusLine* beckerStatus_;
+    MarkedInput* beckerMarked_;
     SuggestionBar* beckerSuggestions_;
     QPushButton* find_;
     QPushButton* guide_;

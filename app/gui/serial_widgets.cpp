@@ -138,6 +138,41 @@ QString StatusLine::messageText() const {
     return message_->text();
 }
 
+MarkedInput::MarkedInput(QWidget* parent) : QLabel(parent) {
+    setObjectName(QStringLiteral("markedInput"));
+    setTextFormat(Qt::RichText);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(font().pointSizeF() * 1.45);
+    setFont(mono);
+    setContentsMargins(30, 0, 0, 0); // under the message, past the state icon
+    hide();
+}
+
+void MarkedInput::mark(const QString& text, int position) {
+    const QList<uint> codePoints = text.toUcs4();
+    if (position < 0 || position >= codePoints.size()) {
+        hide();
+        return;
+    }
+    QString html = QStringLiteral("<span style=\"white-space:pre\">");
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        const char32_t codePoint = codePoints.at(i);
+        QString character = QString::fromUcs4(&codePoint, 1).toHtmlEscaped();
+        // Invisible characters get a visible stand-in where they are marked.
+        if (i == position && (codePoint < 0x20 || (codePoint >= 0x200B && codePoint <= 0x202E)))
+            character = QStringLiteral("\u2423");
+        html += i == position
+                    ? QStringLiteral("<span style=\"background:#ffd6d6; color:#a00000; "
+                                     "font-weight:bold; text-decoration:underline\">%1</span>")
+                          .arg(character)
+                    : character;
+    }
+    html += QStringLiteral("</span>");
+    setText(html);
+    setAccessibleName(tr("Character %1 is marked").arg(position + 1));
+    show();
+}
+
 SuggestionBar::SuggestionBar(QWidget* parent) : QWidget(parent) {
     layout_ = new QHBoxLayout(this);
     layout_->setContentsMargins(0, 0, 0, 0);
@@ -174,11 +209,13 @@ QList<QPushButton*> SuggestionBar::buttons() const {
 SerialField::SerialField(QWidget* parent) : QWidget(parent) {
     edit_ = new SerialLineEdit(this);
     status_ = new StatusLine(this);
+    marked_ = new MarkedInput(this);
     suggestions_ = new SuggestionBar(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(edit_);
     layout->addWidget(status_);
+    layout->addWidget(marked_);
     layout->addWidget(suggestions_);
     connect(edit_, &QLineEdit::textChanged, this, &SerialField::recognise);
     connect(suggestions_, &SuggestionBar::suggestionChosen, this, [this](const QString& serial) {
@@ -211,6 +248,8 @@ void SerialField::recognise() {
     recognition_ =
         radiocode::recognise(std::string_view(raw.constData(), std::size_t(raw.size())), family_);
     status_->showState(recognition_.state, Texts::message(recognition_));
+    marked_->mark(edit_->text(),
+                  recognition_.state == InputState::Invalid ? recognition_.message.position : -1);
     suggestions_->setSuggestions(recognition_.suggestions);
     emit recognitionChanged(recognition_);
 }

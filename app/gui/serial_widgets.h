@@ -5,6 +5,7 @@
 
 #include "radiocode/recognition.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QWidget>
 
@@ -51,6 +52,17 @@ private:
     QLabel* message_;
 };
 
+// The input again, with the character the message is about marked (bold, underlined, framed):
+// an O among zeros is hard to spot in the field itself.
+class MarkedInput : public QLabel {
+    Q_OBJECT
+
+public:
+    explicit MarkedInput(QWidget* parent = nullptr);
+    // `position` counts Unicode code points, as the core reports it; -1 hides the line.
+    void mark(const QString& text, int position);
+};
+
 // "Use BP038769672026" buttons: one click puts the corrected serial in the field.
 class SuggestionBar : public QWidget {
     Q_OBJECT
@@ -81,6 +93,7 @@ public:
     SerialLineEdit* lineEdit() const { return edit_; }
     StatusLine* statusLine() const { return status_; }
     SuggestionBar* suggestionBar() const { return suggestions_; }
+    MarkedInput* markedInput() const { return marked_; }
     const Recognition& recognition() const { return recognition_; }
     void setText(const QString& text);
     void clear();
@@ -96,6 +109,7 @@ private:
     std::optional<Family> family_;
     SerialLineEdit* edit_;
     StatusLine* status_;
+    MarkedInput* marked_;
     SuggestionBar* suggestions_;
     Recognition recognition_;
 };

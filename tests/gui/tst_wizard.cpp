@@ -177,6 +177,10 @@ private slots:
         QCOMPARE(entry->recognition().state, InputState::Invalid);
         QCOMPARE(entry->statusLine()->stateText(), QStringLiteral("Invalid"));
         QVERIFY(entry->statusLine()->messageText().contains(QStringLiteral("at character 3")));
+        // The O is shown marked, where a zero would look just like it.
+        MarkedInput* marked = entry->serialField()->markedInput();
+        QVERIFY(marked->isVisible());
+        QVERIFY(marked->text().contains(QStringLiteral("text-decoration:underline\">O</span>")));
         const QList<QPushButton*> suggestions = entry->suggestionBar()->buttons();
         QCOMPARE(suggestions.size(), 1);
         QVERIFY(suggestions.first()->isVisible());
@@ -185,6 +189,7 @@ private slots:
         QCOMPARE(entry->serialField()->lineEdit()->text(), QStringLiteral("BP038769672026"));
         QCOMPARE(entry->recognition().state, InputState::Valid);
         QVERIFY(entry->suggestionBar()->buttons().isEmpty());
+        QVERIFY(!marked->isVisible());
     }
 
     void beckerTwoFields_data() {
