@@ -577,7 +577,7 @@ private slots:
             QVERIFY(!image.isNull());
             QVERIFY(image.save(QStringLiteral("%1/%2-%3.png").arg(dir, id, name), "PNG", 0));
         };
-        window_->resize(1366, 740);
+        window_->resize(1180, 700);
         window_->familyPage()->setLastFamily(family);
         window_->familyPage()->focusFirst();
         save(QStringLiteral("1-family"));
