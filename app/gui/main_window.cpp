@@ -364,6 +364,12 @@ bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
 
 void MainWindow::showResult(const LookupResult& result) {
     ensurePages();
+    // A result from elsewhere (a reopened job): Back leads to its serial, not the last one typed.
+    if (result.recognition.family && entry_->recognition().serial != result.recognition.serial) {
+        labelGuide_->setFamily(*result.recognition.family);
+        entry_->setFamily(*result.recognition.family);
+        entry_->setSerialText(fromStd(result.recognition.serial));
+    }
     result_->setResult(result);
     showPage(Page::Result);
     statusBar()->showMessage(result.status == LookupStatus::Ok

@@ -530,6 +530,17 @@ private slots:
         QVERIFY(worked->isVisible());
         QCOMPARE(worked->parentWidget(), window_->resultPage());
         QCOMPARE(window_->currentResult().answer->code, std::string("2487"));
+        // Reopening a saved job shows its result and leads Back to its serial.
+        CodeFinder finder;
+        window_->setJobDetails(
+            JobDetails{QStringLiteral("Max"), {}, {}, QStringLiteral("Tom"), {}});
+        window_->showResult(finder.lookup("J727"));
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+        QCOMPARE(window_->currentJobDetails().customer, QStringLiteral("Max"));
+        window_->back();
+        QCOMPARE(window_->serialEntryPage()->family(), Family::Renault);
+        QCOMPARE(window_->serialEntryPage()->serialText(), QStringLiteral("J727"));
     }
 
     void languageSwitchesLive() {
