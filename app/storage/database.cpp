@@ -60,6 +60,18 @@ std::optional<Family> familyFromText(const QString& text) {
     return familyFromId(text.toStdString());
 }
 
+// A cell as quoted in a message: at most 40 characters, control characters made visible, so a
+// megabyte cell or a stray escape sequence cannot flood or garble the report.
+QString excerpt(const QByteArray& cell) {
+    QString text = QString::fromUtf8(cell.left(160));
+    for (QChar& c : text)
+        if (!c.isPrint() && c != QLatin1Char(' '))
+            c = QChar::ReplacementCharacter;
+    if (text.size() > 40 || cell.size() > 160)
+        text = text.left(39) + QChar(0x2026);
+    return text;
+}
+
 bool isFourDigits(QByteArrayView code) {
     return code.size() == 4 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -856,7 +868,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             if (!recognition.suggestions.empty())
                 message += QLatin1Char(' ') +
                            Texts::suggestion(Texts::fromUtf8(recognition.suggestions.front()));
-            skip(line, tr("Serial “%1”: %2").arg(QString::fromUtf8(rawSerial), message));
+            skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message));
             continue;
         }
         const Family family = *recognition.family;
@@ -868,8 +880,8 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             continue;
         }
         if (!isFourDigits(rawCode)) {
-            skip(line, tr("The code “%1” for %2 is not exactly 4 digits.")
-                           .arg(QString::fromUtf8(rawCode), serial));
+            skip(line,
+                 tr("The code “%1” for %2 is not exactly 4 digits.").arg(excerpt(rawCode), serial));
             continue;
         }
         pending.push_back({line, family, serial, QString::fromLatin1(rawCode)});

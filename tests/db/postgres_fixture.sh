@@ -8,9 +8,15 @@
 set -euo pipefail
 action=${1:?start or stop}
 state=${2:?state folder}
+state=$(mkdir -p "$state" && cd "$state" && pwd)
 bindir=${RADIOCODE_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 
 as_server_user() {
+    # From a folder the server's user can enter: the build folder may be under /root.
+    (cd /tmp && as_server_user_here "$@")
+}
+
+as_server_user_here() {
     if [[ $(id -u) -eq 0 ]]; then
         runuser -u postgres -- "$@"
     else
@@ -47,7 +53,7 @@ start)
     [[ $(id -u) -eq 0 ]] && chown postgres: "$data"
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     if ! as_server_user "$bindir/initdb" -D "$data/db" -A trust -U radiocode -E UTF8 \
-        --no-sync >"$data/initdb.log" 2>&1; then
+        --locale=C --no-sync >"$data/initdb.log" 2>&1; then
         cat "$data/initdb.log" >&2
         stop_server
         exit 1

@@ -224,6 +224,12 @@ private slots:
         QCOMPARE(result.exit, 0);
         QVERIFY(result.out.contains(url_.toUtf8()));
         QVERIFY(result.out.contains("RADIOCODE_DATABASE"));
+        // --database after the subcommand works as well as before it.
+        result = run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"),
+                      url_ + QStringLiteral(".after")},
+                     env);
+        QCOMPARE(result.exit, 0);
+        QVERIFY(result.out.contains(".after (chosen by --database)"));
         // The command line wins over the environment.
         result = run({QStringLiteral("--database"), url_ + QStringLiteral(".other"),
                       QStringLiteral("db"), QStringLiteral("info")},

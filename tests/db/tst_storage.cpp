@@ -288,6 +288,18 @@ private slots:
                 report.errors[3].message.contains(QLatin1String("\"")));
     }
 
+    // A megabyte cell or control characters do not end up whole in the report.
+    void hostileCellsAreShortenedInMessages() {
+        auto db = openFresh();
+        QByteArray file = "serial,code\n" + QByteArray(1 << 20, 'B') + ",1234\n";
+        file += "BP934515516803,\x1b[31m12\n";
+        const ImportReport report = db->importCsv(file, QStringLiteral("h.csv"));
+        QCOMPARE(report.errors.size(), 2);
+        QVERIFY(report.errors[0].message.size() < 400);
+        QVERIFY(!report.errors[1].message.contains(QChar(0x1b)));
+        QCOMPARE(int(db->codeCount()), 0);
+    }
+
     void importRefusesWhatIsNotACodeList_data() {
         QTest::addColumn<QByteArray>("file");
         QTest::addColumn<QString>("expected");
@@ -525,6 +537,28 @@ private slots:
         QVERIFY2(errorB.isEmpty(), qPrintable(errorB));
         QCOMPARE(int(db->codeCount()), 2 * (60 + 300));
         QCOMPARE(db->jobs().size(), 120);
+    }
+
+    // Two programs starting at once on a new database: one creates the schema, the other waits
+    // and finds it done.
+    void concurrentFirstOpen() {
+        url_ = freshUrl();
+        const QString url = url_;
+        QString errors[4];
+        std::unique_ptr<QThread> threads[4];
+        for (int i = 0; i < 4; ++i) {
+            threads[i].reset(QThread::create([url, &errors, i] {
+                auto db = Database::open(url, &errors[i]);
+                if (db && db->schemaVersion() != Database::knownSchemaVersion)
+                    errors[i] = QStringLiteral("schema %1").arg(db->schemaVersion());
+            }));
+        }
+        for (auto& thread : threads)
+            thread->start();
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(threads[i]->wait(60000));
+            QVERIFY2(errors[i].isEmpty(), qPrintable(errors[i]));
+        }
     }
 
     void jobsFilterAndAttempts() {
