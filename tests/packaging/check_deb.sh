@@ -84,14 +84,17 @@ echo "    Depends: $depends"
 prefix=$work/root
 dpkg-deb -x "$deb" "$prefix" || { echo "FAIL: dpkg-deb -x"; exit 1; }
 usr=$prefix/usr
-expected=(bin/radiocode share/man/man1/radiocode.1.gz share/man/man1/radiocode-finder.1.gz
-    "share/metainfo/$app_id.metainfo.xml" "share/applications/$app_id.desktop"
-    "share/icons/hicolor/scalable/apps/$app_id.svg")
-[[ $gui == ON ]] && expected+=(bin/radiocode-finder)
+expected=(bin/radiocode share/man/man1/radiocode.1.gz)
 sizes=(16 22 24 32 48 64 128 256)
-for size in "${sizes[@]}"; do
-    expected+=("share/icons/hicolor/${size}x${size}/apps/$app_id.png")
-done
+if [[ $gui == ON ]]; then
+    # The desktop integration comes with the desktop program only.
+    expected+=(bin/radiocode-finder share/man/man1/radiocode-finder.1.gz
+        "share/metainfo/$app_id.metainfo.xml" "share/applications/$app_id.desktop"
+        "share/icons/hicolor/scalable/apps/$app_id.svg")
+    for size in "${sizes[@]}"; do
+        expected+=("share/icons/hicolor/${size}x${size}/apps/$app_id.png")
+    done
+fi
 for path in "${expected[@]}"; do
     [[ -f $usr/$path ]] || fail "the package lacks /usr/$path"
 done
@@ -109,7 +112,9 @@ done
 for binary in "$usr"/bin/*; do
     [[ $(readelf -S "$binary" 2>&1) == *.debug_info* ]] && fail "$binary is not stripped"
 done
-pass "contents: $(dpkg-deb -c "$deb" | wc -l) entries, icons ${sizes[*]} px"
+icon_note=""
+[[ $gui == ON ]] && icon_note=", icons ${sizes[*]} px"
+pass "contents: $(dpkg-deb -c "$deb" | wc -l) entries$icon_note"
 
 # --- The installed programs ---------------------------------------------------------------------
 out=$(timeout 20 "$usr/bin/radiocode" --version 2>&1)
@@ -170,50 +175,55 @@ if [[ $gui == ON ]]; then
 fi
 
 # --- Desktop entry, AppStream, man pages --------------------------------------------------------
-desktop=$usr/share/applications/$app_id.desktop
-metainfo=$usr/share/metainfo/$app_id.metainfo.xml
-if out=$(desktop-file-validate "$desktop" 2>&1) && [[ -z $out ]]; then
-    pass "desktop-file-validate"
-else
-    fail "desktop-file-validate: $out"
-fi
-exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
-icon_name=$(sed -n 's/^Icon=//p' "$desktop")
-[[ $gui == OFF || -x $usr/bin/$exec_name ]] || fail "the desktop entry runs '$exec_name', not installed"
-[[ $icon_name == "$app_id" ]] || fail "the desktop entry's icon is '$icon_name', expected $app_id"
-for lang in de tr; do
-    grep -q "^Name\[$lang\]=" "$desktop" && grep -q "^Comment\[$lang\]=" "$desktop" ||
-        fail "the desktop entry has no $lang Name/Comment"
-done
+if [[ $gui == ON ]]; then
+    desktop=$usr/share/applications/$app_id.desktop
+    metainfo=$usr/share/metainfo/$app_id.metainfo.xml
+    if out=$(desktop-file-validate "$desktop" 2>&1) && [[ -z $out ]]; then
+        pass "desktop-file-validate"
+    else
+        fail "desktop-file-validate: $out"
+    fi
+    exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
+    icon_name=$(sed -n 's/^Icon=//p' "$desktop")
+    [[ -x $usr/bin/$exec_name ]] || fail "the desktop entry runs '$exec_name', not installed"
+    [[ $icon_name == "$app_id" ]] || fail "the desktop entry's icon is '$icon_name', expected $app_id"
+    for lang in de tr; do
+        if ! grep -q "^Name\[$lang\]=" "$desktop" || ! grep -q "^Comment\[$lang\]=" "$desktop"; then
+            fail "the desktop entry has no $lang Name/Comment"
+        fi
+    done
 
-if out=$(appstreamcli validate --no-net "$metainfo" 2>&1); then
-    pass "appstreamcli validate --no-net"
-else
-    fail "appstreamcli validate --no-net: $out"
-fi
-if out=$(appstreamcli validate-tree --no-net "$prefix" 2>&1); then
-    pass "appstreamcli validate-tree --no-net (metainfo, desktop entry and icon together)"
-else
-    fail "appstreamcli validate-tree --no-net: $out"
-fi
-grep -q "<release version=\"$version\"" "$metainfo" ||
-    fail "the AppStream metadata has no release $version"
-# Each screenshot URL names a file of packaging/screenshots/, published under the release tag.
-screenshot_urls=$(sed -n 's|.*<image type="source">\(.*\)</image>.*|\1|p' "$metainfo")
-for url in $screenshot_urls; do
-    [[ $url == https://*/v$version/packaging/screenshots/* ]] ||
-        fail "screenshot URL $url is not under the v$version tag's packaging/screenshots/"
-    [[ -f $source_dir/packaging/screenshots/$(basename "$url") ]] ||
-        fail "screenshot $url has no file in packaging/screenshots/"
-done
-screenshot_count=$(grep -c . <<<"$screenshot_urls")
-if ((screenshot_count)); then
-    pass "AppStream metadata: release $version, $screenshot_count screenshot(s)"
-else
-    echo "NOTE: packaging/screenshots/ holds no PNG yet: the AppStream metadata has no screenshots"
+    if out=$(appstreamcli validate --no-net "$metainfo" 2>&1); then
+        pass "appstreamcli validate --no-net"
+    else
+        fail "appstreamcli validate --no-net: $out"
+    fi
+    if out=$(appstreamcli validate-tree --no-net "$prefix" 2>&1); then
+        pass "appstreamcli validate-tree --no-net (metainfo, desktop entry and icon together)"
+    else
+        fail "appstreamcli validate-tree --no-net: $out"
+    fi
+    grep -q "<release version=\"$version\"" "$metainfo" ||
+        fail "the AppStream metadata has no release $version"
+    # Each screenshot URL names a file of packaging/screenshots/, published under the release tag.
+    screenshot_urls=$(sed -n 's|.*<image type="source">\(.*\)</image>.*|\1|p' "$metainfo")
+    for url in $screenshot_urls; do
+        [[ $url == https://*/v$version/packaging/screenshots/* ]] ||
+            fail "screenshot URL $url is not under the v$version tag's packaging/screenshots/"
+        [[ -f $source_dir/packaging/screenshots/$(basename "$url") ]] ||
+            fail "screenshot $url has no file in packaging/screenshots/"
+    done
+    screenshot_count=$(grep -c . <<<"$screenshot_urls")
+    if ((screenshot_count)); then
+        pass "AppStream metadata: release $version, $screenshot_count screenshot(s)"
+    else
+        echo "NOTE: packaging/screenshots/ holds no PNG yet: the AppStream metadata has no screenshots"
+    fi
 fi
 
-for page in radiocode.1 radiocode-finder.1; do
+pages=(radiocode.1)
+[[ $gui == ON ]] && pages+=(radiocode-finder.1)
+for page in "${pages[@]}"; do
     file=$usr/share/man/man1/$page.gz
     [[ -f $file ]] || continue
     warnings=$(gzip -dc "$file" | groff -ww -z -man 2>&1)
