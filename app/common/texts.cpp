@@ -33,7 +33,9 @@ QString where(const Message& message) {
     if (message.position < 0)
         return {};
     if (message.field != InputField::Whole)
-        return Texts::tr("in %1, character %2").arg(fieldName(message.field)).arg(humanPosition(message));
+        return Texts::tr("in %1, character %2")
+            .arg(fieldName(message.field))
+            .arg(humanPosition(message));
     return Texts::tr("at character %1").arg(humanPosition(message));
 }
 
@@ -105,6 +107,11 @@ QString Texts::message(const Recognition& recognition) {
         return tr("Valid %1 serial.")
             .arg(recognition.family ? familyName(*recognition.family) : QString());
     case MessageId::Empty:
+        if (recognition.state == InputState::Invalid && recognition.candidates.size() == 2 &&
+            recognition.serial.size() == 4)
+            return tr("%1 is a Renault precode or the start of a Visteon serial cut short: choose "
+                      "the radio family (Renault, or Visteon with all 6 digits).")
+                .arg(quoted(recognition.serial));
         if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
             return tr("No serial given: the input is empty.");
         return tr("Type, paste or scan the serial from the radio's label.");
@@ -116,6 +123,11 @@ QString Texts::message(const Recognition& recognition) {
         return allDigits(m.expected) ? tr("%n more digit(s).", nullptr, m.count)
                                      : tr("%n more character(s).", nullptr, m.count);
     case MessageId::AmbiguousFamily:
+        if (recognition.state == InputState::Invalid && recognition.candidates.size() == 2 &&
+            recognition.serial.size() == 4)
+            return tr("%1 is a Renault precode or the start of a Visteon serial cut short: choose "
+                      "the radio family (Renault, or Visteon with all 6 digits).")
+                .arg(quoted(recognition.serial));
         if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
             return tr("Too short: %1 is only the start of a serial (a Renault precode is a letter "
                       "and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, "

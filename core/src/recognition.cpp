@@ -721,15 +721,8 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
 Recognition finalised(Recognition recognition) {
     if (recognition.state != InputState::Incomplete)
         return recognition;
-    // "M123" while typing could still become a Visteon serial; once input is complete it is
-    // what it is: a Renault precode.
-    if (recognition.message.id == MessageId::AmbiguousFamily &&
-        std::find(recognition.candidates.begin(), recognition.candidates.end(), Family::Renault) !=
-            recognition.candidates.end()) {
-        Recognition asPrecode = recognise(recognition.serial, Family::Renault);
-        if (asPrecode.state == InputState::Valid)
-            return asPrecode;
-    }
+    // "M123" stays ambiguous even when nobody types any more: it may be a Visteon serial cut
+    // short, and a Renault code for it would cost the customer an attempt. The family decides.
     recognition.state = InputState::Invalid;
     if (recognition.message.id == MessageId::BeckerModelNotNissan) {
         const int missing = recognition.message.count;

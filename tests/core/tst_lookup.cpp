@@ -177,10 +177,13 @@ private slots:
         QCOMPARE(result.recognition.state, InputState::Invalid);
         QCOMPARE(result.recognition.message.id, MessageId::MoreDigitsNeeded);
         QCOMPARE(result.recognition.message.count, 8);
-        // "M123" could have become a Visteon serial while typing; complete, it is a precode.
+        // "M123" may be a Visteon serial cut short: no code without the family.
         result = finder.lookup("M123");
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        QCOMPARE(result.recognition.message.id, MessageId::AmbiguousFamily);
+        QVERIFY(!result.answer);
+        result = finder.lookup("M123", Family::Renault);
         QCOMPARE(result.status, LookupStatus::Ok);
-        QCOMPARE(result.recognition.family, std::optional<Family>(Family::Renault));
         QCOMPARE(result.answer->code, formatCode(*renaultPrecodeCode("M123")));
         result = finder.lookup("M12");
         QCOMPARE(result.status, LookupStatus::Invalid);

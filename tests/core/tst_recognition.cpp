@@ -494,15 +494,17 @@ private slots:
         r = recognise("M1234");
         QCOMPARE(r.family, std::optional<Family>(Family::Visteon));
         QCOMPARE(r.message.count, 2);
-        // Finalised: empty and too short are invalid; "M123" is a whole precode.
+        // Finalised: empty and too short are invalid; "M123" stays ambiguous (a Visteon serial
+        // cut short would otherwise get a Renault code).
         QCOMPARE(finalised(recognise("")).state, InputState::Invalid);
         QCOMPARE(finalised(recognise("")).message.id, MessageId::Empty);
         QCOMPARE(finalised(recognise("M1")).state, InputState::Invalid);
         QCOMPARE(finalised(recognise("B")).state, InputState::Invalid);
         r = finalised(recognise("M123"));
-        QCOMPARE(r.state, InputState::Valid);
-        QCOMPARE(r.family, std::optional<Family>(Family::Renault));
-        QCOMPARE(r.serial, std::string("M123"));
+        QCOMPARE(r.state, InputState::Invalid);
+        QCOMPARE(r.message.id, MessageId::AmbiguousFamily);
+        QVERIFY(!r.family);
+        QCOMPARE(finalised(recognise("M123", Family::Renault)).state, InputState::Valid);
         r = finalised(recognise("BP5387"));
         QCOMPARE(r.state, InputState::Invalid);
         QCOMPARE(r.message.id, MessageId::MoreDigitsNeeded);
