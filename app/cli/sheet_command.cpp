@@ -37,7 +37,9 @@ void printHelp(Context& context) {
         << "  --notes TEXT        " << Cli::tr("free notes") << "\n"
         << "  --workshop NAME     "
         << Cli::tr("the workshop's name (default: the one set in radiocode-finder)") << "\n"
-        << "  --paper a4|letter   " << Cli::tr("paper size (default: from the system's region)")
+        << "  --paper a4|letter   "
+        << Cli::tr(
+               "paper size (default: as set in radiocode-finder, else from the system's region)")
         << "\n\n"
         << Cli::tr("Exit status: 0 the sheet was written with a code, 1 it was written without "
                    "one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could "
@@ -79,7 +81,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     SheetContent content;
     content.date = QDate::currentDate();
     content.workshopName = InstructionSheet::savedWorkshopName();
-    PaperSize paper = InstructionSheet::defaultPaper();
+    PaperSize paper = InstructionSheet::savedPaper();
     bool optionsEnded = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);

@@ -206,6 +206,17 @@ void MainWindow::buildMenus() {
     pdfAction_->setShortcut(QKeySequence::Save);
     fileMenu_->addSeparator();
     workshopAction_ = fileMenu_->addAction(QString(), this, &MainWindow::editWorkshopName);
+    paperMenu_ = fileMenu_->addMenu(QString());
+    auto* papers = new QActionGroup(this);
+    const PaperSize currentPaper = InstructionSheet::savedPaper();
+    for (const PaperSize paper : {PaperSize::A4, PaperSize::Letter}) {
+        QAction* action = paperMenu_->addAction(paper == PaperSize::A4 ? QStringLiteral("A4")
+                                                                       : QStringLiteral("Letter"));
+        action->setCheckable(true);
+        action->setChecked(paper == currentPaper);
+        papers->addAction(action);
+        connect(action, &QAction::triggered, this, [paper] { InstructionSheet::savePaper(paper); });
+    }
     fileMenu_->addSeparator();
     quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
     quitAction_->setShortcut(QKeySequence::Quit);
@@ -515,7 +526,7 @@ void MainWindow::printPreview() {
         return;
     }
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::defaultPaper()));
+    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::savedPaper()));
     printer.setDocName(InstructionSheet::title());
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print preview – instruction sheet"));
@@ -535,7 +546,7 @@ void MainWindow::print() {
         return;
     }
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::defaultPaper()));
+    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::savedPaper()));
     printer.setDocName(InstructionSheet::title());
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
@@ -568,7 +579,7 @@ void MainWindow::savePdf() {
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
         path += QLatin1String(".pdf");
     QString error;
-    if (!saveSheetAs(path, InstructionSheet::defaultPaper(), &error)) {
+    if (!saveSheetAs(path, InstructionSheet::savedPaper(), &error)) {
         QMessageBox::warning(this, tr("Save as PDF"), error);
         return;
     }
@@ -602,6 +613,7 @@ void MainWindow::retranslate() {
     printAction_->setText(tr("&Print…"));
     pdfAction_->setText(tr("Save as P&DF…"));
     workshopAction_->setText(tr("&Workshop name…"));
+    paperMenu_->setTitle(tr("P&aper size"));
     quitAction_->setText(tr("&Quit"));
     goMenu_->setTitle(tr("&Go"));
     newAction_->setText(tr("&New radio"));

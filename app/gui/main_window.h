@@ -123,6 +123,7 @@ private:
     QMenu* fileMenu_ = nullptr;
     QMenu* goMenu_ = nullptr;
     QMenu* databaseMenu_ = nullptr;
+    QMenu* paperMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QActionGroup* languages_ = nullptr;

@@ -416,6 +416,7 @@ QSettings sheetSettings() {
                      QString::fromLatin1(settingsApplication));
 }
 const QString workshopKey = QStringLiteral("sheet/workshopName");
+const QString paperKey = QStringLiteral("sheet/paper");
 } // namespace
 
 QString InstructionSheet::savedWorkshopName() {
@@ -424,6 +425,16 @@ QString InstructionSheet::savedWorkshopName() {
 
 void InstructionSheet::saveWorkshopName(const QString& name) {
     sheetSettings().setValue(workshopKey, name.trimmed());
+}
+
+PaperSize InstructionSheet::savedPaper() {
+    const auto saved = paperFromName(sheetSettings().value(paperKey).toString());
+    return saved ? *saved : defaultPaper();
+}
+
+void InstructionSheet::savePaper(PaperSize paper) {
+    sheetSettings().setValue(paperKey, paper == PaperSize::Letter ? QStringLiteral("letter")
+                                                                  : QStringLiteral("a4"));
 }
 
 QPageSize InstructionSheet::pageSize(PaperSize paper) {

@@ -42,6 +42,9 @@ public:
     static QPageSize pageSize(PaperSize paper);
     static std::optional<PaperSize> paperFromName(const QString& name); // "a4", "letter"
     static PaperSize defaultPaper(); // Letter in the US and Canada, A4 elsewhere
+    // The paper chosen in the GUI (shared setting), else defaultPaper().
+    static PaperSize savedPaper();
+    static void savePaper(PaperSize paper);
 
     // The label drawing of a family in the resources (":/labels/visteon.svg").
     static QString labelDrawingPath(Family family);

@@ -208,6 +208,19 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         showError(tr("Job log"), database->lastError());
         return false;
     }
+    // "This code worked" on a code from the database records it as confirmed by the technician.
+    if (outcome == storage::Outcome::Worked && result.answer && fromDatabaseFamily(result) &&
+        result.answer->source.rfind("database:", 0) == 0) {
+        QString name = details.technician.trimmed();
+        if (name.isEmpty())
+            name = QInputDialog::getText(window_, tr("This code worked"),
+                                         tr("Your name, to mark the code as confirmed (leave "
+                                            "empty to only save the job):"))
+                       .trimmed();
+        if (!name.isEmpty() && database->addConfirmedCode(*job.family, job.serial, job.code,
+                                                          name) == storage::AddResult::Failed)
+            showError(tr("This code worked"), database->lastError());
+    }
     if (outcome == storage::Outcome::Refused && job.family) {
         const QString warning =
             storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
