@@ -235,6 +235,11 @@ int runAdd(Context& context, const QStringList& arguments) {
                            .arg(serial, code, technician, previous->code, previous->source())
                     << "\n";
         return ExitCodeShown;
+    case storage::AddResult::Confirmed:
+        context.out << Cli::tr("Confirmed: %1 code %2 (from %3) is now marked as confirmed by %4.")
+                           .arg(serial, code, previous ? previous->source() : QString(), technician)
+                    << "\n";
+        return ExitCodeShown;
     case storage::AddResult::Duplicate:
         context.out << Cli::tr("Already stored: %1 code %2 (%3).")
                            .arg(serial, code, previous ? previous->source() : QString())

@@ -509,8 +509,24 @@ AddResult Database::addConfirmedCode(Family family, const QString& serial, const
     AddResult result = AddResult::Added;
     if (stored) {
         if (stored->code == code) {
-            rollback();
-            return AddResult::Duplicate;
+            if (stored->provenance == CodeProvenance::Confirmed) {
+                rollback();
+                return AddResult::Duplicate;
+            }
+            // It worked on a radio: that is worth more than a line in a list.
+            query.prepare(QStringLiteral("UPDATE codes SET source = ?, origin = ?, created_at = ? "
+                                         "WHERE serial = ? AND family = ?"));
+            query.addBindValue(provenanceId(CodeProvenance::Confirmed));
+            query.addBindValue(notNull(technician));
+            query.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+            query.addBindValue(serial);
+            query.addBindValue(familyText(family));
+            if (!query.exec()) {
+                fail(query);
+                rollback();
+                return AddResult::Failed;
+            }
+            return commit() ? AddResult::Confirmed : AddResult::Failed;
         }
         if (!replace) {
             rollback();

@@ -45,7 +45,8 @@ struct StoredCode {
 
 enum class AddResult {
     Added,     // stored
-    Duplicate, // the same code was already stored: nothing to do
+    Confirmed, // the same code was stored from an import: now marked confirmed by the technician
+    Duplicate, // the same code was already stored as confirmed: nothing to do
     Conflict,  // another code is stored for the serial: not changed
     Replaced,  // another code was stored and `replace` was asked for
     Failed     // database error: see lastError()

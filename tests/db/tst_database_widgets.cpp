@@ -289,6 +289,9 @@ private slots:
         closeWarnings();
         QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
         QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        // The imported code worked on the radio: it is now a confirmed code.
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
+                 QStringLiteral("database:confirmed:Ann"));
         QCOMPARE(db->attempts(Family::Blaupunkt, QStringLiteral("BP934515516803")).refusedAttempts,
                  0);
 

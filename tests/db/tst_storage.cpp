@@ -425,6 +425,13 @@ private slots:
         QCOMPARE(stored->code, QStringLiteral("0043"));
         QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Bob"));
         QVERIFY(stored->createdAt.isValid());
+        // An imported code that worked on the radio becomes a confirmed one.
+        db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv"));
+        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                      QStringLiteral("1234"), QStringLiteral("Cem")),
+                 AddResult::Confirmed);
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
+                 QStringLiteral("database:confirmed:Cem"));
         // Key is (family, serial): the same serial under another family is not found.
         QVERIFY(!db->findCode(Family::Blaupunkt, serial));
     }
