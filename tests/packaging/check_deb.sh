@@ -217,7 +217,7 @@ if [[ $gui == ON ]]; then
     if ((screenshot_count)); then
         pass "AppStream metadata: release $version, $screenshot_count screenshot(s)"
     else
-        echo "NOTE: packaging/screenshots/ holds no PNG yet: the AppStream metadata has no screenshots"
+        fail "the AppStream metadata has no screenshots (packaging/screenshots/ holds no PNG)"
     fi
 fi
 
