@@ -41,8 +41,9 @@ SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
     mono.setPointSizeF(font().pointSizeF() * 1.45);
     setFont(mono);
     setClearButtonEnabled(true);
-    // A serial never needs more; the core refuses longer input anyway.
-    setMaxLength(static_cast<int>(maxInputBytes));
+    // A serial never needs more. One character past the core's limit, so a huge paste is cut
+    // short here yet the core still sees that it is too long and says so.
+    setMaxLength(static_cast<int>(maxInputBytes) + 1);
     connect(this, &QLineEdit::textEdited, this, &SerialLineEdit::cleanUp);
 }
 
