@@ -20,7 +20,9 @@ DatabaseSettingsPage::DatabaseSettingsPage(QWidget* parent) : QDialog(parent) {
         tr("Blaupunkt and Becker codes come from the workshop's code database. Leave the field "
            "empty for the file on this computer, or enter a shared database:<br>"
            "<tt>sqlite:/path/file.db</tt> or "
-           "<tt>postgresql://user[:password]@host[:port]/dbname</tt>"),
+           "<tt>postgresql://user[:password]@host[:port]/dbname</tt><br>"
+           "A password in the address is saved as plain text in this program's settings; "
+           "leave it out to use the PostgreSQL password file (~/.pgpass) instead."),
         this);
     intro->setWordWrap(true);
     url_ = new QLineEdit(this);
