@@ -28,6 +28,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace radiocode;
 using namespace radiocode::gui;
@@ -562,6 +563,36 @@ private slots:
         QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
         QCOMPARE(window_->resultPage()->stepsTable()->item(0, 2)->text(), QStringLiteral("6"));
         languageMenu->actions().at(0)->trigger();
+        QApplication::processEvents();
+        QCOMPARE(window_->resultPage()->statusText(), QStringLiteral("Code found"));
+    }
+
+    // Live retranslation: a translator that brackets every sentence shows which texts follow a
+    // language change without a restart.
+    void everyPageRetranslatesLive() {
+        class Bracketing : public QTranslator {
+        public:
+            QString translate(const char*, const char* source, const char*, int) const override {
+                return QStringLiteral("«%1»").arg(QString::fromUtf8(source));
+            }
+            bool isEmpty() const override { return false; }
+        };
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        Bracketing bracketing;
+        QCoreApplication::installTranslator(&bracketing);
+        QApplication::processEvents();
+        QVERIFY2(window_->resultPage()->statusText().startsWith(QStringLiteral("«")),
+                 qPrintable(window_->resultPage()->statusText()));
+        QVERIFY(window_->resultPage()->confirmText().contains(QStringLiteral("«")));
+        QVERIFY(window_->windowTitle().startsWith(QStringLiteral("«")));
+        QVERIFY(window_->labelGuidePage()->notesText().contains(QStringLiteral("«")));
+        QVERIFY(window_->helpPage()->plainText().contains(QStringLiteral("«")));
+        QVERIFY(window_->familyPage()->card(Family::Visteon)->text().contains(QStringLiteral("«")));
+        QVERIFY(window_->serialEntryPage()->findButton()->text().startsWith(QStringLiteral("«")));
+        QVERIFY(
+            window_->jobDetailsPage()->vinStatus()->messageText().startsWith(QStringLiteral("«")));
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+        QCoreApplication::removeTranslator(&bracketing);
         QApplication::processEvents();
         QCOMPARE(window_->resultPage()->statusText(), QStringLiteral("Code found"));
     }
