@@ -11,6 +11,7 @@
 #include "radiocode/recognition.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -50,27 +51,21 @@ void DatabaseIntegration::attach(MainWindow& window) {
     QMenu* menu = window.databaseMenu();
     status_ = menu->addAction(QString());
     status_->setEnabled(false);
-    importAction_ =
-        menu->addAction(tr("&Import codes…"), this, &DatabaseIntegration::openImportDialog);
-    importAction_->setShortcut(QKeySequence(tr("Ctrl+I")));
-    historyAction_ = menu->addAction(tr("Job &history…"), this, &DatabaseIntegration::openHistory);
-    historyAction_->setShortcut(QKeySequence(tr("Ctrl+H")));
+    importAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openImportDialog);
+    importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    historyAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openHistory);
+    historyAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     menu->addSeparator();
-    settingsAction_ =
-        menu->addAction(tr("Database &settings…"), this, &DatabaseIntegration::openSettings);
+    settingsAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openSettings);
 
-    worked_ = new QPushButton(tr("This code &worked"));
+    worked_ = new QPushButton;
     worked_->setObjectName(QStringLiteral("codeWorkedButton"));
-    worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
-    refused_ = new QPushButton(tr("Code re&fused"));
+    refused_ = new QPushButton;
     refused_->setObjectName(QStringLiteral("codeRefusedButton"));
-    refused_->setToolTip(tr("Count a wrong attempt for this radio and show what to do next."));
-    saveJob_ = new QPushButton(tr("Save &job"));
+    saveJob_ = new QPushButton;
     saveJob_->setObjectName(QStringLiteral("saveJobButton"));
-    recordCode_ = new QPushButton(tr("&Record the code that worked…"));
+    recordCode_ = new QPushButton;
     recordCode_->setObjectName(QStringLiteral("recordCodeButton"));
-    recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
-                               "accepted it: keep it in the code database."));
     // Added when the result page is first shown: the window builds its pages lazily, for a quick
     // start.
     for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_}) {
@@ -99,8 +94,31 @@ void DatabaseIntegration::attach(MainWindow& window) {
     });
     connect(&window, &MainWindow::lookupCompleted, this, &DatabaseIntegration::lookupCompleted);
     connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
-    updateMenu();
+    window.installEventFilter(this); // language changes
+    retranslate();
     updateResultButtons();
+}
+
+bool DatabaseIntegration::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == window_ && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void DatabaseIntegration::retranslate() {
+    importAction_->setText(tr("&Import codes…"));
+    historyAction_->setText(tr("Job &history…"));
+    settingsAction_->setText(tr("Database &settings…"));
+    worked_->setText(tr("This code &worked"));
+    worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
+    refused_->setText(tr("Code re&fused"));
+    refused_->setToolTip(tr("Count a wrong attempt for this radio and show what to do next."));
+    saveJob_->setText(tr("Save &job"));
+    saveJob_->setToolTip(tr("Keep this lookup in the job log."));
+    recordCode_->setText(tr("&Record the code that worked…"));
+    recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
+                               "accepted it: keep it in the code database."));
+    updateMenu();
 }
 
 void DatabaseIntegration::updateMenu() {

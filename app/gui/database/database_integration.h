@@ -57,7 +57,11 @@ public slots:
     void openHistory();
     void openSettings();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void retranslate();
     void lookupCompleted(const LookupResult& result);
     void updateResultButtons();
     void updateMenu();
