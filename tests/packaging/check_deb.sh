@@ -221,6 +221,31 @@ if [[ $gui == ON ]]; then
     fi
 fi
 
+# The Windows icon file, made by the same tool on every platform: ICO header, one entry per size,
+# each entry a PNG of that size.
+render_tool=$build_dir/packaging/radiocode-render-icon
+if [[ $gui == ON ]]; then
+    ico=$work/radiocode-finder.ico
+    if "$render_tool" "$source_dir/resources/icons/radiocode-finder.svg" --ico "$ico" 16 32 256 \
+        >/dev/null 2>&1; then
+        read -r -a header < <(od -An -tu2 -N6 --endian=little "$ico")
+        [[ ${header[*]} == "0 1 3" ]] || fail "the .ico header is '${header[*]}', expected '0 1 3'"
+        expected_widths=(16 32 0) # 0 stands for 256
+        for entry in 0 1 2; do
+            read -r width height < <(od -An -tu1 -j$((6 + 16 * entry)) -N2 "$ico")
+            [[ $width == "${expected_widths[entry]}" && $height == "$width" ]] ||
+                fail ".ico entry $entry is ${width}x${height}, expected ${expected_widths[entry]}"
+            read -r offset < <(od -An -tu4 -j$((6 + 16 * entry + 12)) -N4 --endian=little "$ico")
+            signature=$(od -An -tx1 -j"$offset" -N8 "$ico" | tr -d ' \n')
+            [[ $signature == 89504e470d0a1a0a ]] || fail ".ico entry $entry is not a PNG"
+            echo "    .ico entry $entry: ${width}x${height} (0 = 256), PNG at byte $offset"
+        done
+        pass "radiocode-render-icon writes a 3-size .ico"
+    else
+        fail "radiocode-render-icon --ico failed"
+    fi
+fi
+
 pages=(radiocode.1)
 [[ $gui == ON ]] && pages+=(radiocode-finder.1)
 for page in "${pages[@]}"; do
