@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -34,6 +35,10 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
     setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
     setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     setIconSize(QSize(290, 152));
+    // An empty stand-in of the drawing's size keeps the card's layout still when it arrives.
+    QPixmap placeholder(iconSize());
+    placeholder.fill(Qt::transparent);
+    setIcon(QIcon(placeholder));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumSize(240, 190);
     setFocusPolicy(Qt::StrongFocus);

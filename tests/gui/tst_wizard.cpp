@@ -462,7 +462,15 @@ private slots:
 
     void drawingsArriveAfterFirstFrame() {
         // init() waited for the window: by now the first frame is out and the drawings are in.
-        QTRY_VERIFY(!window_->familyPage()->card(Family::Renault)->icon().isNull());
+        const auto drawingShown = [this] {
+            const QImage drawing = window_->familyPage()
+                                       ->card(Family::Renault)
+                                       ->icon()
+                                       .pixmap(QSize(290, 152))
+                                       .toImage();
+            return qAlpha(drawing.pixel(drawing.width() / 2, drawing.height() / 2)) == 255;
+        };
+        QTRY_VERIFY(drawingShown());
         QVERIFY(iconsReady());
     }
 
