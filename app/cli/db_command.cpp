@@ -18,6 +18,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <unistd.h>
+
 namespace radiocode::cli {
 namespace {
 
@@ -143,7 +145,23 @@ int runImport(Context& context, const QStringList& arguments) {
         return failed(exitCode, error);
     storage::ImportOptions options;
     options.dryRun = dryRun;
+    // Progress for a person watching a terminal; never in a pipe or a log.
+    int shownPercent = -1;
+    if (!json && ::isatty(STDERR_FILENO) && data.size() > (1 << 20)) {
+        options.progress = [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+            if (percent == shownPercent)
+                return;
+            shownPercent = percent;
+            context.err << "\r" << Cli::tr("Importing %1… %2%").arg(fileName).arg(percent);
+            context.err.flush();
+        };
+    }
     const storage::ImportReport report = database->importCsv(data, fileName, options);
+    if (shownPercent >= 0) {
+        context.err << "\r\x1b[K";
+        context.err.flush();
+    }
     switch (report.status) {
     case storage::ImportReport::Status::BadFile:
         return failed(ExitInvalidInput, report.failure);
