@@ -84,7 +84,7 @@ echo "    Depends: $depends"
 prefix=$work/root
 dpkg-deb -x "$deb" "$prefix" || { echo "FAIL: dpkg-deb -x"; exit 1; }
 usr=$prefix/usr
-expected=(bin/radiocode share/man/man1/radiocode.1.gz)
+expected=(bin/radiocode share/man/man1/radiocode.1.gz share/doc/radiocode-finder/changelog.gz)
 sizes=(16 22 24 32 48 64 128 256)
 if [[ $gui == ON ]]; then
     # The desktop integration comes with the desktop program only.
@@ -109,6 +109,13 @@ for size in "${sizes[@]}"; do
     [[ $width == "$size" && $height == "$size" ]] ||
         fail "icon ${size}x${size} is ${width}x${height}"
 done
+changelog=$usr/share/doc/radiocode-finder/changelog.gz
+if [[ -f $changelog ]]; then
+    gzip -dc "$changelog" >"$work/changelog"
+    changelog_version=$(dpkg-parsechangelog -l "$work/changelog" -S Version 2>&1)
+    [[ $changelog_version == "$version" ]] ||
+        fail "the Debian changelog's version is '$changelog_version', expected $version"
+fi
 for binary in "$usr"/bin/*; do
     [[ $(readelf -S "$binary" 2>&1) == *.debug_info* ]] && fail "$binary is not stripped"
 done
