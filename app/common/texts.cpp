@@ -285,6 +285,11 @@ QString Texts::noCodeReason(const LookupResult& result) {
     case LookupStatus::Unsupported:
         return message(result.recognition);
     case LookupStatus::NotFound:
+        if (result.sourcesAsked == 0)
+            return tr("No public algorithm exists for %1 radios, and no code database could be "
+                      "consulted (none is set up, or it cannot be reached).")
+                .arg(result.recognition.family ? familyName(*result.recognition.family)
+                                               : QString());
         return tr("No public algorithm exists for %1 radios, and the code database holds no code "
                   "for this serial.")
             .arg(result.recognition.family ? familyName(*result.recognition.family) : QString());

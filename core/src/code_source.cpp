@@ -67,6 +67,7 @@ LookupResult CodeFinder::lookupRecognised(Recognition recognition) const {
     for (const CodeSource* source : sources_) {
         if (!source->serves(family))
             continue;
+        ++result.sourcesAsked;
         if (auto answer = source->find(family, result.recognition.serial)) {
             result.status = LookupStatus::Ok;
             result.answer = std::move(answer);

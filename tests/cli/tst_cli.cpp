@@ -453,7 +453,8 @@ private slots:
         QCOMPARE(rows[2][Status], QByteArray("invalid"));
         // A message with a comma in it is quoted (the strict reader above would fail otherwise).
         const Run raw = run({QStringLiteral("batch")}, "BP538769672026\n");
-        QVERIFY(raw.out.contains(",\"No public algorithm exists for Blaupunkt radios, and the"));
+        QVERIFY(raw.out.contains(",\"No public algorithm exists for Blaupunkt radios, and no code "
+                                 "database could be consulted"));
         QVERIFY(raw.out.contains("\nBP538769672026,blaupunkt,BP538769672026,not-found,,,\""));
     }
 

@@ -215,7 +215,13 @@ private slots:
         // Another Blaupunkt serial: asked, does not know it: not-found.
         result = finder.lookup("BP000000000001");
         QCOMPARE(result.status, LookupStatus::NotFound);
+        QCOMPARE(result.sourcesAsked, 1);
         QCOMPARE(database.asked.back(), std::string("BP000000000001"));
+
+        // Without a database nobody was asked: "not on record" would be untrue, and says so.
+        const LookupResult unasked = CodeFinder().lookup("BP000000000001");
+        QCOMPARE(unasked.status, LookupStatus::NotFound);
+        QCOMPARE(unasked.sourcesAsked, 0);
 
         // Not asked about families it does not serve, nor about invalid input.
         const std::size_t before = database.asked.size();

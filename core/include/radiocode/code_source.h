@@ -42,6 +42,9 @@ struct LookupResult {
     LookupStatus status = LookupStatus::Invalid;
     Recognition recognition;          // finalised: never Incomplete
     std::optional<CodeAnswer> answer; // set exactly when status is Ok
+    // Sources that serve the family and were asked. NotFound with none asked means no source
+    // could be consulted (no code database open), not that a database lacks the serial.
+    int sourcesAsked = 0;
 };
 
 // Recognises the input and asks the sources in order; the first that serves the family and
