@@ -6,6 +6,7 @@
 // the `input` column); the core refuses anything over maxInputBytes by its length alone.
 #include "commands.h"
 #include "i18n.h"
+#include "platform_io.h"
 #include "texts.h"
 
 #include <QElapsedTimer>
@@ -18,8 +19,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <unistd.h>
 
 namespace radiocode::cli {
 namespace {
@@ -332,7 +331,7 @@ private:
 // On a terminal, long work says how far it has got (a code database makes lines slow).
 class Progress {
 public:
-    explicit Progress(QTextStream& err) : err_(err), enabled_(isatty(STDERR_FILENO) == 1) {
+    explicit Progress(QTextStream& err) : err_(err), enabled_(stderrIsTerminal()) {
         timer_.start();
     }
     void update(std::size_t lines) {
@@ -384,16 +383,12 @@ bool answerLines(std::FILE* input, BatchAnswerer& answerer, CsvWriter& writer, P
         lastWasReturn = false;
     };
 
-    const int descriptor = fileno(input);
     for (;;) {
-        // read() rather than fread(): it returns what a pipe or terminal has now, so answers can
-        // go out while the producer is still writing (see the flush below).
-        const ssize_t got = ::read(descriptor, block.get(), readBlockBytes);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
+        // Not fread(): it waits for a whole block, while this returns what a pipe or terminal
+        // has now, so answers can go out while the producer is still writing (see the flush).
+        const long long got = readAvailable(input, block.get(), readBlockBytes);
+        if (got < 0)
             return false;
-        }
         if (got == 0)
             break; // end of input
         const auto size = static_cast<std::size_t>(got);

@@ -2,6 +2,7 @@
 // Also opens the database for the other commands (Context::finder() asks addDatabaseSource).
 #include "commands.h"
 #include "database_access.h"
+#include "platform_io.h"
 #include "texts.h"
 
 #include "code_database_source.h"
@@ -17,8 +18,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
-
-#include <unistd.h>
 
 namespace radiocode::cli {
 namespace {
@@ -147,7 +146,7 @@ int runImport(Context& context, const QStringList& arguments) {
     options.dryRun = dryRun;
     // Progress for a person watching a terminal; never in a pipe or a log.
     int shownPercent = -1;
-    if (!json && ::isatty(STDERR_FILENO) && data.size() > (1 << 20)) {
+    if (!json && stderrIsTerminal() && data.size() > (1 << 20)) {
         options.progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
             if (percent == shownPercent)
