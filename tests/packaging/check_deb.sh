@@ -84,7 +84,8 @@ echo "    Depends: $depends"
 prefix=$work/root
 dpkg-deb -x "$deb" "$prefix" || { echo "FAIL: dpkg-deb -x"; exit 1; }
 usr=$prefix/usr
-expected=(bin/radiocode share/man/man1/radiocode.1.gz share/doc/radiocode-finder/changelog.gz)
+expected=(bin/radiocode share/man/man1/radiocode.1.gz share/doc/radiocode-finder/changelog.gz
+    share/doc/radiocode-finder/copyright)
 sizes=(16 22 24 32 48 64 128 256)
 if [[ $gui == ON ]]; then
     # The desktop integration comes with the desktop program only.
@@ -109,6 +110,8 @@ for size in "${sizes[@]}"; do
     [[ $width == "$size" && $height == "$size" ]] ||
         fail "icon ${size}x${size} is ${width}x${height}"
 done
+grep -q "^License: Expat" "$usr/share/doc/radiocode-finder/copyright" 2>/dev/null ||
+    fail "the copyright file does not name the licence"
 changelog=$usr/share/doc/radiocode-finder/changelog.gz
 if [[ -f $changelog ]]; then
     gzip -dc "$changelog" >"$work/changelog"
