@@ -9,8 +9,11 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPixmap>
+#include <QResizeEvent>
+
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace radiocode::gui {
 namespace {
@@ -40,7 +43,7 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
     placeholder.fill(Qt::transparent);
     setIcon(QIcon(placeholder));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    setMinimumSize(240, 190);
+    setMinimumSize(240, 150);
     setFocusPolicy(Qt::StrongFocus);
     setProperty("familyCard", true);
     retranslate();
@@ -49,6 +52,15 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
 void FamilyCard::loadDrawing() {
     // The SVG icon engine draws the label at any size and pixel ratio.
     setIcon(QIcon(InstructionSheet::labelDrawingPath(family_)));
+}
+
+void FamilyCard::resizeEvent(QResizeEvent* event) {
+    // The drawing takes what the two lines of text leave, up to its full size: on a short
+    // screen the cards stay whole instead of cutting their text.
+    const int textHeight = 2 * fontMetrics().height() + 34;
+    const int height = std::clamp(event->size().height() - textHeight, 60, 152);
+    setIconSize(QSize(height * 290 / 152, height));
+    QToolButton::resizeEvent(event);
 }
 
 void FamilyCard::retranslate() {

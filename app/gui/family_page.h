@@ -26,6 +26,9 @@ public:
     void retranslate();
     void loadDrawing();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     Family family_;
 };

@@ -74,20 +74,15 @@ void SerialLineEdit::cleanUp() {
 StatusLine::StatusLine(QWidget* parent) : QWidget(parent) {
     icon_ = new QLabel(this);
     icon_->setFixedSize(24, 24);
-    icon_->setScaledContents(false);
-    state_ = new QLabel(this);
-    state_->setObjectName(QStringLiteral("stateWords"));
-    QFont bold = state_->font();
-    bold.setBold(true);
-    state_->setFont(bold);
+    // State and message in one label: the words wrap together and nothing leaves a gap.
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("stateMessage"));
     message_->setWordWrap(true);
+    message_->setTextFormat(Qt::RichText);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 2);
     layout->addWidget(icon_, 0, Qt::AlignTop);
-    layout->addWidget(state_, 0, Qt::AlignTop);
     layout->addWidget(message_, 1);
     setAccessibleName(tr("Input state"));
 }
@@ -119,9 +114,12 @@ void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
     // Rendered from SVG at the screen's pixel ratio, so it stays sharp on high-DPI screens.
     if (iconsReady())
         icon_->setPixmap(QIcon(iconPath).pixmap(QSize(22, 22), devicePixelRatioF()));
-    state_->setText(stateWords.isEmpty() ? QString() : stateWords + QLatin1Char(':'));
-    state_->setVisible(!stateWords.isEmpty());
-    message_->setText(message);
+    stateWords_ = stateWords;
+    messageText_ = message;
+    message_->setText(stateWords.isEmpty()
+                          ? message.toHtmlEscaped()
+                          : QStringLiteral("<b>%1:</b> %2")
+                                .arg(stateWords.toHtmlEscaped(), message.toHtmlEscaped()));
     const QString spoken =
         stateWords.isEmpty() ? message : stateWords + QLatin1String(". ") + message;
     setAccessibleDescription(spoken);
@@ -129,14 +127,11 @@ void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
 }
 
 QString StatusLine::stateText() const {
-    QString text = state_->text();
-    if (text.endsWith(QLatin1Char(':')))
-        text.chop(1);
-    return text;
+    return stateWords_;
 }
 
 QString StatusLine::messageText() const {
-    return message_->text();
+    return messageText_;
 }
 
 MarkedInput::MarkedInput(QWidget* parent) : QLabel(parent) {

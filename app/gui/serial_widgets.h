@@ -48,8 +48,9 @@ public:
 
 private:
     QLabel* icon_;
-    QLabel* state_;
     QLabel* message_;
+    QString stateWords_;
+    QString messageText_;
 };
 
 // The input again, with the character the message is about marked (bold, underlined, framed):
