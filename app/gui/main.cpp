@@ -10,16 +10,23 @@
 #include <QTimer>
 
 #include <cstdio>
+
+#ifdef Q_OS_LINUX
 #include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#endif
 
 namespace {
 
-// Milliseconds since the kernel started this process (before the dynamic loader ran), or -1.
+// Milliseconds since the kernel started this process (before the dynamic loader ran), or -1
+// where the system does not tell (then the caller falls back to the time since main()).
 double millisecondsSinceProcessStart() {
+#ifndef Q_OS_LINUX
+    return -1;
+#else
     std::ifstream statFile("/proc/self/stat");
     std::string stat;
     std::getline(statFile, stat);
@@ -37,6 +44,7 @@ double millisecondsSinceProcessStart() {
             return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startSeconds) * 1000.0;
         }
     return -1;
+#endif
 }
 
 // --smoke-test: report once the window has painted its first frame, then quit.
