@@ -2,6 +2,398 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
+        <name>Cli</name>
+        <message>
+            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
+            <translation>Usage: radiocode batch [FILE|-] [--family F]</translation>
+        </message>
+        <message>
+            <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
+            <translation>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</translation>
+        </message>
+        <message>
+            <source>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</source>
+            <translation>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</translation>
+        </message>
+        <message>
+            <source>  series   blaupunkt, renault, becker, visteon or unknown</source>
+            <translation>  series   blaupunkt, renault, becker, visteon or unknown</translation>
+        </message>
+        <message>
+            <source>  serial   the normalised serial (empty when the line is invalid)</source>
+            <translation>  serial   the normalised serial (empty when the line is invalid)</translation>
+        </message>
+        <message>
+            <source>  status   ok, invalid, unsupported or not-found</source>
+            <translation>  status   ok, invalid, unsupported or not-found</translation>
+        </message>
+        <message>
+            <source>  code     the four digits when status is ok</source>
+            <translation>  code     the four digits when status is ok</translation>
+        </message>
+        <message>
+            <source>  source   where the code came from (algorithm:…, database:…)</source>
+            <translation>  source   where the code came from (algorithm:…, database:…)</translation>
+        </message>
+        <message>
+            <source>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</source>
+            <translation>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</translation>
+        </message>
+        <message>
+            <source>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</source>
+            <translation>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</translation>
+        </message>
+        <message>
+            <source>Options:</source>
+            <translation>Options:</translation>
+        </message>
+        <message>
+            <source>read every line as this family's serial</source>
+            <translation>read every line as this family's serial</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</source>
+            <translation>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
+            <translation>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1 for the database.</source>
+            <translation>Cannot create the folder %1 for the database.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder: the database must be a file.</source>
+            <translation>%1 is a folder: the database must be a file.</translation>
+        </message>
+        <message>
+            <source>Cannot create the database file %1: %2</source>
+            <translation>Cannot create the database file %1: %2</translation>
+        </message>
+        <message>
+            <source>The database file %1 is read-only: ask for write access to it or choose another database.</source>
+            <translation>The database file %1 is read-only: ask for write access to it or choose another database.</translation>
+        </message>
+        <message>
+            <source>The folder %1 is read-only: SQLite needs to write its journal beside the database file.</source>
+            <translation>The folder %1 is read-only: SQLite needs to write its journal beside the database file.</translation>
+        </message>
+        <message>
+            <source>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</source>
+            <translation>The PostgreSQL driver for Qt is not installed (libqt6sql6-psql).</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the database %1: %2</source>
+            <translation>Cannot connect to the database %1: %2</translation>
+        </message>
+        <message>
+            <source>The database %1 was written by a newer version of this program (schema %2; this version knows up to schema %3). It was not changed: update the program to use it.</source>
+            <translation>The database %1 was written by a newer version of this program (schema %2; this version knows up to schema %3). It was not changed: update the program to use it.</translation>
+        </message>
+        <message>
+            <source>The database %1 holds other tables (%2) and is not a radiocode database: choose another one.</source>
+            <translation>The database %1 holds other tables (%2) and is not a radiocode database: choose another one.</translation>
+        </message>
+        <message>
+            <source>Updating the database to schema %1 failed, nothing was changed: %2</source>
+            <translation>Updating the database to schema %1 failed, nothing was changed: %2</translation>
+        </message>
+        <message>
+            <source>The database %1 is locked by another program that is writing to it. Try again in a moment, or close the other program.</source>
+            <translation>The database %1 is locked by another program that is writing to it. Try again in a moment, or close the other program.</translation>
+        </message>
+        <message>
+            <source>%1 is not a radiocode database, or it is damaged (%2). Choose another file; this one was not changed.</source>
+            <translation>%1 is not a radiocode database, or it is damaged (%2). Choose another file; this one was not changed.</translation>
+        </message>
+        <message>
+            <source>The disk holding %1 is full: nothing was saved.</source>
+            <translation>The disk holding %1 is full: nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Cannot open the database file %1 (%2).</source>
+            <translation>Cannot open the database file %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1: %2</source>
+            <translation>Lost the connection to the database %1: %2</translation>
+        </message>
+        <message>
+            <source>The database %1 reported an error: %2</source>
+            <translation>The database %1 reported an error: %2</translation>
+        </message>
+        <message>
+            <source>The file is UTF-16 text: save it as CSV in UTF-8 and import it again.</source>
+            <translation>The file is UTF-16 text: save it as CSV in UTF-8 and import it again.</translation>
+        </message>
+        <message>
+            <source>Line %1, the header, has a quote that is never closed.</source>
+            <translation>Line %1, the header, has a quote that is never closed.</translation>
+        </message>
+        <message>
+            <source>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</source>
+            <translation>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</translation>
+        </message>
+        <message>
+            <source>The file is empty: a code list starts with a header line naming the columns “serial” and “code”.</source>
+            <translation>The file is empty: a code list starts with a header line naming the columns “serial” and “code”.</translation>
+        </message>
+        <message>
+            <source>%1 is already stored with code %2 (%3); the file says %4: the stored code was kept.</source>
+            <translation>%1 is already stored with code %2 (%3); the file says %4: the stored code was kept.</translation>
+        </message>
+        <message>
+            <source>line %1 of this file</source>
+            <translation>line %1 of this file</translation>
+        </message>
+        <message>
+            <source>A quoted field is never closed (a " is missing): row skipped.</source>
+            <translation>A quoted field is never closed (a " is missing): row skipped.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The row has %n column(s); the serial and the code need %1.</source>
+            <translation>
+                <numerusform>The row has %n column; the serial and the code need %1.</numerusform>
+                <numerusform>The row has %n columns; the serial and the code need %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The serial is empty.</source>
+            <translation>The serial is empty.</translation>
+        </message>
+        <message>
+            <source>Serial “%1”: %2</source>
+            <translation>Serial “%1”: %2</translation>
+        </message>
+        <message>
+            <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
+            <translation>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 is not exactly 4 digits.</source>
+            <translation>The code “%1” for %2 is not exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>Cannot write the export: %1</source>
+            <translation>Cannot write the export: %1</translation>
+        </message>
+        <message>
+            <source>Job %1 does not exist.</source>
+            <translation>Job %1 does not exist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseUrl</name>
+        <message>
+            <source>Use sqlite:/path/file.db or postgresql://user[:password]@host[:port]/dbname.</source>
+            <translation>Use sqlite:/path/file.db or postgresql://user[:password]@host[:port]/dbname.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a database URL: %2 %3</source>
+            <translation>“%1” is not a database URL: %2 %3</translation>
+        </message>
+        <message>
+            <source>it is empty.</source>
+            <translation>it is empty.</translation>
+        </message>
+        <message>
+            <source>it does not start with sqlite: or postgresql://.</source>
+            <translation>it does not start with sqlite: or postgresql://.</translation>
+        </message>
+        <message>
+            <source>the file name is missing.</source>
+            <translation>the file name is missing.</translation>
+        </message>
+        <message>
+            <source>“%1” is a folder, not a file.</source>
+            <translation>“%1” is a folder, not a file.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a known kind of database.</source>
+            <translation>“%1” is not a known kind of database.</translation>
+        </message>
+        <message>
+            <source>postgresql: must be followed by //.</source>
+            <translation>postgresql: must be followed by //.</translation>
+        </message>
+        <message>
+            <source>the user name is missing (user@host).</source>
+            <translation>the user name is missing (user@host).</translation>
+        </message>
+        <message>
+            <source>the server name is missing.</source>
+            <translation>the server name is missing.</translation>
+        </message>
+        <message>
+            <source>the port must be a number from 1 to 65535.</source>
+            <translation>the port must be a number from 1 to 65535.</translation>
+        </message>
+        <message>
+            <source>the database name is missing (…/dbname).</source>
+            <translation>the database name is missing (…/dbname).</translation>
+        </message>
+        <message>
+            <source>the option “%1” contains a semicolon.</source>
+            <translation>the option “%1” contains a semicolon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstructionSheet</name>
+        <message>
+            <source>Page %1</source>
+            <translation>Page %1</translation>
+        </message>
+        <message>
+            <source>Workshop: ______________</source>
+            <translation>Workshop: ______________</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Job</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <source>VIN</source>
+            <translation>VIN</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Radio and code</source>
+            <translation>Radio and code</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>Serial</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>No code could be given: %1 Write it in the boxes once it is known.</source>
+            <translation>No code could be given: %1 Write it in the boxes once it is known.</translation>
+        </message>
+        <message>
+            <source>Where the serial is on the label</source>
+            <translation>Where the serial is on the label</translation>
+        </message>
+        <message>
+            <source>Enter the code on the radio</source>
+            <translation>Enter the code on the radio</translation>
+        </message>
+        <message>
+            <source>Press button %1 until the display shows digit %1 of the code.</source>
+            <translation>Press button %1 until the display shows digit %1 of the code.</translation>
+        </message>
+        <message>
+            <source>Cautions</source>
+            <translation>Cautions</translation>
+        </message>
+        <message>
+            <source>What to do next</source>
+            <translation>What to do next</translation>
+        </message>
+        <message>
+            <source>If the radio refuses the code</source>
+            <translation>If the radio refuses the code</translation>
+        </message>
+        <message>
+            <source>Radio code instruction sheet</source>
+            <translation>Radio code instruction sheet</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
+        <message>
+            <source>The sheet could not be drawn.</source>
+            <translation>The sheet could not be drawn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StorageTexts</name>
+        <message>
+            <source>Worked</source>
+            <translation>Worked</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Not tried</source>
+            <translation>Not tried</translation>
+        </message>
+        <message numerus="yes">
+            <source>A code was refused %n time(s) for this serial: the radio is probably locked. Leave the radio switched on and wait about an hour (%1 minutes) until it accepts a code again, then check the serial on the label before the next try.</source>
+            <translation>
+                <numerusform>A code was refused %n time for this serial: the radio is probably locked. Leave the radio switched on and wait about an hour (%1 minutes) until it accepts a code again, then check the serial on the label before the next try.</numerusform>
+                <numerusform>A code was refused %n times for this serial: the radio is probably locked. Leave the radio switched on and wait about an hour (%1 minutes) until it accepts a code again, then check the serial on the label before the next try.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A code was refused %n time(s) for this serial before. Check the serial on the label again before trying: after %1 wrong codes the radio locks for about an hour.</source>
+            <translation>
+                <numerusform>A code was refused %n time for this serial before. Check the serial on the label again before trying: after %1 wrong codes the radio locks for about an hour.</numerusform>
+                <numerusform>A code was refused %n times for this serial before. Check the serial on the label again before trying: after %1 wrong codes the radio locks for about an hour.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n imported</numerusform>
+                <numerusform>%n imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicate(s)</source>
+            <translation>
+                <numerusform>%n duplicate</numerusform>
+                <numerusform>%n duplicates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n skipped</source>
+            <translation>
+                <numerusform>%n skipped</numerusform>
+                <numerusform>%n skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dry run, nothing saved: %1</source>
+            <translation>Dry run, nothing saved: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Texts</name>
         <message>
             <source>Model No</source>
@@ -291,12 +683,1612 @@
             <source>Once the code is known and has worked, record it in the code database.</source>
             <translation>Once the code is known and has worked, record it in the code database.</translation>
         </message>
+        <message>
+            <source>%1 is a Renault precode or the start of a Visteon serial cut short: choose the radio family (Renault, or Visteon with all 6 digits).</source>
+            <translation>%1 is a Renault precode or the start of a Visteon serial cut short: choose the radio family (Renault, or Visteon with all 6 digits).</translation>
+        </message>
+        <message>
+            <source>No serial given: the input is empty.</source>
+            <translation>No serial given: the input is empty.</translation>
+        </message>
+        <message>
+            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</source>
+            <translation>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</translation>
+        </message>
+        <message>
+            <source>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</source>
+            <translation>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</translation>
+        </message>
+        <message>
+            <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
+            <translation>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</translation>
+        </message>
+        <message>
+            <source>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
+            <translation>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</translation>
+        </message>
+        <message>
+            <source>No public algorithm exists for these radios: the code comes from the code database.</source>
+            <translation>No public algorithm exists for these radios: the code comes from the code database.</translation>
+        </message>
+        <message>
+            <source>The precode is one letter and three digits (for example T019).</source>
+            <translation>The precode is one letter and three digits (for example T019).</translation>
+        </message>
+        <message>
+            <source>It is printed in small type beside or below a long barcode: the last four characters of the barcode text are the precode. You may type or scan the whole barcode text.</source>
+            <translation>It is printed in small type beside or below a long barcode: the last four characters of the barcode text are the precode. You may type or scan the whole barcode text.</translation>
+        </message>
+        <message>
+            <source>Many units show the precode on the display while buttons 1 and 6 are held together for a few seconds.</source>
+            <translation>Many units show the precode on the display while buttons 1 and 6 are held together for a few seconds.</translation>
+        </message>
+        <message>
+            <source>A000 to A099 are not precodes.</source>
+            <translation>A000 to A099 are not precodes.</translation>
+        </message>
+        <message>
+            <source>The label has two fields: Model No (for example BE 4757) and Serial No (8 digits). Type each in its own field.</source>
+            <translation>The label has two fields: Model No (for example BE 4757) and Serial No (8 digits). Type each in its own field.</translation>
+        </message>
+        <message>
+            <source>Only models BE4739 and BE4757 were fitted to Nissan vehicles; other models are not covered.</source>
+            <translation>Only models BE4739 and BE4757 were fitted to Nissan vehicles; other models are not covered.</translation>
+        </message>
+        <message>
+            <source>The serial is the letter M and six digits (for example M123456).</source>
+            <translation>The serial is the letter M and six digits (for example M123456).</translation>
+        </message>
+        <message>
+            <source>Some units show the serial on the display while buttons 1 and 6 are held.</source>
+            <translation>Some units show the serial on the display while buttons 1 and 6 are held.</translation>
+        </message>
+        <message>
+            <source>The code is computed with the public Visteon M-serial algorithm.</source>
+            <translation>The code is computed with the public Visteon M-serial algorithm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vin</name>
+        <message>
+            <source>“%1” at character %2 cannot be part of a VIN: only letters and digits.</source>
+            <translation>“%1” at character %2 cannot be part of a VIN: only letters and digits.</translation>
+        </message>
+        <message>
+            <source>A VIN never contains I, O or Q: character %1 is “%2”. Read it as %3?</source>
+            <translation>A VIN never contains I, O or Q: character %1 is “%2”. Read it as %3?</translation>
+        </message>
+        <message>
+            <source>Too long: a VIN has %1 characters, %2 were given.</source>
+            <translation>Too long: a VIN has %1 characters, %2 were given.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more character(s).</source>
+            <translation>
+                <numerusform>%n more character.</numerusform>
+                <numerusform>%n more characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Valid VIN.</source>
+            <translation>Valid VIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Usage: radiocode-finder [--version] [--help] [--smoke-test] [Qt options such as -platform NAME]
+
+Finds the unlock code of a Nissan radio and shows how to enter it. See also: radiocode --help</source>
+            <translation>Usage: radiocode-finder [--version] [--help] [--smoke-test] [Qt options such as -platform NAME]
+
+Finds the unlock code of a Nissan radio and shows how to enter it. See also: radiocode --help</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::cli</name>
         <message>
             <source>List the radio families</source>
             <translation>List the radio families</translation>
+        </message>
+        <message>
+            <source>%1 lines answered…</source>
+            <translation>%1 lines answered…</translation>
+        </message>
+        <message>
+            <source>%1 lines answered.</source>
+            <translation>%1 lines answered.</translation>
+        </message>
+        <message>
+            <source>only one input file can be given ("%1").</source>
+            <translation>only one input file can be given ("%1").</translation>
+        </message>
+        <message>
+            <source>unknown option "%1".</source>
+            <translation>unknown option "%1".</translation>
+        </message>
+        <message>
+            <source>radiocode batch: cannot open %1: %2</source>
+            <translation>radiocode batch: cannot open %1: %2</translation>
+        </message>
+        <message>
+            <source>radiocode batch: cannot write the output.</source>
+            <translation>radiocode batch: cannot write the output.</translation>
+        </message>
+        <message>
+            <source>radiocode batch: reading %1 failed: %2</source>
+            <translation>radiocode batch: reading %1 failed: %2</translation>
+        </message>
+        <message>
+            <source>standard input</source>
+            <translation>standard input</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode db import FILE [--dry-run] [--json]</source>
+            <translation>Usage: radiocode db import FILE [--dry-run] [--json]</translation>
+        </message>
+        <message>
+            <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
+            <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
+        </message>
+        <message>
+            <source>       radiocode db export [FILE] [--force]</source>
+            <translation>       radiocode db export [FILE] [--force]</translation>
+        </message>
+        <message>
+            <source>       radiocode db info</source>
+            <translation>       radiocode db info</translation>
+        </message>
+        <message>
+            <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
+            <translation>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</translation>
+        </message>
+        <message>
+            <source>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</source>
+            <translation>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</translation>
+        </message>
+        <message>
+            <source>check and count, save nothing</source>
+            <translation>check and count, save nothing</translation>
+        </message>
+        <message>
+            <source>print one JSON object: imported, duplicates, skipped, conflicts, errors</source>
+            <translation>print one JSON object: imported, duplicates, skipped, conflicts, errors</translation>
+        </message>
+        <message>
+            <source>record a code that worked on the radio</source>
+            <translation>record a code that worked on the radio</translation>
+        </message>
+        <message>
+            <source>replace another code stored for the serial</source>
+            <translation>replace another code stored for the serial</translation>
+        </message>
+        <message>
+            <source>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</source>
+            <translation>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</translation>
+        </message>
+        <message>
+            <source>show which database is used and what it holds</source>
+            <translation>show which database is used and what it holds</translation>
+        </message>
+        <message>
+            <source>The database is --database URL, else $RADIOCODE_DATABASE, else the desktop program's setting, else %1. URLs: sqlite:/path/file.db, postgresql://user[:password]@host[:port]/dbname.</source>
+            <translation>The database is --database URL, else $RADIOCODE_DATABASE, else the desktop program's setting, else %1. URLs: sqlite:/path/file.db, postgresql://user[:password]@host[:port]/dbname.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 done, 2 invalid input or arguments, 3 the file or the database could not be used (or a different code is already stored).</source>
+            <translation>Exit status: 0 done, 2 invalid input or arguments, 3 the file or the database could not be used (or a different code is already stored).</translation>
+        </message>
+        <message>
+            <source>unknown option %1</source>
+            <translation>unknown option %1</translation>
+        </message>
+        <message>
+            <source>one file at a time (got %1 and %2)</source>
+            <translation>one file at a time (got %1 and %2)</translation>
+        </message>
+        <message>
+            <source>the CSV file to import is missing</source>
+            <translation>the CSV file to import is missing</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a CSV file.</source>
+            <translation>%1 is a folder, not a CSV file.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>Cannot read %1: %2</translation>
+        </message>
+        <message>
+            <source>Importing %1… %2%</source>
+            <translation>Importing %1… %2%</translation>
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation>line %1: %2</translation>
+        </message>
+        <message>
+            <source>--technician needs a name</source>
+            <translation>--technician needs a name</translation>
+        </message>
+        <message>
+            <source>give the serial and the code</source>
+            <translation>give the serial and the code</translation>
+        </message>
+        <message>
+            <source>--technician NAME is needed: a confirmed code records who confirmed it</source>
+            <translation>--technician NAME is needed: a confirmed code records who confirmed it</translation>
+        </message>
+        <message>
+            <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
+            <translation>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</translation>
+        </message>
+        <message>
+            <source>the code “%1” is not exactly 4 digits.</source>
+            <translation>the code “%1” is not exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>Saved: %1 code %2, confirmed by %3.</source>
+            <translation>Saved: %1 code %2, confirmed by %3.</translation>
+        </message>
+        <message>
+            <source>Saved: %1 code %2, confirmed by %3 (replaces %4 from %5).</source>
+            <translation>Saved: %1 code %2, confirmed by %3 (replaces %4 from %5).</translation>
+        </message>
+        <message>
+            <source>Confirmed: %1 code %2 (from %3) is now marked as confirmed by %4.</source>
+            <translation>Confirmed: %1 code %2 (from %3) is now marked as confirmed by %4.</translation>
+        </message>
+        <message>
+            <source>Already stored: %1 code %2 (%3).</source>
+            <translation>Already stored: %1 code %2 (%3).</translation>
+        </message>
+        <message>
+            <source>%1 is already stored with code %2 (%3): not changed. If the radio accepted %4, add it again with --replace.</source>
+            <translation>%1 is already stored with code %2 (%3): not changed. If the radio accepted %4, add it again with --replace.</translation>
+        </message>
+        <message>
+            <source>one file at a time</source>
+            <translation>one file at a time</translation>
+        </message>
+        <message>
+            <source>unexpected argument %1</source>
+            <translation>unexpected argument %1</translation>
+        </message>
+        <message>
+            <source>Database: %1 (chosen by %2)</source>
+            <translation>Database: %1 (chosen by %2)</translation>
+        </message>
+        <message>
+            <source>Schema version: %1</source>
+            <translation>Schema version: %1</translation>
+        </message>
+        <message>
+            <source>Codes stored: %1</source>
+            <translation>Codes stored: %1</translation>
+        </message>
+        <message>
+            <source>radiocode: the code database cannot be used, so Blaupunkt and Becker codes cannot be looked up: %1</source>
+            <translation>radiocode: the code database cannot be used, so Blaupunkt and Becker codes cannot be looked up: %1</translation>
+        </message>
+        <message>
+            <source>%1 already exists: add --force to overwrite it.</source>
+            <translation>%1 already exists: add --force to overwrite it.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
+        <message>
+            <source>unknown action “%1”: use import, add, export or info</source>
+            <translation>unknown action “%1”: use import, add, export or info</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode families</source>
+            <translation>Usage: radiocode families</translation>
+        </message>
+        <message>
+            <source>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</source>
+            <translation>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</translation>
+        </message>
+        <message>
+            <source>unexpected argument "%1".</source>
+            <translation>unexpected argument "%1".</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
+        <message>
+            <source>SERIAL FORMAT</source>
+            <translation>SERIAL FORMAT</translation>
+        </message>
+        <message>
+            <source>CODE FROM</source>
+            <translation>CODE FROM</translation>
+        </message>
+        <message>
+            <source>EXAMPLE</source>
+            <translation>EXAMPLE</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode jobs list [FILTERS] [--json]</source>
+            <translation>Usage: radiocode jobs list [FILTERS] [--json]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs export [FILE] [FILTERS] [--force]</source>
+            <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</source>
+            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs attempts SERIAL [--json]</source>
+            <translation>       radiocode jobs attempts SERIAL [--json]</translation>
+        </message>
+        <message>
+            <source>Filters:</source>
+            <translation>Filters:</translation>
+        </message>
+        <message>
+            <source>blaupunkt, renault, becker or visteon</source>
+            <translation>blaupunkt, renault, becker or visteon</translation>
+        </message>
+        <message>
+            <source>worked, refused or not-tried</source>
+            <translation>worked, refused or not-tried</translation>
+        </message>
+        <message>
+            <source>jobs from this day on (YYYY-MM-DD or a date and time)</source>
+            <translation>jobs from this day on (YYYY-MM-DD or a date and time)</translation>
+        </message>
+        <message>
+            <source>jobs before this day</source>
+            <translation>jobs before this day</translation>
+        </message>
+        <message>
+            <source>technician, customer, registration, VIN, serial or code contains TEXT</source>
+            <translation>technician, customer, registration, VIN, serial or code contains TEXT</translation>
+        </message>
+        <message>
+            <source>the newest N jobs only</source>
+            <translation>the newest N jobs only</translation>
+        </message>
+        <message>
+            <source>attempts tells how often a code was refused for SERIAL since it last worked, and what to do before the next try.</source>
+            <translation>attempts tells how often a code was refused for SERIAL since it last worked, and what to do before the next try.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.</source>
+            <translation>Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.</translation>
+        </message>
+        <message>
+            <source>--outcome needs a value</source>
+            <translation>--outcome needs a value</translation>
+        </message>
+        <message>
+            <source>unknown outcome “%1”: use worked, refused or not-tried</source>
+            <translation>unknown outcome “%1”: use worked, refused or not-tried</translation>
+        </message>
+        <message>
+            <source>%1 needs a date</source>
+            <translation>%1 needs a date</translation>
+        </message>
+        <message>
+            <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</source>
+            <translation>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</translation>
+        </message>
+        <message>
+            <source>--search needs a text</source>
+            <translation>--search needs a text</translation>
+        </message>
+        <message>
+            <source>--limit needs a positive number</source>
+            <translation>--limit needs a positive number</translation>
+        </message>
+        <message>
+            <source>No jobs match.</source>
+            <translation>No jobs match.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s)</source>
+            <translation>
+                <numerusform>%n attempt</numerusform>
+                <numerusform>%n attempts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 needs a value</source>
+            <translation>%1 needs a value</translation>
+        </message>
+        <message>
+            <source>--outcome needs worked, refused or not-tried</source>
+            <translation>--outcome needs worked, refused or not-tried</translation>
+        </message>
+        <message>
+            <source>--attempts needs a number from 0 to 99</source>
+            <translation>--attempts needs a number from 0 to 99</translation>
+        </message>
+        <message>
+            <source>give one serial</source>
+            <translation>give one serial</translation>
+        </message>
+        <message>
+            <source>Saved job #%1.</source>
+            <translation>Saved job #%1.</translation>
+        </message>
+        <message>
+            <source>No refused code is recorded for %1 since it last worked.</source>
+            <translation>No refused code is recorded for %1 since it last worked.</translation>
+        </message>
+        <message>
+            <source>unknown action “%1”: use list, export, add or attempts</source>
+            <translation>unknown action “%1”: use list, export, add or attempts</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
+            <translation>Usage: radiocode lookup SERIAL [--family F] [--json]</translation>
+        </message>
+        <message>
+            <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
+            <translation>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</translation>
+        </message>
+        <message>
+            <source>Options:</source>
+            <translation>Options:</translation>
+        </message>
+        <message>
+            <source>read the serial as this family's (blaupunkt, renault, becker, visteon)</source>
+            <translation>read the serial as this family's (blaupunkt, renault, becker, visteon)</translation>
+        </message>
+        <message>
+            <source>answer as one JSON object</source>
+            <translation>answer as one JSON object</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid.</source>
+            <translation>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid.</translation>
+        </message>
+        <message>
+            <source>Family: %1</source>
+            <translation>Family: %1</translation>
+        </message>
+        <message>
+            <source>Serial: %1</source>
+            <translation>Serial: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>What to do:</source>
+            <translation>What to do:</translation>
+        </message>
+        <message>
+            <source>Code: %1</source>
+            <translation>Code: %1</translation>
+        </message>
+        <message>
+            <source>Source: %1 (%2)</source>
+            <translation>Source: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>How to enter it:</source>
+            <translation>How to enter it:</translation>
+        </message>
+        <message>
+            <source>Take care:</source>
+            <translation>Take care:</translation>
+        </message>
+        <message>
+            <source>the serial is missing.</source>
+            <translation>the serial is missing.</translation>
+        </message>
+        <message>
+            <source>Find the code for one serial</source>
+            <translation>Find the code for one serial</translation>
+        </message>
+        <message>
+            <source>Answer one serial per line as CSV</source>
+            <translation>Answer one serial per line as CSV</translation>
+        </message>
+        <message>
+            <source>Write the printable instruction sheet (PDF)</source>
+            <translation>Write the printable instruction sheet (PDF)</translation>
+        </message>
+        <message>
+            <source>Import, add and export codes of the code database</source>
+            <translation>Import, add and export codes of the code database</translation>
+        </message>
+        <message>
+            <source>List and export the job log</source>
+            <translation>List and export the job log</translation>
+        </message>
+        <message>
+            <source>radiocode %1: unlock codes for Nissan radios (Blaupunkt, Renault, Becker, Visteon).</source>
+            <translation>radiocode %1: unlock codes for Nissan radios (Blaupunkt, Renault, Becker, Visteon).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode [--database URL] [--lang tr|de|en] COMMAND [ARGUMENTS]</source>
+            <translation>Usage: radiocode [--database URL] [--lang tr|de|en] COMMAND [ARGUMENTS]</translation>
+        </message>
+        <message>
+            <source>Commands:</source>
+            <translation>Commands:</translation>
+        </message>
+        <message>
+            <source>Options (before or after the command):</source>
+            <translation>Options (before or after the command):</translation>
+        </message>
+        <message>
+            <source>the code database to use</source>
+            <translation>the code database to use</translation>
+        </message>
+        <message>
+            <source>the language of messages and steps</source>
+            <translation>the language of messages and steps</translation>
+        </message>
+        <message>
+            <source>this help; COMMAND --help: that command's</source>
+            <translation>this help; COMMAND --help: that command's</translation>
+        </message>
+        <message>
+            <source>the program's version</source>
+            <translation>the program's version</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 a code was shown (or the work was done), 1 the serial is fine but no code can be given, 2 invalid input or arguments, 3 the work could not be done.</source>
+            <translation>Exit status: 0 a code was shown (or the work was done), 1 the serial is fine but no code can be given, 2 invalid input or arguments, 3 the work could not be done.</translation>
+        </message>
+        <message>
+            <source>radiocode: %1 needs a value.</source>
+            <translation>radiocode: %1 needs a value.</translation>
+        </message>
+        <message>
+            <source>radiocode: unknown language "%1": use one of %2.</source>
+            <translation>radiocode: unknown language "%1": use one of %2.</translation>
+        </message>
+        <message>
+            <source>radiocode: --family needs a value.</source>
+            <translation>radiocode: --family needs a value.</translation>
+        </message>
+        <message>
+            <source>radiocode: unknown radio family "%1": use one of %2.</source>
+            <translation>radiocode: unknown radio family "%1": use one of %2.</translation>
+        </message>
+        <message>
+            <source>Try "radiocode %1 --help".</source>
+            <translation>Try "radiocode %1 --help".</translation>
+        </message>
+        <message>
+            <source>radiocode: unknown command "%1".</source>
+            <translation>radiocode: unknown command "%1".</translation>
+        </message>
+        <message>
+            <source>Try "radiocode --help".</source>
+            <translation>Try "radiocode --help".</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</source>
+            <translation>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</translation>
+        </message>
+        <message>
+            <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
+            <translation>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</translation>
+        </message>
+        <message>
+            <source>read the serial as this family's</source>
+            <translation>read the serial as this family's</translation>
+        </message>
+        <message>
+            <source>where to write the PDF (required)</source>
+            <translation>where to write the PDF (required)</translation>
+        </message>
+        <message>
+            <source>the customer, printed on the sheet</source>
+            <translation>the customer, printed on the sheet</translation>
+        </message>
+        <message>
+            <source>the vehicle's registration</source>
+            <translation>the vehicle's registration</translation>
+        </message>
+        <message>
+            <source>the vehicle identification number (17 characters)</source>
+            <translation>the vehicle identification number (17 characters)</translation>
+        </message>
+        <message>
+            <source>who does the job</source>
+            <translation>who does the job</translation>
+        </message>
+        <message>
+            <source>free notes</source>
+            <translation>free notes</translation>
+        </message>
+        <message>
+            <source>the workshop's name (default: the one set in radiocode-finder)</source>
+            <translation>the workshop's name (default: the one set in radiocode-finder)</translation>
+        </message>
+        <message>
+            <source>paper size (default: as set in radiocode-finder, else from the system's region)</source>
+            <translation>paper size (default: as set in radiocode-finder, else from the system's region)</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</source>
+            <translation>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</translation>
+        </message>
+        <message>
+            <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
+            <translation>radiocode sheet: the sheet cannot be drawn without fonts.</translation>
+        </message>
+        <message>
+            <source>unknown option %1.</source>
+            <translation>unknown option %1.</translation>
+        </message>
+        <message>
+            <source>%1 needs a value.</source>
+            <translation>%1 needs a value.</translation>
+        </message>
+        <message>
+            <source>unknown paper size "%1": use a4 or letter.</source>
+            <translation>unknown paper size "%1": use a4 or letter.</translation>
+        </message>
+        <message>
+            <source>--out FILE.pdf is missing.</source>
+            <translation>--out FILE.pdf is missing.</translation>
+        </message>
+        <message>
+            <source>--vin: %1</source>
+            <translation>--vin: %1</translation>
+        </message>
+        <message>
+            <source>a VIN has 17 characters, %1 were given.</source>
+            <translation>a VIN has 17 characters, %1 were given.</translation>
+        </message>
+        <message>
+            <source>Sheet for %1 written to %2.</source>
+            <translation>Sheet for %1 written to %2.</translation>
+        </message>
+        <message>
+            <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
+            <translation>Sheet for %1 written to %2 with empty code boxes: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::DatabaseIntegration</name>
+        <message>
+            <source>Record the code that worked</source>
+            <translation>Record the code that worked</translation>
+        </message>
+        <message>
+            <source>The 4-digit code the radio accepted for %1:</source>
+            <translation>The 4-digit code the radio accepted for %1:</translation>
+        </message>
+        <message>
+            <source>&amp;Import codes…</source>
+            <translation>&amp;Import codes…</translation>
+        </message>
+        <message>
+            <source>Job &amp;history…</source>
+            <translation>Job &amp;history…</translation>
+        </message>
+        <message>
+            <source>Database &amp;settings…</source>
+            <translation>Database &amp;settings…</translation>
+        </message>
+        <message>
+            <source>This code &amp;worked</source>
+            <translation>This code &amp;worked</translation>
+        </message>
+        <message>
+            <source>Save the job as done; a database code is marked as confirmed by you.</source>
+            <translation>Save the job as done; a database code is marked as confirmed by you.</translation>
+        </message>
+        <message>
+            <source>Code re&amp;fused</source>
+            <translation>Code re&amp;fused</translation>
+        </message>
+        <message>
+            <source>Count a wrong attempt for this radio and show what to do next.</source>
+            <translation>Count a wrong attempt for this radio and show what to do next.</translation>
+        </message>
+        <message>
+            <source>Save &amp;job</source>
+            <translation>Save &amp;job</translation>
+        </message>
+        <message>
+            <source>Keep this lookup in the job log.</source>
+            <translation>Keep this lookup in the job log.</translation>
+        </message>
+        <message>
+            <source>&amp;Record the code that worked…</source>
+            <translation>&amp;Record the code that worked…</translation>
+        </message>
+        <message>
+            <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
+            <translation>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</translation>
+        </message>
+        <message>
+            <source>Using %1</source>
+            <translation>Using %1</translation>
+        </message>
+        <message>
+            <source>No code database: %1</source>
+            <translation>No code database: %1</translation>
+        </message>
+        <message>
+            <source>Codes were refused before</source>
+            <translation>Codes were refused before</translation>
+        </message>
+        <message>
+            <source>Job log</source>
+            <translation>Job log</translation>
+        </message>
+        <message>
+            <source>This code worked</source>
+            <translation>This code worked</translation>
+        </message>
+        <message>
+            <source>Your name, to mark the code as confirmed (leave empty to only save the job):</source>
+            <translation>Your name, to mark the code as confirmed (leave empty to only save the job):</translation>
+        </message>
+        <message>
+            <source>Code refused</source>
+            <translation>Code refused</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” is not a code: a code is exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>Your name (kept with the code, so colleagues know who confirmed it):</source>
+            <translation>Your name (kept with the code, so colleagues know who confirmed it):</translation>
+        </message>
+        <message>
+            <source>The database holds %1 for %2 (%3). Replace it with %4, which the radio accepted?</source>
+            <translation>The database holds %1 for %2 (%3). Replace it with %4, which the radio accepted?</translation>
+        </message>
+        <message>
+            <source>Code database</source>
+            <translation>Code database</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::DatabaseSettingsPage</name>
+        <message>
+            <source>Code database</source>
+            <translation>Code database</translation>
+        </message>
+        <message>
+            <source>Blaupunkt and Becker codes come from the workshop's code database. Leave the field empty for the file on this computer, or enter a shared database:&lt;br&gt;&lt;tt&gt;sqlite:/path/file.db&lt;/tt&gt; or &lt;tt&gt;postgresql://user[:password]@host[:port]/dbname&lt;/tt&gt;&lt;br&gt;A password in the address is saved as plain text in this program's settings; leave it out to use the PostgreSQL password file (~/.pgpass) instead.</source>
+            <translation>Blaupunkt and Becker codes come from the workshop's code database. Leave the field empty for the file on this computer, or enter a shared database:&lt;br&gt;&lt;tt&gt;sqlite:/path/file.db&lt;/tt&gt; or &lt;tt&gt;postgresql://user[:password]@host[:port]/dbname&lt;/tt&gt;&lt;br&gt;A password in the address is saved as plain text in this program's settings; leave it out to use the PostgreSQL password file (~/.pgpass) instead.</translation>
+        </message>
+        <message>
+            <source>Use the &amp;default</source>
+            <translation>Use the &amp;default</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>&amp;Test connection</translation>
+        </message>
+        <message>
+            <source>Note: the environment variable %1 is set, so this program uses %2 whatever is saved here.</source>
+            <translation>Note: the environment variable %1 is set, so this program uses %2 whatever is saved here.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected: schema %1, %n code(s) stored.</source>
+            <translation>
+                <numerusform>Connected: schema %1, %n code stored.</numerusform>
+                <numerusform>Connected: schema %1, %n codes stored.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::FamilyCard</name>
+        <message>
+            <source>Serial: %1. Code from: %2.</source>
+            <translation>Serial: %1. Code from: %2.</translation>
+        </message>
+        <message>
+            <source>%1 radio: serial %2</source>
+            <translation>%1 radio: serial %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::FamilyPage</name>
+        <message>
+            <source>&amp;Continue with %1</source>
+            <translation>&amp;Continue with %1</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <source>The program recognises the radio family from the serial.</source>
+            <translation>The program recognises the radio family from the serial.</translation>
+        </message>
+        <message>
+            <source>Which radio?</source>
+            <translation>Which radio?</translation>
+        </message>
+        <message>
+            <source>Choose the make printed on the radio's label. The drawings show what each label looks like.</source>
+            <translation>Choose the make printed on the radio's label. The drawings show what each label looks like.</translation>
+        </message>
+        <message>
+            <source>&amp;Not sure? Type, paste or scan the serial:</source>
+            <translation>&amp;Not sure? Type, paste or scan the serial:</translation>
+        </message>
+        <message>
+            <source>e.g. BP53876 9672026, J727, M123456</source>
+            <translation>e.g. BP53876 9672026, J727, M123456</translation>
+        </message>
+        <message>
+            <source>Serial, any radio family</source>
+            <translation>Serial, any radio family</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::HelpPage</name>
+        <message>
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <source>&amp;Close help</source>
+            <translation>&amp;Close help</translation>
+        </message>
+        <message>
+            <source>Help text</source>
+            <translation>Help text</translation>
+        </message>
+        <message>
+            <source>When the radio refuses the code</source>
+            <translation>When the radio refuses the code</translation>
+        </message>
+        <message>
+            <source>Attempts and lock-out</source>
+            <translation>Attempts and lock-out</translation>
+        </message>
+        <message>
+            <source>Entering a code</source>
+            <translation>Entering a code</translation>
+        </message>
+        <message>
+            <source>Station buttons 1 to 4 set the four digits: press 1 until the first digit shows, 2 for the second, 3 for the third and 4 for the fourth. Then confirm with the button the result page names.</source>
+            <translation>Station buttons 1 to 4 set the four digits: press 1 until the first digit shows, 2 for the second, 3 for the third and 4 for the fourth. Then confirm with the button the result page names.</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Keyboard</translation>
+        </message>
+        <message>
+            <source>Go on: choose the focused card, look the serial up, next step</source>
+            <translation>Go on: choose the focused card, look the serial up, next step</translation>
+        </message>
+        <message>
+            <source>Back one step</source>
+            <translation>Back one step</translation>
+        </message>
+        <message>
+            <source>Choose Blaupunkt, Renault, Becker, Visteon</source>
+            <translation>Choose Blaupunkt, Renault, Becker, Visteon</translation>
+        </message>
+        <message>
+            <source>Quick lookup field</source>
+            <translation>Quick lookup field</translation>
+        </message>
+        <message>
+            <source>New radio</source>
+            <translation>New radio</translation>
+        </message>
+        <message>
+            <source>Print the instruction sheet</source>
+            <translation>Print the instruction sheet</translation>
+        </message>
+        <message>
+            <source>Save the instruction sheet as PDF</source>
+            <translation>Save the instruction sheet as PDF</translation>
+        </message>
+        <message>
+            <source>Zoom the label drawing</source>
+            <translation>Zoom the label drawing</translation>
+        </message>
+        <message>
+            <source>This help</source>
+            <translation>This help</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::HistoryWindow</name>
+        <message>
+            <source>Job history</source>
+            <translation>Job history</translation>
+        </message>
+        <message>
+            <source>Serial, code, customer, registration, VIN or technician</source>
+            <translation>Serial, code, customer, registration, VIN or technician</translation>
+        </message>
+        <message>
+            <source>All radios</source>
+            <translation>All radios</translation>
+        </message>
+        <message>
+            <source>Any outcome</source>
+            <translation>Any outcome</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>Serial</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Attempts</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <source>&amp;Reopen</source>
+            <translation>&amp;Reopen</translation>
+        </message>
+        <message>
+            <source>Re&amp;print sheet…</source>
+            <translation>Re&amp;print sheet…</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Export CSV…</translation>
+        </message>
+        <message>
+            <source>No code database is open: see Database ▸ Settings.</source>
+            <translation>No code database is open: see Database ▸ Settings.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
+        <message>
+            <source>Export jobs</source>
+            <translation>Export jobs</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) exported to %1.</source>
+            <translation>
+                <numerusform>%n job exported to %1.</numerusform>
+                <numerusform>%n jobs exported to %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::ImportDialog</name>
+        <message>
+            <source>Import codes</source>
+            <translation>Import codes</translation>
+        </message>
+        <message>
+            <source>A CSV file with the columns serial and code</source>
+            <translation>A CSV file with the columns serial and code</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>&amp;Choose file…</translation>
+        </message>
+        <message>
+            <source>Choose the code list to import. Nothing is saved until you press Import.</source>
+            <translation>Choose the code list to import. Nothing is saved until you press Import.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>Serial</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Replace stored code</source>
+            <translation>Replace stored code</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>Replace stored codes</source>
+            <translation>Replace stored codes</translation>
+        </message>
+        <message>
+            <source>Code lists (*.csv *.txt);;All files (*)</source>
+            <translation>Code lists (*.csv *.txt);;All files (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Import the list and replace %n stored code(s) with the file's code? The replaced codes are gone afterwards.</source>
+            <translation>
+                <numerusform>Import the list and replace %n stored code with the file's code? The replaced codes are gone afterwards.</numerusform>
+                <numerusform>Import the list and replace %n stored codes with the file's code? The replaced codes are gone afterwards.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Checking %1…</source>
+            <translation>Checking %1…</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>Importing %1…</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>Cannot read %1: %2</translation>
+        </message>
+        <message>
+            <source>%1 cannot be imported: %2</source>
+            <translation>%1 cannot be imported: %2</translation>
+        </message>
+        <message>
+            <source>Check cancelled. Nothing was saved.</source>
+            <translation>Check cancelled. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Import cancelled. Nothing was saved.</source>
+            <translation>Import cancelled. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>%1 checked. If imported: %2.</source>
+            <translation>%1 checked. If imported: %2.</translation>
+        </message>
+        <message>
+            <source>Stored codes are kept; tick “Replace stored code” for a conflict only when you are sure the file is right.</source>
+            <translation>Stored codes are kept; tick “Replace stored code” for a conflict only when you are sure the file is right.</translation>
+        </message>
+        <message>
+            <source>Imported from %1: %2.</source>
+            <translation>Imported from %1: %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stored code(s) replaced with the file's code.</source>
+            <translation>
+                <numerusform>%n stored code replaced with the file's code.</numerusform>
+                <numerusform>%n stored codes replaced with the file's code.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Replacing the chosen codes failed.</source>
+            <translation>Replacing the chosen codes failed.</translation>
+        </message>
+        <message>
+            <source>Keep stored %1, or use %2</source>
+            <translation>Keep stored %1, or use %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::JobDetailsPage</name>
+        <message>
+            <source>Optional: 17 characters, never I, O or Q.</source>
+            <translation>Optional: 17 characters, never I, O or Q.</translation>
+        </message>
+        <message>
+            <source>Job details</source>
+            <translation>Job details</translation>
+        </message>
+        <message>
+            <source>Optional: these go on the instruction sheet. The technician's name is remembered for the next job.</source>
+            <translation>Optional: these go on the instruction sheet. The technician's name is remembered for the next job.</translation>
+        </message>
+        <message>
+            <source>C&amp;ustomer:</source>
+            <translation>C&amp;ustomer:</translation>
+        </message>
+        <message>
+            <source>&amp;Registration:</source>
+            <translation>&amp;Registration:</translation>
+        </message>
+        <message>
+            <source>V&amp;IN:</source>
+            <translation>V&amp;IN:</translation>
+        </message>
+        <message>
+            <source>&amp;Technician:</source>
+            <translation>&amp;Technician:</translation>
+        </message>
+        <message>
+            <source>N&amp;otes:</source>
+            <translation>N&amp;otes:</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <source>Vehicle identification number</source>
+            <translation>Vehicle identification number</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>&amp;Back to the code</source>
+            <translation>&amp;Back to the code</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelGuidePage</name>
+        <message>
+            <source>Where is the serial? – %1</source>
+            <translation>Where is the serial? – %1</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom &amp;in</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom &amp;out</translation>
+        </message>
+        <message>
+            <source>Fit to &amp;window</source>
+            <translation>Fit to &amp;window</translation>
+        </message>
+        <message>
+            <source>Next: &amp;type the serial</source>
+            <translation>Next: &amp;type the serial</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Zoom in (Ctrl++, Ctrl+mouse wheel)</source>
+            <translation>Zoom in (Ctrl++, Ctrl+mouse wheel)</translation>
+        </message>
+        <message>
+            <source>Zoom out (Ctrl+-)</source>
+            <translation>Zoom out (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>Show the whole label (Ctrl+0)</source>
+            <translation>Show the whole label (Ctrl+0)</translation>
+        </message>
+        <message>
+            <source>Drawing of the %1 label</source>
+            <translation>Drawing of the %1 label</translation>
+        </message>
+        <message>
+            <source>The serial area is highlighted in orange.</source>
+            <translation>The serial area is highlighted in orange.</translation>
+        </message>
+        <message>
+            <source>Serial:</source>
+            <translation>Serial:</translation>
+        </message>
+        <message>
+            <source>Code from:</source>
+            <translation>Code from:</translation>
+        </message>
+        <message>
+            <source>The serial area is highlighted in orange on the drawing.</source>
+            <translation>The serial area is highlighted in orange on the drawing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::MainWindow</name>
+        <message>
+            <source>About Nissan Radio Code Finder</source>
+            <translation>About Nissan Radio Code Finder</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Nissan Radio Code Finder %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Finds the unlock code of a Nissan radio (Blaupunkt, Renault, Becker, Visteon) and shows how to enter it.&lt;/p&gt;&lt;p&gt;Codes come only from the public Renault precode and Visteon M-serial algorithms or from the workshop's code database; every result says which.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Nissan Radio Code Finder %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Finds the unlock code of a Nissan radio (Blaupunkt, Renault, Becker, Visteon) and shows how to enter it.&lt;/p&gt;&lt;p&gt;Codes come only from the public Renault precode and Visteon M-serial algorithms or from the workshop's code database; every result says which.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Code found for %1.</source>
+            <translation>Code found for %1.</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>Serial</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Job details</source>
+            <translation>Job details</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <source>Step %1 of 5: %2</source>
+            <translation>Step %1 of 5: %2</translation>
+        </message>
+        <message>
+            <source>Check the VIN before printing.</source>
+            <translation>Check the VIN before printing.</translation>
+        </message>
+        <message>
+            <source>Print preview – instruction sheet</source>
+            <translation>Print preview – instruction sheet</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>The sheet could not be sent to the printer.</source>
+            <translation>The sheet could not be sent to the printer.</translation>
+        </message>
+        <message>
+            <source>Check the VIN before saving the sheet.</source>
+            <translation>Check the VIN before saving the sheet.</translation>
+        </message>
+        <message>
+            <source>radio-code-%1.pdf</source>
+            <translation>radio-code-%1.pdf</translation>
+        </message>
+        <message>
+            <source>Save the instruction sheet as PDF</source>
+            <translation>Save the instruction sheet as PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>Saved %1.</translation>
+        </message>
+        <message>
+            <source>Workshop name</source>
+            <translation>Workshop name</translation>
+        </message>
+        <message>
+            <source>The workshop's name, printed at the top of every sheet:</source>
+            <translation>The workshop's name, printed at the top of every sheet:</translation>
+        </message>
+        <message>
+            <source>Nissan Radio Code Finder</source>
+            <translation>Nissan Radio Code Finder</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Save as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop name…</source>
+            <translation>&amp;Workshop name…</translation>
+        </message>
+        <message>
+            <source>P&amp;aper size</source>
+            <translation>P&amp;aper size</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Go</translation>
+        </message>
+        <message>
+            <source>&amp;New radio</source>
+            <translation>&amp;New radio</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>&amp;Quick lookup</source>
+            <translation>&amp;Quick lookup</translation>
+        </message>
+        <message>
+            <source>&amp;Job details</source>
+            <translation>&amp;Job details</translation>
+        </message>
+        <message>
+            <source>&amp;Database</source>
+            <translation>&amp;Database</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Troubleshooting and keys</source>
+            <translation>&amp;Troubleshooting and keys</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>&amp;Quick lookup:</source>
+            <translation>&amp;Quick lookup:</translation>
+        </message>
+        <message>
+            <source>Serial of any radio, then Enter</source>
+            <translation>Serial of any radio, then Enter</translation>
+        </message>
+        <message>
+            <source>Quick lookup: serial of any radio</source>
+            <translation>Quick lookup: serial of any radio</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Back one step (Esc)</source>
+            <translation>Back one step (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::MarkedInput</name>
+        <message>
+            <source>Character %1 is marked</source>
+            <translation>Character %1 is marked</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::ResultPage</name>
+        <message>
+            <source>%1 · serial %2</source>
+            <translation>%1 · serial %2</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>You can still print the instruction sheet and write the code in its boxes once it is known.</source>
+            <translation>You can still print the instruction sheet and write the code in its boxes once it is known.</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Button</source>
+            <translation>Button</translation>
+        </message>
+        <message>
+            <source>Press until the display shows</source>
+            <translation>Press until the display shows</translation>
+        </message>
+        <message>
+            <source>Button %1</source>
+            <translation>Button %1</translation>
+        </message>
+        <message>
+            <source>digit %1 of the code</source>
+            <translation>digit %1 of the code</translation>
+        </message>
+        <message>
+            <source>Then: %1</source>
+            <translation>Then: %1</translation>
+        </message>
+        <message>
+            <source>Caution</source>
+            <translation>Caution</translation>
+        </message>
+        <message>
+            <source>Enter the code on the radio</source>
+            <translation>Enter the code on the radio</translation>
+        </message>
+        <message>
+            <source>Cautions</source>
+            <translation>Cautions</translation>
+        </message>
+        <message>
+            <source>If the radio refuses the code</source>
+            <translation>If the radio refuses the code</translation>
+        </message>
+        <message>
+            <source>What to do next</source>
+            <translation>What to do next</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF…</source>
+            <translation>&amp;Save as PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Job details…</source>
+            <translation>&amp;Job details…</translation>
+        </message>
+        <message>
+            <source>&amp;New radio</source>
+            <translation>&amp;New radio</translation>
+        </message>
+        <message>
+            <source>Steps to enter the code</source>
+            <translation>Steps to enter the code</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::SerialEntryPage</name>
+        <message>
+            <source>Type the serial – %1</source>
+            <translation>Type the serial – %1</translation>
+        </message>
+        <message>
+            <source>%1 serial: %2. Type it as printed, paste it or scan the label's barcode; every character is checked as you type.</source>
+            <translation>%1 serial: %2. Type it as printed, paste it or scan the label's barcode; every character is checked as you type.</translation>
+        </message>
+        <message>
+            <source>&amp;Serial:</source>
+            <translation>&amp;Serial:</translation>
+        </message>
+        <message>
+            <source>%1 serial</source>
+            <translation>%1 serial</translation>
+        </message>
+        <message>
+            <source>&amp;Model No:</source>
+            <translation>&amp;Model No:</translation>
+        </message>
+        <message>
+            <source>Se&amp;rial No:</source>
+            <translation>Se&amp;rial No:</translation>
+        </message>
+        <message>
+            <source>Becker Model No</source>
+            <translation>Becker Model No</translation>
+        </message>
+        <message>
+            <source>Becker Serial No</source>
+            <translation>Becker Serial No</translation>
+        </message>
+        <message>
+            <source>Find the &amp;code</source>
+            <translation>Find the &amp;code</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>&amp;Where is the serial?</source>
+            <translation>&amp;Where is the serial?</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::StatusLine</name>
+        <message>
+            <source>Input state</source>
+            <translation>Input state</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::SuggestionBar</name>
+        <message>
+            <source>Did you mean one of these?</source>
+            <translation>Did you mean one of these?</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>Use %1</translation>
         </message>
     </context>
 </TS>

@@ -9,7 +9,8 @@
                                        that differ between source and translation
 
 The JSON entries are {"context", "source", "comment", "numerus", "translation"}; for a numerus
-message "translation" is a list of forms (German and English: 2, Turkish: 2).
+message "translation" is a list of forms (German and English: 2; Turkish: 1, extra forms are
+dropped on import).
 """
 import json
 import re
@@ -67,12 +68,15 @@ def set_translation(message, value):
     translation = message.find("translation")
     if translation is None:
         translation = ET.SubElement(message, "translation")
+    wanted = len(translation.findall("numerusform")) or 2
     for child in list(translation):
         translation.remove(child)
     translation.attrib.pop("type", None)
     if message.get("numerus") == "yes":
+        # As many forms as the language has (lupdate writes that many: German 2, Turkish 1).
         translation.text = None
         forms = value if isinstance(value, list) else [value]
+        forms = (forms + forms[-1:] * wanted)[:wanted] if forms else forms
         for form in forms:
             ET.SubElement(translation, "numerusform").text = form
     else:
