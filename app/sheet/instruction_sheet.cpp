@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QImage>
 #include <QLocale>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -28,15 +29,21 @@ const QColor cautionFill(0xff, 0xf4, 0xd6);
 
 // Lays the sheet out top to bottom on the device, in device pixels; sizes are given in
 // millimetres and points so the sheet looks the same at any resolution.
+// With `scale` below 1 every size shrinks alike, so a long translation still fits one page. A
+// dry run measures on the real device but paints into a scratch image and never turns a page:
+// it only counts the pages the sheet would need.
 class SheetPainter {
 public:
-    SheetPainter(QPagedPaintDevice& device, QPainter& painter)
-        : device_(device), painter_(painter), dpi_(device.logicalDpiY()) {
+    SheetPainter(QPagedPaintDevice& device, QPainter& painter, qreal scale = 1.0,
+                 bool dryRun = false)
+        : device_(device), painter_(painter), dpi_(device.logicalDpiY()), scale_(scale),
+          dryRun_(dryRun) {
         page_ = QRectF(0, 0, device.width(), device.height());
         y_ = page_.top();
     }
 
-    qreal mm(qreal millimetres) const { return millimetres * dpi_ / 25.4; }
+    qreal mm(qreal millimetres) const { return millimetres * scale_ * dpi_ / 25.4; }
+    int pageCount() const { return pageNumber_; }
     qreal width() const { return page_.width(); }
     qreal left() const { return page_.left(); }
     qreal y() const { return y_; }
@@ -47,7 +54,7 @@ public:
                        : QFont(QStringLiteral("DejaVu Sans"));
         if (!mono)
             f.setStyleHint(QFont::SansSerif);
-        f.setPointSizeF(points);
+        f.setPointSizeF(points * scale_);
         f.setBold(bold);
         // No ligatures: "fi" must stay two letters for anyone who copies or searches the PDF.
         f.setStyleStrategy(QFont::PreferNoShaping);
@@ -59,7 +66,8 @@ public:
         if (y_ + height <= page_.bottom() - mm(8) || y_ <= page_.top())
             return;
         footer();
-        device_.newPage();
+        if (!dryRun_)
+            device_.newPage();
         ++pageNumber_;
         y_ = page_.top();
     }
@@ -123,6 +131,8 @@ private:
     QPagedPaintDevice& device_;
     QPainter& painter_;
     qreal dpi_;
+    qreal scale_;
+    bool dryRun_;
     QRectF page_;
     qreal y_ = 0;
     int pageNumber_ = 1;
@@ -360,13 +370,9 @@ QString InstructionSheet::labelDrawingPath(Family family) {
     return QStringLiteral(":/labels/%1.svg").arg(Texts::fromUtf8(familyId(family)));
 }
 
-bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content) {
-    QPainter painter;
-    if (!painter.begin(&device))
-        return false;
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    SheetPainter sheet(device, painter);
+namespace {
+
+void drawSheet(SheetPainter& sheet, const SheetContent& content) {
     drawHeader(sheet, content);
     drawJobDetails(sheet, content.job);
     drawRadioAndCode(sheet, content);
@@ -374,6 +380,35 @@ bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& con
     drawNextSteps(sheet, content);
     drawTroubleshooting(sheet);
     sheet.footer();
+}
+
+// The pages the sheet needs at `scale`, measured without touching the device's pages.
+int pagesNeeded(QPagedPaintDevice& device, const SheetContent& content, qreal scale) {
+    QImage scratch(1, 1, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&scratch);
+    SheetPainter sheet(device, painter, scale, true);
+    drawSheet(sheet, content);
+    return sheet.pageCount();
+}
+
+} // namespace
+
+bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content) {
+    // One page is what a technician takes to the car: shrink a little for long translations
+    // or long notes, but never below a readable size (then a second page it is).
+    qreal scale = 1.0;
+    for (const qreal candidate : {1.0, 0.94, 0.88, 0.82, 0.76}) {
+        scale = candidate;
+        if (pagesNeeded(device, content, candidate) == 1)
+            break;
+    }
+    QPainter painter;
+    if (!painter.begin(&device))
+        return false;
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    SheetPainter sheet(device, painter, scale);
+    drawSheet(sheet, content);
     return painter.end();
 }
 
