@@ -18,9 +18,15 @@ fi
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 started=$SECONDS
-cmake -S "$root/tests/fuzz" -B "$fuzz_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-cmake --build "$fuzz_dir" --parallel "$(nproc)" >/dev/null
+# Quiet when it works; the whole log when it does not.
+build_log="${fuzz_dir}.log"
+if ! { cmake -S "$root/tests/fuzz" -B "$fuzz_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" &&
+    cmake --build "$fuzz_dir" --parallel "$(nproc)"; } >"$build_log" 2>&1; then
+    tail -n 40 "$build_log"
+    echo "fuzz.sh: the fuzz targets did not build (log: $build_log)" >&2
+    exit 1
+fi
 echo "fuzz build: $((SECONDS - started)) s"
 
 # Seeds: the committed hostile examples plus every input and serial of the public vectors.
