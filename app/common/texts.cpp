@@ -13,7 +13,8 @@ bool allDigits(const std::string& shape) {
 }
 
 QString quoted(const std::string& text) {
-    return QStringLiteral("“%1”").arg(Texts::fromUtf8(text));
+    //: Quotation marks around a character or serial the message points at: „%1“ in German.
+    return Texts::tr("“%1”").arg(Texts::fromUtf8(text));
 }
 
 QString fieldName(InputField field) {
