@@ -606,20 +606,34 @@ private slots:
     }
 
     // Every page of every family, saved for people to look at (and for the README).
+    // English at the top of the folder, the translations in de/ and tr/.
     void screenshots_data() {
         QTest::addColumn<Family>("family");
         QTest::addColumn<QString>("serial");
-        QTest::newRow("blaupunkt") << Family::Blaupunkt << QStringLiteral("BP53876 9672026");
-        QTest::newRow("renault") << Family::Renault << QStringLiteral("J727");
-        QTest::newRow("becker") << Family::Becker << QStringLiteral("BE475735000375");
-        QTest::newRow("visteon") << Family::Visteon << QStringLiteral("M123456");
+        QTest::addColumn<QString>("language");
+        for (const char* language : {"en", "de", "tr"}) {
+            const auto row = [&](const char* name) {
+                return &QTest::addRow("%s-%s", name, language);
+            };
+            const QString lang = QString::fromLatin1(language);
+            *row("blaupunkt") << Family::Blaupunkt << QStringLiteral("BP53876 9672026") << lang;
+            *row("renault") << Family::Renault << QStringLiteral("J727") << lang;
+            *row("becker") << Family::Becker << QStringLiteral("BE475735000375") << lang;
+            *row("visteon") << Family::Visteon << QStringLiteral("M123456") << lang;
+        }
     }
 
     void screenshots() {
         QFETCH(Family, family);
         QFETCH(QString, serial);
+        QFETCH(QString, language);
+        QCOMPARE(installTranslations(language), language);
         const QString id = familyIdOf(family);
-        const QString dir = screenshotDir();
+        QString dir = screenshotDir();
+        if (language != QLatin1String("en")) {
+            dir += QLatin1Char('/') + language;
+            QVERIFY(QDir().mkpath(dir));
+        }
         auto save = [&](const QString& name) {
             QApplication::processEvents();
             // No alpha channel and the strongest compression: small files for the README.
