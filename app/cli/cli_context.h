@@ -6,7 +6,9 @@
 #include <QString>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace radiocode::cli {
@@ -35,6 +37,9 @@ struct Context {
     const CodeFinder& finder();
     // Hands a source to the context, which keeps it alive as long as the finder.
     void addCodeSource(std::unique_ptr<CodeSource> source);
+    // Set by the code database when one is open: a warning when codes were refused for this
+    // serial before (empty when none were). Lives as long as the finder's sources.
+    std::function<QString(Family, const std::string& serial)> attemptWarning;
 
 private:
     std::unique_ptr<CodeFinder> finder_;

@@ -345,6 +345,11 @@ void addDatabaseSource(Context& context) {
                     << "\n";
         return;
     }
+    const storage::Database* jobLog = database.get(); // owned by the source, kept by the context
+    context.attemptWarning = [jobLog](Family family, const std::string& serial) {
+        return storage::StorageTexts::attemptWarning(
+            jobLog->attempts(family, QString::fromStdString(serial)));
+    };
     context.addCodeSource(std::make_unique<OwnedDatabaseSource>(std::move(database)));
 }
 

@@ -78,6 +78,14 @@ int exitCodeFor(LookupStatus status) {
     return ExitInvalidInput;
 }
 
+// Codes refused for this serial before (job log): said before the steps, not buried after them.
+QString attemptWarningFor(Context& context, const LookupResult& result) {
+    if (!context.attemptWarning || !result.recognition.family ||
+        result.status == LookupStatus::Invalid)
+        return {};
+    return context.attemptWarning(*result.recognition.family, result.recognition.serial);
+}
+
 void printJson(Context& context, const QString& input, const LookupResult& result) {
     const Recognition& recognition = result.recognition;
     const bool serialUsable = result.status != LookupStatus::Invalid;
@@ -94,6 +102,8 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     if (recognition.message.position >= 0)
         object[QLatin1String("position")] = recognition.message.position;
     object[QLatin1String("suggestions")] = QJsonArray::fromStringList(suggestionsOf(recognition));
+    if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
+        object[QLatin1String("attemptWarning")] = warning;
     if (result.answer) {
         const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
         object[QLatin1String("code")] = Texts::fromUtf8(result.answer->code);
@@ -141,6 +151,8 @@ void printText(Context& context, const LookupResult& result) {
         return;
     }
     const QString source = Texts::fromUtf8(result.answer->source);
+    if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
+        context.out << wrapped(Cli::tr("Warning: %1").arg(warning), 9) << "\n";
     context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
                 << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
                            8)

@@ -340,6 +340,35 @@ private slots:
         QVERIFY(result.out.contains("Müller"));
     }
 
+    // A lookup warns before the next try when codes were refused for the serial before.
+    void lookupWarnsAfterRefusedCodes() {
+        Run result = run({QStringLiteral("lookup"), QStringLiteral("J727")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY(!result.out.contains("Warning"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
+                      QStringLiteral("--code"), QStringLiteral("6586"), QStringLiteral("--outcome"),
+                      QStringLiteral("refused")});
+        QCOMPARE(result.exit, 0);
+        result = run({QStringLiteral("lookup"), QStringLiteral("j 727")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.out.contains("Warning: A code was refused 1 time"), result.out.constData());
+        QVERIFY(result.out.indexOf("Warning") < result.out.indexOf("Code: 6586"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
+                      QStringLiteral("--outcome"), QStringLiteral("refused"),
+                      QStringLiteral("--attempts"), QStringLiteral("2")});
+        QCOMPARE(result.exit, 0);
+        result = run({QStringLiteral("lookup"), QStringLiteral("J727"), QStringLiteral("--json")});
+        const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+        QVERIFY(object.value(QLatin1String("attemptWarning"))
+                    .toString()
+                    .contains(QLatin1String("wait about an hour")));
+        // Another serial has its own history.
+        result = run({QStringLiteral("lookup"), QStringLiteral("J295"), QStringLiteral("--json")});
+        QVERIFY(!QJsonDocument::fromJson(result.out)
+                     .object()
+                     .contains(QLatin1String("attemptWarning")));
+    }
+
     // SIGKILL while a large import is writing: afterwards all rows or none, and an intact file.
     void killedImportLeavesAllOrNothing() {
         const int rows = largeRows;
