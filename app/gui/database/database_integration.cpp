@@ -100,7 +100,9 @@ void DatabaseIntegration::attach(MainWindow& window) {
 }
 
 bool DatabaseIntegration::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == window_ && event->type() == QEvent::LanguageChange)
+    // The type first: while the window is being destroyed (child events) it is no longer a
+    // MainWindow, and even reading the QPointer would downcast a half-destroyed object.
+    if (event->type() == QEvent::LanguageChange && watched == window_)
         retranslate();
     return QObject::eventFilter(watched, event);
 }
