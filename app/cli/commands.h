@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <initializer_list>
 #include <optional>
 
 namespace radiocode::cli {
@@ -67,5 +68,15 @@ bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype&
                       std::optional<Family>& family);
 // "unknown option --x" / "unexpected argument" on context.err, with a pointer to --help.
 int usageError(Context& context, const char* command, const QString& problem);
+
+// A command whose first argument names an action of its own ("db import", "jobs list").
+struct Action {
+    const char* name;
+    int (*run)(Context& context, const QStringList& arguments);
+};
+// Runs the action `arguments` names with the rest; help (anywhere) prints `printHelp`, no
+// action at all prints it too and counts as a usage error, an unknown action says which exist.
+int runAction(Context& context, const char* command, const QStringList& arguments,
+              std::initializer_list<Action> actions, void (*printHelp)(Context& context));
 
 } // namespace radiocode::cli

@@ -399,26 +399,10 @@ int exportToFileOrStdout(Context& context, const char* command, const QString& f
 }
 
 int runDb(Context& context, const QStringList& arguments) {
-    if (arguments.isEmpty() || isHelpOption(arguments.first())) {
-        printHelp(context);
-        return arguments.isEmpty() ? ExitInvalidInput : ExitCodeShown;
-    }
-    const QString action = arguments.first();
-    const QStringList rest = arguments.mid(1);
-    if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
-        printHelp(context);
-        return ExitCodeShown;
-    }
-    if (action == QLatin1String("import"))
-        return runImport(context, rest);
-    if (action == QLatin1String("add"))
-        return runAdd(context, rest);
-    if (action == QLatin1String("export"))
-        return runExport(context, rest);
-    if (action == QLatin1String("info"))
-        return runInfo(context, rest);
-    return usageError(context, "db",
-                      Cli::tr("unknown action “%1”: use import, add, export or info").arg(action));
+    return runAction(
+        context, "db", arguments,
+        {{"import", runImport}, {"add", runAdd}, {"export", runExport}, {"info", runInfo}},
+        printHelp);
 }
 
 } // namespace radiocode::cli

@@ -345,27 +345,10 @@ int runAttempts(Context& context, const QStringList& arguments) {
 } // namespace
 
 int runJobs(Context& context, const QStringList& arguments) {
-    if (arguments.isEmpty() || isHelpOption(arguments.first())) {
-        printHelp(context);
-        return arguments.isEmpty() ? ExitInvalidInput : ExitCodeShown;
-    }
-    const QString action = arguments.first();
-    const QStringList rest = arguments.mid(1);
-    if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
-        printHelp(context);
-        return ExitCodeShown;
-    }
-    if (action == QLatin1String("list"))
-        return runList(context, rest);
-    if (action == QLatin1String("export"))
-        return runExport(context, rest);
-    if (action == QLatin1String("add"))
-        return runAdd(context, rest);
-    if (action == QLatin1String("attempts"))
-        return runAttempts(context, rest);
-    return usageError(
-        context, "jobs",
-        Cli::tr("unknown action “%1”: use list, export, add or attempts").arg(action));
+    return runAction(
+        context, "jobs", arguments,
+        {{"list", runList}, {"export", runExport}, {"add", runAdd}, {"attempts", runAttempts}},
+        printHelp);
 }
 
 } // namespace radiocode::cli

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace radiocode::cli {
 namespace {
 
@@ -147,6 +149,27 @@ int usageError(Context& context, const char* command, const QString& problem) {
                 << Cli::tr("Try \"radiocode %1 --help\".").arg(QString::fromLatin1(command))
                 << "\n";
     return ExitInvalidInput;
+}
+
+int runAction(Context& context, const char* command, const QStringList& arguments,
+              std::initializer_list<Action> actions, void (*printHelp)(Context& context)) {
+    const bool helpAsked = std::any_of(arguments.begin(), arguments.end(), isHelpOption);
+    if (arguments.isEmpty() || helpAsked) {
+        printHelp(context);
+        return helpAsked ? ExitCodeShown : ExitInvalidInput;
+    }
+    const QString& name = arguments.first();
+    QStringList names;
+    for (const Action& action : actions) {
+        if (name == QLatin1String(action.name))
+            return action.run(context, arguments.mid(1));
+        names << QString::fromLatin1(action.name);
+    }
+    const QString last = names.takeLast();
+    return usageError(
+        context, command,
+        Cli::tr("unknown action “%1”: use %2")
+            .arg(name, Cli::tr("%1 or %2").arg(names.join(QStringLiteral(", ")), last)));
 }
 
 } // namespace radiocode::cli

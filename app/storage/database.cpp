@@ -989,13 +989,9 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     return job;
 }
 
-std::optional<qint64> Database::addJob(const Job& job) {
-    QSqlQuery query(connection());
-    query.prepare(
-        QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
-                       "registration, vin, family, serial, code, source, outcome, "
-                       "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
+namespace {
+// The job's columns from technician to attempts, in the order addJob and updateJob name them.
+void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
     query.addBindValue(notNull(job.customer));
     query.addBindValue(notNull(job.registration));
@@ -1006,6 +1002,17 @@ std::optional<qint64> Database::addJob(const Job& job) {
     query.addBindValue(notNull(job.source));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
+}
+} // namespace
+
+std::optional<qint64> Database::addJob(const Job& job) {
+    QSqlQuery query(connection());
+    query.prepare(
+        QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
+                       "registration, vin, family, serial, code, source, outcome, "
+                       "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
+    bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
         fail(query);
         return std::nullopt;
@@ -1020,16 +1027,7 @@ bool Database::updateJob(const Job& job) {
     query.prepare(QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
                                  "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
                                  "outcome = ?, attempts = ? WHERE id = ?"));
-    query.addBindValue(notNull(job.technician));
-    query.addBindValue(notNull(job.customer));
-    query.addBindValue(notNull(job.registration));
-    query.addBindValue(notNull(job.vin));
-    query.addBindValue(job.family ? familyText(*job.family) : QVariant());
-    query.addBindValue(notNull(job.serial));
-    query.addBindValue(notNull(job.code));
-    query.addBindValue(notNull(job.source));
-    query.addBindValue(outcomeId(job.outcome));
-    query.addBindValue(std::max(job.attempts, 0));
+    bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
         return fail(query);
