@@ -23,6 +23,9 @@ public:
     // Only called with a valid, normalised serial of a family this source serves.
     virtual bool serves(Family family) const = 0;
     virtual std::optional<CodeAnswer> find(Family family, std::string_view serial) const = 0;
+    // Asked only after find() returned nothing: why this source could not answer (its database
+    // cannot be reached, ...), or empty when it answered and truly holds no code.
+    virtual std::string unavailableReason() const { return {}; }
 };
 
 // The two public algorithms (Renault precode, Visteon M-serial).
@@ -30,6 +33,8 @@ class AlgorithmSource final : public CodeSource {
 public:
     bool serves(Family family) const override;
     std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+    // The same as find(), written into `into` (its strings reused): false when find() has none.
+    bool findInto(Family family, std::string_view serial, CodeAnswer& into) const;
 };
 
 inline constexpr std::string_view renaultSourceName = "algorithm:renault-precode";
@@ -45,6 +50,9 @@ struct LookupResult {
     // Sources that serve the family and were asked. NotFound with none asked means no source
     // could be consulted (no code database open), not that a database lacks the serial.
     int sourcesAsked = 0;
+    // NotFound only: set when a source that serves the family could not answer (the first such
+    // source's reason). The code may then be on record; "not found" means "not known now".
+    std::string sourceFailure;
 };
 
 // Recognises the input and asks the sources in order; the first that serves the family and
@@ -56,8 +64,16 @@ public:
     LookupResult lookup(std::string_view rawUtf8,
                         std::optional<Family> family = std::nullopt) const;
     LookupResult lookupRecognised(Recognition recognition) const;
+    // The same as lookup(), written into `result` and reusing its storage: for callers that
+    // look up many serials in a row (the command line's batch mode), where a complete serial
+    // typed plainly and answered by an algorithm then costs no heap allocation.
+    void lookupInto(LookupResult& result, std::string_view rawUtf8,
+                    std::optional<Family> family = std::nullopt) const;
 
 private:
+    // Finalises result.recognition in place and asks the sources.
+    void answer(LookupResult& result) const;
+
     AlgorithmSource algorithms_;
     std::vector<const CodeSource*> sources_;
 };
