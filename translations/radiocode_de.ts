@@ -331,6 +331,61 @@
         <source>The sheet could not be drawn.</source>
         <translation>Das Blatt konnte nicht erstellt werden.</translation>
     </message>
+    <message>
+        <source>← SERIAL</source>
+        <extracomment>Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.</extracomment>
+        <translation>← SERIENNUMMER</translation>
+    </message>
+    <message>
+        <source>BP + 12 digits</source>
+        <extracomment>Drawing of a Blaupunkt label, under &quot;← SERIAL&quot;. Keep it short.</extracomment>
+        <translation>BP + 12 Ziffern</translation>
+    </message>
+    <message>
+        <source>last 4 characters</source>
+        <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
+        <translation>die letzten 4 Zeichen</translation>
+    </message>
+    <message>
+        <source>PRECODE</source>
+        <extracomment>Drawing of a Renault label, beside the 4 highlighted characters. Very short.</extracomment>
+        <translation>PRECODE</translation>
+    </message>
+    <message>
+        <source>or hold buttons 1 + 6
+to show it on the display</source>
+        <extracomment>Drawing of a Renault label, small print on two lines (split at the line break).</extracomment>
+        <translation>oder Stationstasten 1 + 6 halten,
+um ihn im Display anzuzeigen</translation>
+    </message>
+    <message>
+        <source>← model: 4 digits</source>
+        <extracomment>Drawing of a Becker label; the arrow points at the Model No. Short; a line break may put what does not fit on a second line.</extracomment>
+        <translation>← Modell: 4 Ziffern</translation>
+    </message>
+    <message>
+        <source>← serial: 8 digits</source>
+        <extracomment>Drawing of a Becker label; the arrow points at the Serial No. Short; a line break may put what does not fit on a second line.</extracomment>
+        <translation>← Seriennummer:
+8 Ziffern</translation>
+    </message>
+    <message>
+        <source>Enter: BE + model + serial → %1</source>
+        <extracomment>Drawing of a Becker label: what to type. %1 is the example serial.</extracomment>
+        <translation>Eingabe: BE + Modell + Seriennummer → %1</translation>
+    </message>
+    <message>
+        <source>SERIAL</source>
+        <extracomment>Drawing of a Visteon label, above the highlighted serial. Keep it short.</extracomment>
+        <translation>SERIENNUMMER</translation>
+    </message>
+    <message>
+        <source>M + 6 digits. Some units show it on the
+display while buttons 1 and 6 are held.</source>
+        <extracomment>Drawing of a Visteon label, two lines (split at the line break).</extracomment>
+        <translation>M + 6 Ziffern. Manche Geräte zeigen sie im Display,
+während die Stationstasten 1 und 6 gedrückt werden.</translation>
+    </message>
 </context>
 <context>
     <name>StorageTexts</name>
@@ -747,6 +802,11 @@
         <source>The code is computed with the public Visteon M-serial algorithm.</source>
         <translation>Der Code wird mit dem öffentlichen Visteon-M-Seriennummern-Algorithmus berechnet.</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>Quotation marks around a character or serial the message points at: „%1“ in German.</extracomment>
+        <translation>„%1“</translation>
+    </message>
 </context>
 <context>
     <name>Vin</name>
@@ -980,10 +1040,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>unknown action “%1”: use import, add, export or info</source>
-        <translation>unbekannte Aktion „%1“: Verwenden Sie import, add, export oder info</translation>
-    </message>
-    <message>
         <source>Usage: radiocode families</source>
         <translation>Aufruf: radiocode families</translation>
     </message>
@@ -1125,10 +1181,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
     <message>
         <source>No refused code is recorded for %1 since it last worked.</source>
         <translation>Für %1 ist seit dem letzten funktionierenden Code kein abgelehnter Code erfasst.</translation>
-    </message>
-    <message>
-        <source>unknown action “%1”: use list, export, add or attempts</source>
-        <translation>unbekannte Aktion „%1“: Verwenden Sie list, export, add oder attempts</translation>
     </message>
     <message>
         <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
@@ -1357,6 +1409,18 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
     <message>
         <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
         <translation>Blatt für %1 mit leeren Code-Kästchen in %2 gespeichert: %3</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>unknown action “%1”: use %2</source>
+        <translation>unbekannte Aktion „%1“: Verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
     </message>
 </context>
 <context>

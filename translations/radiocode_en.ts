@@ -331,6 +331,60 @@
             <source>The sheet could not be drawn.</source>
             <translation>The sheet could not be drawn.</translation>
         </message>
+        <message>
+            <source>← SERIAL</source>
+            <extracomment>Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.</extracomment>
+            <translation>← SERIAL</translation>
+        </message>
+        <message>
+            <source>BP + 12 digits</source>
+            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.</extracomment>
+            <translation>BP + 12 digits</translation>
+        </message>
+        <message>
+            <source>last 4 characters</source>
+            <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
+            <translation>last 4 characters</translation>
+        </message>
+        <message>
+            <source>PRECODE</source>
+            <extracomment>Drawing of a Renault label, beside the 4 highlighted characters. Very short.</extracomment>
+            <translation>PRECODE</translation>
+        </message>
+        <message>
+            <source>or hold buttons 1 + 6
+to show it on the display</source>
+            <extracomment>Drawing of a Renault label, small print on two lines (split at the line break).</extracomment>
+            <translation>or hold buttons 1 + 6
+to show it on the display</translation>
+        </message>
+        <message>
+            <source>← model: 4 digits</source>
+            <extracomment>Drawing of a Becker label; the arrow points at the Model No. Short; a line break may put what does not fit on a second line.</extracomment>
+            <translation>← model: 4 digits</translation>
+        </message>
+        <message>
+            <source>← serial: 8 digits</source>
+            <extracomment>Drawing of a Becker label; the arrow points at the Serial No. Short; a line break may put what does not fit on a second line.</extracomment>
+            <translation>← serial: 8 digits</translation>
+        </message>
+        <message>
+            <source>Enter: BE + model + serial → %1</source>
+            <extracomment>Drawing of a Becker label: what to type. %1 is the example serial.</extracomment>
+            <translation>Enter: BE + model + serial → %1</translation>
+        </message>
+        <message>
+            <source>SERIAL</source>
+            <extracomment>Drawing of a Visteon label, above the highlighted serial. Keep it short.</extracomment>
+            <translation>SERIAL</translation>
+        </message>
+        <message>
+            <source>M + 6 digits. Some units show it on the
+display while buttons 1 and 6 are held.</source>
+            <extracomment>Drawing of a Visteon label, two lines (split at the line break).</extracomment>
+            <translation>M + 6 digits. Some units show it on the
+display while buttons 1 and 6 are held.</translation>
+        </message>
     </context>
     <context>
         <name>StorageTexts</name>
@@ -747,6 +801,11 @@
             <source>The code is computed with the public Visteon M-serial algorithm.</source>
             <translation>The code is computed with the public Visteon M-serial algorithm.</translation>
         </message>
+        <message>
+            <source>“%1”</source>
+            <extracomment>Quotation marks around a character or serial the message points at: „%1“ in German.</extracomment>
+            <translation>“%1”</translation>
+        </message>
     </context>
     <context>
         <name>Vin</name>
@@ -980,10 +1039,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Cannot write %1: %2</translation>
         </message>
         <message>
-            <source>unknown action “%1”: use import, add, export or info</source>
-            <translation>unknown action “%1”: use import, add, export or info</translation>
-        </message>
-        <message>
             <source>Usage: radiocode families</source>
             <translation>Usage: radiocode families</translation>
         </message>
@@ -1125,10 +1180,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
             <translation>No refused code is recorded for %1 since it last worked.</translation>
-        </message>
-        <message>
-            <source>unknown action “%1”: use list, export, add or attempts</source>
-            <translation>unknown action “%1”: use list, export, add or attempts</translation>
         </message>
         <message>
             <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
@@ -1357,6 +1408,18 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
             <translation>Sheet for %1 written to %2 with empty code boxes: %3</translation>
+        </message>
+        <message>
+            <source>Warning: %1</source>
+            <translation>Warning: %1</translation>
+        </message>
+        <message>
+            <source>unknown action “%1”: use %2</source>
+            <translation>unknown action “%1”: use %2</translation>
+        </message>
+        <message>
+            <source>%1 or %2</source>
+            <translation>%1 or %2</translation>
         </message>
     </context>
     <context>

@@ -330,6 +330,61 @@
         <source>The sheet could not be drawn.</source>
         <translation>Sayfa çizilemedi.</translation>
     </message>
+    <message>
+        <source>← SERIAL</source>
+        <extracomment>Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.</extracomment>
+        <translation>← SERİ NUMARASI</translation>
+    </message>
+    <message>
+        <source>BP + 12 digits</source>
+        <extracomment>Drawing of a Blaupunkt label, under &quot;← SERIAL&quot;. Keep it short.</extracomment>
+        <translation>BP + 12 rakam</translation>
+    </message>
+    <message>
+        <source>last 4 characters</source>
+        <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
+        <translation>son 4 karakter</translation>
+    </message>
+    <message>
+        <source>PRECODE</source>
+        <extracomment>Drawing of a Renault label, beside the 4 highlighted characters. Very short.</extracomment>
+        <translation>ÖN KOD</translation>
+    </message>
+    <message>
+        <source>or hold buttons 1 + 6
+to show it on the display</source>
+        <extracomment>Drawing of a Renault label, small print on two lines (split at the line break).</extracomment>
+        <translation>veya ekranda görmek için
+1 + 6 tuşlarını basılı tutun</translation>
+    </message>
+    <message>
+        <source>← model: 4 digits</source>
+        <extracomment>Drawing of a Becker label; the arrow points at the Model No. Short; a line break may put what does not fit on a second line.</extracomment>
+        <translation>← model: 4 rakam</translation>
+    </message>
+    <message>
+        <source>← serial: 8 digits</source>
+        <extracomment>Drawing of a Becker label; the arrow points at the Serial No. Short; a line break may put what does not fit on a second line.</extracomment>
+        <translation>← seri numarası:
+8 rakam</translation>
+    </message>
+    <message>
+        <source>Enter: BE + model + serial → %1</source>
+        <extracomment>Drawing of a Becker label: what to type. %1 is the example serial.</extracomment>
+        <translation>Girin: BE + model + seri numarası → %1</translation>
+    </message>
+    <message>
+        <source>SERIAL</source>
+        <extracomment>Drawing of a Visteon label, above the highlighted serial. Keep it short.</extracomment>
+        <translation>SERİ NUMARASI</translation>
+    </message>
+    <message>
+        <source>M + 6 digits. Some units show it on the
+display while buttons 1 and 6 are held.</source>
+        <extracomment>Drawing of a Visteon label, two lines (split at the line break).</extracomment>
+        <translation>M + 6 rakam. Bazı cihazlar, 1 ve 6 tuşları basılı
+tutulurken seri numarasını ekranda gösterir.</translation>
+    </message>
 </context>
 <context>
     <name>StorageTexts</name>
@@ -736,6 +791,11 @@
         <source>The code is computed with the public Visteon M-serial algorithm.</source>
         <translation>Kod, herkese açık Visteon M seri numarası algoritmasıyla hesaplanır.</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>Quotation marks around a character or serial the message points at: „%1“ in German.</extracomment>
+        <translation>“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Vin</name>
@@ -968,10 +1028,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <translation>Yazılamıyor: %1: %2</translation>
     </message>
     <message>
-        <source>unknown action “%1”: use import, add, export or info</source>
-        <translation>bilinmeyen işlem “%1”: import, add, export veya info kullanın</translation>
-    </message>
-    <message>
         <source>Usage: radiocode families</source>
         <translation>Kullanım: radiocode families</translation>
     </message>
@@ -1112,10 +1168,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
     <message>
         <source>No refused code is recorded for %1 since it last worked.</source>
         <translation>%1 için, son çalıştığından beri reddedilen bir kod kaydı yok.</translation>
-    </message>
-    <message>
-        <source>unknown action “%1”: use list, export, add or attempts</source>
-        <translation>bilinmeyen işlem “%1”: list, export, add veya attempts kullanın</translation>
     </message>
     <message>
         <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
@@ -1344,6 +1396,18 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
     <message>
         <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
         <translation>%1 için sayfa %2 dosyasına kod kutuları boş olarak yazıldı: %3</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Uyarı: %1</translation>
+    </message>
+    <message>
+        <source>unknown action “%1”: use %2</source>
+        <translation>bilinmeyen işlem “%1”: %2 kullanın</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 veya %2</translation>
     </message>
 </context>
 <context>

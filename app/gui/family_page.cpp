@@ -4,12 +4,18 @@
 #include "serial_widgets.h"
 #include "texts.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QIcon>
+#include <QIconEngine>
 #include <QLabel>
+#include <QPainter>
 #include <QPixmap>
 #include <QResizeEvent>
+#include <QStyle>
+#include <QStyleOption>
+#include <QSvgRenderer>
 
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -32,7 +38,69 @@ QString mnemonicName(Family family) {
     return {};
 }
 
+// Draws a label drawing from its SVG bytes at whatever size and pixel ratio is asked for, like
+// Qt's own SVG icon engine does for files: the card's drawing stays sharp as the card resizes.
+class LabelDrawingEngine : public QIconEngine {
+public:
+    explicit LabelDrawingEngine(QByteArray svg) : svg_(std::move(svg)) {}
+
+    QIconEngine* clone() const override { return new LabelDrawingEngine(svg_); }
+
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override {
+        return defaultSize().scaled(size, Qt::KeepAspectRatio);
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode,
+               QIcon::State state) override {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap image = pixmap(rect.size() * ratio, mode, state);
+        image.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, image);
+    }
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+        const QSize drawn = actualSize(size, mode, state);
+        if (cache_.size() == drawn && cacheMode_ == mode)
+            return cache_; // the card repaints on every hover and focus change
+        QPixmap image(drawn);
+        image.fill(Qt::transparent);
+        QSvgRenderer renderer(svg_);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        if (mode != QIcon::Normal) {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            image = QApplication::style()->generatedIconPixmap(mode, image, &option);
+        }
+        cache_ = image;
+        cacheMode_ = mode;
+        return image;
+    }
+
+private:
+    QSize defaultSize() const {
+        const QSize size = QSvgRenderer(svg_).defaultSize();
+        return size.isEmpty() ? QSize(440, 230) : size;
+    }
+
+    QByteArray svg_;
+    QPixmap cache_;
+    QIcon::Mode cacheMode_ = QIcon::Normal;
+};
+
 } // namespace
+
+QPixmap labelDrawingPixmap(Family family, const QSize& size, qreal devicePixelRatio) {
+    QSvgRenderer renderer(InstructionSheet::labelDrawing(family));
+    QPixmap image((QSizeF(size) * devicePixelRatio).toSize());
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    image.setDevicePixelRatio(devicePixelRatio);
+    return image;
+}
 
 FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), family_(family) {
     setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
@@ -50,8 +118,9 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
 }
 
 void FamilyCard::loadDrawing() {
-    // The SVG icon engine draws the label at any size and pixel ratio.
-    setIcon(QIcon(InstructionSheet::labelDrawingPath(family_)));
+    // Drawn at any size and pixel ratio, annotations in the current language.
+    setIcon(QIcon(new LabelDrawingEngine(InstructionSheet::labelDrawing(family_))));
+    drawingLoaded_ = true;
 }
 
 void FamilyCard::resizeEvent(QResizeEvent* event) {
@@ -64,6 +133,8 @@ void FamilyCard::resizeEvent(QResizeEvent* event) {
 }
 
 void FamilyCard::retranslate() {
+    if (drawingLoaded_)
+        loadDrawing(); // after the first frame only, as at start-up
     const QString origin = Texts::codeOrigin(family_);
     // The brand carries the mnemonic (Alt+B, Alt+R, Alt+E, Alt+V).
     setText(QStringLiteral("%1\n%2 · %3")

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSvgRenderer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -30,14 +31,27 @@ LabelView::LabelView(QWidget* parent) : QGraphicsView(parent) {
 }
 
 void LabelView::showLabel(Family family) {
+    family_ = family;
     scene()->clear();
-    item_ = new QGraphicsSvgItem(InstructionSheet::labelDrawingPath(family));
+    // The drawing with its annotations in the current language; the renderer outlives the items.
+    if (!renderer_)
+        renderer_ = new QSvgRenderer(this);
+    renderer_->load(InstructionSheet::labelDrawing(family));
+    item_ = new QGraphicsSvgItem;
+    item_->setSharedRenderer(renderer_);
     // Redrawn from the vector at every zoom step: sharp at any magnification.
     item_->setCacheMode(QGraphicsItem::NoCache);
     scene()->addItem(item_);
     scene()->setSceneRect(item_->boundingRect().adjusted(-10, -10, 10, 10));
     fitted_ = true;
     fitLabel();
+}
+
+void LabelView::retranslate() {
+    if (!renderer_)
+        return;
+    // Same size, so the zoom and the scroll position stay; the item repaints on the reload.
+    renderer_->load(InstructionSheet::labelDrawing(family_));
 }
 
 void LabelView::zoomBy(qreal factor) {
@@ -167,8 +181,10 @@ void LabelGuidePage::retranslate() {
 }
 
 void LabelGuidePage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        view_->retranslate();
         retranslate();
+    }
     QWidget::changeEvent(event);
 }
 

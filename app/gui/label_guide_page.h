@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QGraphicsSvgItem;
+class QSvgRenderer;
 class QLabel;
 class QPushButton;
 
@@ -19,6 +20,8 @@ class LabelView : public QGraphicsView {
 public:
     explicit LabelView(QWidget* parent = nullptr);
     void showLabel(Family family);
+    // Draws the annotations again in the current language.
+    void retranslate();
     void zoomBy(qreal factor);
     void fitLabel();
     qreal zoom() const { return transform().m11(); }
@@ -28,6 +31,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    Family family_ = Family::Blaupunkt;
+    QSvgRenderer* renderer_ = nullptr; // shared by the item; a child of the view
     QGraphicsSvgItem* item_ = nullptr;
     bool fitted_ = true; // follows the window size until the technician zooms
 };

@@ -1,5 +1,6 @@
 #include "serial_entry_page.h"
 
+#include "family_page.h"
 #include "instruction_sheet.h"
 #include "serial_widgets.h"
 #include "texts.h"
@@ -126,8 +127,7 @@ void SerialEntryPage::setFamily(Family family) {
         clear();
     modes_->setCurrentWidget(family == Family::Becker ? becker_ : modes_->widget(0));
     single_->setFamily(family);
-    drawing_->setPixmap(QIcon(InstructionSheet::labelDrawingPath(family))
-                            .pixmap(QSize(440, 230), devicePixelRatioF()));
+    showDrawing();
     if (family == Family::Becker)
         recogniseBecker();
     retranslate();
@@ -231,6 +231,10 @@ void SerialEntryPage::publish(const Recognition& recognition) {
     emit recognitionChanged(recognition_);
 }
 
+void SerialEntryPage::showDrawing() {
+    drawing_->setPixmap(labelDrawingPixmap(family_, QSize(440, 230), devicePixelRatioF()));
+}
+
 void SerialEntryPage::retranslate() {
     const QString name = Texts::familyName(family_);
     title_->setText(tr("Type the serial – %1").arg(name));
@@ -257,8 +261,10 @@ void SerialEntryPage::retranslate() {
 }
 
 void SerialEntryPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        showDrawing(); // the annotations in the new language
         retranslate();
+    }
     QWidget::changeEvent(event);
 }
 

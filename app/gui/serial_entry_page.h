@@ -52,6 +52,7 @@ protected:
 
 private:
     void retranslate();
+    void showDrawing();
     void recogniseBecker();
     void beckerModelEdited();
     void publish(const Recognition& recognition);

@@ -559,6 +559,16 @@ private slots:
             if (action->menu() && action->menu()->actions().size() == 3)
                 languageMenu = action->menu();
         QVERIFY(languageMenu);
+        // Our annotations on the label drawings (card and thumbnail) follow the language too.
+        window_->familyPage()->loadDrawings();
+        const auto cardDrawing = [this] {
+            return window_->familyPage()->card(Family::Becker)->icon().pixmap(290, 152).toImage();
+        };
+        const auto* thumbnail =
+            window_->serialEntryPage()->findChild<QLabel*>(QStringLiteral("labelThumbnail"));
+        QVERIFY(thumbnail);
+        const QImage englishCard = cardDrawing();
+        const QImage englishThumbnail = thumbnail->pixmap().toImage();
         QStringList names;
         for (QAction* action : languageMenu->actions())
             names << action->text();
@@ -570,9 +580,13 @@ private slots:
         // Whatever the words, the code and the steps stay.
         QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
         QCOMPARE(window_->resultPage()->stepsTable()->item(0, 2)->text(), QStringLiteral("6"));
+        const QImage germanCard = cardDrawing();
+        QVERIFY(germanCard != englishCard);
+        QVERIFY(thumbnail->pixmap().toImage() != englishThumbnail);
         languageMenu->actions().at(0)->trigger();
         QApplication::processEvents();
         QCOMPARE(window_->resultPage()->statusText(), QStringLiteral("Code found"));
+        QVERIFY(cardDrawing() != germanCard);
     }
 
     // Live retranslation: a translator that brackets every sentence shows which texts follow a
