@@ -9,14 +9,27 @@ bool AlgorithmSource::serves(Family family) const {
 }
 
 std::optional<CodeAnswer> AlgorithmSource::find(Family family, std::string_view serial) const {
+    CodeAnswer answer;
+    if (!findInto(family, serial, answer))
+        return std::nullopt;
+    return answer;
+}
+
+bool AlgorithmSource::findInto(Family family, std::string_view serial, CodeAnswer& into) const {
+    std::optional<int> code;
+    std::string_view source;
     if (family == Family::Renault) {
-        if (const auto code = renaultPrecodeCode(serial))
-            return CodeAnswer{formatCode(*code), std::string(renaultSourceName)};
+        code = renaultPrecodeCode(serial);
+        source = renaultSourceName;
     } else if (family == Family::Visteon) {
-        if (const auto code = visteonCode(serial))
-            return CodeAnswer{formatCode(*code), std::string(visteonSourceName)};
+        code = visteonCode(serial);
+        source = visteonSourceName;
     }
-    return std::nullopt;
+    if (!code)
+        return false;
+    formatCodeInto(*code, into.code);
+    into.source.assign(source);
+    return true;
 }
 
 std::string_view lookupStatusId(LookupStatus status) {
@@ -43,23 +56,38 @@ void CodeFinder::addSource(const CodeSource* source) {
 }
 
 LookupResult CodeFinder::lookup(std::string_view rawUtf8, std::optional<Family> family) const {
-    return lookupRecognised(recognise(rawUtf8, family));
+    LookupResult result;
+    lookupInto(result, rawUtf8, family);
+    return result;
 }
 
 LookupResult CodeFinder::lookupRecognised(Recognition recognition) const {
     LookupResult result;
-    // finalised() only changes incomplete input: spare the common case its copies.
-    result.recognition = recognition.state == InputState::Incomplete
-                             ? finalised(std::move(recognition))
-                             : std::move(recognition);
+    result.recognition = std::move(recognition);
+    answer(result);
+    return result;
+}
+
+void CodeFinder::lookupInto(LookupResult& result, std::string_view rawUtf8,
+                            std::optional<Family> family) const {
+    recogniseInto(result.recognition, rawUtf8, family);
+    answer(result);
+}
+
+void CodeFinder::answer(LookupResult& result) const {
+    finalise(result.recognition);
+    result.sourcesAsked = 0;
+    result.sourceFailure.clear();
     switch (result.recognition.state) {
-    case InputState::Incomplete: // finalised() never leaves this
+    case InputState::Incomplete: // finalise() never leaves this
     case InputState::Invalid:
         result.status = LookupStatus::Invalid;
-        return result;
+        result.answer.reset();
+        return;
     case InputState::Unsupported:
         result.status = LookupStatus::Unsupported;
-        return result;
+        result.answer.reset();
+        return;
     case InputState::Valid:
         break;
     }
@@ -68,17 +96,23 @@ LookupResult CodeFinder::lookupRecognised(Recognition recognition) const {
         if (!source->serves(family))
             continue;
         ++result.sourcesAsked;
-        if (auto answer = source->find(family, result.recognition.serial)) {
+        if (source == &algorithms_) { // the common case: the answer's strings are reused
+            CodeAnswer& answer = result.answer ? *result.answer : result.answer.emplace();
+            if (algorithms_.findInto(family, result.recognition.serial, answer)) {
+                result.status = LookupStatus::Ok;
+                return;
+            }
+            result.answer.reset();
+        } else if (auto answer = source->find(family, result.recognition.serial)) {
             result.status = LookupStatus::Ok;
             result.answer = std::move(answer);
-            result.sourceFailure.clear();
-            return result;
+            return;
         }
         if (result.sourceFailure.empty())
             result.sourceFailure = source->unavailableReason();
     }
     result.status = LookupStatus::NotFound;
-    return result;
+    result.answer.reset();
 }
 
 } // namespace radiocode

@@ -547,11 +547,53 @@ Recognition withSoftProblem(Recognition result, const Message& problem) {
     // The input is usable once the non-Latin letters or direction marks are gone: offer that.
     if (result.state == InputState::Invalid)
         return result;
-    if (result.suggestions.empty())
+    // Nothing but marks leaves nothing to offer: an empty serial is no suggestion.
+    if (result.suggestions.empty() && !result.serial.empty())
         result.suggestions.push_back(result.serial);
     result.state = InputState::Invalid;
     result.message = problem;
     return result;
+}
+
+// The family whose complete serial `raw` is, typed plainly (ASCII letters of either case and
+// digits, nothing else), when the full path would answer it as valid without a word: Visteon
+// "M123456", Renault "J727", Blaupunkt "BP123456789012". Becker is left to the full path (its
+// model rule). Nearly every line of a large batch file takes this way.
+std::optional<Family> plainCompleteSerial(std::string_view raw, std::optional<Family> family) {
+    Family candidate;
+    if (family) {
+        candidate = *family;
+    } else if (raw.size() == 7) {
+        candidate = Family::Visteon;
+    } else if (raw.size() == 4) {
+        candidate = Family::Renault;
+        if (raw[0] == 'M' || raw[0] == 'm') // "M123": also the start of a Visteon serial
+            return std::nullopt;
+    } else if (raw.size() == 14) {
+        candidate = Family::Blaupunkt;
+    } else {
+        return std::nullopt;
+    }
+    if (candidate == Family::Becker)
+        return std::nullopt;
+    const std::string_view shape = familyInfo(candidate).formatShape;
+    if (raw.size() != shape.size())
+        return std::nullopt;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char want = shape[i];
+        if (want == '#') { // most of a serial: digits
+            if (!isDigit(raw[i]))
+                return std::nullopt;
+            continue;
+        }
+        const char c =
+            raw[i] >= 'a' && raw[i] <= 'z' ? static_cast<char>(raw[i] - 'a' + 'A') : raw[i];
+        if (want == 'A' ? !isLetter(c) : c != want)
+            return std::nullopt;
+    }
+    if (candidate == Family::Renault && (raw[0] == 'A' || raw[0] == 'a') && raw[1] == '0')
+        return std::nullopt; // A000-A099: the full path explains why not
+    return candidate;
 }
 
 Recognition hardFailure(const Message& problem) {
@@ -629,7 +671,43 @@ std::string_view inputStateId(InputState state) {
     return "invalid";
 }
 
+void recogniseInto(Recognition& into, std::string_view rawUtf8, std::optional<Family> family) {
+    const std::optional<Family> plain = plainCompleteSerial(rawUtf8, family);
+    if (!plain) {
+        into = recognise(rawUtf8, family);
+        return;
+    }
+    // Every field of Recognition, as the full path leaves it for a plain valid serial; strings
+    // and vectors are emptied, not freed, so their storage serves the next input.
+    into.state = InputState::Valid;
+    into.family = plain;
+    into.candidates.clear();
+    into.serial.assign(rawUtf8);
+    for (char& c : into.serial) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    }
+    Message& message = into.message;
+    message.id = MessageId::Ok;
+    message.count = 0;
+    message.actual = 0;
+    message.position = -1;
+    message.byteOffset = -1;
+    message.character.clear();
+    message.expected.clear();
+    message.otherFamily.reset();
+    message.field = InputField::Whole;
+    into.suggestions.clear();
+    into.fromBarcode = false;
+    into.fromLabelForm = false;
+}
+
 Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {
+    if (plainCompleteSerial(rawUtf8, family)) {
+        Recognition result;
+        recogniseInto(result, rawUtf8, family);
+        return result;
+    }
     if (rawUtf8.size() > maxInputBytes)
         return inputTooLong(rawUtf8.size());
     const Scan scanned = scan(rawUtf8);
@@ -719,8 +797,13 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
 }
 
 Recognition finalised(Recognition recognition) {
+    finalise(recognition);
+    return recognition;
+}
+
+void finalise(Recognition& recognition) {
     if (recognition.state != InputState::Incomplete)
-        return recognition;
+        return;
     // "M123" stays ambiguous even when nobody types any more: it may be a Visteon serial cut
     // short, and a Renault code for it would cost the customer an attempt. The family decides.
     recognition.state = InputState::Invalid;
@@ -731,7 +814,6 @@ Recognition finalised(Recognition recognition) {
         recognition.message.count = missing;
         recognition.message.expected = std::string(static_cast<std::size_t>(missing), '#');
     }
-    return recognition;
 }
 
 } // namespace radiocode

@@ -171,10 +171,13 @@ private slots:
         QCOMPARE(formatCode(70), std::string("0070"));
         QCOMPARE(formatCode(707), std::string("0707"));
         QCOMPARE(formatCode(9999), std::string("9999"));
+        std::string reused = "stale text, longer than four";
         for (int code = 0; code <= 9999; ++code) {
             const std::string text = formatCode(code);
             QCOMPARE(text.size(), std::size_t(4));
             QCOMPARE(std::stoi(text), code);
+            formatCodeInto(code, reused);
+            QCOMPARE(reused, text);
         }
     }
 };

@@ -193,6 +193,51 @@ private slots:
         QCOMPARE(result.recognition.message.id, MessageId::LooksLikeOtherFamily);
     }
 
+    // lookupInto() with one result for many inputs, as batch uses it: each answer is exactly
+    // lookup()'s, whatever came before (a code, no code, another source's code).
+    void lookupIntoReusesOneResult() {
+        FakeImportSource database;
+        CodeFinder finder;
+        finder.addSource(&database);
+        const std::vector<std::string> inputs = {
+            "M212365", "J727",    "BP538769672026",   "BP000000000001", "BPO38769672026",
+            "M123",    "A099",    "BE781835000375",   "m212365",        "",
+            "RTBT019", "M123456", "815CM538769672026"};
+        LookupResult reused;
+        for (const std::string& before : inputs) {
+            for (const std::string& input : inputs) {
+                finder.lookupInto(reused, before);
+                finder.lookupInto(reused, input);
+                const LookupResult expected = finder.lookup(input);
+                const QByteArray context = QByteArray::fromStdString(input + " after " + before);
+                QVERIFY2(reused.status == expected.status, context.constData());
+                QVERIFY2(reused.sourcesAsked == expected.sourcesAsked, context.constData());
+                QVERIFY2(reused.answer.has_value() == expected.answer.has_value(),
+                         context.constData());
+                if (expected.answer) {
+                    QVERIFY2(reused.answer->code == expected.answer->code, context.constData());
+                    QVERIFY2(reused.answer->source == expected.answer->source, context.constData());
+                }
+                QVERIFY2(reused.recognition.state == expected.recognition.state,
+                         context.constData());
+                QVERIFY2(reused.recognition.serial == expected.recognition.serial,
+                         context.constData());
+                QVERIFY2(reused.recognition.message.id == expected.recognition.message.id,
+                         context.constData());
+                QVERIFY2(reused.recognition.suggestions == expected.recognition.suggestions,
+                         context.constData());
+            }
+        }
+        // The algorithm's answer through findInto() is find()'s.
+        const AlgorithmSource algorithms;
+        CodeAnswer answer{"stale", "stale source that is longer than a short string"};
+        QVERIFY(algorithms.findInto(Family::Visteon, "M212365", answer));
+        QCOMPARE(answer.code, std::string("3633"));
+        QCOMPARE(answer.source, std::string(visteonSourceName));
+        QVERIFY(!algorithms.findInto(Family::Blaupunkt, "BP538769672026", answer));
+        QVERIFY(!algorithms.findInto(Family::Renault, "A099", answer));
+    }
+
     // A further source (as the code database will be) is asked for the families it serves, and
     // its answer names it.
     void extraSourceIsAskedAndNamed() {

@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace radiocode;
 
@@ -59,6 +60,32 @@ void typeOneByOne(const std::string& text, std::optional<Family> family, std::si
         }
     }
 }
+
+// Every field, so that the fast path and recogniseInto() can be held to the full path.
+QString differences(const Recognition& a, const Recognition& b) {
+    QStringList found;
+    if (a.state != b.state)
+        found << QStringLiteral("state");
+    if (a.family != b.family)
+        found << QStringLiteral("family");
+    if (a.candidates != b.candidates)
+        found << QStringLiteral("candidates");
+    if (a.serial != b.serial)
+        found << QStringLiteral("serial");
+    const Message &m = a.message, &n = b.message;
+    if (m.id != n.id || m.count != n.count || m.actual != n.actual || m.position != n.position ||
+        m.byteOffset != n.byteOffset || m.character != n.character || m.expected != n.expected ||
+        m.otherFamily != n.otherFamily || m.field != n.field)
+        found << QStringLiteral("message");
+    if (a.suggestions != b.suggestions)
+        found << QStringLiteral("suggestions");
+    if (a.fromBarcode != b.fromBarcode || a.fromLabelForm != b.fromLabelForm)
+        found << QStringLiteral("flags");
+    return found.join(QLatin1Char(' '));
+}
+
+const std::vector<std::optional<Family>> noFamilyAndEach = {
+    std::nullopt, Family::Blaupunkt, Family::Renault, Family::Becker, Family::Visteon};
 
 } // namespace
 
@@ -591,6 +618,78 @@ private slots:
         QCOMPARE(inputStateId(InputState::Valid), std::string_view("valid"));
         QCOMPARE(inputStateId(InputState::Invalid), std::string_view("invalid"));
         QCOMPARE(inputStateId(InputState::Unsupported), std::string_view("unsupported"));
+    }
+
+    // Complete serials typed plainly take a short way (batch files are full of them); it must
+    // answer exactly what the full clean-up does, here reached by a trailing space it drops.
+    void plainSerialsAnswerAsTheFullPath() {
+        for (const std::string input : {"M123456",        "m212365",
+                                        "J727",           "j727",
+                                        "B123",           "Z999",
+                                        "M123",           "m123",
+                                        "A099",           "a100",
+                                        "A100",           "BP538769672026",
+                                        "bp538769672026", "bP538769672026",
+                                        "BE473912345678", "BE781835000375",
+                                        "M12345",         "M1234567",
+                                        "MM23456",        "BP53876967202O",
+                                        "BPO38769672026", "815CM934515516803",
+                                        "RTBT019"}) {
+            for (const std::optional<Family> family : noFamilyAndEach) {
+                const Recognition plain = recognise(input, family);
+                const Recognition full = recognise(input + " ", family);
+                const QString diff = differences(plain, full);
+                QVERIFY2(diff.isEmpty(),
+                         qPrintable(describe(input, plain) + QStringLiteral(" differs: ") + diff));
+            }
+        }
+        QCOMPARE(recognise("m212365").serial, std::string("M212365"));
+        QCOMPARE(recognise("bp538769672026").family, Family::Blaupunkt);
+    }
+
+    // recogniseInto() refills a used Recognition: nothing of the previous answer may remain.
+    void recogniseIntoLeavesNothingBehind() {
+        const std::vector<std::string> inputs = {"BPO38769672026",
+                                                 "M123456",
+                                                 "M123",
+                                                 "J727",
+                                                 "\xd0\x9c"
+                                                 "212365",
+                                                 "A099",
+                                                 "j727",
+                                                 "BE78183",
+                                                 "\xe2\x80\xaeM212365",
+                                                 "",
+                                                 "BP538769672026",
+                                                 "M12\x01",
+                                                 "RTBT019",
+                                                 "815CM934515516803"};
+        for (const std::optional<Family> family : noFamilyAndEach) {
+            Recognition reused;
+            // Every input after every other one, so each leftover has its chance to show.
+            for (const std::string& before : inputs) {
+                for (const std::string& input : inputs) {
+                    recogniseInto(reused, before, family);
+                    recogniseInto(reused, input, family);
+                    const QString diff = differences(reused, recognise(input, family));
+                    QVERIFY2(diff.isEmpty(),
+                             qPrintable(describe(input, reused) + QStringLiteral(" after \"") +
+                                        QString::fromStdString(before) +
+                                        QStringLiteral("\" differs: ") + diff));
+                }
+            }
+        }
+    }
+
+    void finaliseInPlaceMatchesFinalised() {
+        for (const char* input :
+             {"", "M1", "M123", "BP5387", "BE7818", "BE78183500037", "J727", "BPO38769672026"}) {
+            Recognition inPlace = recognise(input);
+            finalise(inPlace);
+            const QString diff = differences(inPlace, finalised(recognise(input)));
+            QVERIFY2(diff.isEmpty(),
+                     qPrintable(describe(input, inPlace) + QLatin1Char(' ') + diff));
+        }
     }
 
     // Every single byte and every pair of bytes, with and without a family: no crash, a state,

@@ -16,5 +16,7 @@ std::optional<int> visteonCode(std::string_view serial);
 
 // A code as the radio shows it: always four digits, "0070".
 std::string formatCode(int code);
+// The same into `into`, reusing its storage.
+void formatCodeInto(int code, std::string& into);
 
 } // namespace radiocode

@@ -33,6 +33,8 @@ class AlgorithmSource final : public CodeSource {
 public:
     bool serves(Family family) const override;
     std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+    // The same as find(), written into `into` (its strings reused): false when find() has none.
+    bool findInto(Family family, std::string_view serial, CodeAnswer& into) const;
 };
 
 inline constexpr std::string_view renaultSourceName = "algorithm:renault-precode";
@@ -62,8 +64,16 @@ public:
     LookupResult lookup(std::string_view rawUtf8,
                         std::optional<Family> family = std::nullopt) const;
     LookupResult lookupRecognised(Recognition recognition) const;
+    // The same as lookup(), written into `result` and reusing its storage: for callers that
+    // look up many serials in a row (the command line's batch mode), where a complete serial
+    // typed plainly and answered by an algorithm then costs no heap allocation.
+    void lookupInto(LookupResult& result, std::string_view rawUtf8,
+                    std::optional<Family> family = std::nullopt) const;
 
 private:
+    // Finalises result.recognition in place and asks the sources.
+    void answer(LookupResult& result) const;
+
     AlgorithmSource algorithms_;
     std::vector<const CodeSource*> sources_;
 };

@@ -58,6 +58,8 @@ struct Message {
     InputField field = InputField::Whole;
 };
 
+// A new field here must also be reset in recogniseInto() (recognition.cpp), which refills a
+// Recognition in place.
 struct Recognition {
     InputState state = InputState::Incomplete;
     std::optional<Family> family;   // recognised, or the one given
@@ -80,6 +82,12 @@ inline constexpr std::size_t minBarcodeLength = 8;
 // serial of another family is reported as such). Never throws on any byte sequence.
 Recognition recognise(std::string_view rawUtf8, std::optional<Family> family = std::nullopt);
 
+// The same answer as recognise(), written into `into` and reusing its storage: for callers that
+// recognise many inputs in a row (the command line's batch mode), where a complete serial typed
+// plainly then costs no heap allocation.
+void recogniseInto(Recognition& into, std::string_view rawUtf8,
+                   std::optional<Family> family = std::nullopt);
+
 // The two fields of a Becker label: "Model No" (e.g. "BE 7818" or "7818") and "Serial No".
 Recognition recogniseBecker(std::string_view modelField, std::string_view serialNumberField);
 
@@ -94,5 +102,7 @@ std::string_view inputStateId(InputState state);
 // For callers with no "keep typing" (command line, import): an incomplete result becomes invalid,
 // keeping its message (MoreDigitsNeeded reads as "too short").
 Recognition finalised(Recognition recognition);
+// The same, in place.
+void finalise(Recognition& recognition);
 
 } // namespace radiocode
