@@ -5,6 +5,7 @@
 
 #include "radiocode/families.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -68,6 +69,10 @@ bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype&
                       std::optional<Family>& family);
 // "unknown option --x" / "unexpected argument" on context.err, with a pointer to --help.
 int usageError(Context& context, const char* command, const QString& problem);
+// The bytes a command-line argument came as (main.cpp keeps them): QCoreApplication::arguments()
+// has replaced bytes that are not UTF-8 by U+FFFD, and the core should see them to say so. Falls
+// back to the argument's UTF-8 where the bytes are not known (Windows, arguments not from argv).
+QByteArray rawArgument(const QString& argument);
 
 // A command whose first argument names an action of its own ("db import", "jobs list").
 struct Action {

@@ -1,4 +1,5 @@
 // radiocode lookup SERIAL [--family F] [--json]: one serial, its code and how to enter it.
+#include "batch_lines.h"
 #include "commands.h"
 #include "texts.h"
 
@@ -90,7 +91,15 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     const Recognition& recognition = result.recognition;
     const bool serialUsable = result.status != LookupStatus::Invalid;
     QJsonObject object;
-    object[QLatin1String("input")] = input;
+    // As batch echoes a line: a huge argument is cut (at a character boundary) and marked "…".
+    const QByteArray inputBytes = input.toUtf8();
+    const std::size_t shown = echoLength(
+        std::string_view(inputBytes.constData(), static_cast<std::size_t>(inputBytes.size())),
+        batchEchoedBytes);
+    object[QLatin1String("input")] =
+        shown < static_cast<std::size_t>(inputBytes.size())
+            ? QString::fromUtf8(inputBytes.left(static_cast<qsizetype>(shown))) + QChar(0x2026)
+            : input;
     object[QLatin1String("family")] =
         recognition.family ? QJsonValue(familyIdOf(recognition)) : QJsonValue();
     object[QLatin1String("serial")] =
@@ -194,14 +203,22 @@ int runLookup(Context& context, const QStringList& arguments) {
         return usageError(context, "lookup", Cli::tr("the serial is missing."));
 
     const QString input = parts.join(QLatin1Char(' '));
-    const QByteArray raw = input.toUtf8();
+    // The bytes as given, so that bytes that are not UTF-8 are reported as such, not as the
+    // replacement characters the decoded arguments hold.
+    QByteArray raw;
+    for (const QString& part : parts) {
+        if (!raw.isEmpty())
+            raw += ' ';
+        raw += rawArgument(part);
+    }
     const LookupResult result = context.finder().lookup(
         std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family);
     if (json)
         printJson(context, input, result);
     else
         printText(context, result);
-    return exitCodeFor(result.status);
+    // A code database that could not be asked: the code may be on record, not a plain "no code".
+    return result.sourceFailure.empty() ? exitCodeFor(result.status) : int(ExitFailure);
 }
 
 } // namespace radiocode::cli

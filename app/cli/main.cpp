@@ -10,6 +10,12 @@
 namespace radiocode::cli {
 namespace {
 
+// The program's arguments as the operating system passed them (see rawArgument()).
+QList<QByteArray>& rawArguments() {
+    static QList<QByteArray> arguments;
+    return arguments;
+}
+
 const Command commands[] = {
     {"lookup", QT_TRANSLATE_NOOP("radiocode::cli", "Find the code for one serial"), runLookup},
     {"batch", QT_TRANSLATE_NOOP("radiocode::cli", "Answer one serial per line as CSV"), runBatch},
@@ -144,6 +150,17 @@ bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype&
     return true;
 }
 
+QByteArray rawArgument(const QString& argument) {
+    // The arguments were decoded from these bytes: the bytes that decode to `argument` are what
+    // was typed. Several different byte strings decoding alike differ only in bytes that are not
+    // UTF-8, which the core refuses whichever it sees.
+    for (const QByteArray& raw : rawArguments()) {
+        if (QString::fromLocal8Bit(raw) == argument)
+            return raw;
+    }
+    return argument.toUtf8();
+}
+
 int usageError(Context& context, const char* command, const QString& problem) {
     context.err << "radiocode " << command << ": " << problem << "\n"
                 << Cli::tr("Try \"radiocode %1 --help\".").arg(QString::fromLatin1(command))
@@ -176,6 +193,10 @@ int runAction(Context& context, const char* command, const QStringList& argument
 
 int main(int argc, char** argv) {
     using namespace radiocode::cli;
+#ifndef Q_OS_WIN // Windows passes arguments in the ANSI code page: Qt's decoding is the best there
+    for (int i = 1; i < argc; ++i)
+        rawArguments().append(QByteArray(argv[i]));
+#endif
     const auto app = createApplication(argc, argv); // sheet_command.cpp: fonts for `sheet`
     QCoreApplication::setApplicationName(QStringLiteral("radiocode"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));

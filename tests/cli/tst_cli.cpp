@@ -98,6 +98,18 @@ class CliTest : public QObject {
 
     Run run(const QStringList& arguments, const QByteArray& input = {},
             const QString& workingDirectory = {}) {
+        return runProgram(QStringLiteral(RADIOCODE_CLI), arguments, input, workingDirectory);
+    }
+
+    // Runs `radiocode` through /bin/sh, for arguments QProcess cannot pass (bytes that are not
+    // UTF-8): `script` sees the program as "$0".
+    Run runShell(const QString& script) {
+        return runProgram(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"), script, QStringLiteral(RADIOCODE_CLI)});
+    }
+
+    Run runProgram(const QString& program, const QStringList& arguments,
+                   const QByteArray& input = {}, const QString& workingDirectory = {}) {
         QProcess process;
         // A home of its own: no code database, settings or language from the machine.
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -112,7 +124,7 @@ class CliTest : public QObject {
         process.setProcessEnvironment(environment);
         if (!workingDirectory.isEmpty())
             process.setWorkingDirectory(workingDirectory);
-        process.start(QStringLiteral(RADIOCODE_CLI), arguments);
+        process.start(program, arguments);
         Run result;
         if (!process.waitForStarted(10000))
             return result;
@@ -391,6 +403,53 @@ private slots:
         QCOMPARE(object[QLatin1String("input")].toString(), QStringLiteral("J7\u202E27\"\\"));
     }
 
+    // Bytes that are not UTF-8 reach the core as they are: it says the text is not readable,
+    // rather than complaining about the replacement character "�" the decoded argument holds.
+    void lookupBytesThatAreNotText() {
+        Run result = runShell(QStringLiteral("exec \"$0\" lookup \"$(printf 'M21\\377365')\""));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.out.contains("not readable text"), result.out.constData());
+        QVERIFY2(!result.out.contains("\xef\xbf\xbd"), result.out.constData()); // no "�" shown
+        result = runShell(
+            QStringLiteral("exec \"$0\" lookup --json -- \"$(printf 'BP53876')\" \"$(printf "
+                           "'96\\300\\20072026')\""));
+        QCOMPARE(result.exitCode, 2);
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(result.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(object[QLatin1String("messageId")].toString(), QStringLiteral("invalid-encoding"));
+        // The parts are joined by one space: the bad byte is the 11th ("BP53876 96" before it).
+        QVERIFY2(object[QLatin1String("message")].toString().contains(QLatin1String("byte 11")),
+                 qPrintable(object[QLatin1String("message")].toString()));
+        // Valid UTF-8 is unchanged by the detour: a Cyrillic "М" is still named as such.
+        result = runShell(QStringLiteral("exec \"$0\" lookup \"$(printf '\\320\\234212365')\""));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.out.contains("\xd0\x9c"), result.out.constData());
+        QVERIFY2(result.out.contains("M212365"), result.out.constData()); // the suggestion
+    }
+
+    // --json echoes the input, but not 100 KB of it: cut like batch's input column.
+    void lookupJsonCutsHugeInput() {
+        const QString huge = QStringLiteral("M1") + QString(50000, QChar(0x00E9)); // 100 KB
+        const Run result = run({QStringLiteral("lookup"), QStringLiteral("--json"), huge});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.out.size() < 4000, QByteArray::number(result.out.size()).constData());
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(result.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QString input = object[QLatin1String("input")].toString();
+        QVERIFY(input.endsWith(QChar(0x2026)));
+        QVERIFY(huge.startsWith(input.chopped(1))); // a clean cut: no broken character
+        QVERIFY(input.chopped(1).toUtf8().size() <= 1000);
+        QVERIFY(input.chopped(1).toUtf8().size() >= 998);
+        QCOMPARE(object[QLatin1String("messageId")].toString(), QStringLiteral("input-too-long"));
+        // A short input is echoed whole.
+        const Run shortRun =
+            run({QStringLiteral("lookup"), QStringLiteral("--json"), QStringLiteral("j 727")});
+        QCOMPARE(QJsonDocument::fromJson(shortRun.out).object()[QLatin1String("input")].toString(),
+                 QStringLiteral("j 727"));
+    }
+
     void globalOptionsAnywhere() {
         for (const QStringList& arguments :
              {QStringList{QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("lookup"),
@@ -655,6 +714,36 @@ private slots:
         for (const Record& row : rows)
             QCOMPARE(row[Status], QByteArray("ok"));
         QCOMPARE(rows[25345][Code], QByteArray("3306")); // M025345
+    }
+
+    // Rows from an algorithm are written without quoting checks (letters, digits, ':' and '-');
+    // a database's source names a file, which may hold commas and quotes: quoted as RFC 4180 says.
+    void batchQuotesDatabaseSources() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString list = dir.filePath(QStringLiteral("dealer, \"north\".csv"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("serial,code\nBP538769672026,4711\n");
+        file.close();
+        const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
+        const Run imported = run({QStringLiteral("--database"), url, QStringLiteral("db"),
+                                  QStringLiteral("import"), list});
+        if (imported.exitCode != 0)
+            QSKIP(qPrintable(QStringLiteral("radiocode db import failed: ") +
+                             QString::fromUtf8(imported.err)));
+        const QList<Record> rows =
+            batch("BP538769672026\nm212365\nM212365\nJ727\n", {QStringLiteral("--database"), url});
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[0][Code], QByteArray("4711"));
+        QCOMPARE(rows[0][Source], QByteArray("database:import:dealer, \"north\".csv"));
+        // Lower case is echoed as typed, the serial normalised.
+        QCOMPARE(rows[1], (Record{"m212365", "visteon", "M212365", "ok", "3633",
+                                  "algorithm:visteon-m-serial", ""}));
+        QCOMPARE(rows[2], (Record{"M212365", "visteon", "M212365", "ok", "3633",
+                                  "algorithm:visteon-m-serial", ""}));
+        QCOMPARE(rows[3], (Record{"J727", "renault", "J727", "ok", "6586",
+                                  "algorithm:renault-precode", ""}));
     }
 
     // With a code database (--database before or after the command), its codes are found and

@@ -212,6 +212,7 @@ private slots:
                 const QByteArray context = QByteArray::fromStdString(input + " after " + before);
                 QVERIFY2(reused.status == expected.status, context.constData());
                 QVERIFY2(reused.sourcesAsked == expected.sourcesAsked, context.constData());
+                QVERIFY2(reused.sourceFailure == expected.sourceFailure, context.constData());
                 QVERIFY2(reused.answer.has_value() == expected.answer.has_value(),
                          context.constData());
                 if (expected.answer) {

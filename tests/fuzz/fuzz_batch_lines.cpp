@@ -1,16 +1,11 @@
-// libFuzzer target: `radiocode batch` line handling (app/cli/batch_command.cpp), fed the fuzzer's
-// bytes as the input file. The CSV written to standard output is read back with the import's CSV
+// libFuzzer target: `radiocode batch` line handling (answerBatch() in app/cli/batch_lines.cpp),
+// fed the fuzzer's bytes as the input file. The CSV it writes is read back with the import's CSV
 // reader and checked: one row per input line, seven fields, a known status, a four-digit code
 // from an algorithm exactly where the core gives one, and valid UTF-8 throughout.
-//
-// runBatch() is linked with the few helpers it needs from main.cpp, db_command.cpp and i18n.cpp
-// stubbed below (options, the code database and translations are not what this target tests).
 #include "fuzz_common.h"
 
-#include "cli_context.h"
-#include "commands.h"
+#include "batch_lines.h"
 #include "csv_reader.h"
-#include "i18n.h"
 
 #include "radiocode/code_source.h"
 #include "radiocode/recognition.h"
@@ -18,36 +13,12 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
-#include <unistd.h>
-
-namespace radiocode {
-QString installTranslations(const QString& language) {
-    return language;
-}
-} // namespace radiocode
-
-namespace radiocode::cli {
-bool isHelpOption(const QString& argument) {
-    return argument == QLatin1String("--help") || argument == QLatin1String("-h");
-}
-bool takeFamilyOption(Context&, const QStringList& arguments, qsizetype& index,
-                      std::optional<Family>& family) {
-    const QByteArray id = arguments.at(++index).toUtf8();
-    family = familyFromId(std::string_view(id.constData(), static_cast<std::size_t>(id.size())));
-    return family.has_value();
-}
-int usageError(Context&, const char*, const QString&) {
-    return ExitInvalidInput;
-}
-void addDatabaseSource(Context&) {} // no code database: the reference finder has none either
-} // namespace radiocode::cli
 
 using namespace radiocode;
 using radiocode::storage::CsvProblem;
@@ -70,25 +41,18 @@ QByteArray readAll(std::FILE* file) {
     return all;
 }
 
-// Runs `radiocode batch FILE [--family F]` with standard output captured.
-QByteArray runBatchOn(const QByteArray& input, std::optional<Family> family) {
+// Answers `input` as `radiocode batch [--family F]` would, returning the CSV written.
+QByteArray runBatchOn(const QByteArray& input, const CodeFinder& finder,
+                      std::optional<Family> family, std::size_t& answered) {
     std::FILE* in = std::tmpfile();
     std::FILE* out = std::tmpfile();
     FUZZ_CHECK(in && out);
     std::fwrite(input.constData(), 1, static_cast<std::size_t>(input.size()), in);
     std::fflush(in);
-    QStringList arguments{QStringLiteral("/proc/self/fd/%1").arg(fileno(in))};
-    if (family)
-        arguments << QStringLiteral("--family") << QString::fromLatin1(familyId(*family).data());
-    std::FILE* const savedStdout = stdout;
-    stdout = out; // glibc: stdout is an assignable FILE*
-    int exitCode = 0;
-    {
-        cli::Context context;
-        exitCode = cli::runBatch(context, arguments);
-    }
-    stdout = savedStdout;
-    FUZZ_CHECK(exitCode == cli::ExitCodeShown);
+    std::rewind(in);
+    const cli::BatchRun run = cli::answerBatch(in, out, finder, family);
+    FUZZ_CHECK(run.outcome == cli::BatchOutcome::ReadThrough);
+    answered = run.lines;
     QByteArray output = readAll(out);
     std::fclose(in);
     std::fclose(out);
@@ -103,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::optional<Family> family = size > 0 && bytes[0] % 5 != 0
                                              ? std::optional<Family>(allFamilies[bytes[0] % 5 - 1])
                                              : std::nullopt;
-    const QByteArray output = runBatchOn(input, family);
+    std::size_t answered = 0;
+    const QByteArray output = runBatchOn(input, finder, family, answered);
     FUZZ_CHECK(isValidUtf8(output));
 
     // The input's lines: LF ends a line, a CR before it belongs to the line end.
@@ -114,6 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         if (line.endsWith('\r'))
             line.chop(1);
     }
+    FUZZ_CHECK(answered == static_cast<std::size_t>(lines.size()));
 
     CsvReader reader(output, ',');
     CsvRecord record;
