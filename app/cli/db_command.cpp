@@ -31,10 +31,26 @@ public:
     std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
         return source_.find(family, serial);
     }
+    std::string unavailableReason() const override { return source_.unavailableReason(); }
 
 private:
     std::unique_ptr<storage::Database> database_;
     storage::DatabaseCodeSource source_;
+};
+
+// Stands for a configured database that cannot be opened: Blaupunkt and Becker lookups then say
+// the database could not be reached (the code may be on record), not that it holds no code.
+class UnreachableDatabaseSource final : public CodeSource {
+public:
+    explicit UnreachableDatabaseSource(const QString& reason) : reason_(reason.toStdString()) {}
+    bool serves(Family family) const override {
+        return familyInfo(family).origin == CodeOrigin::CodeDatabase;
+    }
+    std::optional<CodeAnswer> find(Family, std::string_view) const override { return {}; }
+    std::string unavailableReason() const override { return reason_; }
+
+private:
+    std::string reason_;
 };
 
 void printHelp(Context& context) {
@@ -343,6 +359,7 @@ void addDatabaseSource(Context& context) {
                                "Becker codes cannot be looked up: %1")
                            .arg(error)
                     << "\n";
+        context.addCodeSource(std::make_unique<UnreachableDatabaseSource>(error));
         return;
     }
     const storage::Database* jobLog = database.get(); // owned by the source, kept by the context

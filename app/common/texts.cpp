@@ -286,6 +286,11 @@ QString Texts::noCodeReason(const LookupResult& result) {
     case LookupStatus::Unsupported:
         return message(result.recognition);
     case LookupStatus::NotFound:
+        if (!result.sourceFailure.empty())
+            return tr("No public algorithm exists for %1 radios, and the code database could not "
+                      "be reached (%2): the code may be on record; try again when it is back.")
+                .arg(result.recognition.family ? familyName(*result.recognition.family) : QString(),
+                     fromUtf8(result.sourceFailure).simplified());
         if (result.sourcesAsked == 0)
             return tr("No public algorithm exists for %1 radios, and no code database could be "
                       "consulted (none is set up, or it cannot be reached).")
@@ -306,6 +311,10 @@ QStringList Texts::noCodeNextSteps(const LookupResult& result) {
     if (result.status == LookupStatus::Unsupported)
         return {tr("Ask the radio maker's service or a dealer for this unit's code."),
                 tr("Look for the owner's radio card.")};
+    if (!result.sourceFailure.empty())
+        return {tr("Try again once the code database is back: check that the database server "
+                   "is running and reachable, or that the database file can be read."),
+                tr("Look for the owner's radio card (\"Radio Pass\", \"Safety-Nr\" or PIN).")};
     return {tr("Look for the owner's radio card (\"Radio Pass\", \"Safety-Nr\" or PIN)."),
             tr("Ask a Nissan dealer for the code: they need the serial and the vehicle's VIN."),
             tr("Once the code is known and has worked, record it in the code database.")};

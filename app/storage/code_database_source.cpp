@@ -9,10 +9,14 @@ bool DatabaseCodeSource::serves(Family family) const {
 }
 
 std::optional<CodeAnswer> DatabaseCodeSource::find(Family family, std::string_view serial) const {
+    failure_.clear();
     if (!serves(family))
         return std::nullopt;
+    bool failed = false;
     const auto stored = database_->findCode(
-        family, QString::fromUtf8(serial.data(), static_cast<qsizetype>(serial.size())));
+        family, QString::fromUtf8(serial.data(), static_cast<qsizetype>(serial.size())), &failed);
+    if (failed)
+        failure_ = database_->lastError().toStdString();
     if (!stored)
         return std::nullopt;
     return CodeAnswer{stored->code.toStdString(), stored->source().toStdString()};

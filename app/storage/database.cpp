@@ -6,17 +6,23 @@
 #include "radiocode/recognition.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QIODevice>
+#include <QLocale>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QStorageInfo>
 #include <QVariant>
 
 #include <algorithm>
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
 #include <vector>
 
 namespace radiocode::storage {
@@ -124,6 +130,16 @@ const QStringList& sharedMigrationOne() {
     return statements;
 }
 
+// The size limit a file written by this process may reach (RLIMIT_FSIZE), or -1 for none.
+qint64 fileSizeLimit() {
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return static_cast<qint64>(limit.rlim_cur);
+#endif
+    return -1;
+}
+
 } // namespace
 
 QString StoredCode::source() const {
@@ -195,6 +211,7 @@ std::unique_ptr<Database> Database::open(const DatabaseLocation& location, QStri
     static std::atomic<int> counter{0};
     std::unique_ptr<Database> db(
         new Database(location, QStringLiteral("radiocode-storage-%1").arg(++counter)));
+    db->options_ = options;
     if (!db->connect(options, error) || !db->migrate(error))
         return nullptr;
     return db;
@@ -386,11 +403,23 @@ bool Database::migrate(QString* error) {
 // --- transactions and errors ---------------------------------------------------------------
 
 bool Database::beginWrite() {
-    QSqlQuery query(connection());
     // SQLite: take the write lock now (waiting up to the busy timeout) rather than failing
     // half-way when a read transaction cannot be upgraded.
-    if (!query.exec(isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return fail(query);
+    const QString begin = isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    for (int attempt = 0;; ++attempt) {
+        QSqlQuery query(connection());
+        if (query.exec(begin))
+            break;
+        const QSqlError error = query.lastError();
+        query.finish();
+        // Nothing was written yet: safe to try again on a new connection.
+        if (attempt == 0 && reconnectIfLost())
+            continue;
+        if (!isSqlite() && !connection().isOpen())
+            return false; // reconnectIfLost() said why
+        return fail(error);
+    }
+    inTransaction_ = true;
     return true;
 }
 
@@ -401,16 +430,59 @@ bool Database::commit() {
         rollback();
         return false;
     }
+    inTransaction_ = false;
     return true;
 }
 
 void Database::rollback() {
     QSqlQuery query(connection());
     query.exec(QStringLiteral("ROLLBACK"));
+    inTransaction_ = false;
+}
+
+bool Database::reconnectIfLost() const {
+    if (isSqlite() || inTransaction_)
+        return false;
+    // After an attempt that waited for the connect timeout (server unreachable, not just down),
+    // none for ten seconds: a batch of lookups does not wait that long per serial. Inside a
+    // retry, none: a server that drops every connection cannot make the callers loop.
+    if (retryDepth_ > 0 ||
+        (reconnectFailed_ && slowReconnect_ && !lastReconnect_.hasExpired(10000)))
+        return false;
+    QSqlDatabase db = connection();
+    if (db.isOpen()) {
+        QSqlQuery probe(db);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the connection works: the query itself failed
+    }
+    findQuery_.reset(); // prepared on the old connection
+    lastReconnect_.start();
+    db.close();
+    const bool opened = db.open();
+    slowReconnect_ = lastReconnect_.elapsed() >= 1000;
+    if (!opened) {
+        reconnectFailed_ = true;
+        const QString detail = db.lastError().databaseText().trimmed();
+        lastError_ = detail.isEmpty()
+                         ? tr("Lost the connection to the database %1 and cannot connect again. "
+                              "Check that the server is running and reachable, then try again.")
+                               .arg(location_.displayUrl())
+                         : tr("Lost the connection to the database %1 and cannot connect again "
+                              "(%2). Check that the server is running and reachable, then try "
+                              "again.")
+                               .arg(location_.displayUrl(), detail);
+        return false;
+    }
+    reconnectFailed_ = false;
+    QSqlQuery settings(db);
+    settings.exec(QStringLiteral("SET client_min_messages = warning"));
+    return true;
 }
 
 bool Database::fail(const QSqlError& error) const {
-    lastError_ = describe(error);
+    // After a failed reconnect, lastError_ already says the server cannot be reached.
+    if (!(reconnectFailed_ && !isSqlite() && !connection().isOpen()))
+        lastError_ = describe(error);
     return false;
 }
 
@@ -420,9 +492,9 @@ bool Database::fail(const QSqlQuery& query) const {
 
 QString Database::describe(const QSqlError& error) const {
     const QString where = location_.displayUrl();
-    const QString detail = error.databaseText().trimmed().isEmpty()
-                               ? error.text().trimmed()
-                               : error.databaseText().trimmed();
+    QString detail = error.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = error.driverText().trimmed();
     if (isSqlite()) {
         switch (error.nativeErrorCode().toInt() & 0xff) {
         case 5: // SQLITE_BUSY
@@ -439,39 +511,90 @@ QString Database::describe(const QSqlError& error) const {
             return tr("%1 is not a radiocode database, or it is damaged (%2). Choose another file; "
                       "this one was not changed.")
                 .arg(location_.path, detail);
+        case 10: { // SQLITE_IOERR: the system refused a read or write
+            const QStorageInfo disk(QFileInfo(location_.path).absolutePath());
+            const qint64 limit = fileSizeLimit();
+            const qint64 largest =
+                std::max(QFileInfo(location_.path).size(),
+                         QFileInfo(location_.path + QStringLiteral("-wal")).size());
+            // Within a few pages of the limit: the write that failed was the one past it.
+            if (limit >= 0 && largest + 256 * 1024 >= limit)
+                return tr("Writing the database file %1 failed: it reached the file size limit "
+                          "set for this program (%2). Nothing was saved; raise the limit (ulimit "
+                          "-f) or ask whoever set it, then try again.")
+                    .arg(location_.path, QLocale().formattedDataSize(limit));
+            if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024)
+                return tr("The disk holding the database file %1 is full: nothing was saved. Free "
+                          "some space, then try again.")
+                    .arg(location_.path);
+            return tr("Reading or writing the database file %1 failed (%2): the disk may be full, "
+                      "the file may have hit a size limit, or the disk may be failing. Nothing "
+                      "was saved.")
+                .arg(location_.path, detail);
+        }
         case 13: // SQLITE_FULL
-            return tr("The disk holding %1 is full: nothing was saved.").arg(location_.path);
+            return tr("The disk holding the database file %1 is full: nothing was saved. Free "
+                      "some space, then try again.")
+                .arg(location_.path);
         case 14: // SQLITE_CANTOPEN
             return tr("Cannot open the database file %1 (%2).").arg(location_.path, detail);
         default:
             break;
         }
     } else if (error.type() == QSqlError::ConnectionError || !connection().isOpen()) {
+        if (detail.isEmpty())
+            return tr("Lost the connection to the database %1. Check that the server is running "
+                      "and reachable, then try again.")
+                .arg(where);
         return tr("Lost the connection to the database %1: %2").arg(where, detail);
     }
+    if (detail.isEmpty())
+        return tr("The database %1 reported an error it did not describe.").arg(where);
     return tr("The database %1 reported an error: %2").arg(where, detail);
 }
 
 // --- codes ---------------------------------------------------------------------------------
 
-std::optional<StoredCode> Database::findCode(Family family, const QString& serial) const {
-    if (!findQuery_) {
-        findQuery_ = std::make_unique<QSqlQuery>(connection());
-        findQuery_->setForwardOnly(true);
-        if (!findQuery_->prepare(QStringLiteral("SELECT code, source, origin, created_at FROM "
-                                                "codes WHERE serial = ? AND family = ?"))) {
-            fail(*findQuery_);
-            findQuery_.reset();
+std::optional<StoredCode> Database::findCode(Family family, const QString& serial,
+                                             bool* failed) const {
+    if (failed)
+        *failed = false;
+    auto failWith = [&](const QSqlError& error) -> std::optional<StoredCode> {
+        fail(error);
+        if (failed)
+            *failed = true;
+        return std::nullopt;
+    };
+    for (int attempt = 0;; ++attempt) {
+        QSqlError error;
+        if (!findQuery_) {
+            findQuery_ = std::make_unique<QSqlQuery>(connection());
+            findQuery_->setForwardOnly(true);
+            if (!findQuery_->prepare(
+                    QStringLiteral("SELECT code, source, origin, created_at "
+                                   "FROM codes WHERE serial = ? AND family = ?"))) {
+                error = findQuery_->lastError();
+                findQuery_.reset();
+            }
+        }
+        if (findQuery_) {
+            findQuery_->bindValue(0, serial);
+            findQuery_->bindValue(1, familyText(family));
+            if (findQuery_->exec())
+                break;
+            error = findQuery_->lastError();
+        }
+        // A read: safe to repeat on a new connection when the server was restarted.
+        if (attempt == 0 && reconnectIfLost())
+            continue;
+        if (!isSqlite() && !connection().isOpen()) { // reconnectIfLost() said why
+            if (failed)
+                *failed = true;
             return std::nullopt;
         }
+        return failWith(error);
     }
     QSqlQuery& query = *findQuery_;
-    query.bindValue(0, serial);
-    query.bindValue(1, familyText(family));
-    if (!query.exec()) {
-        fail(query);
-        return std::nullopt;
-    }
     std::optional<StoredCode> found;
     if (query.next()) {
         found = StoredCode{family,
@@ -617,6 +740,10 @@ bool Database::replaceCodes(const QList<ImportConflict>& chosen, const QString& 
 qint64 Database::codeCount() const {
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM codes")) || !query.next()) {
+        if (reconnectIfLost())
+            return retried([&] {
+                return codeCount();
+            }); // once: a second failure finds the new connection working
         fail(query);
         return -1;
     }
@@ -1044,6 +1171,8 @@ std::optional<Job> Database::job(qint64 id) const {
                   QStringLiteral(" FROM jobs WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
+        if (reconnectIfLost())
+            return retried([&] { return job(id); });
         fail(query);
         return std::nullopt;
     }
@@ -1090,8 +1219,11 @@ QSqlQuery Database::jobsQuery(const JobFilter& filter, bool* ok) const {
     for (const QVariant& value : values)
         query.addBindValue(value);
     *ok = query.exec();
-    if (!*ok)
+    if (!*ok) {
+        if (reconnectIfLost())
+            return retried([&] { return jobsQuery(filter, ok); });
         fail(query);
+    }
     return query;
 }
 
@@ -1148,6 +1280,8 @@ AttemptHistory Database::attempts(Family family, const QString& serial) const {
     query.addBindValue(serial);
     query.addBindValue(familyText(family));
     if (!query.exec()) {
+        if (reconnectIfLost())
+            return retried([&] { return attempts(family, serial); });
         fail(query);
         return history;
     }

@@ -13,6 +13,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -155,7 +156,10 @@ public:
     QString lastError() const { return lastError_; }
 
     // Codes.
-    std::optional<StoredCode> findCode(Family family, const QString& serial) const;
+    // Nothing found: *failed (when given) tells a failed query (lastError() says why) from a
+    // serial the database does not hold.
+    std::optional<StoredCode> findCode(Family family, const QString& serial,
+                                       bool* failed = nullptr) const;
     AddResult addConfirmedCode(Family family, const QString& serial, const QString& code,
                                const QString& technician, bool replace = false,
                                std::optional<StoredCode>* previous = nullptr);
@@ -189,6 +193,16 @@ private:
     bool beginWrite();
     bool commit();
     void rollback();
+    // PostgreSQL, outside a transaction, after a failed query: when the connection itself is
+    // gone (server restarted), opens it again. True when the caller should retry once.
+    bool reconnectIfLost() const;
+    // Runs the call again after a reconnect, with no further reconnect inside it.
+    template <typename Call> auto retried(Call call) const {
+        ++retryDepth_;
+        auto result = call();
+        --retryDepth_;
+        return result;
+    }
     bool fail(const QSqlError& error) const;
     bool fail(const QSqlQuery& query) const;
     QString describe(const QSqlError& error) const;
@@ -200,6 +214,12 @@ private:
     QString connectionName_;
     mutable QString lastError_;
     mutable std::unique_ptr<QSqlQuery> findQuery_; // prepared once: lookups are the hot path
+    bool inTransaction_ = false;                   // a reconnect would silently drop its writes
+    mutable bool reconnectFailed_ = false;
+    mutable bool slowReconnect_ = false;
+    mutable int retryDepth_ = 0;
+    mutable QElapsedTimer lastReconnect_;
+    OpenOptions options_;
 };
 
 // Quotes one CSV cell; a cell a spreadsheet would run as a formula gets a leading '.

@@ -94,6 +94,9 @@ class TestDbCli : public QObject {
 
     QString dbPath() const { return url_.mid(7); }
 
+    // The output with its line breaks undone: the text is wrapped to the terminal's width.
+    static QByteArray words(const QByteArray& output) { return output.simplified(); }
+
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
@@ -262,6 +265,32 @@ private slots:
                      .toString()
                      .contains(QLatin1String("Cannot connect")),
                  result.out.constData());
+    }
+
+    // Rule 2: an unreachable database does not mean "no code": the lookup says the database
+    // could not be reached (the code may be on record) and fails with status 3.
+    void lookupWithUnreachableDatabase() {
+        const QString unreachable = QStringLiteral("postgresql://ann@127.0.0.1:1/x");
+        Run result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
+                          QStringLiteral("BP934515516803")},
+                         environment());
+        QCOMPARE(result.exit, 3);
+        QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
+        QVERIFY2(words(result.out).contains("may be on record"), result.out.constData());
+        QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
+        // The batch keeps its fixed status column; the message says why.
+        const QString input =
+            writeFile(QStringLiteral("batch-unreachable.txt"), "BP934515516803\nT019\n");
+        result = run({QStringLiteral("--database"), unreachable, QStringLiteral("batch"), input},
+                     environment());
+        QVERIFY2(words(result.out).contains("not-found"), result.out.constData());
+        QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
+        QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
+        // Algorithm families are unaffected.
+        result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
+                      QStringLiteral("T019")},
+                     environment());
+        QCOMPARE(result.exit, 0);
     }
 
     void newerSchemaRefused() {

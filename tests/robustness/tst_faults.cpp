@@ -182,6 +182,9 @@ private slots:
         QVERIFY(!limited.crashed);
         QCOMPARE(limited.exitCode, 3);
         QVERIFY2(limited.err.contains("database"), limited.err.constData());
+        // Says what happened, not just "disk I/O error".
+        QVERIFY2(limited.err.contains("size limit"), limited.err.constData());
+        QVERIFY2(!limited.err.contains("disk I/O error"), limited.err.constData());
         expectSavedCode(databaseUrl);
 
         const Run again =
