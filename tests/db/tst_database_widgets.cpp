@@ -20,6 +20,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -36,6 +38,10 @@ constexpr int largeRows = 100000;
 #else
 constexpr int largeRows = 300000;
 #endif
+
+// How long a worker may take before a test gives up: generous, because CI runs two test
+// programs at once on two cores, under AddressSanitizer too. Nothing waits this long on success.
+constexpr int workTimeoutMs = 120000;
 
 class TestDatabaseWidgets : public QObject {
     Q_OBJECT
@@ -106,7 +112,7 @@ private slots:
             return true;
         });
         dialog.setFile(file);
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         // The summary before anything is saved.
         QCOMPARE(db->codeCount(), 1);
         QVERIFY2(dialog.summaryLabel()->text().contains(QLatin1String("2 imported")),
@@ -122,7 +128,7 @@ private slots:
         QCOMPARE(dialog.chosenReplacements().size(), 1);
         QSignalSpy changed(&dialog, &ImportDialog::codesChanged);
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Imported);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Imported, workTimeoutMs);
         QCOMPARE(questions.size(), 1); // asked once before replacing
         QVERIFY(changed.count() >= 1);
         QCOMPARE(db->codeCount(), 3);
@@ -140,7 +146,7 @@ private slots:
         ImportDialog dialog(db->location());
         dialog.setConfirmation([](const QString&) { return false; });
         dialog.setFile(file);
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         dialog.setReplaceChecked(0, true);
         dialog.startImport(); // the technician says No: nothing happens
         QCOMPARE(dialog.stage(), ImportDialog::Stage::Checked);
@@ -152,7 +158,7 @@ private slots:
         auto db = open();
         ImportDialog dialog(db->location());
         dialog.setFile(writeFile(QStringLiteral("bad.csv"), "pin,number\n1,2\n"));
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Failed, workTimeoutMs);
         QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("serial")));
         QVERIFY(!dialog.importButton()->isEnabled());
     }
@@ -166,14 +172,21 @@ private slots:
         QCOMPARE(dialog.stage(), ImportDialog::Stage::Checking);
         QVERIFY(dialog.progressBar()->isVisible());
         QVERIFY(dialog.cancelButton()->isVisible());
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         QCOMPARE(dialog.progressBar()->value(), 1000);
         QCOMPARE(int(dialog.report().imported), largeRows);
-        // Cancel the real import: nothing saved.
+        // Cancel the real import: nothing saved. The worker is held before its first row until
+        // the click has landed, so the cancel never comes after the commit on a slow machine.
+        QSemaphore gate;
+        dialog.setWorkerStartHook([&gate] { gate.acquire(); });
+        auto releaseGate = qScopeGuard([&gate] { gate.release(); }); // never leave it blocked
         dialog.startImport();
         QCOMPARE(dialog.stage(), ImportDialog::Stage::Importing);
         QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
-        QTRY_COMPARE(dialog.stage(), ImportDialog::Stage::Checked);
+        QVERIFY(!dialog.cancelButton()->isEnabled());
+        releaseGate.dismiss();
+        gate.release();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("cancelled")));
         QCOMPARE(db->codeCount(), 0);
     }
@@ -212,7 +225,7 @@ private slots:
         QCOMPARE(history.table()->rowCount(), 2);
         history.sinceCheck()->setChecked(false);
         QTest::keyClicks(history.searchEdit(), QStringLiteral("jones"));
-        QTRY_COMPARE(history.table()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(history.table()->rowCount(), 2, workTimeoutMs);
 
         QVERIFY(!history.reopenButton()->isEnabled());
         history.table()->selectRow(1);
@@ -240,13 +253,13 @@ private slots:
         QSignalSpy tested(&page, &DatabaseSettingsPage::testFinished);
         page.urlEdit()->setText(url_);
         QTest::mouseClick(page.testButton(), Qt::LeftButton);
-        QTRY_COMPARE(tested.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, workTimeoutMs);
         QVERIFY(tested.first().at(0).toBool());
         QVERIFY(page.statusLabel()->text().contains(QLatin1String("Connected")));
 
         page.urlEdit()->setText(QStringLiteral("postgresql://nobody@127.0.0.1:1/codes"));
         QTest::mouseClick(page.testButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, workTimeoutMs);
         QVERIFY(!tested.last().at(0).toBool());
         QVERIFY(page.statusLabel()->text().contains(QLatin1String("Cannot connect")));
 

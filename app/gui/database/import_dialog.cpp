@@ -160,7 +160,10 @@ void ImportDialog::run(bool dryRun) {
     setStage(dryRun ? Stage::Checking : Stage::Importing);
     const storage::DatabaseLocation location = location_;
     const QString file = file_;
-    worker_ = QThread::create([this, location, file, dryRun] {
+    const std::function<void()> startHook = workerStartHook_;
+    worker_ = QThread::create([this, location, file, dryRun, startHook] {
+        if (startHook)
+            startHook();
         storage::ImportReport report;
         auto post = [this](auto function) {
             QMetaObject::invokeMethod(this, std::move(function), Qt::QueuedConnection);

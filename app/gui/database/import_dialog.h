@@ -40,6 +40,9 @@ public:
     // The conflicts ticked "Replace" in the table.
     QList<storage::ImportConflict> chosenReplacements() const;
     void setReplaceChecked(int conflictIndex, bool replace);
+    // For tests: run in the worker thread before each check or import starts, so a test can hold
+    // the work there (a cancel then lands before any row, however fast or slow the machine).
+    void setWorkerStartHook(std::function<void()> hook) { workerStartHook_ = std::move(hook); }
 
     QPushButton* importButton() const { return import_; }
     QPushButton* cancelButton() const { return cancel_; }
@@ -72,6 +75,7 @@ private:
     storage::ImportReport report_;
     QList<storage::ImportConflict> pendingReplacements_;
     std::function<bool(const QString&)> confirm_;
+    std::function<void()> workerStartHook_;
     std::atomic_bool cancel_flag_{false};
     QThread* worker_ = nullptr;
 
