@@ -5,6 +5,7 @@
 
 #include "radiocode/recognition.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QWidget>
@@ -31,6 +32,8 @@ private:
     void cleanUp();
 };
 
+class WrappedTextLabel;
+
 // Icon + state in words + the message. Never colour alone.
 class StatusLine : public QWidget {
     Q_OBJECT
@@ -48,9 +51,12 @@ public:
 
 private:
     QLabel* icon_;
-    QLabel* message_;
+    WrappedTextLabel* message_;
     QString stateWords_;
     QString messageText_;
+    // What the icon label shows now, so a keystroke that keeps the state leaves it alone.
+    QString shownIconPath_;
+    qreal shownIconRatio_ = 0;
 };
 
 // The input again, with the character the message is about marked (bold, underlined, framed):
@@ -62,6 +68,9 @@ public:
     explicit MarkedInput(QWidget* parent = nullptr);
     // `position` counts Unicode code points, as the core reports it; -1 hides the line.
     void mark(const QString& text, int position);
+
+private:
+    int markedPosition_ = -1;
 };
 
 // "Use BP038769672026" buttons: one click puts the corrected serial in the field.
@@ -76,10 +85,17 @@ public:
 signals:
     void suggestionChosen(const QString& serial);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+
     QHBoxLayout* layout_;
     QLabel* caption_;
     QList<QPushButton*> buttons_;
+    QStringList serials_; // what the buttons offer now
+    QIcon validIcon_;     // drawn from its SVG once, shared by every button
 };
 
 // One field with live validation: line edit, status line, suggestions. Used for "Not sure?" on
