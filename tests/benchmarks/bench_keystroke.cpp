@@ -13,6 +13,8 @@
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    // As in the program after its first frame: the status line shows its state icons.
+    radiocode::gui::setIconsReady();
     radiocode::gui::SerialField field;
     field.resize(640, 200);
     field.show();
