@@ -362,6 +362,11 @@ void addDatabaseSource(Context& context) {
         context.addCodeSource(std::make_unique<UnreachableDatabaseSource>(error));
         return;
     }
+    if (database->isReadOnly())
+        context.err << wrapped(Cli::tr("radiocode: the code database is open read-only: lookups "
+                                       "work, nothing can be saved. %1")
+                                   .arg(database->readOnlyReason()))
+                    << "\n";
     const storage::Database* jobLog = database.get(); // owned by the source, kept by the context
     context.attemptWarning = [jobLog](Family family, const std::string& serial) {
         return storage::StorageTexts::attemptWarning(

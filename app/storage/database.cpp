@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStorageInfo>
+#include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
@@ -212,9 +213,24 @@ std::unique_ptr<Database> Database::open(const DatabaseLocation& location, QStri
     std::unique_ptr<Database> db(
         new Database(location, QStringLiteral("radiocode-storage-%1").arg(++counter)));
     db->options_ = options;
-    if (!db->connect(options, error) || !db->migrate(error))
+    if (db->connect(options, error) && db->migrate(error))
+        return db;
+    if (!db->mayReadOnly_)
         return nullptr;
-    return db;
+    // The file is there but cannot be written (read-only file or file system, full disk):
+    // opened read-only, lookups still work and every write says why it cannot be saved.
+    const QString reason = db->lastError_;
+    db.reset();
+    std::unique_ptr<Database> reader(
+        new Database(location, QStringLiteral("radiocode-storage-%1").arg(++counter)));
+    reader->options_ = options;
+    reader->readOnlyReason_ = reason;
+    if (!reader->connect(options, nullptr) || !reader->migrate(nullptr)) {
+        if (error)
+            *error = reason;
+        return nullptr;
+    }
+    return reader;
 }
 
 bool Database::connect(const OpenOptions& options, QString* error) {
@@ -246,25 +262,52 @@ bool Database::connect(const OpenOptions& options, QString* error) {
                 !QFileInfo::exists(location_.path))
                 return failWith(tr("Cannot create the database file %1: %2")
                                     .arg(location_.path, create.errorString()));
-        } else if (!file.isWritable()) {
+        } else if (!isReadOnly() && !file.isWritable()) {
+            mayReadOnly_ = true;
             return failWith(tr("The database file %1 is read-only: ask for write access to it or "
                                "choose another database.")
                                 .arg(location_.path));
         }
-        if (!QFileInfo(folder).isWritable())
+        if (!isReadOnly() && !QFileInfo(folder).isWritable()) {
+            mayReadOnly_ = true;
             return failWith(tr("The folder %1 is read-only: SQLite needs to write its journal "
                                "beside the database file.")
                                 .arg(folder));
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
+        const QString busy = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+        auto openAndRead = [&]() {
+            if (!db.open())
+                return false;
+            QSqlQuery query(db);
+            // A file that is not an SQLite database fails here, on the first read.
+            if (!query.exec(
+                    QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs)) ||
+                !query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+                failWith(describe(query.lastError()));
+                return false;
+            }
+            return true;
+        };
+        if (!isReadOnly()) {
+            db.setDatabaseName(location_.path);
+            db.setConnectOptions(busy);
+            if (!db.open())
+                return failWith(describe(db.lastError()));
+            db.close(); // opened once to tell a failed open from a failed first read
+            return openAndRead();
+        }
+        // Read-only; without the -shm file (a read-only file system) only as an immutable file.
         db.setDatabaseName(location_.path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
-        if (!db.open())
+        db.setConnectOptions(busy + QStringLiteral(";QSQLITE_OPEN_READONLY"));
+        if (openAndRead())
+            return true;
+        db.close();
+        db.setDatabaseName(QUrl::fromLocalFile(location_.path).toString(QUrl::FullyEncoded) +
+                           QStringLiteral("?immutable=1"));
+        db.setConnectOptions(busy + QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        if (!openAndRead())
             return failWith(describe(db.lastError()));
-        QSqlQuery query(db);
-        // A file that is not an SQLite database fails here, on the first read.
-        if (!query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs)) ||
-            !query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-            return failWith(describe(query.lastError()));
         return true;
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
@@ -341,6 +384,14 @@ bool Database::migrate(QString* error) {
     if (!checkVersion(before))
         return false;
     QSqlQuery query(db);
+    if (isReadOnly()) {
+        if (before == knownSchemaVersion)
+            return true;
+        return failWith(tr("%1 The database needs updating to schema %2 first, which cannot be "
+                           "done while it cannot be written.")
+                            .arg(readOnlyReason_)
+                            .arg(knownSchemaVersion));
+    }
     if (isSqlite()) {
         if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return failWith(describe(query.lastError()));
@@ -403,6 +454,11 @@ bool Database::migrate(QString* error) {
 // --- transactions and errors ---------------------------------------------------------------
 
 bool Database::beginWrite() {
+    if (isReadOnly()) {
+        lastError_ =
+            tr("%1 Nothing can be saved until then; lookups still work.").arg(readOnlyReason_);
+        return false;
+    }
     // SQLite: take the write lock now (waiting up to the busy timeout) rather than failing
     // half-way when a read transaction cannot be upgraded.
     const QString begin = isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
@@ -496,7 +552,13 @@ QString Database::describe(const QSqlError& error) const {
     if (detail.isEmpty())
         detail = error.driverText().trimmed();
     if (isSqlite()) {
-        switch (error.nativeErrorCode().toInt() & 0xff) {
+        const int code = error.nativeErrorCode().toInt() & 0xff;
+        if (code == 8 || code == 10 || code == 13) // read-only, I/O error, full: reading may work
+            mayReadOnly_ = QFileInfo::exists(location_.path);
+        if (isReadOnly() && code == 8)
+            return tr("%1 Nothing can be saved until then; lookups still work.")
+                .arg(readOnlyReason_);
+        switch (code) {
         case 5: // SQLITE_BUSY
         case 6: // SQLITE_LOCKED
             return tr("The database %1 is locked by another program that is writing to it. Try "

@@ -154,6 +154,10 @@ public:
     const DatabaseLocation& location() const { return location_; }
     int schemaVersion() const;
     QString lastError() const { return lastError_; }
+    // SQLite: opened read-only because the file cannot be written (read-only file or file
+    // system, full disk); lookups work, writes fail with readOnlyReason().
+    bool isReadOnly() const { return !readOnlyReason_.isEmpty(); }
+    QString readOnlyReason() const { return readOnlyReason_; }
 
     // Codes.
     // Nothing found: *failed (when given) tells a failed query (lastError() says why) from a
@@ -216,6 +220,8 @@ private:
     mutable std::unique_ptr<QSqlQuery> findQuery_; // prepared once: lookups are the hot path
     bool inTransaction_ = false;                   // a reconnect would silently drop its writes
     mutable bool reconnectFailed_ = false;
+    QString readOnlyReason_;
+    mutable bool mayReadOnly_ = false; // the last failure leaves reading possible
     mutable bool slowReconnect_ = false;
     mutable int retryDepth_ = 0;
     mutable QElapsedTimer lastReconnect_;

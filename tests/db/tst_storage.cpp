@@ -757,10 +757,27 @@ private slots:
             QSKIP("root writes to read-only files; tst_db_cli covers this as an unprivileged user");
         { auto db = openFresh(); }
         const QString path = DatabaseUrl::parse(url_, nullptr)->path;
+        {
+            auto db = Database::open(url_, nullptr);
+            QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                          QStringLiteral("1234"), QStringLiteral("Ann")),
+                     AddResult::Added);
+        }
         QFile::setPermissions(path, QFileDevice::ReadOwner);
         QString error;
-        QVERIFY(!Database::open(url_, &error));
-        QVERIFY2(error.contains(QLatin1String("read-only")), qPrintable(error));
+        // Opened read-only: lookups work, writes say why they cannot be saved.
+        auto db = Database::open(url_, &error);
+        QVERIFY2(db, qPrintable(error));
+        QVERIFY(db->isReadOnly());
+        QVERIFY(db->readOnlyReason().contains(QLatin1String("read-only")));
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+                 QStringLiteral("1234"));
+        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
+                                      QStringLiteral("5555"), QStringLiteral("Ann")),
+                 AddResult::Failed);
+        QVERIFY2(db->lastError().contains(QLatin1String("read-only")), qPrintable(db->lastError()));
+        db.reset();
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
 
     void notADatabaseGivesClearError() {
