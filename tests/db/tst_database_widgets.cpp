@@ -2,12 +2,14 @@
 // progress, cancel, conflicts resolved only when ticked and confirmed), the job history, the
 // settings page, and the job buttons on the main window's result page.
 #include "database_integration.h"
+#include "database_session.h"
 #include "database_settings_page.h"
 #include "history_window.h"
 #include "import_dialog.h"
 #include "job_details_page.h"
 #include "main_window.h"
 #include "result_page.h"
+#include "texts.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,6 +25,7 @@
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -189,6 +192,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("cancelled")));
         QCOMPARE(db->codeCount(), 0);
+    }
+
+    // Rule 2 in the desktop program: a database that fails to answer is not "no code on record".
+    void sessionSaysWhenTheDatabaseCannotAnswer() {
+        { auto db = open(); }
+        DatabaseSession session;
+        QVERIFY2(session.open(url_), qPrintable(session.error()));
+        CodeFinder finder;
+        finder.addSource(&session);
+        LookupResult result = finder.lookup("BP934515516803");
+        QCOMPARE(result.status, LookupStatus::NotFound);
+        QVERIFY(result.sourceFailure.empty());
+        QVERIFY(Texts::noCodeReason(result).contains(QLatin1String("holds no code")));
+        {
+            // Another program breaks the database under the session.
+            auto other = open();
+            QSqlQuery drop(other->connection());
+            QVERIFY(drop.exec(QStringLiteral("DROP TABLE codes")));
+        }
+        result = finder.lookup("BP934515516803");
+        QCOMPARE(result.status, LookupStatus::NotFound);
+        QVERIFY(!result.sourceFailure.empty());
+        const QString reason = Texts::noCodeReason(result);
+        QVERIFY2(reason.contains(QLatin1String("could not be reached")), qPrintable(reason));
+        QVERIFY2(!reason.contains(QLatin1String("holds no code")), qPrintable(reason));
     }
 
     void historyFiltersReopensAndExports() {

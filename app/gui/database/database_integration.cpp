@@ -127,8 +127,12 @@ void DatabaseIntegration::updateMenu() {
     if (!status_)
         return;
     const bool open = session_.database() != nullptr;
-    status_->setText(open ? tr("Using %1").arg(session_.database()->location().displayUrl())
-                          : tr("No code database: %1").arg(session_.error()));
+    if (open && session_.database()->isReadOnly())
+        status_->setText(tr("Using %1 read-only: lookups work, nothing can be saved")
+                             .arg(session_.database()->location().displayUrl()));
+    else
+        status_->setText(open ? tr("Using %1").arg(session_.database()->location().displayUrl())
+                              : tr("No code database: %1").arg(session_.error()));
     importAction_->setEnabled(open);
     historyAction_->setEnabled(open);
     if (history_)

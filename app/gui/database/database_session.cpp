@@ -27,9 +27,13 @@ bool DatabaseSession::serves(Family family) const {
 }
 
 std::optional<CodeAnswer> DatabaseSession::find(Family family, std::string_view serial) const {
+    failure_.clear();
     if (!database_)
         return std::nullopt;
-    return storage::DatabaseCodeSource(database_.get()).find(family, serial);
+    const storage::DatabaseCodeSource source(database_.get());
+    auto answer = source.find(family, serial);
+    failure_ = source.unavailableReason();
+    return answer;
 }
 
 } // namespace radiocode::gui

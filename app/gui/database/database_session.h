@@ -31,6 +31,7 @@ public:
     // CodeSource
     bool serves(Family family) const override;
     std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+    std::string unavailableReason() const override { return failure_; }
 
 signals:
     void databaseChanged();
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<storage::Database> database_;
     QString url_;
     QString error_;
+    mutable std::string failure_; // why the last find() could not ask the database
 };
 
 } // namespace radiocode::gui
