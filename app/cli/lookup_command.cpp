@@ -28,7 +28,8 @@ void printHelp(Context& context) {
         << "\n"
         << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
         << wrapped(Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can "
-                           "be given (not-found, unsupported), 2 the serial is invalid."))
+                           "be given (not-found, unsupported), 2 the serial is invalid, 3 the code "
+                           "database could not be reached."))
         << "\n";
 }
 
@@ -105,7 +106,7 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     object[QLatin1String("serial")] =
         serialUsable ? QJsonValue(Texts::fromUtf8(recognition.serial)) : QJsonValue();
     object[QLatin1String("status")] = Texts::fromUtf8(lookupStatusId(result.status));
-    object[QLatin1String("statusText")] = Texts::statusName(result.status);
+    object[QLatin1String("statusText")] = Texts::statusName(result);
     object[QLatin1String("messageId")] = Texts::fromUtf8(messageIdName(recognition.message.id));
     object[QLatin1String("message")] = explanation(result);
     if (recognition.message.position >= 0)
@@ -152,7 +153,7 @@ void printText(Context& context, const LookupResult& result) {
     if (result.status != LookupStatus::Invalid)
         context.out << Cli::tr("Serial: %1").arg(Texts::fromUtf8(recognition.serial)) << "\n";
     if (!result.answer) {
-        context.out << Cli::tr("Status: %1").arg(Texts::statusName(result.status)) << "\n"
+        context.out << Cli::tr("Status: %1").arg(Texts::statusName(result)) << "\n"
                     << wrapped(explanation(result)) << "\n";
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";

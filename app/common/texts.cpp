@@ -93,6 +93,12 @@ QString Texts::statusName(LookupStatus status) {
     return {};
 }
 
+QString Texts::statusName(const LookupResult& result) {
+    if (result.status == LookupStatus::NotFound && !result.sourceFailure.empty())
+        return tr("Code database unreachable");
+    return statusName(result.status);
+}
+
 QString Texts::message(const Recognition& recognition) {
     const Message& m = recognition.message;
     switch (m.id) {

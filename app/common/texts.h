@@ -23,6 +23,8 @@ public:
     static QString codeOrigin(Family family); // "Code database" / "Public algorithm"
     static QString stateName(InputState state);
     static QString statusName(LookupStatus status);
+    // As above, but a lookup whose code database could not be reached says so.
+    static QString statusName(const LookupResult& result);
 
     // One sentence: what is wrong (or still missing), where, and what to do.
     static QString message(const Recognition& recognition);

@@ -385,7 +385,7 @@ void MainWindow::showResult(const LookupResult& result) {
     showPage(Page::Result);
     statusBar()->showMessage(result.status == LookupStatus::Ok
                                  ? tr("Code found for %1.").arg(fromStd(result.recognition.serial))
-                                 : Texts::statusName(result.status),
+                                 : Texts::statusName(result),
                              6000);
 }
 

@@ -237,7 +237,7 @@ void ResultPage::fill() {
                              ? QStringLiteral(":/icons/info.svg")
                              : QStringLiteral(":/icons/state-invalid.svg");
     statusIcon_->setPixmap(QIcon(icon).pixmap(QSize(30, 30), devicePixelRatioF()));
-    status_->setText(Texts::statusName(result_.status));
+    status_->setText(Texts::statusName(result_));
     radio_->setText(
         recognition.family
             ? tr("%1 · serial %2").arg(Texts::familyName(family), fromStd(recognition.serial))

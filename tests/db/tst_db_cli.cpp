@@ -278,6 +278,7 @@ private slots:
         QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
         QVERIFY2(words(result.out).contains("may be on record"), result.out.constData());
         QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
+        QVERIFY2(words(result.out).contains("Code database unreachable"), result.out.constData());
         // The batch keeps its fixed status column; the message says why.
         const QString input =
             writeFile(QStringLiteral("batch-unreachable.txt"), "BP934515516803\nT019\n");
