@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
-        <name>Cli</name>
-        <message>
-            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
-            <translation>Usage: radiocode batch [FILE|-] [--family F]</translation>
-        </message>
-        <message>
-            <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
-            <translation>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</translation>
-        </message>
-        <message>
-            <source>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</source>
-            <translation>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</translation>
-        </message>
-        <message>
-            <source>  series   blaupunkt, renault, becker, visteon or unknown</source>
-            <translation>  series   blaupunkt, renault, becker, visteon or unknown</translation>
-        </message>
-        <message>
-            <source>  serial   the normalised serial (empty when the line is invalid)</source>
-            <translation>  serial   the normalised serial (empty when the line is invalid)</translation>
-        </message>
-        <message>
-            <source>  status   ok, invalid, unsupported or not-found</source>
-            <translation>  status   ok, invalid, unsupported or not-found</translation>
-        </message>
-        <message>
-            <source>  code     the four digits when status is ok</source>
-            <translation>  code     the four digits when status is ok</translation>
-        </message>
-        <message>
-            <source>  source   where the code came from (algorithm:…, database:…)</source>
-            <translation>  source   where the code came from (algorithm:…, database:…)</translation>
-        </message>
-        <message>
-            <source>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</source>
-            <translation>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</translation>
-        </message>
-        <message>
-            <source>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</source>
-            <translation>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</translation>
-        </message>
-        <message>
-            <source>Options:</source>
-            <translation>Options:</translation>
-        </message>
-        <message>
-            <source>read every line as this family's serial</source>
-            <translation>read every line as this family's serial</translation>
-        </message>
-        <message>
-            <source>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</source>
-            <translation>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</translation>
-        </message>
-    </context>
-    <context>
         <name>Database</name>
         <message>
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
@@ -109,10 +54,6 @@
         <message>
             <source>%1 is not a radiocode database, or it is damaged (%2). Choose another file; this one was not changed.</source>
             <translation>%1 is not a radiocode database, or it is damaged (%2). Choose another file; this one was not changed.</translation>
-        </message>
-        <message>
-            <source>The disk holding %1 is full: nothing was saved.</source>
-            <translation>The disk holding %1 is full: nothing was saved.</translation>
         </message>
         <message>
             <source>Cannot open the database file %1 (%2).</source>
@@ -184,6 +125,42 @@
         <message>
             <source>Job %1 does not exist.</source>
             <translation>Job %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>%1 The database needs updating to schema %2 first, which cannot be done while it cannot be written.</source>
+            <translation>%1 The database needs updating to schema %2 first, which cannot be done while it cannot be written.</translation>
+        </message>
+        <message>
+            <source>%1 Nothing can be saved until then; lookups still work.</source>
+            <translation>%1 Nothing can be saved until then; lookups still work.</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1 and cannot connect again. Check that the server is running and reachable, then try again.</source>
+            <translation>Lost the connection to the database %1 and cannot connect again. Check that the server is running and reachable, then try again.</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1 and cannot connect again (%2). Check that the server is running and reachable, then try again.</source>
+            <translation>Lost the connection to the database %1 and cannot connect again (%2). Check that the server is running and reachable, then try again.</translation>
+        </message>
+        <message>
+            <source>Writing the database file %1 failed: it reached the file size limit set for this program (%2). Nothing was saved; raise the limit (ulimit -f) or ask whoever set it, then try again.</source>
+            <translation>Writing the database file %1 failed: it reached the file size limit set for this program (%2). Nothing was saved; raise the limit (ulimit -f) or ask whoever set it, then try again.</translation>
+        </message>
+        <message>
+            <source>The disk holding the database file %1 is full: nothing was saved. Free some space, then try again.</source>
+            <translation>The disk holding the database file %1 is full: nothing was saved. Free some space, then try again.</translation>
+        </message>
+        <message>
+            <source>Reading or writing the database file %1 failed (%2): the disk may be full, the file may have hit a size limit, or the disk may be failing. Nothing was saved.</source>
+            <translation>Reading or writing the database file %1 failed (%2): the disk may be full, the file may have hit a size limit, or the disk may be failing. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1. Check that the server is running and reachable, then try again.</source>
+            <translation>Lost the connection to the database %1. Check that the server is running and reachable, then try again.</translation>
+        </message>
+        <message>
+            <source>The database %1 reported an error it did not describe.</source>
+            <translation>The database %1 reported an error it did not describe.</translation>
         </message>
     </context>
     <context>
@@ -806,6 +783,18 @@ display while buttons 1 and 6 are held.</translation>
             <extracomment>Quotation marks around a character or serial the message points at: „%1“ in German.</extracomment>
             <translation>“%1”</translation>
         </message>
+        <message>
+            <source>Code database unreachable</source>
+            <translation>Code database unreachable</translation>
+        </message>
+        <message>
+            <source>No public algorithm exists for %1 radios, and the code database could not be reached (%2): the code may be on record; try again when it is back.</source>
+            <translation>No public algorithm exists for %1 radios, and the code database could not be reached (%2): the code may be on record; try again when it is back.</translation>
+        </message>
+        <message>
+            <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>
+            <translation>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</translation>
+        </message>
     </context>
     <context>
         <name>Vin</name>
@@ -1202,10 +1191,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>answer as one JSON object</translation>
         </message>
         <message>
-            <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid.</source>
-            <translation>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid.</translation>
-        </message>
-        <message>
             <source>Family: %1</source>
             <translation>Family: %1</translation>
         </message>
@@ -1421,6 +1406,62 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>%1 or %2</source>
             <translation>%1 or %2</translation>
         </message>
+        <message>
+            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
+            <translation>Usage: radiocode batch [FILE|-] [--family F]</translation>
+        </message>
+        <message>
+            <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
+            <translation>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</translation>
+        </message>
+        <message>
+            <source>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</source>
+            <translation>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</translation>
+        </message>
+        <message>
+            <source>  series   blaupunkt, renault, becker, visteon or unknown</source>
+            <translation>  series   blaupunkt, renault, becker, visteon or unknown</translation>
+        </message>
+        <message>
+            <source>  serial   the normalised serial (empty when the line is invalid)</source>
+            <translation>  serial   the normalised serial (empty when the line is invalid)</translation>
+        </message>
+        <message>
+            <source>  status   ok, invalid, unsupported or not-found</source>
+            <translation>  status   ok, invalid, unsupported or not-found</translation>
+        </message>
+        <message>
+            <source>  code     the four digits when status is ok</source>
+            <translation>  code     the four digits when status is ok</translation>
+        </message>
+        <message>
+            <source>  source   where the code came from (algorithm:…, database:…)</source>
+            <translation>  source   where the code came from (algorithm:…, database:…)</translation>
+        </message>
+        <message>
+            <source>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</source>
+            <translation>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</translation>
+        </message>
+        <message>
+            <source>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</source>
+            <translation>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</translation>
+        </message>
+        <message>
+            <source>read every line as this family's serial</source>
+            <translation>read every line as this family's serial</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</source>
+            <translation>Exit status: 0 the input was read through, 2 bad arguments, 3 the file could not be read.</translation>
+        </message>
+        <message>
+            <source>radiocode: the code database is open read-only: lookups work, nothing can be saved. %1</source>
+            <translation>radiocode: the code database is open read-only: lookups work, nothing can be saved. %1</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
+            <translation>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseIntegration</name>
@@ -1519,6 +1560,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Code database</source>
             <translation>Code database</translation>
+        </message>
+        <message>
+            <source>Using %1 read-only: lookups work, nothing can be saved</source>
+            <translation>Using %1 read-only: lookups work, nothing can be saved</translation>
         </message>
     </context>
     <context>
