@@ -114,11 +114,6 @@ QString Texts::message(const Recognition& recognition) {
         return tr("Valid %1 serial.")
             .arg(recognition.family ? familyName(*recognition.family) : QString());
     case MessageId::Empty:
-        if (recognition.state == InputState::Invalid && recognition.candidates.size() == 2 &&
-            recognition.serial.size() == 4)
-            return tr("%1 is a Renault precode or the start of a Visteon serial cut short: choose "
-                      "the radio family (Renault, or Visteon with all 6 digits).")
-                .arg(quoted(recognition.serial));
         if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
             return tr("No serial given: the input is empty.");
         return tr("Type, paste or scan the serial from the radio's label.");
