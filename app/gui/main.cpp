@@ -1,8 +1,6 @@
 // radiocode-finder: the technician's desktop program.
+#include "finder_program.h"
 #include "i18n.h"
-#include "main_window.h"
-
-#include "radiocode/code_source.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -108,14 +106,11 @@ int main(int argc, char** argv) {
     // The language chosen in the Language menu, else the system's.
     radiocode::installTranslations(QSettings().value(QStringLiteral("language")).toString());
 
-    // Every lookup asks this finder. The public algorithms are built in; other code sources
-    // (the code database) are added here with finder.addSource(&source) and must outlive it.
-    radiocode::CodeFinder finder;
-
-    radiocode::gui::MainWindow window(finder);
+    // The code finder, the code database (opened after the first frame) and the window.
+    radiocode::gui::FinderProgram program;
     FirstFrameWatcher watcher(sinceMain);
     if (smokeTest)
-        window.installEventFilter(&watcher);
-    window.show();
+        program.window().installEventFilter(&watcher);
+    program.window().show();
     return QApplication::exec();
 }

@@ -82,7 +82,6 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     pages_->addWidget(family_);
     back_ = new QPushButton;
     back_->setObjectName(QStringLiteral("backButton"));
-    back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     connect(back_, &QPushButton::clicked, this, &MainWindow::back);
     auto* nav = new QHBoxLayout;
     nav->addWidget(back_);
@@ -153,12 +152,17 @@ void MainWindow::buildPages() {
 }
 
 void MainWindow::afterFirstFrame() {
+    // Icons wait until the first frame is out: finding and drawing them was a fifth of it.
     setIconsReady();
+    back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    for (SerialLineEdit* edit : findChildren<SerialLineEdit*>())
+        edit->setClearButtonEnabled(true);
     // The program icon is drawn by packaging; without it the window keeps the default one.
     setWindowIcon(QIcon(QStringLiteral(":/icons/radiocode-finder.svg")));
     family_->loadDrawings();
     quick_->refresh();
     ensurePages();
+    emit firstFrameShown();
 }
 
 LabelGuidePage* MainWindow::labelGuidePage() const {

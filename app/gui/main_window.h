@@ -85,6 +85,9 @@ signals:
     // A lookup finished and its result is on screen (for the job log).
     void lookupCompleted(const radiocode::LookupResult& result);
     void pageChanged(radiocode::gui::MainWindow::Page page);
+    // The first frame is on screen and the deferred start-up work (icons, drawings, the other
+    // pages) is done: the moment for anything else slow, such as opening the code database.
+    void firstFrameShown();
 
 protected:
     bool event(QEvent* event) override;

@@ -4,6 +4,7 @@
 #include "database_integration.h"
 #include "database_session.h"
 #include "database_settings_page.h"
+#include "finder_program.h"
 #include "history_window.h"
 #include "import_dialog.h"
 #include "job_details_page.h"
@@ -12,6 +13,7 @@
 #include "texts.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -296,6 +298,50 @@ private slots:
         QVERIFY(!page.isVisible());
         QCOMPARE(storage::DatabaseUrl::settingsUrl(), url_);
         storage::DatabaseUrl::setSettingsUrl(QString());
+    }
+
+    // The program as radiocode-finder starts it: the database is joined to the window's lookups
+    // and its menu, yet opened only after the first frame (creating a file or reaching a server
+    // must not hold up the start).
+    void programOpensTheDatabaseAfterTheFirstFrame() {
+        {
+            auto db = open();
+            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+        }
+        FinderProgram program;
+        MainWindow& window = program.window();
+        QVERIFY(program.database().session().isPending());
+        QSignalSpy firstFrame(&window, &MainWindow::firstFrameShown);
+        window.show();
+        QVERIFY(program.database().session().isPending()); // still not opened by show()
+        QVERIFY(firstFrame.wait(10000));
+        QVERIFY(!program.database().session().isPending());
+        QVERIFY2(program.database().session().database(),
+                 qPrintable(program.database().session().error()));
+
+        const QList<QAction*> actions = window.databaseMenu()->actions();
+        QVERIFY(std::any_of(actions.begin(), actions.end(), [&](QAction* action) {
+            return action->text().contains(url_.mid(url_.indexOf(QLatin1Char(':')) + 1));
+        }));
+        QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
+        QCOMPARE(window.resultPage()->codeText(), QStringLiteral("1234"));
+        QVERIFY2(window.resultPage()->sourceText().contains(QLatin1String("dealer.csv")),
+                 qPrintable(window.resultPage()->sourceText()));
+        QVERIFY(program.database().workedButton()->isVisible());
+    }
+
+    // A lookup before the first frame has opened it opens it then: no "no database" answer
+    // because of the deferred start.
+    void programLookupBeforeTheFirstFrameOpensTheDatabase() {
+        {
+            auto db = open();
+            db->importCsv("serial,code\nBE473935000375,0007\n", QStringLiteral("dealer.csv"));
+        }
+        FinderProgram program;
+        QVERIFY(program.database().session().isPending());
+        QVERIFY(program.window().lookUp(QStringLiteral("BE473935000375"), Family::Becker));
+        QVERIFY(!program.database().session().isPending());
+        QCOMPARE(program.window().resultPage()->codeText(), QStringLiteral("0007"));
     }
 
     void resultPageRecordsJobsAndWarns() {

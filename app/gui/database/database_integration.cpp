@@ -29,7 +29,9 @@ bool fromDatabaseFamily(const LookupResult& result) {
 } // namespace
 
 DatabaseIntegration::DatabaseIntegration(CodeFinder& finder, QObject* parent) : QObject(parent) {
-    session_.open();
+    // Opened after the window's first frame (attach), or sooner when something needs it: a
+    // database file to create, or a server to reach, must not hold up the start.
+    session_.openLater();
     finder.addSource(&session_);
 }
 
@@ -94,6 +96,7 @@ void DatabaseIntegration::attach(MainWindow& window) {
     });
     connect(&window, &MainWindow::lookupCompleted, this, &DatabaseIntegration::lookupCompleted);
     connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
+    connect(&window, &MainWindow::firstFrameShown, this, [this] { session_.openPending(); });
     window.installEventFilter(this); // language changes
     retranslate();
     updateResultButtons();
@@ -113,9 +116,9 @@ void DatabaseIntegration::retranslate() {
     settingsAction_->setText(tr("Database &settings…"));
     worked_->setText(tr("This code &worked"));
     worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
-    refused_->setText(tr("Code re&fused"));
+    refused_->setText(tr("Code &refused"));
     refused_->setToolTip(tr("Count a wrong attempt for this radio and show what to do next."));
-    saveJob_->setText(tr("Save &job"));
+    saveJob_->setText(tr("Save j&ob"));
     saveJob_->setToolTip(tr("Keep this lookup in the job log."));
     recordCode_->setText(tr("&Record the code that worked…"));
     recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
@@ -124,8 +127,8 @@ void DatabaseIntegration::retranslate() {
 }
 
 void DatabaseIntegration::updateMenu() {
-    if (!status_)
-        return;
+    if (!status_ || session_.isPending())
+        return; // again when it opens (databaseChanged)
     const bool open = session_.database() != nullptr;
     if (open && session_.database()->isReadOnly())
         status_->setText(tr("Using %1 read-only: lookups work, nothing can be saved")

@@ -3,7 +3,8 @@
 // buttons ("This code worked", "Code refused", "Save job", and "Record the code that worked…"
 // when the database has none), with the attempt warning before the next try.
 //
-// main.cpp: create it after the CodeFinder and before the window, then attach(window).
+// FinderProgram (finder_program.h) creates it after the CodeFinder and before the window, then
+// attaches it to the window.
 #pragma once
 
 #include "database_session.h"
@@ -28,8 +29,9 @@ class DatabaseIntegration : public QObject {
     Q_OBJECT
 
 public:
-    // Opens the configured database and adds it to `finder` (which must outlive nothing of this:
-    // the finder borrows the session, so create this object after the finder).
+    // Adds the configured database to `finder` (the finder borrows the session, so create this
+    // object after the finder). The database opens after the attached window's first frame, or
+    // as soon as something asks for it.
     explicit DatabaseIntegration(CodeFinder& finder, QObject* parent = nullptr);
     ~DatabaseIntegration() override;
     void attach(MainWindow& window);

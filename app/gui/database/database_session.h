@@ -24,7 +24,15 @@ public:
     // it cannot be used: the program then works on without it.
     bool open();
     bool open(const QString& url);
-    storage::Database* database() const { return database_.get(); }
+    // Opens the configured database when something first needs it (database(), a lookup) or
+    // at openPending(): the program calls this before its first frame and opens after it.
+    void openLater() { pending_ = true; }
+    bool isPending() const { return pending_; }
+    void openPending() const;
+    storage::Database* database() const {
+        openPending();
+        return database_.get();
+    }
     QString url() const { return url_; }
     QString error() const { return error_; }
 
@@ -40,6 +48,7 @@ private:
     std::unique_ptr<storage::Database> database_;
     QString url_;
     QString error_;
+    mutable bool pending_ = false;
     mutable std::string failure_; // why the last find() could not ask the database
 };
 
