@@ -15,6 +15,7 @@
 #include <QResizeEvent>
 #include <QStyle>
 #include <QStyleOption>
+#include <QStylePainter>
 #include <QSvgRenderer>
 
 #include <QPushButton>
@@ -89,6 +90,15 @@ private:
     QIcon::Mode cacheMode_ = QIcon::Normal;
 };
 
+// Takes the drawing's place before the first frame: reserves its room, draws nothing.
+class BlankIconEngine : public QIconEngine {
+public:
+    QIconEngine* clone() const override { return new BlankIconEngine; }
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override { return size; }
+    void paint(QPainter*, const QRect&, QIcon::Mode, QIcon::State) override {}
+    QPixmap pixmap(const QSize&, QIcon::Mode, QIcon::State) override { return {}; }
+};
+
 } // namespace
 
 QPixmap labelDrawingPixmap(Family family, const QSize& size, qreal devicePixelRatio) {
@@ -106,14 +116,16 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
     setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
     setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     setIconSize(QSize(290, 152));
-    // An empty stand-in of the drawing's size keeps the card's layout still when it arrives.
-    QPixmap placeholder(iconSize());
-    placeholder.fill(Qt::transparent);
-    setIcon(QIcon(placeholder));
+    // A stand-in that draws nothing keeps the card's layout still until the drawing arrives
+    // (a transparent pixmap would be scaled to the card's icon size on the first frame).
+    setIcon(QIcon(new BlankIconEngine));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumSize(240, 150);
     setFocusPolicy(Qt::StrongFocus);
-    setProperty("familyCard", true);
+    setAttribute(Qt::WA_Hover); // the frame thickens under the mouse
+    QFont cardFont = font();
+    cardFont.setPointSizeF(12);
+    setFont(cardFont);
     retranslate();
 }
 
@@ -121,6 +133,33 @@ void FamilyCard::loadDrawing() {
     // Drawn at any size and pixel ratio, annotations in the current language.
     setIcon(QIcon(new LabelDrawingEngine(InstructionSheet::labelDrawing(family_))));
     drawingLoaded_ = true;
+}
+
+void FamilyCard::paintEvent(QPaintEvent*) {
+    // Cards as cards: a clear frame, thicker under the mouse and thickest around the card with
+    // the keyboard focus. Painted here rather than by a style sheet, which would put the whole
+    // window through Qt's style-sheet machinery before its first frame.
+    QStyleOptionToolButton option;
+    initStyleOption(&option);
+    const bool focused = option.state & QStyle::State_HasFocus;
+    const bool hovered = option.state & QStyle::State_MouseOver;
+    const bool pressed = option.state & QStyle::State_Sunken;
+    const QPalette& colours = palette();
+    const QColor background = pressed   ? colours.color(QPalette::Midlight)
+                              : focused ? colours.color(QPalette::AlternateBase)
+                                        : colours.color(QPalette::Base);
+    const int borderWidth = focused ? 3 : hovered ? 2 : 1;
+    const QColor border =
+        focused || hovered ? colours.color(QPalette::Highlight) : colours.color(QPalette::Mid);
+    QStylePainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(border, borderWidth));
+    painter.setBrush(background);
+    const qreal inset = borderWidth / 2.0;
+    painter.drawRoundedRect(QRectF(rect()).adjusted(inset, inset, -inset, -inset), 8, 8);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    option.rect = rect().adjusted(cardPadding, cardPadding, -cardPadding, -cardPadding);
+    painter.drawControl(QStyle::CE_ToolButtonLabel, option);
 }
 
 void FamilyCard::resizeEvent(QResizeEvent* event) {
@@ -149,13 +188,6 @@ void FamilyCard::retranslate() {
 FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("familyPage"));
     // Cards as cards: a clear frame, and a thick one around the card with the keyboard focus.
-    setStyleSheet(QStringLiteral(
-        "QToolButton[familyCard=\"true\"] { border: 1px solid palette(mid); border-radius: 8px;"
-        "  background: palette(base); padding: 10px; font-size: 12pt; }"
-        "QToolButton[familyCard=\"true\"]:hover { border: 2px solid palette(highlight); }"
-        "QToolButton[familyCard=\"true\"]:focus { border: 3px solid palette(highlight);"
-        "  background: palette(alternate-base); }"
-        "QToolButton[familyCard=\"true\"]:pressed { background: palette(midlight); }"));
     title_ = new QLabel(this);
     makePageTitle(title_);
     intro_ = new QLabel(this);

@@ -32,9 +32,11 @@ public:
     void loadDrawing();
 
 protected:
+    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    static constexpr int cardPadding = 10;
     Family family_;
     bool drawingLoaded_ = false;
 };

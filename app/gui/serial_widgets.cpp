@@ -77,7 +77,9 @@ void makePageTitle(QLabel* label) {
 
 SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
     setFont(serialFont(font()));
-    setClearButtonEnabled(true);
+    // The clear button's icon waits for the first frame, like the state icons (MainWindow
+    // turns it on then); the field is empty at start-up, so nothing is missing from that frame.
+    setClearButtonEnabled(iconsReady());
     // A serial never needs more. One character past the core's limit, so a huge paste is cut
     // short here yet the core still sees that it is too long and says so.
     setMaxLength(static_cast<int>(maxInputBytes) + 1);
