@@ -1495,16 +1495,8 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Den Auftrag als erledigt speichern; ein Code aus der Datenbank wird als von Ihnen bestätigt markiert.</translation>
         </message>
         <message>
-            <source>Code re&amp;fused</source>
-            <translation>Code a&amp;bgelehnt</translation>
-        </message>
-        <message>
             <source>Count a wrong attempt for this radio and show what to do next.</source>
             <translation>Einen Fehlversuch für dieses Radio zählen und zeigen, was als Nächstes zu tun ist.</translation>
-        </message>
-        <message>
-            <source>Save &amp;job</source>
-            <translation>&amp;Auftrag speichern</translation>
         </message>
         <message>
             <source>Keep this lookup in the job log.</source>
@@ -1565,6 +1557,14 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Using %1 read-only: lookups work, nothing can be saved</source>
             <translation>%1 wird schreibgeschützt verwendet: Abfragen funktionieren, nichts kann gespeichert werden</translation>
+        </message>
+        <message>
+            <source>Code &amp;refused</source>
+            <translation>Code a&amp;bgelehnt</translation>
+        </message>
+        <message>
+            <source>Save j&amp;ob</source>
+            <translation>Auftrag spei&amp;chern</translation>
         </message>
     </context>
     <context>
@@ -1956,7 +1956,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Registration:</source>
-            <translation>&amp;Kennzeichen:</translation>
+            <translation>Ke&amp;nnzeichen:</translation>
         </message>
         <message>
             <source>V&amp;IN:</source>
@@ -2011,7 +2011,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Zoom &amp;out</source>
-            <translation>Ver&amp;kleinern</translation>
+            <translation>Verklei&amp;nern</translation>
         </message>
         <message>
             <source>Fit to &amp;window</source>
@@ -2202,11 +2202,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Database</source>
-            <translation>Daten&amp;bank</translation>
+            <translation>Datenban&amp;k</translation>
         </message>
         <message>
             <source>&amp;Language</source>
-            <translation>Sp&amp;rache</translation>
+            <translation>S&amp;prache</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -2320,7 +2320,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Save as PDF…</source>
-            <translation>Als &amp;PDF speichern…</translation>
+            <translation>Als PDF spe&amp;ichern…</translation>
         </message>
         <message>
             <source>&amp;Job details…</source>

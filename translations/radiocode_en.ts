@@ -1494,16 +1494,8 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Save the job as done; a database code is marked as confirmed by you.</translation>
         </message>
         <message>
-            <source>Code re&amp;fused</source>
-            <translation>Code re&amp;fused</translation>
-        </message>
-        <message>
             <source>Count a wrong attempt for this radio and show what to do next.</source>
             <translation>Count a wrong attempt for this radio and show what to do next.</translation>
-        </message>
-        <message>
-            <source>Save &amp;job</source>
-            <translation>Save &amp;job</translation>
         </message>
         <message>
             <source>Keep this lookup in the job log.</source>
@@ -1564,6 +1556,14 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Using %1 read-only: lookups work, nothing can be saved</source>
             <translation>Using %1 read-only: lookups work, nothing can be saved</translation>
+        </message>
+        <message>
+            <source>Code &amp;refused</source>
+            <translation>Code &amp;refused</translation>
+        </message>
+        <message>
+            <source>Save j&amp;ob</source>
+            <translation>Save j&amp;ob</translation>
         </message>
     </context>
     <context>

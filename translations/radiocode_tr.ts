@@ -1475,23 +1475,15 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>This code &amp;worked</source>
-            <translation>Bu kod ç&amp;alıştı</translation>
+            <translation>Bu kod &amp;çalıştı</translation>
         </message>
         <message>
             <source>Save the job as done; a database code is marked as confirmed by you.</source>
             <translation>İşi tamamlandı olarak kaydet; veritabanından gelen bir kod sizin tarafınızdan onaylanmış olarak işaretlenir.</translation>
         </message>
         <message>
-            <source>Code re&amp;fused</source>
-            <translation>Kod &amp;reddedildi</translation>
-        </message>
-        <message>
             <source>Count a wrong attempt for this radio and show what to do next.</source>
             <translation>Bu radyo için yanlış bir deneme say ve sonraki adımları göster.</translation>
-        </message>
-        <message>
-            <source>Save &amp;job</source>
-            <translation>İşi &amp;kaydet</translation>
         </message>
         <message>
             <source>Keep this lookup in the job log.</source>
@@ -1553,6 +1545,14 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Using %1 read-only: lookups work, nothing can be saved</source>
             <translation>%1 salt okunur kullanılıyor: sorgular çalışır, hiçbir şey kaydedilemez</translation>
         </message>
+        <message>
+            <source>Code &amp;refused</source>
+            <translation>Kod r&amp;eddedildi</translation>
+        </message>
+        <message>
+            <source>Save j&amp;ob</source>
+            <translation>İ&amp;şi kaydet</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSettingsPage</name>
@@ -1602,11 +1602,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <name>radiocode::gui::FamilyPage</name>
         <message>
             <source>&amp;Continue with %1</source>
-            <translation>%1 ile &amp;devam et</translation>
+            <translation>%1 ile deva&amp;m et</translation>
         </message>
         <message>
             <source>&amp;Continue</source>
-            <translation>&amp;Devam</translation>
+            <translation>Deva&amp;m</translation>
         </message>
         <message>
             <source>The program recognises the radio family from the serial.</source>
@@ -1622,7 +1622,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Not sure? Type, paste or scan the serial:</source>
-            <translation>&amp;Emin değil misiniz? Seri numarasını yazın, yapıştırın veya tarayın:</translation>
+            <translation>Emin değil misiniz? &amp;Seri numarasını yazın, yapıştırın veya tarayın:</translation>
         </message>
         <message>
             <source>e.g. BP53876 9672026, J727, M123456</source>
@@ -1989,7 +1989,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Zoom &amp;in</source>
-            <translation>&amp;Yakınlaştır</translation>
+            <translation>Yakınlaş&amp;tır</translation>
         </message>
         <message>
             <source>Zoom &amp;out</source>
@@ -2184,7 +2184,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Database</source>
-            <translation>&amp;Veritabanı</translation>
+            <translation>Verit&amp;abanı</translation>
         </message>
         <message>
             <source>&amp;Language</source>
@@ -2298,7 +2298,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Print…</source>
-            <translation>&amp;Yazdır…</translation>
+            <translation>Ya&amp;zdır…</translation>
         </message>
         <message>
             <source>&amp;Save as PDF…</source>

@@ -1,6 +1,7 @@
 // The technician GUI driven like a technician would: one key at a time, the mouse on the
 // cards and suggestions, a scanner's burst of keys ending in Enter, a paste with line breaks.
 #include "family_page.h"
+#include "finder_program.h"
 #include "help_page.h"
 #include "i18n.h"
 #include "job_details_page.h"
@@ -62,13 +63,16 @@ private slots:
     void init() {
         QSettings().clear();
         installTranslations(QStringLiteral("en"));
-        window_ = std::make_unique<MainWindow>(finder_);
+        startProgram();
         window_->resize(1200, 760);
         window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
     }
 
-    void cleanup() { window_.reset(); }
+    void cleanup() {
+        program_.reset();
+        window_ = nullptr;
+    }
 
     // Every family: card, label guide, then the serial typed one character at a time. After
     // each key the page shows exactly what the core says about the text so far.
@@ -311,7 +315,7 @@ private slots:
     }
 
     void quickLookup() {
-        QTest::keyClick(window_.get(), Qt::Key_L, Qt::ControlModifier);
+        QTest::keyClick(window_, Qt::Key_L, Qt::ControlModifier);
         QLineEdit* quick = window_->quickLookupField()->lineEdit();
         QCOMPARE(QApplication::focusWidget(), quick);
         QTest::keyClicks(quick, QStringLiteral("j727"));
@@ -411,10 +415,25 @@ private slots:
         QVERIFY(!window_->labelGuidePage()->view()->accessibleName().isEmpty());
     }
 
-    // Alt+letter must do one thing on every page: no two visible mnemonics alike, menus included.
+    // Alt+letter must do one thing on every page, in every language: no two visible mnemonics
+    // alike, menus and the code database's job buttons included (a result with a code shows
+    // "This code worked"/"Code refused", one without shows "Record the code that worked").
+    void mnemonicsAreUnique_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("serial");
+        for (const QString& language : availableLanguages()) {
+            QTest::newRow(qPrintable(language + QStringLiteral(", code"))) << language
+                                                                          << QStringLiteral("J727");
+            QTest::newRow(qPrintable(language + QStringLiteral(", no code")))
+                << language << QStringLiteral("BP538769672026");
+        }
+    }
+
     void mnemonicsAreUnique() {
-        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
-        window_->databaseMenu(); // shown, as once the database adds its tools
+        QFETCH(QString, language);
+        QFETCH(QString, serial);
+        installTranslations(language);
+        QVERIFY(window_->lookUp(serial, std::nullopt));
         for (const Page page : {Page::Family, Page::LabelGuide, Page::SerialEntry, Page::Result,
                                 Page::JobDetails, Page::Help}) {
             window_->showPage(page);
@@ -518,10 +537,10 @@ private slots:
         window_->chooseFamily(Family::Visteon);
         window_->resize(1000, 700);
         window_->close();
-        window_ = std::make_unique<MainWindow>(finder_);
+        startProgram();
         QCOMPARE(window_->size(), QSize(1000, 700));
         window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
         QCOMPARE(QApplication::focusWidget(), window_->familyPage()->card(Family::Visteon));
         QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
     }
@@ -533,7 +552,7 @@ private slots:
         menu->addAction(QStringLiteral("Import codes…"));
         auto* worked = new QPushButton(QStringLiteral("This code worked"));
         window_->addResultAction(worked);
-        QSignalSpy completed(window_.get(), &MainWindow::lookupCompleted);
+        QSignalSpy completed(window_, &MainWindow::lookupCompleted);
         QVERIFY(window_->lookUp(QStringLiteral("M123456"), std::nullopt));
         QCOMPARE(completed.size(), 1);
         QVERIFY(worked->isVisible());
@@ -701,8 +720,16 @@ private slots:
     }
 
 private:
-    CodeFinder finder_;
-    std::unique_ptr<MainWindow> window_;
+    // The program as radiocode-finder builds it (finder, code database, window): the
+    // screenshots show what the technician gets.
+    void startProgram() {
+        program_.reset();
+        program_ = std::make_unique<FinderProgram>();
+        window_ = &program_->window();
+    }
+
+    std::unique_ptr<FinderProgram> program_;
+    MainWindow* window_ = nullptr;
 };
 
 int main(int argc, char** argv) {
@@ -710,6 +737,9 @@ int main(int argc, char** argv) {
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
     QApplication::setApplicationName(QStringLiteral("tst_wizard"));
+    // The program's code database, empty, in a folder of its own.
+    QTemporaryDir databaseDir;
+    qputenv("RADIOCODE_DATABASE", "sqlite:" + databaseDir.filePath(QStringLiteral("wizard.db")).toUtf8());
     TestWizard test;
     return QTest::qExec(&test, argc, argv);
 }
