@@ -2390,6 +2390,13 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
     </context>
     <context>
+        <name>radiocode::gui::StatusMessage</name>
+        <message>
+            <source>&amp;Copy message</source>
+            <translation>Meldung &amp;kopieren</translation>
+        </message>
+    </context>
+    <context>
         <name>radiocode::gui::SuggestionBar</name>
         <message>
             <source>Did you mean one of these?</source>

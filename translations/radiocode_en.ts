@@ -2389,6 +2389,13 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         </message>
     </context>
     <context>
+        <name>radiocode::gui::StatusMessage</name>
+        <message>
+            <source>&amp;Copy message</source>
+            <translation>&amp;Copy message</translation>
+        </message>
+    </context>
+    <context>
         <name>radiocode::gui::SuggestionBar</name>
         <message>
             <source>Did you mean one of these?</source>

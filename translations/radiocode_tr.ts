@@ -2372,6 +2372,13 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
     </context>
     <context>
+        <name>radiocode::gui::StatusMessage</name>
+        <message>
+            <source>&amp;Copy message</source>
+            <translation>Mesajı &amp;kopyala</translation>
+        </message>
+    </context>
+    <context>
         <name>radiocode::gui::SuggestionBar</name>
         <message>
             <source>Did you mean one of these?</source>

@@ -10,7 +10,6 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace radiocode::gui {
@@ -79,9 +78,14 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
                 beckerSerial_->setFocus();
             });
 
-    modes_ = new QStackedWidget(this);
-    modes_->addWidget(singlePage);
-    modes_->addWidget(becker_);
+    // One field, or Becker's two: the other is hidden and takes no room (a stacked widget would
+    // keep the height of its tallest page, a gap under the single field).
+    singlePage_ = singlePage;
+    auto* modes = new QVBoxLayout;
+    modes->setContentsMargins(0, 0, 0, 0);
+    modes->addWidget(singlePage_);
+    modes->addWidget(becker_);
+    becker_->hide();
 
     find_ = new QPushButton(this);
     find_->setObjectName(QStringLiteral("findCodeButton"));
@@ -101,7 +105,7 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     drawing_->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
 
     auto* fields = new QVBoxLayout;
-    fields->addWidget(modes_);
+    fields->addLayout(modes);
     fields->addLayout(buttons);
     fields->addStretch(1);
     auto* fieldsBox = new QWidget(this);
@@ -125,7 +129,8 @@ void SerialEntryPage::setFamily(Family family) {
     family_ = family;
     if (changed)
         clear();
-    modes_->setCurrentWidget(family == Family::Becker ? becker_ : modes_->widget(0));
+    singlePage_->setVisible(family != Family::Becker);
+    becker_->setVisible(family == Family::Becker);
     single_->setFamily(family);
     showDrawing();
     if (family == Family::Becker)

@@ -9,7 +9,6 @@
 
 class QLabel;
 class QPushButton;
-class QStackedWidget;
 
 namespace radiocode::gui {
 
@@ -61,7 +60,7 @@ private:
     Recognition recognition_;
     QLabel* title_;
     QLabel* hint_;
-    QStackedWidget* modes_;
+    QWidget* singlePage_;
     QLabel* singleLabel_;
     SerialField* single_;
     QWidget* becker_;

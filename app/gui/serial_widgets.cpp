@@ -2,6 +2,9 @@
 
 #include "texts.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
@@ -10,10 +13,17 @@
 #include <QHash>
 #include <QIcon>
 #include <QLabel>
+#include <QPainter>
 #include <QPixmap>
+#include <QPixmapCache>
+#include <QPointer>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QStyleOptionFrame>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <string>
 
 namespace radiocode::gui {
@@ -57,6 +67,52 @@ QFont serialFont(const QFont& base) {
     fonts.insert(size, mono);
     return mono;
 }
+// The line edit's frame, drawn once per size, state and palette and then copied: Fusion strokes
+// an antialiased rounded rectangle on every repaint, a third of a keystroke's cost.
+class CachedFrameStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        const auto* frame = qstyleoption_cast<const QStyleOptionFrame*>(option);
+        if (element != PE_PanelLineEdit || !frame || frame->rect.isEmpty() || !painter->device()) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        const qreal ratio = painter->device()->devicePixelRatioF();
+        const QString key = QStringLiteral("radiocode-line-edit-%1x%2-%3-%4-%5-%6")
+                                .arg(frame->rect.width())
+                                .arg(frame->rect.height())
+                                .arg(uint(frame->state))
+                                .arg(frame->palette.cacheKey())
+                                .arg(frame->lineWidth)
+                                .arg(ratio);
+        QPixmap pixmap;
+        if (!QPixmapCache::find(key, &pixmap)) {
+            pixmap = QPixmap(frame->rect.size() * ratio);
+            pixmap.setDevicePixelRatio(ratio);
+            pixmap.fill(Qt::transparent);
+            QStyleOptionFrame atOrigin = *frame;
+            atOrigin.rect.moveTo(0, 0);
+            QPainter pixmapPainter(&pixmap);
+            QProxyStyle::drawPrimitive(element, &atOrigin, &pixmapPainter, widget);
+            pixmapPainter.end();
+            QPixmapCache::insert(key, pixmap);
+        }
+        painter->drawPixmap(frame->rect.topLeft(), pixmap);
+    }
+};
+
+// One for all serial fields, in the application's own style; it goes with the application.
+QStyle* serialFieldStyle() {
+    static QPointer<QStyle> style;
+    if (!style) {
+        style = new CachedFrameStyle(QApplication::style()->name());
+        style->setParent(qApp);
+    }
+    return style;
+}
 } // namespace
 
 bool iconsReady() {
@@ -77,6 +133,7 @@ void makePageTitle(QLabel* label) {
 
 SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
     setFont(serialFont(font()));
+    setStyle(serialFieldStyle());
     // The clear button's icon waits for the first frame, like the state icons (MainWindow
     // turns it on then); the field is empty at start-up, so nothing is missing from that frame.
     setClearButtonEnabled(iconsReady());
@@ -110,55 +167,117 @@ void SerialLineEdit::cleanUp() {
     setCursorPosition(atEnd ? int(cleaned.size()) : std::min(position, int(cleaned.size())));
 }
 
-// A word-wrapped label that remembers its height for the last few widths until its text, font
-// or margins change. Layouts ask a label's height for one width several times per pass (Qt's
-// minimumHeightForWidth goes past the layout item's cache), and every answer lays the text out
-// twice; the answers themselves are QLabel's.
-class WrappedTextLabel : public QLabel {
-public:
-    explicit WrappedTextLabel(QWidget* parent) : QLabel(parent) { setWordWrap(true); }
+StatusMessage::StatusMessage(QWidget* parent) : QWidget(parent) {
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    setObjectName(QStringLiteral("stateMessage"));
+    copy_ = new QAction(this);
+    connect(copy_, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(text_); });
+    addAction(copy_);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    retranslate();
+}
 
-    void setLabelText(const QString& text) {
-        heights_.clear();
-        setText(text);
+void StatusMessage::setTexts(const QString& bold, const QString& message) {
+    const QString text = bold.isEmpty() ? message : bold + QLatin1String(": ") + message;
+    const int boldLength = bold.isEmpty() ? 0 : int(bold.size()) + 1;
+    if (text == text_ && boldLength == boldLength_)
+        return;
+    // Only a new number of lines at the present width needs the window to lay out again; the
+    // layout made for the comparison is the one painted next.
+    const int heightBefore = heightForWidth(width());
+    text_ = text;
+    boldLength_ = boldLength;
+    forgetLayouts();
+    if (heightForWidth(width()) != heightBefore)
+        updateGeometry();
+    update();
+}
+
+void StatusMessage::forgetLayouts() {
+    for (LaidOut& slot : laidOut_) {
+        slot.width = -1;
+        slot.layout.reset();
     }
+}
 
-    int heightForWidth(int width) const override {
-        for (const QSize& known : heights_)
-            if (known.width() == width)
-                return known.height();
-        const int height = QLabel::heightForWidth(width);
-        if (heights_.size() == maxRemembered)
-            heights_.removeFirst();
-        heights_.append(QSize(width, height));
-        return height;
+QTextLayout& StatusMessage::layoutFor(int width) const {
+    width = std::max(width, 1);
+    for (LaidOut& slot : laidOut_)
+        if (slot.width == width && slot.layout)
+            return *slot.layout;
+    LaidOut& slot = laidOut_[nextSlot_];
+    nextSlot_ = (nextSlot_ + 1) % laidOut_.size();
+    slot.layout = std::make_unique<QTextLayout>(text_, font());
+    QTextOption option(Qt::AlignLeft | Qt::AlignTop);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    slot.layout->setTextOption(option);
+    if (boldLength_ > 0) {
+        QTextCharFormat boldFormat;
+        boldFormat.setFontWeight(QFont::Bold);
+        slot.layout->setFormats({QTextLayout::FormatRange{0, boldLength_, boldFormat}});
     }
-
-protected:
-    void changeEvent(QEvent* event) override {
-        heights_.clear(); // font, style, palette, enabled: anything may change the measure
-        QLabel::changeEvent(event);
+    const qreal leading = fontMetrics().leading();
+    qreal y = 0;
+    slot.layout->beginLayout();
+    for (QTextLine line = slot.layout->createLine(); line.isValid();
+         line = slot.layout->createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height() + leading;
     }
+    slot.layout->endLayout();
+    slot.width = width;
+    slot.height = text_.isEmpty() ? 0 : int(std::ceil(y - leading));
+    return *slot.layout;
+}
 
-    bool event(QEvent* event) override {
-        if (event->type() == QEvent::ContentsRectChange || event->type() == QEvent::Polish)
-            heights_.clear();
-        return QLabel::event(event);
+int StatusMessage::heightForWidth(int width) const {
+    const QTextLayout& layout = layoutFor(width);
+    Q_UNUSED(layout);
+    for (const LaidOut& slot : laidOut_)
+        if (slot.width == std::max(width, 1))
+            return slot.height;
+    return 0;
+}
+
+// Hints that do not change with the message: the height the words take comes from
+// heightForWidth, and a keystroke never changes what the window is told.
+QSize StatusMessage::sizeHint() const {
+    return {40 * fontMetrics().averageCharWidth(), fontMetrics().height()};
+}
+
+QSize StatusMessage::minimumSizeHint() const {
+    return {16 * fontMetrics().averageCharWidth(), fontMetrics().height()};
+}
+
+void StatusMessage::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setPen(palette().color(QPalette::WindowText));
+    layoutFor(width()).draw(&painter, QPointF(0, 0));
+}
+
+void StatusMessage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        forgetLayouts();
+        updateGeometry();
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslate();
     }
+    QWidget::changeEvent(event);
+}
 
-private:
-    static constexpr qsizetype maxRemembered = 4;
-    mutable QList<QSize> heights_;
-};
+void StatusMessage::retranslate() {
+    copy_->setText(tr("&Copy message"));
+}
 
 StatusLine::StatusLine(QWidget* parent) : QWidget(parent) {
     icon_ = new QLabel(this);
     icon_->setFixedSize(24, 24);
     // State and message in one label: the words wrap together and nothing leaves a gap.
-    message_ = new WrappedTextLabel(this);
-    message_->setObjectName(QStringLiteral("stateMessage"));
-    message_->setTextFormat(Qt::RichText);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    message_ = new StatusMessage(this);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 2);
     layout->addWidget(icon_, 0, Qt::AlignTop);
@@ -203,10 +322,7 @@ void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
         return;
     stateWords_ = stateWords;
     messageText_ = message;
-    message_->setLabelText(stateWords.isEmpty()
-                               ? message.toHtmlEscaped()
-                               : QStringLiteral("<b>%1:</b> %2")
-                                     .arg(stateWords.toHtmlEscaped(), message.toHtmlEscaped()));
+    message_->setTexts(stateWords, message);
     const QString spoken =
         stateWords.isEmpty() ? message : stateWords + QLatin1String(". ") + message;
     setAccessibleDescription(spoken);
@@ -221,41 +337,88 @@ QString StatusLine::messageText() const {
     return messageText_;
 }
 
-MarkedInput::MarkedInput(QWidget* parent) : QLabel(parent) {
+MarkedInput::MarkedInput(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("markedInput"));
-    setTextFormat(Qt::RichText);
     setFont(serialFont(font()));
-    setContentsMargins(30, 0, 0, 0); // under the message, past the state icon
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     hide();
 }
 
 void MarkedInput::mark(const QString& text, int position) {
     const QList<uint> codePoints = text.toUcs4();
     if (position < 0 || position >= codePoints.size()) {
+        markedPosition_ = -1;
         hide();
         return;
     }
-    const std::u32string points(codePoints.cbegin(), codePoints.cend());
-    const char32_t codePoint = points[std::size_t(position)];
+    // Enough context to find the place; a huge paste is not drawn whole.
+    constexpr qsizetype context = 40;
+    const qsizetype from = std::max<qsizetype>(0, position - context);
+    const qsizetype to = std::min<qsizetype>(codePoints.size(), position + context + 1);
+    const auto piece = [&](qsizetype begin, qsizetype end) {
+        return QString::fromUcs4(reinterpret_cast<const char32_t*>(codePoints.constData()) + begin,
+                                 end - begin);
+    };
+    const char32_t codePoint = codePoints.at(position);
     // Invisible characters get a visible stand-in where they are marked.
     const QString character = codePoint < 0x20 || (codePoint >= 0x200B && codePoint <= 0x202E)
                                   ? QStringLiteral("\u2423")
-                                  : QString::fromUcs4(&codePoint, 1).toHtmlEscaped();
-    const QString html =
-        QStringLiteral("<span style=\"white-space:pre\">%1<span style=\"background:#ffd6d6; "
-                       "color:#a00000; font-weight:bold; text-decoration:underline\">%2</span>%3"
-                       "</span>")
-            .arg(QString::fromUcs4(points.data(), position).toHtmlEscaped(), character,
-                 QString::fromUcs4(points.data() + position + 1, codePoints.size() - position - 1)
-                     .toHtmlEscaped());
-    // Set only what changed: a new text lays the window out again.
-    if (html != QLabel::text())
-        setText(html);
+                                  : QString::fromUcs4(&codePoint, 1);
+    const QString before = (from > 0 ? QStringLiteral("…") : QString()) + piece(from, position);
+    const QString after =
+        piece(position + 1, to) + (to < codePoints.size() ? QStringLiteral("…") : QString());
+    if (position != markedPosition_ || before != before_ || character != marked_ ||
+        after != after_) {
+        markedPosition_ = position;
+        before_ = before;
+        marked_ = character;
+        after_ = after;
+        update();
+    }
     const QString name = tr("Character %1 is marked").arg(position + 1);
     if (name != accessibleName())
         setAccessibleName(name);
     if (isHidden())
         show();
+}
+
+QFont MarkedInput::markedFont() const {
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setUnderline(true);
+    return bold;
+}
+
+QSize MarkedInput::sizeHint() const {
+    const QFontMetrics metrics(font());
+    const QFontMetrics markedMetrics(markedFont());
+    return {indent + metrics.horizontalAdvance(before_ + after_) +
+                markedMetrics.horizontalAdvance(marked_) + 4,
+            std::max(metrics.height(), markedMetrics.height()) + 4};
+}
+
+QSize MarkedInput::minimumSizeHint() const {
+    return {indent, sizeHint().height()};
+}
+
+void MarkedInput::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    const QFontMetrics metrics(font());
+    const QFontMetrics markedMetrics(markedFont());
+    const int baseline = 2 + std::max(metrics.ascent(), markedMetrics.ascent());
+    int x = indent;
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(x, baseline, before_);
+    x += metrics.horizontalAdvance(before_);
+    const int markedWidth = markedMetrics.horizontalAdvance(marked_);
+    painter.fillRect(QRect(x, 0, markedWidth + 2, height()), QColor(0xff, 0xd6, 0xd6));
+    painter.setFont(markedFont());
+    painter.setPen(QColor(0xa0, 0x00, 0x00));
+    painter.drawText(x + 1, baseline, marked_);
+    x += markedWidth + 2;
+    painter.setFont(font());
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(x, baseline, after_);
 }
 
 SuggestionBar::SuggestionBar(QWidget* parent) : QWidget(parent) {
@@ -276,12 +439,10 @@ void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
     if (texts == serials_)
         return;
     serials_ = texts;
-    // Buttons are reused; spare ones go once the click that may have led here has returned.
-    while (buttons_.size() > serials_.size()) {
-        QPushButton* spare = buttons_.takeLast();
-        spare->hide();
-        spare->deleteLater();
-    }
+    // Buttons are made once and kept: spare ones wait hidden for the next suggestion (creating
+    // a button was most of the keystroke that brings one).
+    for (qsizetype i = 0; i < buttons_.size(); ++i)
+        buttons_.at(i)->setVisible(i < serials_.size());
     if (validIcon_.isNull() && !serials_.isEmpty())
         validIcon_ = QIcon(QStringLiteral(":/icons/state-valid.svg"));
     while (buttons_.size() < serials_.size()) {
@@ -302,7 +463,7 @@ void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
 void SuggestionBar::retranslate() {
     caption_->setText(serials_.size() == 1 ? Texts::suggestion(serials_.front())
                                            : tr("Did you mean one of these?"));
-    for (qsizetype i = 0; i < buttons_.size(); ++i) {
+    for (qsizetype i = 0; i < serials_.size(); ++i) {
         buttons_.at(i)->setText(tr("Use %1").arg(serials_.at(i)));
         buttons_.at(i)->setAccessibleName(Texts::suggestion(serials_.at(i)));
     }
@@ -315,7 +476,7 @@ void SuggestionBar::changeEvent(QEvent* event) {
 }
 
 QList<QPushButton*> SuggestionBar::buttons() const {
-    return buttons_;
+    return buttons_.first(serials_.size());
 }
 
 SerialField::SerialField(QWidget* parent) : QWidget(parent) {

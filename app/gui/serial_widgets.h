@@ -8,10 +8,14 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTextLayout>
 #include <QWidget>
 
+#include <array>
+#include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QHBoxLayout;
 class QPushButton;
@@ -32,7 +36,45 @@ private:
     void cleanUp();
 };
 
-class WrappedTextLabel;
+// The status line's words: the state in bold, then the message, wrapped to the width. Laid
+// out with QTextLayout and remembered per width; a rich-text QLabel parsed HTML and laid the
+// text out several times on every keystroke, most of a keystroke's cost. The window is asked
+// to lay out again only when the number of lines changes. Right-click copies the words.
+class StatusMessage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StatusMessage(QWidget* parent = nullptr);
+    // `bold` (may be empty) goes first, followed by ": " and `message`.
+    void setTexts(const QString& bold, const QString& message);
+    QString text() const { return text_; }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    QTextLayout& layoutFor(int width) const;
+    void forgetLayouts();
+
+    QString text_;
+    int boldLength_ = 0;
+    // The last few widths asked for (a layout pass may try several).
+    struct LaidOut {
+        int width = -1;
+        int height = 0;
+        std::unique_ptr<QTextLayout> layout;
+    };
+    mutable std::array<LaidOut, 3> laidOut_;
+    mutable std::size_t nextSlot_ = 0;
+    QAction* copy_;
+};
 
 // Icon + state in words + the message. Never colour alone.
 class StatusLine : public QWidget {
@@ -51,7 +93,7 @@ public:
 
 private:
     QLabel* icon_;
-    WrappedTextLabel* message_;
+    StatusMessage* message_;
     QString stateWords_;
     QString messageText_;
     // What the icon label shows now, so a keystroke that keeps the state leaves it alone.
@@ -59,18 +101,35 @@ private:
     qreal shownIconRatio_ = 0;
 };
 
-// The input again, with the character the message is about marked (bold, underlined, framed):
-// an O among zeros is hard to spot in the field itself.
-class MarkedInput : public QLabel {
+// The input again, with the character the message is about marked (bold, underlined, on a pale
+// red ground): an O among zeros is hard to spot in the field itself. Painted directly, in the
+// serial font, around the marked character only (a megabyte pasted shows a few dozen).
+class MarkedInput : public QWidget {
     Q_OBJECT
 
 public:
     explicit MarkedInput(QWidget* parent = nullptr);
     // `position` counts Unicode code points, as the core reports it; -1 hides the line.
     void mark(const QString& text, int position);
+    int markedPosition() const { return markedPosition_; }
+    QString markedCharacter() const { return marked_; }
+    // What the line shows, the marked character included.
+    QString shownText() const { return before_ + marked_ + after_; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
 
 private:
+    static constexpr int indent = 30; // under the message, past the state icon
+    QFont markedFont() const;
+
     int markedPosition_ = -1;
+    QString before_;
+    QString marked_;
+    QString after_;
 };
 
 // "Use BP038769672026" buttons: one click puts the corrected serial in the field.

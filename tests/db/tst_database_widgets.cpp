@@ -13,7 +13,6 @@
 #include "texts.h"
 
 #include <QApplication>
-#include <algorithm>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -32,6 +31,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace radiocode;
 using namespace radiocode::gui;

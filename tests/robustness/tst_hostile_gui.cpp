@@ -17,10 +17,7 @@ namespace {
 
 // Everything the status line shows, as one text.
 QString statusText(const SerialField& field) {
-    QStringList texts;
-    for (const QLabel* label : field.statusLine()->findChildren<QLabel*>())
-        texts << label->text();
-    return texts.join(QLatin1Char(' '));
+    return field.statusLine()->stateText() + QLatin1Char(' ') + field.statusLine()->messageText();
 }
 
 QStringList suggestionButtons(const SerialField& field) {
