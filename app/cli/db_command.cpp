@@ -22,35 +22,58 @@
 namespace radiocode::cli {
 namespace {
 
-// The database source the finder asks; it owns its connection.
-class OwnedDatabaseSource final : public CodeSource {
+// The database source the finder asks. It opens the database when a Blaupunkt or Becker serial
+// (or the job log) first needs it: a batch of Visteon serials never touches it. A database that
+// cannot be opened makes those lookups say it could not be reached (the code may be on record),
+// not that it holds no code.
+class LazyDatabaseSource final : public CodeSource {
 public:
-    explicit OwnedDatabaseSource(std::unique_ptr<storage::Database> database)
-        : database_(std::move(database)), source_(database_.get()) {}
-    bool serves(Family family) const override { return source_.serves(family); }
-    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
-        return source_.find(family, serial);
-    }
-    std::string unavailableReason() const override { return source_.unavailableReason(); }
+    LazyDatabaseSource(Context& context, QString url) : context_(context), url_(std::move(url)) {}
 
-private:
-    std::unique_ptr<storage::Database> database_;
-    storage::DatabaseCodeSource source_;
-};
-
-// Stands for a configured database that cannot be opened: Blaupunkt and Becker lookups then say
-// the database could not be reached (the code may be on record), not that it holds no code.
-class UnreachableDatabaseSource final : public CodeSource {
-public:
-    explicit UnreachableDatabaseSource(const QString& reason) : reason_(reason.toStdString()) {}
     bool serves(Family family) const override {
         return familyInfo(family).origin == CodeOrigin::CodeDatabase;
     }
-    std::optional<CodeAnswer> find(Family, std::string_view) const override { return {}; }
-    std::string unavailableReason() const override { return reason_; }
+    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
+        return database() ? source_->find(family, serial) : std::nullopt;
+    }
+    std::string unavailableReason() const override {
+        return source_ ? source_->unavailableReason() : reason_;
+    }
+
+    const storage::Database* database() const {
+        if (!tried_) {
+            tried_ = true;
+            open();
+        }
+        return database_.get();
+    }
 
 private:
-    std::string reason_;
+    void open() const {
+        QString error;
+        database_ = storage::Database::open(url_, &error);
+        if (!database_) {
+            reason_ = error.toStdString();
+            context_.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt "
+                                    "and Becker codes cannot be looked up: %1")
+                                .arg(error)
+                         << "\n";
+            return;
+        }
+        if (database_->isReadOnly())
+            context_.err << wrapped(Cli::tr("radiocode: the code database is open read-only: "
+                                            "lookups work, nothing can be saved. %1")
+                                        .arg(database_->readOnlyReason()))
+                         << "\n";
+        source_.emplace(database_.get());
+    }
+
+    Context& context_;
+    QString url_;
+    mutable bool tried_ = false;
+    mutable std::unique_ptr<storage::Database> database_;
+    mutable std::optional<storage::DatabaseCodeSource> source_;
+    mutable std::string reason_;
 };
 
 void printHelp(Context& context) {
@@ -352,27 +375,15 @@ void addDatabaseSource(Context& context) {
     if (origin == QLatin1String("default") &&
         !QFileInfo::exists(storage::DatabaseUrl::defaultPath()))
         return;
-    QString error;
-    auto database = storage::Database::open(url, &error);
-    if (!database) {
-        context.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt and "
-                               "Becker codes cannot be looked up: %1")
-                           .arg(error)
-                    << "\n";
-        context.addCodeSource(std::make_unique<UnreachableDatabaseSource>(error));
-        return;
-    }
-    if (database->isReadOnly())
-        context.err << wrapped(Cli::tr("radiocode: the code database is open read-only: lookups "
-                                       "work, nothing can be saved. %1")
-                                   .arg(database->readOnlyReason()))
-                    << "\n";
-    const storage::Database* jobLog = database.get(); // owned by the source, kept by the context
+    auto source = std::make_unique<LazyDatabaseSource>(context, url);
+    const LazyDatabaseSource* jobLog = source.get(); // owned by the context, as the lambda is
     context.attemptWarning = [jobLog](Family family, const std::string& serial) {
-        return storage::StorageTexts::attemptWarning(
-            jobLog->attempts(family, QString::fromStdString(serial)));
+        const storage::Database* database = jobLog->database();
+        return database ? storage::StorageTexts::attemptWarning(
+                              database->attempts(family, QString::fromStdString(serial)))
+                        : QString();
     };
-    context.addCodeSource(std::make_unique<OwnedDatabaseSource>(std::move(database)));
+    context.addCodeSource(std::move(source));
 }
 
 int exportToFileOrStdout(Context& context, const char* command, const QString& fileName, bool force,

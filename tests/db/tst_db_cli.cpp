@@ -287,11 +287,21 @@ private slots:
         QVERIFY2(words(result.out).contains("not-found"), result.out.constData());
         QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
         QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
+        QCOMPARE(result.err.count("cannot be used"), 1); // said once, not per line
         // Algorithm families are unaffected.
         result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
                       QStringLiteral("T019")},
                      environment());
         QCOMPARE(result.exit, 0);
+        // A batch that needs no database never opens it: no error, no connection attempt.
+        const QString algorithmsOnly =
+            writeFile(QStringLiteral("batch-algorithms.txt"), "M123456\nT019\nM212365\n");
+        result = run(
+            {QStringLiteral("--database"), unreachable, QStringLiteral("batch"), algorithmsOnly},
+            environment());
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.err.isEmpty(), result.err.constData());
+        QCOMPARE(result.out.count("\nM"), 2);
     }
 
     void newerSchemaRefused() {
