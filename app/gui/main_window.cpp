@@ -156,7 +156,7 @@ void MainWindow::afterFirstFrame() {
     setIconsReady();
     back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     for (SerialLineEdit* edit : findChildren<SerialLineEdit*>())
-        edit->setClearButtonEnabled(true);
+        edit->finishAfterFirstFrame();
     // The program icon is drawn by packaging; without it the window keeps the default one.
     setWindowIcon(QIcon(QStringLiteral(":/icons/radiocode-finder.svg")));
     family_->loadDrawings();

@@ -133,14 +133,20 @@ void makePageTitle(QLabel* label) {
 
 SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
     setFont(serialFont(font()));
-    setStyle(serialFieldStyle());
-    // The clear button's icon waits for the first frame, like the state icons (MainWindow
-    // turns it on then); the field is empty at start-up, so nothing is missing from that frame.
-    setClearButtonEnabled(iconsReady());
+    if (iconsReady())
+        finishAfterFirstFrame();
     // A serial never needs more. One character past the core's limit, so a huge paste is cut
     // short here yet the core still sees that it is too long and says so.
     setMaxLength(static_cast<int>(maxInputBytes) + 1);
     connect(this, &QLineEdit::textEdited, this, &SerialLineEdit::cleanUp);
+}
+
+void SerialLineEdit::finishAfterFirstFrame() {
+    // The clear button's icon and the frame-caching style (a second style object) wait for the
+    // first frame, like the state icons: the field is empty at start-up and its frame looks the
+    // same either way, so nothing is missing from that frame.
+    setClearButtonEnabled(true);
+    setStyle(serialFieldStyle());
 }
 
 QByteArray SerialLineEdit::utf8() const {

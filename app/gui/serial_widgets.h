@@ -29,6 +29,9 @@ class SerialLineEdit : public QLineEdit {
 
 public:
     explicit SerialLineEdit(QWidget* parent = nullptr);
+    // Clear button and frame cache; done at construction once the first frame is out, else
+    // by MainWindow right after it.
+    void finishAfterFirstFrame();
     // The text as the core should see it (UTF-8).
     QByteArray utf8() const;
 
