@@ -1566,6 +1566,10 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Save j&amp;ob</source>
             <translation>Auftrag spei&amp;chern</translation>
         </message>
+        <message>
+            <source>Opening the code database…</source>
+            <translation>Die Code-Datenbank wird geöffnet…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSettingsPage</name>

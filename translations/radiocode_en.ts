@@ -1565,6 +1565,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Save j&amp;ob</source>
             <translation>Save j&amp;ob</translation>
         </message>
+        <message>
+            <source>Opening the code database…</source>
+            <translation>Opening the code database…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSettingsPage</name>

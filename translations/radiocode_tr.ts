@@ -1553,6 +1553,10 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Save j&amp;ob</source>
             <translation>İ&amp;şi kaydet</translation>
         </message>
+        <message>
+            <source>Opening the code database…</source>
+            <translation>Kod veritabanı açılıyor…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSettingsPage</name>

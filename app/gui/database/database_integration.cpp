@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStatusBar>
 
 namespace radiocode::gui {
 namespace {
@@ -96,7 +97,16 @@ void DatabaseIntegration::attach(MainWindow& window) {
     });
     connect(&window, &MainWindow::lookupCompleted, this, &DatabaseIntegration::lookupCompleted);
     connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
-    connect(&window, &MainWindow::firstFrameShown, this, [this] { session_.openPending(); });
+    connect(&window, &MainWindow::firstFrameShown, this, [this] {
+        if (!session_.isPending())
+            return;
+        // A server that does not answer holds the window up to its connect timeout: say why.
+        QStatusBar* bar = window_->statusBar();
+        bar->showMessage(tr("Opening the code database…"));
+        bar->repaint();
+        session_.openPending();
+        bar->clearMessage();
+    });
     window.installEventFilter(this); // language changes
     retranslate();
     updateResultButtons();
