@@ -677,27 +677,30 @@ AddResult Database::addConfirmedCode(Family family, const QString& serial, const
     if (!beginWrite())
         return AddResult::Failed;
     QSqlQuery query(connection());
+    // Every way out before the commit ends the transaction.
+    const auto abandon = [this](AddResult result) {
+        rollback();
+        return result;
+    };
+    const auto failed = [&] {
+        fail(query);
+        return abandon(AddResult::Failed);
+    };
     if (!isSqlite() &&
         !query.exec(QStringLiteral("LOCK TABLE codes IN SHARE ROW EXCLUSIVE MODE"))) {
-        fail(query);
-        rollback();
-        return AddResult::Failed;
+        return failed();
     }
     lastError_.clear();
     const std::optional<StoredCode> stored = findCode(family, serial);
-    if (!stored && !lastError_.isEmpty()) {
-        rollback();
-        return AddResult::Failed;
-    }
+    if (!stored && !lastError_.isEmpty())
+        return abandon(AddResult::Failed);
     if (previous)
         *previous = stored;
     AddResult result = AddResult::Added;
     if (stored) {
         if (stored->code == code) {
-            if (stored->provenance == CodeProvenance::Confirmed) {
-                rollback();
-                return AddResult::Duplicate;
-            }
+            if (stored->provenance == CodeProvenance::Confirmed)
+                return abandon(AddResult::Duplicate);
             // It worked on a radio: that is worth more than a line in a list.
             query.prepare(QStringLiteral("UPDATE codes SET source = ?, origin = ?, created_at = ? "
                                          "WHERE serial = ? AND family = ?"));
@@ -706,25 +709,17 @@ AddResult Database::addConfirmedCode(Family family, const QString& serial, const
             query.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
             query.addBindValue(serial);
             query.addBindValue(familyText(family));
-            if (!query.exec()) {
-                fail(query);
-                rollback();
-                return AddResult::Failed;
-            }
+            if (!query.exec())
+                return failed();
             return commit() ? AddResult::Confirmed : AddResult::Failed;
         }
-        if (!replace) {
-            rollback();
-            return AddResult::Conflict;
-        }
+        if (!replace)
+            return abandon(AddResult::Conflict);
         query.prepare(QStringLiteral("DELETE FROM codes WHERE serial = ? AND family = ?"));
         query.addBindValue(serial);
         query.addBindValue(familyText(family));
-        if (!query.exec()) {
-            fail(query);
-            rollback();
-            return AddResult::Failed;
-        }
+        if (!query.exec())
+            return failed();
         result = AddResult::Replaced;
     }
     query.prepare(QStringLiteral("INSERT INTO codes (serial, family, code, source, origin, "
@@ -735,11 +730,8 @@ AddResult Database::addConfirmedCode(Family family, const QString& serial, const
     query.addBindValue(provenanceId(CodeProvenance::Confirmed));
     query.addBindValue(notNull(technician));
     query.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
-    if (!query.exec()) {
-        fail(query);
-        rollback();
-        return AddResult::Failed;
-    }
+    if (!query.exec())
+        return failed();
     return commit() ? result : AddResult::Failed;
 }
 
