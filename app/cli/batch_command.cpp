@@ -30,7 +30,10 @@ void printHelp(Context& context) {
         << Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") << "\n"
         << wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"), 11)
         << "\n"
-        << Cli::tr("  status   ok, invalid, unsupported or not-found") << "\n"
+        << Cli::tr(
+               "  status   ok, invalid, unsupported, not-found, or unreachable (the code database "
+               "could not be asked: the code may be on record)")
+        << "\n"
         << Cli::tr("  code     the four digits when status is ok") << "\n"
         << wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"), 11)
         << "\n"

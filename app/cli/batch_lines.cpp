@@ -266,7 +266,7 @@ public:
         if (serialUsable)
             writer_.raw(recognition.serial); // letters and digits only
         writer_.comma();
-        writer_.raw(lookupStatusId(result.status));
+        writer_.raw(lookupStatusId(result));
         writer_.comma();
         if (result.answer) {
             // An algorithm's answer is four digits and a fixed name; a database may hold anything.

@@ -410,6 +410,12 @@ int exportToFileOrStdout(Context& context, const char* command, const QString& f
             context.err << "radiocode " << command << ": " << database->lastError() << "\n";
             return ExitFailure;
         }
+        if (!standardOutput.flush()) {
+            context.err << "radiocode " << command << ": "
+                        << Cli::tr("Cannot write the export: %1").arg(standardOutput.errorString())
+                        << "\n";
+            return ExitFailure;
+        }
         return ExitCodeShown;
     }
     // Written beside the target and renamed at the end: a failed export leaves no half file.
@@ -423,7 +429,9 @@ int exportToFileOrStdout(Context& context, const char* command, const QString& f
         context.err << "radiocode " << command << ": " << database->lastError() << "\n";
         return ExitFailure;
     }
-    if (!file.commit()) {
+    // flush() first: QSaveFile::commit() does not notice that its last buffered write failed
+    // (a full disk), and would put an empty file in place.
+    if (!file.flush() || !file.commit()) {
         context.err << "radiocode " << command << ": "
                     << Cli::tr("Cannot write %1: %2").arg(fileName, file.errorString()) << "\n";
         return ExitFailure;

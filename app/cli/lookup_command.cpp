@@ -105,7 +105,7 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
         recognition.family ? QJsonValue(familyIdOf(recognition)) : QJsonValue();
     object[QLatin1String("serial")] =
         serialUsable ? QJsonValue(Texts::fromUtf8(recognition.serial)) : QJsonValue();
-    object[QLatin1String("status")] = Texts::fromUtf8(lookupStatusId(result.status));
+    object[QLatin1String("status")] = Texts::fromUtf8(lookupStatusId(result));
     object[QLatin1String("statusText")] = Texts::statusName(result);
     object[QLatin1String("messageId")] = Texts::fromUtf8(messageIdName(recognition.message.id));
     object[QLatin1String("message")] = explanation(result);

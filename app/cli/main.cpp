@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace radiocode::cli {
 namespace {
@@ -191,16 +192,28 @@ int runAction(Context& context, const char* command, const QStringList& argument
 
 } // namespace radiocode::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// Everything printed must reach its file: a full disk or /dev/full is an error, not a success.
+int checkedOutput(radiocode::cli::Context& context, int status) {
     using namespace radiocode::cli;
-#ifndef Q_OS_WIN // Windows passes arguments in the ANSI code page: Qt's decoding is the best there
-    for (int i = 1; i < argc; ++i)
-        rawArguments().append(QByteArray(argv[i]));
-#endif
-    const auto app = createApplication(argc, argv); // sheet_command.cpp: fonts for `sheet`
-    QCoreApplication::setApplicationName(QStringLiteral("radiocode"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
-    Context context;
+    context.out.flush();
+    if (context.out.status() == QTextStream::Ok && std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return status;
+    if (status == ExitFailure)
+        return status; // the command has said what went wrong
+    context.err << Cli::tr("radiocode: the output could not be written (is the disk full?).")
+                << "\n";
+    context.err.flush();
+    return ExitFailure;
+}
+
+} // namespace
+
+namespace {
+
+int runCommandLine(radiocode::cli::Context& context) {
+    using namespace radiocode::cli;
     QStringList arguments = QCoreApplication::arguments().mid(1);
     const bool optionsOk = takeGlobalOptions(context, arguments);
     radiocode::installTranslations(context.language);
@@ -230,4 +243,19 @@ int main(int argc, char** argv) {
     context.err << Cli::tr("radiocode: unknown command \"%1\".").arg(arguments.first()) << "\n"
                 << Cli::tr("Try \"radiocode --help\".") << "\n";
     return ExitInvalidInput;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace radiocode::cli;
+#ifndef Q_OS_WIN // Windows passes arguments in the ANSI code page: Qt's decoding is the best there
+    for (int i = 1; i < argc; ++i)
+        rawArguments().append(QByteArray(argv[i]));
+#endif
+    const auto app = createApplication(argc, argv); // sheet_command.cpp: fonts for `sheet`
+    QCoreApplication::setApplicationName(QStringLiteral("radiocode"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
+    Context context;
+    return checkedOutput(context, runCommandLine(context));
 }

@@ -46,6 +46,12 @@ std::string_view lookupStatusId(LookupStatus status) {
     return "invalid";
 }
 
+std::string_view lookupStatusId(const LookupResult& result) {
+    if (result.status == LookupStatus::NotFound && !result.sourceFailure.empty())
+        return "unreachable";
+    return lookupStatusId(result.status);
+}
+
 CodeFinder::CodeFinder() {
     sources_.push_back(&algorithms_);
 }

@@ -147,6 +147,12 @@ private slots:
         QCOMPARE(lookupStatusId(LookupStatus::Invalid), std::string_view("invalid"));
         QCOMPARE(lookupStatusId(LookupStatus::Unsupported), std::string_view("unsupported"));
         QCOMPARE(lookupStatusId(LookupStatus::NotFound), std::string_view("not-found"));
+        LookupResult unreachable;
+        unreachable.status = LookupStatus::NotFound;
+        unreachable.sourcesAsked = 1;
+        QCOMPARE(lookupStatusId(unreachable), std::string_view("not-found"));
+        unreachable.sourceFailure = "connection refused";
+        QCOMPARE(lookupStatusId(unreachable), std::string_view("unreachable"));
     }
 
     void algorithmsOnly() {

@@ -279,12 +279,20 @@ private slots:
         QVERIFY2(words(result.out).contains("may be on record"), result.out.constData());
         QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
         QVERIFY2(words(result.out).contains("Code database unreachable"), result.out.constData());
-        // The batch keeps its fixed status column; the message says why.
+        // For scripts: "unreachable", never "not-found".
+        result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
+                      QStringLiteral("--json"), QStringLiteral("BP934515516803")},
+                     environment());
+        QCOMPARE(result.exit, 3);
+        QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QLatin1String("status")),
+                 QJsonValue(QStringLiteral("unreachable")));
+        // The batch keeps its fixed status column: "unreachable"; the message says why.
         const QString input =
             writeFile(QStringLiteral("batch-unreachable.txt"), "BP934515516803\nT019\n");
         result = run({QStringLiteral("--database"), unreachable, QStringLiteral("batch"), input},
                      environment());
-        QVERIFY2(words(result.out).contains("not-found"), result.out.constData());
+        QVERIFY2(result.out.contains(",unreachable,"), result.out.constData());
+        QVERIFY2(!result.out.contains(",not-found,"), result.out.constData());
         QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
         QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
         QCOMPARE(result.err.count("cannot be used"), 1); // said once, not per line

@@ -8,6 +8,7 @@
 // limit (RLIMIT_FSIZE, no privileges) stands in for a full disk.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +160,28 @@ private slots:
         QCOMPARE(addAgain.exitCode, 0);
         const Run added = cli({QStringLiteral("lookup"), QStringLiteral("BP111111111111")}, url());
         QVERIFY(added.out.contains("5555"));
+    }
+
+    // A small export is written in one buffered write that fails only when the file is closed:
+    // it must still fail, with no empty file left behind (QSaveFile alone would commit it).
+    void exportsToAFullDiskLeaveNoEmptyFile() {
+        if (!mountTmpfs("1m"))
+            QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
+        const QString databaseUrl =
+            QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("export.db"));
+        QCOMPARE(
+            cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, databaseUrl).exitCode,
+            0);
+        shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
+        for (const QString& what : {QStringLiteral("db"), QStringLiteral("jobs")}) {
+            const QString target = mountPoint_ + QStringLiteral("/%1.csv").arg(what);
+            const Run exported = cli(
+                {what, QStringLiteral("export"), target, QStringLiteral("--force")}, databaseUrl);
+            QVERIFY(!exported.crashed);
+            QCOMPARE(exported.exitCode, 3);
+            QVERIFY2(exported.err.contains("space"), exported.err.constData());
+            QVERIFY(!QFileInfo::exists(target));
+        }
     }
 
     void fileSizeLimitDuringImport() {

@@ -9,9 +9,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 
 const QString radiocode = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+
+// /dev/full answers every write with ENOSPC, as a full disk does; some containers lack it.
+bool haveDevFull() {
+    struct stat info {};
+    return ::stat("/dev/full", &info) == 0 && S_ISCHR(info.st_mode);
+}
 
 struct Run {
     int exitCode = -1;
@@ -182,7 +190,8 @@ private slots:
     }
 
     void batchToAFullDiskSaysSoAndFails() {
-        // /dev/full answers every write with ENOSPC, as a full disk does.
+        if (!haveDevFull())
+            QSKIP("no /dev/full device here");
         QProcess process;
         process.setProgram(radiocode);
         process.setArguments({QStringLiteral("batch")});
@@ -195,6 +204,39 @@ private slots:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 3);
         QVERIFY(process.readAllStandardError().contains("cannot write the output"));
+    }
+
+    // Every command's output must reach its file: on a full disk the work is not done.
+    void everyCommandToAFullDiskSaysSoAndFails_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("lookup") << QStringList{QStringLiteral("lookup"), QStringLiteral("J727")};
+        QTest::newRow("lookup --json") << QStringList{
+            QStringLiteral("lookup"), QStringLiteral("--json"), QStringLiteral("M212365")};
+        QTest::newRow("families") << QStringList{QStringLiteral("families")};
+        QTest::newRow("help") << QStringList{QStringLiteral("--help")};
+        QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
+        QTest::newRow("jobs list") << QStringList{QStringLiteral("jobs"), QStringLiteral("list")};
+    }
+
+    void everyCommandToAFullDiskSaysSoAndFails() {
+        QFETCH(QStringList, arguments);
+        if (!haveDevFull())
+            QSKIP("no /dev/full device here");
+        QTemporaryDir dir;
+        QProcess process;
+        process.setProgram(radiocode);
+        process.setArguments(
+            QStringList{QStringLiteral("--database"),
+                        QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"))} +
+            arguments);
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY2(err.contains("could not be written") || err.contains("Cannot write"),
+                 err.constData());
     }
 
     void importSkipsHostileRowsAndKeepsTheRest() {

@@ -178,8 +178,9 @@ void HistoryWindow::updateButtons() {
 
 bool HistoryWindow::exportTo(const QString& path, QString* error) {
     QSaveFile file(path);
+    // flush() before commit(): commit() misses a failed last write (a full disk).
     if (!database_ || !file.open(QIODevice::WriteOnly) || !database_->exportJobs(file, filter()) ||
-        !file.commit()) {
+        !file.flush() || !file.commit()) {
         if (error)
             *error = database_ && !database_->lastError().isEmpty()
                          ? database_->lastError()

@@ -55,6 +55,11 @@ struct LookupResult {
     std::string sourceFailure;
 };
 
+// The status for machines (JSON, batch CSV): lookupStatusId(result.status), except "unreachable"
+// when a code database that serves the family could not answer: the code may be on record, so
+// a script must not read it as "not-found".
+std::string_view lookupStatusId(const LookupResult& result);
+
 // Recognises the input and asks the sources in order; the first that serves the family and
 // knows the serial answers. Sources are borrowed, not owned.
 class CodeFinder {
