@@ -1428,10 +1428,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>  serial   die normalisierte Seriennummer (leer, wenn die Zeile ungültig ist)</translation>
         </message>
         <message>
-            <source>  status   ok, invalid, unsupported or not-found</source>
-            <translation>  status   ok, invalid, unsupported oder not-found</translation>
-        </message>
-        <message>
             <source>  code     the four digits when status is ok</source>
             <translation>  code     die vier Ziffern, wenn status ok ist</translation>
         </message>
@@ -1462,6 +1458,18 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
             <translation>Exit-Status: 0 ein Code wurde gefunden, 1 die Seriennummer ist in Ordnung, aber es kann kein Code angegeben werden (not-found, unsupported), 2 die Seriennummer ist ungültig, 3 die Code-Datenbank war nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</source>
+            <translation>  status   ok, invalid, unsupported, not-found oder unreachable (die Code-Datenbank konnte nicht gefragt werden: Der Code ist vielleicht hinterlegt)</translation>
+        </message>
+        <message>
+            <source>Cannot write the export: %1</source>
+            <translation>Der Export kann nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>radiocode: the output could not be written (is the disk full?).</source>
+            <translation>radiocode: Die Ausgabe konnte nicht geschrieben werden (ist der Datenträger voll?).</translation>
         </message>
     </context>
     <context>
@@ -1569,6 +1577,13 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Opening the code database…</source>
             <translation>Die Code-Datenbank wird geöffnet…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::DatabaseSession</name>
+        <message>
+            <source>The code database cannot be opened.</source>
+            <translation>Die Code-Datenbank kann nicht geöffnet werden.</translation>
         </message>
     </context>
     <context>

@@ -1427,10 +1427,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>  serial   the normalised serial (empty when the line is invalid)</translation>
         </message>
         <message>
-            <source>  status   ok, invalid, unsupported or not-found</source>
-            <translation>  status   ok, invalid, unsupported or not-found</translation>
-        </message>
-        <message>
             <source>  code     the four digits when status is ok</source>
             <translation>  code     the four digits when status is ok</translation>
         </message>
@@ -1461,6 +1457,18 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
             <translation>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</translation>
+        </message>
+        <message>
+            <source>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</source>
+            <translation>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</translation>
+        </message>
+        <message>
+            <source>Cannot write the export: %1</source>
+            <translation>Cannot write the export: %1</translation>
+        </message>
+        <message>
+            <source>radiocode: the output could not be written (is the disk full?).</source>
+            <translation>radiocode: the output could not be written (is the disk full?).</translation>
         </message>
     </context>
     <context>
@@ -1568,6 +1576,13 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Opening the code database…</source>
             <translation>Opening the code database…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::DatabaseSession</name>
+        <message>
+            <source>The code database cannot be opened.</source>
+            <translation>The code database cannot be opened.</translation>
         </message>
     </context>
     <context>

@@ -1415,10 +1415,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>  serial   normalleştirilmiş seri numarası (satır geçersizse boş)</translation>
         </message>
         <message>
-            <source>  status   ok, invalid, unsupported or not-found</source>
-            <translation>  status   ok, invalid, unsupported veya not-found</translation>
-        </message>
-        <message>
             <source>  code     the four digits when status is ok</source>
             <translation>  code     status ok olduğunda dört rakam</translation>
         </message>
@@ -1449,6 +1445,18 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
             <translation>Çıkış durumu: 0 kod bulundu, 1 seri numarası doğru ama kod verilemiyor (not-found, unsupported), 2 seri numarası geçersiz, 3 kod veritabanına erişilemedi.</translation>
+        </message>
+        <message>
+            <source>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</source>
+            <translation>  status   ok, invalid, unsupported, not-found veya unreachable (kod veritabanına sorulamadı: kod kayıtlı olabilir)</translation>
+        </message>
+        <message>
+            <source>Cannot write the export: %1</source>
+            <translation>Dışa aktarım yazılamıyor: %1</translation>
+        </message>
+        <message>
+            <source>radiocode: the output could not be written (is the disk full?).</source>
+            <translation>radiocode: çıktı yazılamadı (disk dolu mu?).</translation>
         </message>
     </context>
     <context>
@@ -1556,6 +1564,13 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Opening the code database…</source>
             <translation>Kod veritabanı açılıyor…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::DatabaseSession</name>
+        <message>
+            <source>The code database cannot be opened.</source>
+            <translation>Kod veritabanı açılamıyor.</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 
 #ifdef Q_OS_LINUX
 #include <ctime>
@@ -75,25 +77,31 @@ private:
     bool reported_ = false;
 };
 
+bool hasOption(int argc, char** argv, std::initializer_list<std::string_view> names) {
+    for (int i = 1; i < argc; ++i)
+        for (const std::string_view name : names)
+            if (argv[i] == name)
+                return true;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     QElapsedTimer sinceMain;
     sinceMain.start();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QString::fromLatin1(radiocode::settingsOrganisation));
-    QApplication::setApplicationName(QString::fromLatin1(radiocode::settingsApplication));
-    QApplication::setApplicationDisplayName(QStringLiteral("Nissan Radio Code Finder"));
-    QApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.radiocode.Finder"));
-    // --version and --help answer on the terminal before any window is built (packaging checks,
-    // the man page).
-    if (QApplication::arguments().contains(QStringLiteral("--version"))) {
+    QCoreApplication::setOrganizationName(QString::fromLatin1(radiocode::settingsOrganisation));
+    QCoreApplication::setApplicationName(QString::fromLatin1(radiocode::settingsApplication));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
+    // --version and --help answer on the terminal before anything graphical starts, so they
+    // work without a display (packaging checks, the man page, a terminal over ssh).
+    if (hasOption(argc, argv, {"--version"})) {
         std::printf("radiocode-finder %s\n", RADIOCODE_VERSION);
         return 0;
     }
-    if (QApplication::arguments().contains(QStringLiteral("--help")) ||
-        QApplication::arguments().contains(QStringLiteral("-h"))) {
+    if (hasOption(argc, argv, {"--help", "-h"})) {
+        QCoreApplication terminal(argc, argv);
+        radiocode::installTranslations(QSettings().value(QStringLiteral("language")).toString());
         std::printf("%s\n", qUtf8Printable(QCoreApplication::translate(
                                 "main", "Usage: radiocode-finder [--version] [--help] "
                                         "[--smoke-test] [Qt options such as -platform NAME]\n\n"
@@ -101,6 +109,9 @@ int main(int argc, char** argv) {
                                         "to enter it. See also: radiocode --help")));
         return 0;
     }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Nissan Radio Code Finder"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.radiocode.Finder"));
     const bool smokeTest = QApplication::arguments().contains(QStringLiteral("--smoke-test"));
 
     // The language chosen in the Language menu, else the system's.

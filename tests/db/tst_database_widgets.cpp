@@ -221,6 +221,41 @@ private slots:
         QVERIFY2(!reason.contains(QLatin1String("holds no code")), qPrintable(reason));
     }
 
+    // The database cannot be opened when the program starts (here: its folder's name is taken
+    // by a file). Lookups say it could not be asked, never "no code on record", and the program
+    // opens it by itself once it can.
+    void sessionRecoversWhenTheDatabaseComesBack() {
+        const QString blocker = dir_.filePath(QStringLiteral("later"));
+        writeFile(QStringLiteral("later"), "not a folder");
+        const QString url = QStringLiteral("sqlite:%1/codes.db").arg(blocker);
+        DatabaseSession session;
+        session.setRetryInterval(0);
+        QVERIFY(!session.open(url));
+        QVERIFY(!session.error().isEmpty());
+        CodeFinder finder;
+        finder.addSource(&session);
+        LookupResult result = finder.lookup("BP934515516803");
+        QCOMPARE(result.status, LookupStatus::NotFound);
+        QVERIFY(!result.sourceFailure.empty());
+        QCOMPARE(Texts::statusName(result), QStringLiteral("Code database unreachable"));
+        QVERIFY(!Texts::noCodeReason(result).contains(QLatin1String("holds no code")));
+
+        QVERIFY(QFile::remove(blocker));
+        {
+            QString error;
+            auto db = Database::open(url, &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY(
+                db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv")).ok());
+        }
+        QSignalSpy changed(&session, &DatabaseSession::databaseChanged);
+        result = finder.lookup("BP934515516803");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("1234"));
+        QCOMPARE(changed.count(), 1); // the menu learns that the database is there
+        QVERIFY(session.database());
+    }
+
     void historyFiltersReopensAndExports() {
         auto db = open();
         auto add = [&](const char* serial, Family family, storage::Outcome outcome, int daysAgo,

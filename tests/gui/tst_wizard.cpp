@@ -526,6 +526,24 @@ private slots:
         QVERIFY2(isNumber && milliseconds > 0, qPrintable(out));
     }
 
+    // --version and --help answer in a terminal with no display at all (over ssh, in packaging
+    // checks): they must not need a graphical platform.
+    void versionAndHelpWithoutADisplay() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        for (const QString& option : {QStringLiteral("--version"), QStringLiteral("--help")}) {
+            QProcess program;
+            program.setProcessEnvironment(environment);
+            program.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/gui/radiocode-finder"),
+                          {option});
+            QVERIFY(program.waitForFinished(60000));
+            QCOMPARE(program.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(program.exitCode(), 0);
+            QVERIFY(program.readAllStandardOutput().contains("radiocode-finder"));
+        }
+    }
+
     void helpHasTroubleshooting() {
         window_->showHelp();
         const QString text = window_->helpPage()->plainText();

@@ -7,6 +7,7 @@
 
 #include "radiocode/code_source.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -36,6 +37,10 @@ public:
     QString url() const { return url_; }
     QString error() const { return error_; }
 
+    // How long a failed open is believed before a lookup tries again (a server that does not
+    // answer takes its connect timeout on every try).
+    void setRetryInterval(int milliseconds) { retryIntervalMs_ = milliseconds; }
+
     // CodeSource
     bool serves(Family family) const override;
     std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
@@ -45,10 +50,14 @@ signals:
     void databaseChanged();
 
 private:
+    bool retryIfClosed() const;
+
     std::unique_ptr<storage::Database> database_;
     QString url_;
     QString error_;
     mutable bool pending_ = false;
+    QElapsedTimer lastAttempt_;
+    int retryIntervalMs_ = 10000;
     mutable std::string failure_; // why the last find() could not ask the database
 };
 
