@@ -209,11 +209,11 @@ void StatusMessage::forgetLayouts() {
     }
 }
 
-QTextLayout& StatusMessage::layoutFor(int width) const {
+const StatusMessage::LaidOut& StatusMessage::laidOutFor(int width) const {
     width = std::max(width, 1);
-    for (LaidOut& slot : laidOut_)
+    for (const LaidOut& slot : laidOut_)
         if (slot.width == width && slot.layout)
-            return *slot.layout;
+            return slot;
     LaidOut& slot = laidOut_[nextSlot_];
     nextSlot_ = (nextSlot_ + 1) % laidOut_.size();
     slot.layout = std::make_unique<QTextLayout>(text_, font());
@@ -237,16 +237,11 @@ QTextLayout& StatusMessage::layoutFor(int width) const {
     slot.layout->endLayout();
     slot.width = width;
     slot.height = text_.isEmpty() ? 0 : int(std::ceil(y - leading));
-    return *slot.layout;
+    return slot;
 }
 
 int StatusMessage::heightForWidth(int width) const {
-    const QTextLayout& layout = layoutFor(width);
-    Q_UNUSED(layout);
-    for (const LaidOut& slot : laidOut_)
-        if (slot.width == std::max(width, 1))
-            return slot.height;
-    return 0;
+    return laidOutFor(width).height;
 }
 
 // Hints that do not change with the message: the height the words take comes from
@@ -262,7 +257,7 @@ QSize StatusMessage::minimumSizeHint() const {
 void StatusMessage::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setPen(palette().color(QPalette::WindowText));
-    layoutFor(width()).draw(&painter, QPointF(0, 0));
+    laidOutFor(width()).layout->draw(&painter, QPointF(0, 0));
 }
 
 void StatusMessage::changeEvent(QEvent* event) {

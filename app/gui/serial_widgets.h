@@ -63,17 +63,17 @@ protected:
 
 private:
     void retranslate();
-    QTextLayout& layoutFor(int width) const;
-    void forgetLayouts();
-
-    QString text_;
-    int boldLength_ = 0;
     // The last few widths asked for (a layout pass may try several).
     struct LaidOut {
         int width = -1;
         int height = 0;
         std::unique_ptr<QTextLayout> layout;
     };
+    const LaidOut& laidOutFor(int width) const;
+    void forgetLayouts();
+
+    QString text_;
+    int boldLength_ = 0;
     mutable std::array<LaidOut, 3> laidOut_;
     mutable std::size_t nextSlot_ = 0;
     QAction* copy_;
