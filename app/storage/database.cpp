@@ -1025,16 +1025,21 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         report.errors.append({line, message});
     };
 
+    // Cancelled: nothing saved, and the report says so.
+    auto cancel = [&] {
+        rollback();
+        ImportReport cancelled;
+        cancelled.dryRun = options.dryRun;
+        cancelled.status = ImportReport::Status::Cancelled;
+        return cancelled;
+    };
+
     qint64 rowsRead = 0;
     const qint64 total = data.size();
     while (reader.next(record)) {
         if ((++rowsRead & 0xfff) == 0) {
             if (options.cancel && options.cancel->load()) {
-                rollback();
-                ImportReport cancelled;
-                cancelled.dryRun = options.dryRun;
-                cancelled.status = ImportReport::Status::Cancelled;
-                return cancelled;
+                return cancel();
             }
             if (options.progress)
                 options.progress(reader.position(), total);
@@ -1092,11 +1097,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         return databaseError();
     }
     if (options.cancel && options.cancel->load()) {
-        rollback();
-        ImportReport cancelled;
-        cancelled.dryRun = options.dryRun;
-        cancelled.status = ImportReport::Status::Cancelled;
-        return cancelled;
+        return cancel();
     }
     fullSelect.finish();
     fullInsert.finish();
