@@ -467,9 +467,9 @@ private slots:
         }
     }
 
-    // Every row of ../shared/vectors/public.csv through `batch`.
+    // Every row of the public vectors (tests/data/vectors/public.csv) through `batch`.
     void publicVectorsThroughBatch() {
-        QFile file(QStringLiteral(RADIOCODE_SHARED_DIR "/vectors/public.csv"));
+        QFile file(QStringLiteral(RADIOCODE_TEST_DATA_DIR "/vectors/public.csv"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QList<Record> vectors;
         QString problem;

@@ -300,9 +300,9 @@ private slots:
         QCOMPARE(greedy.askedCount, 1);
     }
 
-    // Every row of ../shared/vectors/public.csv.
+    // Every row of the public vectors (tests/data/vectors/public.csv).
     void publicVectors() {
-        QFile file(QStringLiteral(RADIOCODE_SHARED_DIR "/vectors/public.csv"));
+        QFile file(QStringLiteral(RADIOCODE_TEST_DATA_DIR "/vectors/public.csv"));
         QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
         const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
         QCOMPARE(csvFields(lines.first()),

@@ -1,4 +1,4 @@
-// Recognition and clean-up of raw input: every rule and edge of ../shared/domain.md.
+// Recognition and clean-up of raw input: every rule and edge of the domain notes.
 #include "radiocode/recognition.h"
 
 #include <QtTest>
