@@ -107,6 +107,12 @@ QString Texts::statusName(LookupStatus status) {
 QString Texts::statusName(const LookupResult& result) {
     if (result.status == LookupStatus::NotFound && !result.sourceFailure.empty())
         return tr("Code database unreachable");
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.id == MessageId::PartNumberMismatch)
+        return tr("Part number and serial disagree");
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.field == InputField::PartNumber)
+        return tr("Invalid part number");
     return statusName(result.status);
 }
 
@@ -463,6 +469,10 @@ QString Texts::noCodeReason(const LookupResult& result) {
 QStringList Texts::noCodeNextSteps(const LookupResult& result) {
     if (result.status == LookupStatus::Ok)
         return {};
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.field == InputField::PartNumber)
+        return {tr("Read the serial and the part number on the label again, character by "
+                   "character.")};
     if (result.status == LookupStatus::Invalid)
         return {tr("Read the serial on the label again, character by character.")};
     if (result.status == LookupStatus::Unsupported)

@@ -816,6 +816,8 @@ private slots:
         QVERIFY2(result.out.simplified().contains("differ at serial character 6"),
                  result.out.constData());
         QVERIFY(!result.out.contains("Code:"));
+        QVERIFY(result.out.contains("Status: Part number and serial disagree"));
+        QVERIFY(result.out.simplified().contains("Read the serial and the part number"));
 
         // Agreement: a second confirmation, said in words and in JSON.
         result = run({QStringLiteral("lookup"), QStringLiteral("BP53876 9672026"),
