@@ -119,6 +119,10 @@ const std::vector<Migration>& migrations() {
                             "NOT NULL DEFAULT '', outcome TEXT NOT NULL, attempts INTEGER NOT NULL "
                             "DEFAULT 0)"),
          }},
+        // The Blaupunkt part number that cross-checked the serial ('' when none was given).
+        {2,
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")},
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")}},
     };
     return all;
 }
@@ -850,6 +854,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
     CsvRecord record;
     int serialColumn = -1;
     int codeColumn = -1;
+    int familyColumn = -1; // optional: the family of serials of a label form no rule knows
     bool haveHeader = false;
     while (reader.next(record)) {
         if (record.blank)
@@ -865,6 +870,8 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
                 serialColumn = i;
             if (name.compare(QLatin1String("code"), Qt::CaseInsensitive) == 0 && codeColumn < 0)
                 codeColumn = i;
+            if (name.compare(QLatin1String("family"), Qt::CaseInsensitive) == 0 && familyColumn < 0)
+                familyColumn = i;
         }
         if (serialColumn < 0 || codeColumn < 0)
             return badFile(tr("Line %1 must name the columns: a code list needs the columns "
@@ -920,7 +927,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         report.errors.append(
             {row.line, tr("%1 is already stored with code %2 (%3); the file says %4: the stored "
                           "code was kept.")
-                           .arg(row.serial, storedCode, storedSource, row.code)});
+                           .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code)});
     };
 
     // Writes one chunk: duplicates and conflicts are sorted out first, the new rows go in with
@@ -1065,7 +1072,15 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         }
         const Recognition recognition = finalised(recognise(
             std::string_view(rawSerial.constData(), static_cast<size_t>(rawSerial.size()))));
-        if (!recognition.isValid()) {
+        // A label form no rule knows is stored as printed, under the family the row names.
+        std::optional<Family> uncheckedFamily;
+        if (recognition.state == InputState::Unchecked && familyColumn >= 0 &&
+            familyColumn < record.fields.size()) {
+            const QByteArray name = record.fields[familyColumn].trimmed();
+            uncheckedFamily =
+                familyFromId(std::string_view(name.constData(), static_cast<size_t>(name.size())));
+        }
+        if (!recognition.isValid() && !uncheckedFamily) {
             QString message = Texts::message(recognition);
             if (!recognition.suggestions.empty())
                 message += QLatin1Char(' ') +
@@ -1073,7 +1088,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message));
             continue;
         }
-        const Family family = *recognition.family;
+        const Family family = uncheckedFamily ? *uncheckedFamily : *recognition.family;
         const QString serial = QString::fromLatin1(recognition.serial);
         if (familyInfo(family).origin != CodeOrigin::CodeDatabase) {
             skip(line, tr("%1 is a %2 serial: its code is computed with the public algorithm, "
@@ -1150,7 +1165,8 @@ bool Database::exportCodes(QIODevice& device) {
 namespace {
 
 const QString jobColumns = QStringLiteral("id, created_at, technician, customer, registration, "
-                                          "vin, family, serial, code, source, outcome, attempts");
+                                          "vin, family, serial, code, source, outcome, attempts, "
+                                          "part_number");
 
 } // namespace
 
@@ -1168,11 +1184,12 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     job.source = query.value(9).toString();
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
+    job.partNumber = query.value(12).toString();
     return job;
 }
 
 namespace {
-// The job's columns from technician to attempts, in the order addJob and updateJob name them.
+// The job's columns from technician to part number, in the order addJob and updateJob name them.
 void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
     query.addBindValue(notNull(job.customer));
@@ -1184,6 +1201,7 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.source));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
+    query.addBindValue(notNull(job.partNumber));
 }
 } // namespace
 
@@ -1192,7 +1210,8 @@ std::optional<qint64> Database::addJob(const Job& job) {
     query.prepare(
         QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
                        "registration, vin, family, serial, code, source, outcome, "
-                       "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "attempts, part_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"));
     query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
     bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
@@ -1208,7 +1227,7 @@ bool Database::updateJob(const Job& job) {
     QSqlQuery query(connection());
     query.prepare(QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
                                  "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
-                                 "outcome = ?, attempts = ? WHERE id = ?"));
+                                 "outcome = ?, attempts = ?, part_number = ? WHERE id = ?"));
     bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
@@ -1297,7 +1316,7 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
     if (!ok)
         return false;
     QByteArray buffer = "id,time,technician,customer,registration,vin,family,serial,code,source,"
-                        "outcome,attempts\n";
+                        "outcome,attempts,part_number\n";
     while (query.next()) {
         const Job job = jobFromQuery(query);
         const QStringList cells = {QString::number(job.id),
@@ -1311,7 +1330,8 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                                    job.code,
                                    job.source,
                                    outcomeId(job.outcome),
-                                   QString::number(job.attempts)};
+                                   QString::number(job.attempts),
+                                   job.partNumber};
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i > 0)
                 buffer += ',';
