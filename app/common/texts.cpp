@@ -111,6 +111,9 @@ QString Texts::statusName(const LookupResult& result) {
         result.recognition.message.id == MessageId::PartNumberMismatch)
         return tr("Part number and serial disagree");
     if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.id == MessageId::ReadingsDisagree)
+        return tr("Two readings, two codes on record");
+    if (result.status == LookupStatus::Invalid &&
         result.recognition.message.field == InputField::PartNumber)
         return tr("Invalid part number");
     return statusName(result.status);
@@ -164,6 +167,18 @@ QString Texts::message(const Recognition& recognition) {
         return tr("A part number only cross-checks Blaupunkt serials: leave it out for a %1 "
                   "radio.")
             .arg(recognition.family ? familyName(*recognition.family) : QString());
+    case MessageId::ReadingsDisagree: {
+        const std::string& printed = m.expected;
+        const std::string asDigit =
+            recognition.suggestions.empty() ? std::string() : recognition.suggestions.front();
+        return tr("The code database holds different codes for %1 and %2, two readings of the "
+                  "7th character: look at the label. If it shows the digit %3, take %2; if it "
+                  "shows the letter %4, no code can be given until the letter is confirmed "
+                  "(ask the dealer with the label photo).")
+            .arg(fromUtf8(printed), fromUtf8(asDigit),
+                 QChar::fromLatin1(asDigit.size() > 6 ? asDigit[6] : '?'),
+                 QChar::fromLatin1(printed.size() > 6 ? printed[6] : '?'));
+    }
     case MessageId::UncheckedSerial:
         return tr("%1 fits no known label form: it can only be looked up in the code database "
                   "as printed, unchecked. Compare it with the label character by character.")

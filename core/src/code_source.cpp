@@ -124,20 +124,45 @@ void CodeFinder::answer(LookupResult& result) const {
 }
 
 bool CodeFinder::askSource(const CodeSource& source, Family family, LookupResult& result) const {
-    const Recognition& recognition = result.recognition;
-    const bool twoReadings = recognition.readings.size() > 1;
-    for (std::size_t i = 0; i < (twoReadings ? recognition.readings.size() : 1); ++i) {
-        const std::string& serial = twoReadings ? recognition.readings[i] : recognition.serial;
-        if (auto answer = source.find(family, serial)) {
-            answer->recordedSerial = twoReadings ? serial : std::string();
-            result.status = LookupStatus::Ok;
-            result.answer = std::move(answer);
+    Recognition& recognition = result.recognition;
+    if (recognition.readings.size() < 2) {
+        auto answer = source.find(family, recognition.serial);
+        if (!answer)
+            return false;
+        result.status = LookupStatus::Ok;
+        result.answer = std::move(answer);
+        return true;
+    }
+    // Both readings are asked: a code on record for one reading is shown only when the other
+    // reading holds no different code, because the two may be two different radios.
+    std::optional<CodeAnswer> found;
+    for (const std::string& serial : recognition.readings) {
+        auto answer = source.find(family, serial);
+        if (!answer) {
+            if (!source.unavailableReason().empty())
+                return false; // the other reading could not be checked
+            continue;
+        }
+        if (!found) {
+            found = std::move(answer);
+            found->recordedSerial = serial;
+        } else if (answer->code != found->code) {
+            result.status = LookupStatus::Invalid;
+            result.answer.reset();
+            recognition.state = InputState::Invalid;
+            recognition.message = Message{};
+            recognition.message.id = MessageId::ReadingsDisagree;
+            recognition.message.expected = recognition.readings.front();
+            recognition.suggestions.assign(recognition.readings.begin() + 1,
+                                           recognition.readings.end());
             return true;
         }
-        if (!source.unavailableReason().empty())
-            return false;
     }
-    return false;
+    if (!found)
+        return false;
+    result.status = LookupStatus::Ok;
+    result.answer = std::move(found);
+    return true;
 }
 
 void CodeFinder::answerUnchecked(LookupResult& result) const {

@@ -763,6 +763,8 @@ std::string_view messageIdName(MessageId id) {
         return "part-number-not-blaupunkt";
     case MessageId::UncheckedSerial:
         return "unchecked-serial";
+    case MessageId::ReadingsDisagree:
+        return "readings-disagree";
     }
     return "unknown";
 }

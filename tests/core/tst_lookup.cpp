@@ -39,6 +39,19 @@ public:
     }
 };
 
+// Holds codes for the serials it is given: a code database with chosen rows.
+class MapSource final : public CodeSource {
+public:
+    std::vector<std::pair<std::string, std::string>> rows; // serial, code
+    bool serves(Family family) const override { return family == Family::Blaupunkt; }
+    std::optional<CodeAnswer> find(Family, std::string_view serial) const override {
+        for (const auto& [stored, code] : rows)
+            if (stored == serial)
+                return CodeAnswer{code, "database:import:list.csv"};
+        return std::nullopt;
+    }
+};
+
 // RFC 4180 fields of one line (the vectors hold no line breaks inside fields).
 QStringList csvFields(const QString& line) {
     QStringList fields;
@@ -282,6 +295,44 @@ private slots:
         QCOMPARE(finder.lookup("BE473912345678").status, LookupStatus::NotFound);
         QCOMPARE(finder.lookup("BPO38769672026").status, LookupStatus::Invalid);
         QCOMPARE(database.asked.size(), before);
+    }
+
+    // A 7th-character O may be the letter or the digit: both readings are real serials. A code on
+    // record for one is shown only when the other holds no different code.
+    void twoReadingsWithDifferentCodesGiveNoCode() {
+        MapSource database;
+        CodeFinder finder;
+        finder.addSource(&database);
+
+        database.rows = {{"BP5511O2151786", "1111"}};
+        LookupResult result = finder.lookup("BP5511O2151786");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->recordedSerial, std::string("BP5511O2151786"));
+
+        database.rows = {{"BP551102151786", "2222"}};
+        result = finder.lookup("BP5511O2151786");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("2222"));
+        QCOMPARE(result.answer->recordedSerial, std::string("BP551102151786"));
+
+        // The same code for both readings: shown.
+        database.rows = {{"BP5511O2151786", "3333"}, {"BP551102151786", "3333"}};
+        QCOMPARE(finder.lookup("BP5511O2151786").status, LookupStatus::Ok);
+
+        // Two different codes: none, and the digit reading offered to type instead.
+        database.rows = {{"BP5511O2151786", "1111"}, {"BP551102151786", "2222"}};
+        result = finder.lookup("815cm 5511o2151786");
+        QCOMPARE(result.status, LookupStatus::Invalid);
+        QVERIFY(!result.answer);
+        QCOMPARE(result.recognition.message.id, MessageId::ReadingsDisagree);
+        QCOMPARE(messageIdName(result.recognition.message.id),
+                 std::string_view("readings-disagree"));
+        QCOMPARE(result.recognition.suggestions, std::vector<std::string>{"BP551102151786"});
+
+        // The digit typed as such has one reading: its own code.
+        result = finder.lookup("BP551102151786");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.answer->code, std::string("2222"));
     }
 
     void algorithmsComeFirst() {

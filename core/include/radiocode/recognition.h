@@ -49,6 +49,10 @@ enum class MessageId {
     // Well formed (2 letters + 10-15 letters or digits) but of no known label form: it may be
     // looked up in the code database as printed, never computed. State Unchecked.
     UncheckedSerial,
+    // A Blaupunkt serial with two readings (7th character O/0, I/1, ...) whose readings are both
+    // on record with different codes: no code until the label says which it is. suggestions:
+    // the digit reading; expected: the printed (letter) reading.
+    ReadingsDisagree,
 };
 
 // Where a problem was found when the input came from the two Becker fields.
