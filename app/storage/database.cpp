@@ -119,6 +119,10 @@ const std::vector<Migration>& migrations() {
                             "NOT NULL DEFAULT '', outcome TEXT NOT NULL, attempts INTEGER NOT NULL "
                             "DEFAULT 0)"),
          }},
+        // Notes are kept with the job (history, reopen, reprint, jobs list and export).
+        {2,
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")},
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")}},
     };
     return all;
 }
@@ -1150,7 +1154,8 @@ bool Database::exportCodes(QIODevice& device) {
 namespace {
 
 const QString jobColumns = QStringLiteral("id, created_at, technician, customer, registration, "
-                                          "vin, family, serial, code, source, outcome, attempts");
+                                          "vin, family, serial, code, source, outcome, attempts, "
+                                          "notes");
 
 } // namespace
 
@@ -1168,11 +1173,12 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     job.source = query.value(9).toString();
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
+    job.notes = query.value(12).toString();
     return job;
 }
 
 namespace {
-// The job's columns from technician to attempts, in the order addJob and updateJob name them.
+// The job's columns from technician to notes, in the order addJob and updateJob name them.
 void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
     query.addBindValue(notNull(job.customer));
@@ -1184,15 +1190,16 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.source));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
+    query.addBindValue(notNull(job.notes));
 }
 } // namespace
 
 std::optional<qint64> Database::addJob(const Job& job) {
     QSqlQuery query(connection());
-    query.prepare(
-        QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
-                       "registration, vin, family, serial, code, source, outcome, "
-                       "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO jobs (created_at, technician, customer, "
+        "registration, vin, family, serial, code, source, outcome, "
+        "attempts, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
     bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
@@ -1208,7 +1215,7 @@ bool Database::updateJob(const Job& job) {
     QSqlQuery query(connection());
     query.prepare(QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
                                  "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
-                                 "outcome = ?, attempts = ? WHERE id = ?"));
+                                 "outcome = ?, attempts = ?, notes = ? WHERE id = ?"));
     bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
@@ -1258,11 +1265,11 @@ QSqlQuery Database::jobsQuery(const JobFilter& filter, bool* ok) const {
     if (!filter.text.trimmed().isEmpty()) {
         sql += QStringLiteral(" AND (LOWER(technician) LIKE ? OR LOWER(customer) LIKE ? OR "
                               "LOWER(registration) LIKE ? OR LOWER(vin) LIKE ? OR LOWER(serial) "
-                              "LIKE ? OR code LIKE ?)");
+                              "LIKE ? OR code LIKE ? OR LOWER(notes) LIKE ?)");
         QString pattern = filter.text.trimmed().toLower();
         pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-        for (int i = 0; i < 6; ++i)
+        for (int i = 0; i < 7; ++i)
             values << pattern;
     }
     sql += QStringLiteral(" ORDER BY created_at DESC, id DESC");
@@ -1297,7 +1304,7 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
     if (!ok)
         return false;
     QByteArray buffer = "id,time,technician,customer,registration,vin,family,serial,code,source,"
-                        "outcome,attempts\n";
+                        "outcome,attempts,notes\n";
     while (query.next()) {
         const Job job = jobFromQuery(query);
         const QStringList cells = {QString::number(job.id),
@@ -1311,7 +1318,8 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                                    job.code,
                                    job.source,
                                    outcomeId(job.outcome),
-                                   QString::number(job.attempts)};
+                                   QString::number(job.attempts),
+                                   job.notes};
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i > 0)
                 buffer += ',';
