@@ -77,6 +77,11 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     quickRow->addWidget(quick_, 0, Qt::AlignTop);
     quick_->setFixedWidth(380);
 
+    wizardSync_ = new QTimer(this);
+    wizardSync_->setSingleShot(true);
+    wizardSync_->setInterval(150);
+    connect(wizardSync_, &QTimer::timeout, this, &MainWindow::syncWizard);
+
     // Only the first page is built before the first frame; the others follow right after it
     // (ensurePages), or sooner when something asks for them.
     family_ = new FamilyPage;
@@ -190,11 +195,13 @@ void MainWindow::afterFirstFrame() {
 
 LabelGuidePage* MainWindow::labelGuidePage() const {
     ensurePages();
+    syncWizard();
     return labelGuide_;
 }
 
 SerialEntryPage* MainWindow::serialEntryPage() const {
     ensurePages();
+    syncWizard();
     return entry_;
 }
 
@@ -341,6 +348,8 @@ void MainWindow::showPage(Page page) {
         beforeHelp_ = currentPage();
     if ((page == Page::Result || page == Page::JobDetails) && !printable())
         page = Page::Family;
+    if (page == Page::LabelGuide || page == Page::SerialEntry)
+        syncWizard();
     pages_->setCurrentIndex(static_cast<int>(page));
     switch (page) {
     case Page::Family:
@@ -386,8 +395,37 @@ void MainWindow::showPage(Page page) {
     emit pageChanged(page);
 }
 
+void MainWindow::followInWizard(Family family, const std::optional<QString>& text) {
+    // The label guide and the serial page redraw their label drawings for a new family, which
+    // takes longer than the lookup itself: done once the code is on screen, or as soon as
+    // either page is asked for.
+    wizardFamily_ = family;
+    if (text)
+        wizardText_ = text;
+    wizardSync_->start();
+}
+
+void MainWindow::syncWizard() const {
+    if (!wizardFamily_)
+        return;
+    auto* self = const_cast<MainWindow*>(this);
+    const Family family = *wizardFamily_;
+    self->wizardFamily_.reset();
+    self->wizardSync_->stop();
+    QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
+    if (!wizardText_)
+        return;
+    const QString text = *wizardText_;
+    self->wizardText_.reset();
+    labelGuide_->setFamily(family);
+    entry_->setFamily(family);
+    entry_->setSerialText(text);
+}
+
 void MainWindow::chooseFamily(Family family) {
     ensurePages();
+    wizardFamily_.reset();
+    wizardText_.reset();
     lastFamily_ = family;
     QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
     family_->setLastFamily(family);
@@ -414,13 +452,12 @@ bool MainWindow::lookUp(const QString& text, std::optional<Family> family, bool 
     if (result.recognition.family) {
         const Family found = *result.recognition.family;
         lastFamily_ = found;
-        QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(found)));
         family_->setLastFamily(found);
-        if (entry_->family() != found || entry_->serialText() != text) {
-            labelGuide_->setFamily(found);
-            entry_->setFamily(found);
-            entry_->setSerialText(text);
-        }
+        // Saved with the wizard's step (writing the settings file takes milliseconds).
+        followInWizard(found,
+                       wizardFamily_ || entry_->family() != found || entry_->serialText() != text
+                           ? std::optional<QString>(text)
+                           : std::nullopt);
     }
     showResult(result);
     emit lookupCompleted(result);
@@ -495,7 +532,7 @@ bool MainWindow::isScan(const QString& text, QWidget* focus) const {
 void MainWindow::lookUpScan(const QString& text) {
     ensurePages();
     closeDialogsForScan();
-    if (isVisible()) {
+    if (isVisible() && !isActiveWindow()) {
         raise();
         activateWindow();
     }
@@ -567,10 +604,18 @@ QString MainWindow::noticeText() const {
 void MainWindow::showResult(const LookupResult& result) {
     ensurePages();
     // A result from elsewhere (a reopened job): Back leads to its serial, not the last one typed.
-    if (result.recognition.family && entry_->recognition().serial != result.recognition.serial) {
-        labelGuide_->setFamily(*result.recognition.family);
-        entry_->setFamily(*result.recognition.family);
-        entry_->setSerialText(fromStd(result.recognition.serial));
+    if (result.recognition.family) {
+        std::string followed = entry_->recognition().serial;
+        if (wizardText_) {
+            const QByteArray raw = wizardText_->toUtf8();
+            followed = recognise(std::string_view(raw.constData(), std::size_t(raw.size())),
+                                 result.recognition.family)
+                           .serial;
+        }
+        followInWizard(*result.recognition.family,
+                       followed != result.recognition.serial
+                           ? std::optional<QString>(fromStd(result.recognition.serial))
+                           : std::nullopt);
     }
     result_->setResult(result);
     showingResult_ = true;
@@ -584,6 +629,7 @@ void MainWindow::showResult(const LookupResult& result) {
 
 void MainWindow::newRadio() {
     ensurePages();
+    syncWizard();
     entry_->clear();
     family_->serialField()->clear();
     quick_->clear();
@@ -849,6 +895,8 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (labelGuide_)
+        syncWizard();
     QSettings().setValue(geometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }

@@ -18,6 +18,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace radiocode::gui {
 
@@ -135,6 +136,11 @@ private:
     // or when the technician does not keep them). Returns false when nothing was to do.
     void startJobFor(const Recognition& recognition, bool scanned);
     void closeDialogsForScan();
+    // Keeps the label guide and the serial page in step with a lookup (Back leads to the serial
+    // as it was read), after the result is on screen.
+    // No text: the pages keep theirs, only the family used last is saved.
+    void followInWizard(Family family, const std::optional<QString>& text);
+    void syncWizard() const;
     bool printable();
     void setLanguage(const QString& language);
 
@@ -148,6 +154,9 @@ private:
     HelpPage* help_ = nullptr;
     bool afterFirstFrameScheduled_ = false;
     bool showingResult_ = false;
+    QTimer* wizardSync_ = nullptr;
+    std::optional<Family> wizardFamily_;
+    std::optional<QString> wizardText_;
     ScannerInput* scanner_ = nullptr;
     QLabel* notice_ = nullptr;
     std::function<bool(const QString&)> keepDetailsQuestion_;

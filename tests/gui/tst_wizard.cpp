@@ -381,8 +381,8 @@ private slots:
         keyboard.type(QStringLiteral("M123456"), 3); // then scans
         QCOMPARE(window_->currentPage(), Page::Result);
         QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2487"));
-        QCOMPARE(field->text(), QStringLiteral("M123456"));
         QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
+        QCOMPARE(field->text(), QStringLiteral("M123456"));
 
         // The job details' customer field: the scan is the next radio, not a customer's name.
         window_->showPage(Page::JobDetails);
