@@ -133,7 +133,7 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     family_->setLastFamily(lastFamily_);
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1120, 720);
-    setMinimumSize(860, 600);
+    setMinimumSize(760, 500); // a 1024×600 screen with a title bar and a panel
     retranslate();
     showPage(Page::Family);
 }
