@@ -29,6 +29,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -128,12 +129,15 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
         [this](const QString& text) { lookUpScan(text); }, this);
     qApp->installEventFilter(scanner_);
 
+    setMinimumSize(760, 500); // a 1024×600 screen with a title bar and a panel
     QSettings settings;
     lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
     family_->setLastFamily(lastFamily_);
-    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
-        resize(1120, 720);
-    setMinimumSize(760, 500); // a 1024×600 screen with a title bar and a panel
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
+        // Never larger than the screen (a 1024×600 netbook in the workshop), title bar included.
+        const QSize available = screen()->availableGeometry().size() - QSize(0, 40);
+        resize(QSize(1120, 720).boundedTo(available).expandedTo(minimumSize()));
+    }
     retranslate();
     showPage(Page::Family);
 }

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
@@ -178,6 +179,18 @@ private slots:
         program_.reset();
         window_ = nullptr;
         installTranslations(QStringLiteral("en"));
+    }
+
+    // A first start, with no saved size, opens a window that fits the screen.
+    void firstStartFitsTheScreen() {
+        const QSize available = window_->screen()->availableGeometry().size();
+        QVERIFY2(window_->width() <= available.width() &&
+                     window_->height() + decorationHeight <= available.height(),
+                 qPrintable(QStringLiteral("%1×%2 on %3×%4")
+                                .arg(window_->width())
+                                .arg(window_->height())
+                                .arg(available.width())
+                                .arg(available.height())));
     }
 
     void everyPageFits_data() {
