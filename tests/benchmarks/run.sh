@@ -157,6 +157,8 @@ budgets = {
     "gui.scan_to_code.start_page.worst": ("scan to code: on the start page, worst", "<= 50 ms", lambda v: v <= 50),
     "gui.scan_to_code.result_page.mean": ("scan to code: scanner burst on the last radio's result page, mean", "<= 50 ms", lambda v: v <= 50),
     "gui.scan_to_code.result_page.worst": ("scan to code: on the result page, worst", "<= 50 ms", lambda v: v <= 50),
+    "gui.scan_to_code.before_paint.mean": ("scan to code: Enter until the lookup is done and the page set (before painting), mean", "", None),
+    "gui.scan_to_code.before_paint.worst": ("scan to code: the same, worst", "", None),
     "gui.paste_megabyte": ("a megabyte pasted into the GUI serial field, until it answers", "", None),
     "db.import.time": ("database import, SQLite, library", "<= 10 s", lambda v: v <= 10),
     "db.cli_import.time": ("database import, SQLite, radiocode db import", "<= 10 s", lambda v: v <= 10),
