@@ -180,6 +180,35 @@ private slots:
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
     }
 
+    // A database from the version before notes (schema 1) gains the notes column on open; its
+    // jobs keep everything and have no notes.
+    void schemaOneGainsJobNotes() {
+        auto db = openFresh();
+        QVERIFY(db);
+        storage::Job job;
+        job.serial = QStringLiteral("J727");
+        job.family = Family::Renault;
+        job.customer = QStringLiteral("Smith");
+        QVERIFY(db->addJob(job));
+        {
+            QSqlQuery query(db->connection());
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN notes")));
+            QVERIFY(query.exec(QStringLiteral("UPDATE radiocode_meta SET value = '1' WHERE key = "
+                                              "'schema_version'")));
+        }
+        db.reset();
+        db = reopen();
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), 2);
+        QCOMPARE(db->jobs().size(), 1);
+        QCOMPARE(db->jobs().first().customer, QStringLiteral("Smith"));
+        QCOMPARE(db->jobs().first().notes, QString());
+        storage::Job changed = db->jobs().first();
+        changed.notes = QStringLiteral("Aerial loose");
+        QVERIFY(db->updateJob(changed));
+        QCOMPARE(db->job(changed.id)->notes, QStringLiteral("Aerial loose"));
+    }
+
     void newerSchemaRefusedAndUntouched() {
         auto db = openFresh();
         QVERIFY(db);
