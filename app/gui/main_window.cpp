@@ -39,6 +39,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace radiocode::gui {
 namespace {
 
@@ -885,6 +887,12 @@ void MainWindow::retranslate() {
     aboutAction_->setText(tr("&About"));
     quickLabel_->setText(tr("&Quick lookup:"));
     quick_->lineEdit()->setPlaceholderText(tr("Serial of any radio, then Enter"));
+    quick_->lineEdit()->setToolTip(quick_->lineEdit()->placeholderText());
+    // Wide enough for the hint in every language, as far as a small screen allows.
+    const int hintWidth =
+        quick_->lineEdit()->fontMetrics().horizontalAdvance(quick_->lineEdit()->placeholderText()) +
+        48;
+    quick_->setFixedWidth(std::clamp(hintWidth, 380, 470));
     quick_->lineEdit()->setAccessibleName(tr("Quick lookup: serial of any radio"));
     quick_->refresh();
     back_->setText(tr("Back"));

@@ -136,6 +136,14 @@ class TestLayout : public QObject {
                                  .arg(label->height())
                                  .arg(describe(label));
             }
+        } else if (auto* edit = qobject_cast<QLineEdit*>(widget)) {
+            // The hint in an empty field: whole, or at least not cut in a small language.
+            const int room = edit->width() - 48;
+            if (!edit->placeholderText().isEmpty() && edit->text().isEmpty() &&
+                edit->fontMetrics().horizontalAdvance(edit->placeholderText()) > room &&
+                edit->toolTip() != edit->placeholderText())
+                problems_ << QStringLiteral("hint cut without a tooltip: %1 in %2")
+                                 .arg(edit->placeholderText(), describe(edit));
         } else if (auto* card = qobject_cast<FamilyCard*>(widget)) {
             // The caption under the drawing: every line whole, below the drawing.
             const QStringList lines =
