@@ -19,7 +19,8 @@ void printHelp(Context& context) {
         << Cli::tr("Usage: radiocode jobs list [FILTERS] [--json]") << "\n"
         << Cli::tr("       radiocode jobs export [FILE] [FILTERS] [--force]") << "\n"
         << Cli::tr("       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] "
-                   "[--technician T] [--customer C] [--registration R] [--vin V] [--source S]")
+                   "[--technician T] [--customer C] [--registration R] [--vin V] [--source S] "
+                   "[--notes TEXT]")
         << "\n"
         << Cli::tr("       radiocode jobs attempts SERIAL [--json]") << "\n\n"
         << Cli::tr("Filters:") << "\n"
@@ -29,7 +30,8 @@ void printHelp(Context& context) {
         << "\n"
         << "  --until DATE   " << Cli::tr("jobs before this day") << "\n"
         << "  --search TEXT  "
-        << Cli::tr("technician, customer, registration, VIN, serial or code contains TEXT") << "\n"
+        << Cli::tr("technician, customer, registration, VIN, serial, code or notes contain TEXT")
+        << "\n"
         << "  --limit N      " << Cli::tr("the newest N jobs only") << "\n\n"
         << Cli::tr("attempts tells how often a code was refused for SERIAL since it last worked, "
                    "and what to do before the next try.")
@@ -130,6 +132,7 @@ QJsonObject jobJson(const storage::Job& job) {
         {QStringLiteral("outcome"), storage::outcomeId(job.outcome)},
         {QStringLiteral("attempts"), job.attempts},
         {QStringLiteral("partNumber"), job.partNumber},
+        {QStringLiteral("notes"), job.notes},
     };
 }
 
@@ -184,6 +187,14 @@ int runList(Context& context, const QStringList& arguments) {
             if (!detail.isEmpty())
                 cells << detail;
         context.out << "#" << job.id << "  " << cells.join(QStringLiteral("  ")) << "\n";
+        // Notes may run over several lines: indented under their job, one line each.
+        if (!job.notes.trimmed().isEmpty())
+            context.out << "    "
+                        << Cli::tr("Notes: %1")
+                               .arg(job.notes.trimmed()
+                                        .split(QLatin1Char('\n'))
+                                        .join(QStringLiteral("\n           ")))
+                        << "\n";
     }
     return ExitCodeShown;
 }
@@ -239,7 +250,8 @@ int runAdd(Context& context, const QStringList& arguments) {
         const TextOption textOptions[] = {
             {"--code", &job.code},         {"--technician", &job.technician},
             {"--customer", &job.customer}, {"--registration", &job.registration},
-            {"--vin", &job.vin},           {"--source", &job.source}};
+            {"--vin", &job.vin},           {"--source", &job.source},
+            {"--notes", &job.notes}};
         bool handled = false;
         for (const TextOption& option : textOptions) {
             if (isOption(argument, option.name)) {

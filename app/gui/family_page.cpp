@@ -120,7 +120,6 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
     // (a transparent pixmap would be scaled to the card's icon size on the first frame).
     setIcon(QIcon(new BlankIconEngine));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    setMinimumSize(240, 150);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_Hover); // the frame thickens under the mouse
     QFont cardFont = font();
@@ -163,12 +162,33 @@ void FamilyCard::paintEvent(QPaintEvent*) {
 }
 
 void FamilyCard::resizeEvent(QResizeEvent* event) {
-    // The drawing takes what the two lines of text leave, up to its full size: on a short
-    // screen the cards stay whole instead of cutting their text.
-    const int textHeight = 2 * fontMetrics().height() + 34;
-    const int height = std::clamp(event->size().height() - textHeight, 60, 152);
-    setIconSize(QSize(height * 290 / 152, height));
+    layOutCaption(event->size());
     QToolButton::resizeEvent(event);
+}
+
+void FamilyCard::layOutCaption(const QSize& size) {
+    const QFontMetrics metrics = fontMetrics();
+    const int room = std::max(size.width() - 2 * cardPadding - 8, 40);
+    QStringList lines = {brand_};
+    QString line;
+    for (const QString& word : details_.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > room) {
+            lines << line;
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    setText(lines.join(QLatin1Char('\n')));
+    // The drawing takes what the lines of text leave, up to its full size: on a short screen
+    // the cards stay whole instead of cutting their text.
+    const int textHeight = int(lines.size()) * metrics.height() + 2 * cardPadding + 14;
+    const int height = std::clamp(size.height() - textHeight, 30, 152);
+    const int width = std::min(height * 290 / 152, room);
+    setIconSize(QSize(width, width * 152 / 290));
 }
 
 void FamilyCard::retranslate() {
@@ -176,8 +196,9 @@ void FamilyCard::retranslate() {
         loadDrawing(); // after the first frame only, as at start-up
     const QString origin = Texts::codeOrigin(family_);
     // The brand carries the mnemonic (Alt+B, Alt+R, Alt+E, Alt+V).
-    setText(QStringLiteral("%1\n%2 · %3")
-                .arg(mnemonicName(family_), Texts::serialFormat(family_), origin));
+    brand_ = mnemonicName(family_);
+    details_ = QStringLiteral("%1 · %2").arg(Texts::serialFormat(family_), origin);
+    layOutCaption(size());
     setAccessibleName(Texts::familyName(family_));
     setAccessibleDescription(
         tr("Serial: %1. Code from: %2.").arg(Texts::serialFormat(family_), origin));
@@ -195,6 +216,8 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
 
     auto* grid = new QGridLayout;
     grid->setSpacing(12);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     int index = 0;
     for (const Family family : allFamilies) {
         auto* card = new FamilyCard(family, this);

@@ -31,14 +31,25 @@ public:
     void retranslate();
     void loadDrawing();
 
+    // The same for every card, whatever its caption: the grid's columns stay even and a long
+    // translation wraps instead of widening its card.
+    QSize sizeHint() const override { return {320, 230}; }
+    QSize minimumSizeHint() const override { return {220, 120}; }
+
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // The caption wrapped at spaces to the card's width: a long translation takes another line
+    // rather than being cut mid-word.
+    void layOutCaption(const QSize& size);
+
     static constexpr int cardPadding = 10;
     Family family_;
     bool drawingLoaded_ = false;
+    QString brand_;
+    QString details_;
 };
 
 class FamilyPage : public QWidget {

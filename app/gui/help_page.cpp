@@ -34,6 +34,13 @@ HelpPage::HelpPage(QWidget* parent) : QWidget(parent) {
     retranslate();
 }
 
+void HelpPage::setMenuShortcuts(const QList<std::pair<QString, QString>>& shortcuts) {
+    if (shortcuts == menuShortcuts_)
+        return;
+    menuShortcuts_ = shortcuts;
+    retranslate();
+}
+
 QString HelpPage::plainText() const {
     return browser_->toPlainText();
 }
@@ -61,21 +68,25 @@ void HelpPage::retranslate() {
                             "digit shows, 2 for the second, 3 for the third and 4 for the fourth. "
                             "Then confirm with the button the result page names.")));
     html += QStringLiteral("<h2>%1</h2><table cellpadding=\"3\">").arg(esc(tr("Keyboard")));
-    const std::pair<const char*, QString> keys[] = {
-        {"Enter", tr("Go on: choose the focused card, look the serial up, next step")},
-        {"Esc / Alt+Left", tr("Back one step")},
-        {"Alt+B, Alt+R, Alt+E, Alt+V", tr("Choose Blaupunkt, Renault, Becker, Visteon")},
-        {"Ctrl+L", tr("Quick lookup field")},
-        {"Ctrl+N", tr("New radio")},
-        {"Ctrl+P", tr("Print the instruction sheet")},
-        {"Ctrl+S", tr("Save the instruction sheet as PDF")},
-        {"Ctrl++ / Ctrl+- / Ctrl+0", tr("Zoom the label drawing")},
-        {"F1", tr("This help")},
+    QList<std::pair<QString, QString>> keys = {
+        {QStringLiteral("Enter"),
+         tr("Go on: choose the focused card, look the serial up, next step")},
+        {QStringLiteral("Esc"), tr("Back one step")},
+        {QStringLiteral("Alt+B, Alt+R, Alt+E, Alt+V"),
+         tr("Choose Blaupunkt, Renault, Becker, Visteon")},
+        {QStringLiteral("Ctrl++ / Ctrl+- / Ctrl+0"), tr("Zoom the label drawing")},
+        {QStringLiteral("F1"), tr("This help")},
     };
+    keys += menuShortcuts_;
     for (const auto& [key, meaning] : keys)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(QLatin1String(key), esc(meaning));
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(key), esc(meaning));
     html += QStringLiteral("</table>");
+    html += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                .arg(esc(tr("Barcode scanner")),
+                     esc(tr("Scan the radio's label on any page: the program looks the serial up "
+                            "as a new radio, whatever had the focus. Keys typed by hand work as "
+                            "usual.")));
     browser_->setHtml(html);
 }
 

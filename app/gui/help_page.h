@@ -16,6 +16,8 @@ public:
     explicit HelpPage(QWidget* parent = nullptr);
     QString plainText() const;
     QTextBrowser* browser() const { return browser_; }
+    // The menus' shortcuts (key as shown, what it does), listed with the keys of the pages.
+    void setMenuShortcuts(const QList<std::pair<QString, QString>>& shortcuts);
 
 signals:
     void closeRequested();
@@ -29,6 +31,7 @@ private:
     QLabel* title_;
     QTextBrowser* browser_;
     QPushButton* close_;
+    QList<std::pair<QString, QString>> menuShortcuts_;
 };
 
 } // namespace radiocode::gui

@@ -6,6 +6,7 @@
 #include "job_details_page.h"
 #include "label_guide_page.h"
 #include "result_page.h"
+#include "scanner_input.h"
 #include "serial_entry_page.h"
 #include "serial_widgets.h"
 #include "texts.h"
@@ -14,6 +15,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -27,6 +29,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -35,6 +38,8 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace radiocode::gui {
 namespace {
@@ -75,6 +80,11 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     quickRow->addWidget(quick_, 0, Qt::AlignTop);
     quick_->setFixedWidth(380);
 
+    wizardSync_ = new QTimer(this);
+    wizardSync_->setSingleShot(true);
+    wizardSync_->setInterval(150);
+    connect(wizardSync_, &QTimer::timeout, this, &MainWindow::syncWizard);
+
     // Only the first page is built before the first frame; the others follow right after it
     // (ensurePages), or sooner when something asks for them.
     family_ = new FamilyPage;
@@ -87,10 +97,24 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     nav->addWidget(back_);
     nav->addStretch(1);
 
+    // What just happened (job saved, sheet printed, details cleared), under the page where the
+    // technician is looking; the status bar alone is easily missed.
+    notice_ = new QLabel;
+    notice_->setObjectName(QStringLiteral("noticeBar"));
+    notice_->setWordWrap(true);
+    notice_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notice_->setFrameShape(QFrame::StyledPanel);
+    notice_->setAutoFillBackground(true);
+    notice_->setBackgroundRole(QPalette::ToolTipBase);
+    notice_->setForegroundRole(QPalette::ToolTipText);
+    notice_->setMargin(6);
+    notice_->hide();
+
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->addLayout(quickRow);
     layout->addWidget(pages_, 1);
+    layout->addWidget(notice_);
     layout->addLayout(nav);
     setCentralWidget(central);
 
@@ -100,12 +124,22 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     buildMenus();
     statusBar()->setSizeGripEnabled(true);
 
+    // A barcode scanner types into whatever has the focus, on any page and in any window of
+    // the program: the filter takes its bursts before any widget sees them.
+    scanner_ = new ScannerInput(
+        [this](const QString& text, QWidget* focus) { return isScan(text, focus); },
+        [this](const QString& text) { lookUpScan(text); }, this);
+    qApp->installEventFilter(scanner_);
+
+    setMinimumSize(760, 500); // a 1024×600 screen with a title bar and a panel
     QSettings settings;
     lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
     family_->setLastFamily(lastFamily_);
-    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
-        resize(1120, 720);
-    setMinimumSize(860, 600);
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
+        // Never larger than the screen (a 1024×600 netbook in the workshop), title bar included.
+        const QSize available = screen()->availableGeometry().size() - QSize(0, 40);
+        resize(QSize(1120, 720).boundedTo(available).expandedTo(minimumSize()));
+    }
     retranslate();
     showPage(Page::Family);
 }
@@ -164,11 +198,13 @@ void MainWindow::afterFirstFrame() {
 
 LabelGuidePage* MainWindow::labelGuidePage() const {
     ensurePages();
+    syncWizard();
     return labelGuide_;
 }
 
 SerialEntryPage* MainWindow::serialEntryPage() const {
     ensurePages();
+    syncWizard();
     return entry_;
 }
 
@@ -194,6 +230,10 @@ bool MainWindow::event(QEvent* event) {
         afterFirstFrameScheduled_ = true;
         QTimer::singleShot(0, this, &MainWindow::afterFirstFrame);
     }
+    // Back from another window (the import, the history, another program): the result page
+    // shows the code database's answer as it is now, changes from other PCs included.
+    if (event->type() == QEvent::WindowActivate && result_ && currentPage() == Page::Result)
+        refreshResult();
     return QMainWindow::event(event);
 }
 
@@ -311,6 +351,8 @@ void MainWindow::showPage(Page page) {
         beforeHelp_ = currentPage();
     if ((page == Page::Result || page == Page::JobDetails) && !printable())
         page = Page::Family;
+    if (page == Page::LabelGuide || page == Page::SerialEntry)
+        syncWizard();
     pages_->setCurrentIndex(static_cast<int>(page));
     switch (page) {
     case Page::Family:
@@ -323,23 +365,70 @@ void MainWindow::showPage(Page page) {
         entry_->focusFirst();
         break;
     case Page::Result:
+        // Looked at again (back from the job details, the help): the answer as it is now.
+        if (!showingResult_)
+            refreshResult();
         result_->findChild<QPushButton*>(QStringLiteral("printPreviewButton"))
             ->setFocus(Qt::OtherFocusReason);
         break;
     case Page::JobDetails:
         job_->focusFirst();
         break;
-    case Page::Help:
+    case Page::Help: {
+        // Every menu shortcut, the code database's included, as the menus show it now.
+        QList<std::pair<QString, QString>> shortcuts;
+        std::function<void(const QList<QAction*>&)> collect = [&](const QList<QAction*>& actions) {
+            for (QAction* action : actions) {
+                if (action->menu())
+                    collect(action->menu()->actions());
+                else if (!action->shortcut().isEmpty() && action->isVisible())
+                    shortcuts.append(
+                        {action->shortcut().toString(QKeySequence::NativeText),
+                         QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026))});
+            }
+        };
+        collect(menuBar()->actions());
+        help_->setMenuShortcuts(shortcuts);
         help_->browser()->setFocus(Qt::OtherFocusReason);
         break;
+    }
     }
     updateStepIndicator();
     updateActions();
     emit pageChanged(page);
 }
 
+void MainWindow::followInWizard(Family family, const std::optional<QString>& text) {
+    // The label guide and the serial page redraw their label drawings for a new family, which
+    // takes longer than the lookup itself: done once the code is on screen, or as soon as
+    // either page is asked for.
+    wizardFamily_ = family;
+    if (text)
+        wizardText_ = text;
+    wizardSync_->start();
+}
+
+void MainWindow::syncWizard() const {
+    if (!wizardFamily_)
+        return;
+    auto* self = const_cast<MainWindow*>(this);
+    const Family family = *wizardFamily_;
+    self->wizardFamily_.reset();
+    self->wizardSync_->stop();
+    QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
+    if (!wizardText_)
+        return;
+    const QString text = *wizardText_;
+    self->wizardText_.reset();
+    labelGuide_->setFamily(family);
+    entry_->setFamily(family);
+    entry_->setSerialText(text);
+}
+
 void MainWindow::chooseFamily(Family family) {
     ensurePages();
+    wizardFamily_.reset();
+    wizardText_.reset();
     lastFamily_ = family;
     QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
     family_->setLastFamily(family);
@@ -356,48 +445,200 @@ bool MainWindow::lookUpEntry() {
         return lookUp(entry_->serialText(), entry_->family());
     // The serial as the page cross-checked it with the label's part number.
     return presentLookup(finder_.lookupRecognised(finalised(entry_->recognition())),
-                         entry_->serialText());
+                         entry_->serialText(), false);
 }
 
 bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
+    return lookUp(text, family, false);
+}
+
+bool MainWindow::lookUp(const QString& text, std::optional<Family> family, bool scanned) {
     ensurePages();
     const QByteArray raw = text.toUtf8();
     return presentLookup(
-        finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family), text);
+        finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family), text,
+        scanned);
 }
 
-bool MainWindow::presentLookup(const LookupResult& result, const QString& text) {
+bool MainWindow::presentLookup(const LookupResult& result, const QString& text, bool scanned) {
     if (result.status == LookupStatus::Invalid) {
         statusBar()->showMessage(Texts::message(result.recognition), 8000);
         return false;
     }
+    startJobFor(result.recognition, scanned);
     // Keep the wizard in step, so Back leads to the serial as it was read.
     if (result.recognition.family) {
         const Family found = *result.recognition.family;
         lastFamily_ = found;
-        QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(found)));
         family_->setLastFamily(found);
-        if (entry_->family() != found || entry_->serialText() != text) {
-            labelGuide_->setFamily(found);
-            entry_->setFamily(found);
-            entry_->setSerialText(text);
-        }
+        // Saved with the wizard's step (writing the settings file takes milliseconds).
+        followInWizard(found,
+                       wizardFamily_ || entry_->family() != found || entry_->serialText() != text
+                           ? std::optional<QString>(text)
+                           : std::nullopt);
     }
     showResult(result);
     emit lookupCompleted(result);
     return true;
 }
 
+void MainWindow::startJobFor(const Recognition& recognition, bool scanned) {
+    const Recognition& shown = result_->result().recognition;
+    const bool sameRadio = shown.isUsable() && shown.family == recognition.family &&
+                           shown.serial == recognition.serial;
+    if (sameRadio) {
+        return; // the same radio looked up again: the same job
+    }
+    notice_->hide();
+    notice_->clear();
+    JobDetails details = job_->jobDetails();
+    details.technician.clear(); // the technician stays from job to job
+    if (details.isEmpty())
+        return;
+    const QString previous = fromStd(shown.serial);
+    const QString question =
+        tr("The job details (customer, registration, VIN, notes) were entered for %1. Keep "
+           "them for %2?")
+            .arg(previous, fromStd(recognition.serial));
+    bool keep = false;
+    if (!scanned) {
+        if (keepDetailsQuestion_) {
+            keep = keepDetailsQuestion_(question);
+        } else {
+            QMessageBox box(QMessageBox::Question, tr("Another radio"), question,
+                            QMessageBox::NoButton, this);
+            QPushButton* keepButton = box.addButton(tr("Keep them"), QMessageBox::AcceptRole);
+            QPushButton* clearButton = box.addButton(tr("Clear them"), QMessageBox::RejectRole);
+            box.setDefaultButton(clearButton);
+            box.setEscapeButton(clearButton);
+            box.exec();
+            keep = box.clickedButton() == keepButton;
+        }
+    }
+    if (keep)
+        return;
+    job_->clearForNextJob();
+    showNotice(tr("Another radio: the job details of %1 were cleared.").arg(previous));
+}
+
+void MainWindow::closeDialogsForScan() {
+    // A scan means the next radio: a menu, a print preview or a question about the last one
+    // must not stay open over it (or print the last radio's sheet for the next customer).
+    while (QWidget* popup = QApplication::activePopupWidget())
+        popup->close();
+    for (int guard = 0; guard < 10; ++guard) {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal || modal == this)
+            break;
+        if (auto* dialog = qobject_cast<QDialog*>(modal))
+            dialog->reject();
+        else
+            modal->close();
+    }
+}
+
+bool MainWindow::isScan(const QString& text, QWidget* focus) const {
+    if (!ScannerInput::takesText(focus) || qobject_cast<SerialLineEdit*>(focus))
+        return true;
+    // A field for other text (VIN, notes, a file name): only a whole serial is a scan.
+    const QByteArray raw = text.toUtf8();
+    const Recognition recognition =
+        recognise(std::string_view(raw.constData(), std::size_t(raw.size())), std::nullopt);
+    return recognition.state == InputState::Valid || recognition.state == InputState::Unsupported;
+}
+
+void MainWindow::lookUpScan(const QString& text) {
+    ensurePages();
+    closeDialogsForScan();
+    if (isVisible() && !isActiveWindow()) {
+        raise();
+        activateWindow();
+    }
+    quick_->clear();
+    family_->serialField()->clear();
+    if (lookUp(text, std::nullopt, true))
+        return;
+    // Not a serial to look up (a misread, another barcode): shown where its message and the
+    // corrected serial can be read, as if typed there.
+    const QByteArray raw = text.toUtf8();
+    const Recognition recognition =
+        recognise(std::string_view(raw.constData(), std::size_t(raw.size())), std::nullopt);
+    if (recognition.family) {
+        chooseFamily(*recognition.family);
+        showPage(Page::SerialEntry);
+        entry_->setSerialText(text);
+    } else {
+        showPage(Page::Family);
+        family_->serialField()->setText(text);
+        family_->serialField()->lineEdit()->setFocus(Qt::OtherFocusReason);
+    }
+    showNotice(tr("Scanned “%1”: this serial cannot be looked up as it is, see the message "
+                  "under it.")
+                   .arg(text));
+}
+
+bool MainWindow::refreshResult(bool announce) {
+    ensurePages();
+    const LookupResult& shown = result_->result();
+    // Only code-database answers change; the published algorithms always give the same code.
+    if (!shown.recognition.isValid() || !shown.recognition.family ||
+        familyInfo(*shown.recognition.family).origin != CodeOrigin::CodeDatabase)
+        return false;
+    const LookupResult fresh = finder_.lookup(shown.recognition.serial, shown.recognition.family);
+    const bool sameAnswer = fresh.status == shown.status &&
+                            fresh.answer.has_value() == shown.answer.has_value() &&
+                            (!fresh.answer || (fresh.answer->code == shown.answer->code &&
+                                               fresh.answer->source == shown.answer->source));
+    if (sameAnswer || fresh.status == LookupStatus::Invalid)
+        return false;
+    result_->setResult(fresh);
+    updateActions();
+    if (announce)
+        showNotice(fresh.status == LookupStatus::Ok
+                       ? tr("The code database now has a code for %1.")
+                             .arg(fromStd(shown.recognition.serial))
+                       : tr("The code database's answer for %1 has changed.")
+                             .arg(fromStd(shown.recognition.serial)));
+    emit resultRefreshed();
+    return true;
+}
+
+void MainWindow::showNotice(const QString& text) {
+    notice_->setText(text);
+    notice_->setAccessibleName(text);
+    notice_->setVisible(!text.isEmpty());
+}
+
+void MainWindow::appendNotice(const QString& text) {
+    showNotice(notice_->text().isEmpty() || notice_->isHidden()
+                   ? text
+                   : notice_->text() + QLatin1Char(' ') + text);
+}
+
+QString MainWindow::noticeText() const {
+    return notice_->isHidden() ? QString() : notice_->text();
+}
+
 void MainWindow::showResult(const LookupResult& result) {
     ensurePages();
     // A result from elsewhere (a reopened job): Back leads to its serial, not the last one typed.
-    if (result.recognition.family && entry_->recognition().serial != result.recognition.serial) {
-        labelGuide_->setFamily(*result.recognition.family);
-        entry_->setFamily(*result.recognition.family);
-        entry_->setSerialText(fromStd(result.recognition.serial));
+    if (result.recognition.family) {
+        std::string followed = entry_->recognition().serial;
+        if (wizardText_) {
+            const QByteArray raw = wizardText_->toUtf8();
+            followed = recognise(std::string_view(raw.constData(), std::size_t(raw.size())),
+                                 result.recognition.family)
+                           .serial;
+        }
+        followInWizard(*result.recognition.family,
+                       followed != result.recognition.serial
+                           ? std::optional<QString>(fromStd(result.recognition.serial))
+                           : std::nullopt);
     }
     result_->setResult(result);
+    showingResult_ = true;
     showPage(Page::Result);
+    showingResult_ = false;
     statusBar()->showMessage(result.status == LookupStatus::Ok
                                  ? tr("Code found for %1.").arg(fromStd(result.recognition.serial))
                                  : Texts::statusName(result),
@@ -406,11 +647,13 @@ void MainWindow::showResult(const LookupResult& result) {
 
 void MainWindow::newRadio() {
     ensurePages();
+    syncWizard();
     entry_->clear();
     family_->serialField()->clear();
     quick_->clear();
     job_->clearForNextJob();
     result_->setResult(LookupResult{});
+    showNotice(QString());
     showPage(Page::Family);
 }
 
@@ -529,7 +772,11 @@ void MainWindow::updateStepIndicator() {
 }
 
 bool MainWindow::saveSheetAs(const QString& path, PaperSize paper, QString* error) {
-    return InstructionSheet::writePdf(path, currentSheet(), paper, error);
+    if (!InstructionSheet::writePdf(path, currentSheet(), paper, error))
+        return false;
+    showNotice(tr("Sheet saved as %1.").arg(QDir::toNativeSeparators(path)));
+    emit sheetIssued();
+    return true;
 }
 
 void MainWindow::printPreview() {
@@ -549,7 +796,12 @@ void MainWindow::printPreview() {
     dialog.resize(size() * 0.9);
     connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
             [this](QPrinter* target) { InstructionSheet::render(*target, currentSheet()); });
-    dialog.exec();
+    // The preview's own Print button prints and accepts the dialog.
+    if (dialog.exec() == QDialog::Accepted) {
+        showNotice(tr("Sheet for %1 sent to the printer.")
+                       .arg(fromStd(currentResult().recognition.serial)));
+        emit sheetIssued();
+    }
 }
 
 void MainWindow::print() {
@@ -567,8 +819,13 @@ void MainWindow::print() {
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (!InstructionSheet::render(printer, currentSheet()))
+    if (!InstructionSheet::render(printer, currentSheet())) {
         QMessageBox::warning(this, tr("Print"), tr("The sheet could not be sent to the printer."));
+        return;
+    }
+    showNotice(
+        tr("Sheet for %1 sent to the printer.").arg(fromStd(currentResult().recognition.serial)));
+    emit sheetIssued();
 }
 
 void MainWindow::savePdf() {
@@ -643,6 +900,12 @@ void MainWindow::retranslate() {
     aboutAction_->setText(tr("&About"));
     quickLabel_->setText(tr("&Quick lookup:"));
     quick_->lineEdit()->setPlaceholderText(tr("Serial of any radio, then Enter"));
+    quick_->lineEdit()->setToolTip(quick_->lineEdit()->placeholderText());
+    // Wide enough for the hint in every language, as far as a small screen allows.
+    const int hintWidth =
+        quick_->lineEdit()->fontMetrics().horizontalAdvance(quick_->lineEdit()->placeholderText()) +
+        48;
+    quick_->setFixedWidth(std::clamp(hintWidth, 380, 470));
     quick_->lineEdit()->setAccessibleName(tr("Quick lookup: serial of any radio"));
     quick_->refresh();
     back_->setText(tr("Back"));
@@ -657,6 +920,8 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (labelGuide_)
+        syncWizard();
     QSettings().setValue(geometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }

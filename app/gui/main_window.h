@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 class QAbstractButton;
@@ -17,6 +18,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace radiocode::gui {
 
@@ -25,6 +27,7 @@ class HelpPage;
 class JobDetailsPage;
 class LabelGuidePage;
 class ResultPage;
+class ScannerInput;
 class SerialEntryPage;
 class SerialField;
 
@@ -63,6 +66,26 @@ public:
     bool lookUp(const QString& text, std::optional<Family> family);
     // The serial page's serial, cross-checked with its part number when one is typed.
     bool lookUpEntry();
+    // A barcode scanner's text, wherever it landed: a fresh lookup, the family found from the
+    // serial. A serial that cannot be looked up is shown where it can be corrected.
+    void lookUpScan(const QString& text);
+    // Whether a burst of keys that landed on `focus` is a scan (see ScannerInput): anywhere but
+    // in a field for other text (VIN, notes), where only a complete serial is.
+    bool isScan(const QString& text, QWidget* focus) const;
+    // Asks the code sources again for the radio on the result page (a code imported or
+    // confirmed meanwhile, here or on another PC); true when the answer changed, which the
+    // notice says when `announce`.
+    bool refreshResult(bool announce = true);
+    // A message where the technician is looking, under the page: what just happened.
+    void showNotice(const QString& text);
+    void appendNotice(const QString& text);
+    QString noticeText() const;
+    QLabel* noticeLabel() const { return notice_; }
+    // Asked when a lookup finds another radio while the job details hold the last one's
+    // customer: true keeps them. Tests answer it; by default a question box asks.
+    void setKeepDetailsQuestion(std::function<bool(const QString& question)> question) {
+        keepDetailsQuestion_ = std::move(question);
+    }
     bool saveSheetAs(const QString& path, PaperSize paper, QString* error = nullptr);
 
     FamilyPage* familyPage() const { return family_; }
@@ -86,6 +109,10 @@ public slots:
 signals:
     // A lookup finished and its result is on screen (for the job log).
     void lookupCompleted(const radiocode::LookupResult& result);
+    // The result on the page was asked again and its answer changed (refreshResult).
+    void resultRefreshed();
+    // The sheet was printed or saved as PDF: the moment to save the job.
+    void sheetIssued();
     void pageChanged(radiocode::gui::MainWindow::Page page);
     // The first frame is on screen and the deferred start-up work (icons, drawings, the other
     // pages) is done: the moment for anything else slow, such as opening the code database.
@@ -99,7 +126,7 @@ protected:
 
 private:
     // Shows a lookup's answer (or says why not) for the serial `text` as typed.
-    bool presentLookup(const LookupResult& result, const QString& text);
+    bool presentLookup(const LookupResult& result, const QString& text, bool scanned);
     void ensurePages() const; // pages other than the first are built after the first frame
     void buildPages();
     void afterFirstFrame(); // card drawings, icons, the other pages
@@ -108,6 +135,16 @@ private:
     void updateStepIndicator();
     void updateActions();
     bool quickLookup();
+    bool lookUp(const QString& text, std::optional<Family> family, bool scanned);
+    // Before a lookup of another radio: the previous job's details are cleared (after a scan,
+    // or when the technician does not keep them). Returns false when nothing was to do.
+    void startJobFor(const Recognition& recognition, bool scanned);
+    void closeDialogsForScan();
+    // Keeps the label guide and the serial page in step with a lookup (Back leads to the serial
+    // as it was read), after the result is on screen.
+    // No text: the pages keep theirs, only the family used last is saved.
+    void followInWizard(Family family, const std::optional<QString>& text);
+    void syncWizard() const;
     bool printable();
     void setLanguage(const QString& language);
 
@@ -120,6 +157,13 @@ private:
     JobDetailsPage* job_ = nullptr;
     HelpPage* help_ = nullptr;
     bool afterFirstFrameScheduled_ = false;
+    bool showingResult_ = false;
+    QTimer* wizardSync_ = nullptr;
+    std::optional<Family> wizardFamily_;
+    std::optional<QString> wizardText_;
+    ScannerInput* scanner_ = nullptr;
+    QLabel* notice_ = nullptr;
+    std::function<bool(const QString&)> keepDetailsQuestion_;
     Page beforeHelp_ = Page::Family;
     std::optional<Family> lastFamily_;
 

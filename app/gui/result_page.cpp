@@ -107,6 +107,19 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     next_->setWordWrap(true);
     next_->setTextFormat(Qt::RichText);
     noCodeLayout->addWidget(reason_);
+    emptyDatabase_ = new QWidget(noCode_);
+    emptyDatabase_->setObjectName(QStringLiteral("emptyDatabaseOffer"));
+    auto* emptyLayout = new QHBoxLayout(emptyDatabase_);
+    emptyLayout->setContentsMargins(0, 4, 0, 4);
+    emptyDatabaseText_ = new QLabel(emptyDatabase_);
+    emptyDatabaseText_->setWordWrap(true);
+    import_ = new QPushButton(emptyDatabase_);
+    import_->setObjectName(QStringLiteral("importFromResultButton"));
+    connect(import_, &QPushButton::clicked, this, &ResultPage::importRequested);
+    emptyLayout->addWidget(emptyDatabaseText_, 1);
+    emptyLayout->addWidget(import_, 0, Qt::AlignTop);
+    emptyDatabase_->hide();
+    noCodeLayout->addWidget(emptyDatabase_);
     noCodeLayout->addWidget(nextTitle_);
     noCodeLayout->addWidget(next_);
     mainColumn->addWidget(noCode_);
@@ -183,6 +196,14 @@ void ResultPage::addResultAction(QAbstractButton* button) {
     // Before the stretch, beside the job details button.
     actions_->insertWidget(actions_->indexOf(job_) + 1, button);
     button->show();
+}
+
+void ResultPage::setEmptyDatabaseOffer(bool shown) {
+    emptyDatabase_->setVisible(shown);
+}
+
+bool ResultPage::emptyDatabaseOfferShown() const {
+    return !emptyDatabase_->isHidden();
 }
 
 bool ResultPage::hasCode() const {
@@ -338,6 +359,9 @@ void ResultPage::retranslate() {
                             Texts::troubleshootingText(item).toHtmlEscaped());
     trouble_->setText(trouble);
     nextTitle_->setText(tr("What to do next"));
+    emptyDatabaseText_->setText(tr("The code database is empty: no dealer code list has been "
+                                   "imported yet, so no Blaupunkt or Becker code can be found."));
+    import_->setText(tr("Import codes…"));
     preview_->setText(tr("Print pre&view…"));
     print_->setText(tr("&Print…"));
     pdf_->setText(tr("&Save as PDF…"));

@@ -26,6 +26,11 @@ public:
     // Hook for other parts of the program (the code database's "This code worked"): the button
     // joins the row of actions under the result. The page takes ownership.
     void addResultAction(QAbstractButton* button);
+    // On the no-code page: the code database holds no codes at all (nothing imported yet), and
+    // the import is offered right there.
+    void setEmptyDatabaseOffer(bool shown);
+    bool emptyDatabaseOfferShown() const;
+    QAbstractButton* importButton() const { return import_; }
 
     // For tests and screen readers: what the page shows.
     QString codeText() const;   // the four digits, empty without a code
@@ -43,6 +48,7 @@ signals:
     void savePdfRequested();
     void jobDetailsRequested();
     void newRadioRequested();
+    void importRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -60,6 +66,9 @@ private:
     QLabel* source_;
     QWidget* noCode_;
     QLabel* reason_;
+    QWidget* emptyDatabase_;
+    QLabel* emptyDatabaseText_;
+    QAbstractButton* import_;
     QLabel* nextTitle_;
     QLabel* next_;
     QLabel* stepsTitle_;

@@ -123,6 +123,10 @@ const std::vector<Migration>& migrations() {
         {2,
          {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")},
          {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")}},
+        // Notes are kept with the job (history, reopen, reprint, jobs list and export).
+        {3,
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")},
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")}},
     };
     return all;
 }
@@ -925,9 +929,10 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         report.conflicts.append(
             {row.line, row.family, row.serial, storedCode, storedSource, row.code});
         report.errors.append(
-            {row.line, tr("%1 is already stored with code %2 (%3); the file says %4: the stored "
-                          "code was kept.")
-                           .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code)});
+            {row.line,
+             tr("%1 is already stored with code %2 (%3); the file says %4: the stored "
+                "code was kept.")
+                 .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code)});
     };
 
     // Writes one chunk: duplicates and conflicts are sorted out first, the new rows go in with
@@ -1166,7 +1171,7 @@ namespace {
 
 const QString jobColumns = QStringLiteral("id, created_at, technician, customer, registration, "
                                           "vin, family, serial, code, source, outcome, attempts, "
-                                          "part_number");
+                                          "part_number, notes");
 
 } // namespace
 
@@ -1185,11 +1190,12 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
     job.partNumber = query.value(12).toString();
+    job.notes = query.value(13).toString();
     return job;
 }
 
 namespace {
-// The job's columns from technician to part number, in the order addJob and updateJob name them.
+// The job's columns from technician to notes, in the order addJob and updateJob name them.
 void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
     query.addBindValue(notNull(job.customer));
@@ -1202,16 +1208,17 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
     query.addBindValue(notNull(job.partNumber));
+    query.addBindValue(notNull(job.notes));
 }
 } // namespace
 
 std::optional<qint64> Database::addJob(const Job& job) {
     QSqlQuery query(connection());
-    query.prepare(
-        QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
-                       "registration, vin, family, serial, code, source, outcome, "
-                       "attempts, part_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING id"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO jobs (created_at, technician, customer, "
+        "registration, vin, family, serial, code, source, outcome, "
+        "attempts, part_number, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id"));
     query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
     bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
@@ -1225,9 +1232,10 @@ std::optional<qint64> Database::addJob(const Job& job) {
 
 bool Database::updateJob(const Job& job) {
     QSqlQuery query(connection());
-    query.prepare(QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
-                                 "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
-                                 "outcome = ?, attempts = ?, part_number = ? WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
+                       "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
+                       "outcome = ?, attempts = ?, part_number = ?, notes = ? WHERE id = ?"));
     bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
@@ -1277,11 +1285,11 @@ QSqlQuery Database::jobsQuery(const JobFilter& filter, bool* ok) const {
     if (!filter.text.trimmed().isEmpty()) {
         sql += QStringLiteral(" AND (LOWER(technician) LIKE ? OR LOWER(customer) LIKE ? OR "
                               "LOWER(registration) LIKE ? OR LOWER(vin) LIKE ? OR LOWER(serial) "
-                              "LIKE ? OR code LIKE ?)");
+                              "LIKE ? OR code LIKE ? OR LOWER(notes) LIKE ?)");
         QString pattern = filter.text.trimmed().toLower();
         pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-        for (int i = 0; i < 6; ++i)
+        for (int i = 0; i < 7; ++i)
             values << pattern;
     }
     sql += QStringLiteral(" ORDER BY created_at DESC, id DESC");
@@ -1316,7 +1324,7 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
     if (!ok)
         return false;
     QByteArray buffer = "id,time,technician,customer,registration,vin,family,serial,code,source,"
-                        "outcome,attempts,part_number\n";
+                        "outcome,attempts,part_number,notes\n";
     while (query.next()) {
         const Job job = jobFromQuery(query);
         const QStringList cells = {QString::number(job.id),
@@ -1331,7 +1339,8 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                                    job.source,
                                    outcomeId(job.outcome),
                                    QString::number(job.attempts),
-                                   job.partNumber};
+                                   job.partNumber,
+                                   job.notes};
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i > 0)
                 buffer += ',';

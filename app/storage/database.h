@@ -112,6 +112,7 @@ struct Job {
     Outcome outcome = Outcome::NotTried;
     int attempts = 0;   // codes entered on the radio for this job
     QString partNumber; // Blaupunkt part number that agreed with the serial; empty: none given
+    QString notes;
 };
 
 struct JobFilter {
@@ -119,7 +120,7 @@ struct JobFilter {
     std::optional<Outcome> outcome;
     QDateTime since; // inclusive; invalid: no limit
     QDateTime until; // exclusive; invalid: no limit
-    QString text;    // in technician, customer, registration, VIN, serial or code
+    QString text;    // in technician, customer, registration, VIN, serial, code or notes
     int limit = 0;   // 0: all
 };
 
@@ -141,7 +142,7 @@ class Database {
 
 public:
     // The schema this program writes. Older databases are migrated on open; newer ones refused.
-    static constexpr int knownSchemaVersion = 2;
+    static constexpr int knownSchemaVersion = 3;
 
     // Opens (creating an SQLite file with owner-only permissions if needed) and migrates.
     static std::unique_ptr<Database> open(const DatabaseLocation& location, QString* error,

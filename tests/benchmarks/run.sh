@@ -21,7 +21,7 @@ cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BENCH_BUILD_TYPE
     -DRADIOCODE_BUILD_BENCHMARKS=ON "${launcher[@]}" >/dev/null
 targets=(bench_core bench_bare_window radiocode)
 known_targets=$(ninja -C "$build_dir" -t targets all 2>/dev/null | cut -d: -f1)
-for optional in radiocode-finder bench_database bench_keystroke; do
+for optional in radiocode-finder bench_database bench_keystroke bench_scan; do
     grep -qx -- "$optional" <<<"$known_targets" && targets+=("$optional")
 done
 cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}" >/dev/null
@@ -96,6 +96,11 @@ if [[ -n $(bin bench_keystroke) ]]; then
     "$(bin bench_keystroke)" >>"$results" 2>/dev/null
 fi
 
+if [[ -n $(bin bench_scan) ]]; then
+    echo "GUI scan to code ..." >&2
+    HOME="$work/home" "$(bin bench_scan)" >>"$results" 2>/dev/null
+fi
+
 if [[ -n $(bin bench_database) ]]; then
     echo "database: import of $rows rows, lookups ..." >&2
     "$(bin bench_database)" "$rows" 20000 >>"$results"
@@ -148,6 +153,12 @@ budgets = {
     "gui.keystroke_repaint.mean": ("keystroke in the GUI serial field with its repaint, mean", "", None),
     "gui.keystroke_repaint.p99": ("keystroke in the GUI serial field with its repaint, p99", "", None),
     "gui.keystroke_repaint.worst": ("keystroke in the GUI serial field with its repaint, worst", "", None),
+    "gui.scan_to_code.start_page.mean": ("scan to code: scanner burst on the start page, Enter to the painted code, mean", "<= 50 ms", lambda v: v <= 50),
+    "gui.scan_to_code.start_page.worst": ("scan to code: on the start page, worst", "<= 50 ms", lambda v: v <= 50),
+    "gui.scan_to_code.result_page.mean": ("scan to code: scanner burst on the last radio's result page, mean", "<= 50 ms", lambda v: v <= 50),
+    "gui.scan_to_code.result_page.worst": ("scan to code: on the result page, worst", "<= 50 ms", lambda v: v <= 50),
+    "gui.scan_to_code.before_paint.mean": ("scan to code: Enter until the lookup is done and the page set (before painting), mean", "", None),
+    "gui.scan_to_code.before_paint.worst": ("scan to code: the same, worst", "", None),
     "gui.paste_megabyte": ("a megabyte pasted into the GUI serial field, until it answers", "", None),
     "db.import.time": ("database import, SQLite, library", "<= 10 s", lambda v: v <= 10),
     "db.cli_import.time": ("database import, SQLite, radiocode db import", "<= 10 s", lambda v: v <= 10),

@@ -10,6 +10,7 @@
 #include "job_details_page.h"
 #include "main_window.h"
 #include "result_page.h"
+#include "storage_texts.h"
 #include "texts.h"
 
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -379,6 +381,182 @@ private slots:
         QCOMPARE(program.window().resultPage()->codeText(), QStringLiteral("0007"));
     }
 
+    // "Code refused" asks first (a wrong click would count an attempt), neither outcome button
+    // has an Alt key of its own, and every action says on the page that it happened.
+    void outcomesAskAndSayWhatHappened() {
+        {
+            auto db = open();
+            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+        }
+        FinderProgram program;
+        MainWindow& window = program.window();
+        DatabaseIntegration& integration = program.database();
+        window.show();
+        QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
+        for (QPushButton* button : {integration.workedButton(), integration.refusedButton()}) {
+            QVERIFY(button->isVisible());
+            QVERIFY2(QKeySequence::mnemonic(button->text()).isEmpty(), qPrintable(button->text()));
+        }
+        // Alt+R (Renault on the first page) on the result page records nothing.
+        QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier);
+        QApplication::processEvents();
+        Database* db = integration.session().database();
+        QCOMPARE(db->jobs().size(), 0);
+
+        QStringList questions;
+        bool answer = false;
+        integration.setConfirmation([&](const QString& question) {
+            questions << question;
+            return answer;
+        });
+        QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().contains(QLatin1String("1234")));
+        QCOMPARE(db->jobs().size(), 0); // cancelled: nothing counted
+        answer = true;
+        QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
+        closeWarnings();
+        QCOMPARE(db->jobs().size(), 1);
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Refused);
+        QVERIFY2(window.noticeText().contains(QLatin1String("refused")),
+                 qPrintable(window.noticeText()));
+        QVERIFY(window.noticeLabel()->isVisible());
+        window.jobDetailsPage()->technicianEdit()->setText(QStringLiteral("Ann"));
+        QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
+        QCOMPARE(db->jobs().size(), 1); // the same job, updated
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QVERIFY2(window.noticeText().contains(QLatin1String("recorded as worked")),
+                 qPrintable(window.noticeText()));
+        // The page shows the code's new source at once.
+        QVERIFY2(window.resultPage()->sourceText().contains(QLatin1String("Ann")),
+                 qPrintable(window.resultPage()->sourceText()));
+        QTest::mouseClick(integration.saveJobButton(), Qt::LeftButton);
+        QCOMPARE(window.noticeText(), QStringLiteral("Job saved."));
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked); // saving keeps it
+    }
+
+    // Notes are kept with the job; printing or saving the sheet saves the job, once per radio.
+    void sheetSavesTheJobWithItsNotes() {
+        FinderProgram program;
+        MainWindow& window = program.window();
+        window.show();
+        Database* db = program.database().session().database();
+        QVERIFY(db);
+        QVERIFY(window.lookUp(QStringLiteral("M212365"), std::nullopt));
+        window.jobDetailsPage()->customerEdit()->setText(QStringLiteral("Smith"));
+        window.jobDetailsPage()->notesEdit()->setPlainText(QStringLiteral("Radio out, aerial ok"));
+        const QString pdf = dir_.filePath(QStringLiteral("sheet.pdf"));
+        QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
+        QCOMPARE(db->jobs().size(), 1);
+        QCOMPARE(db->jobs().first().notes, QStringLiteral("Radio out, aerial ok"));
+        QCOMPARE(db->jobs().first().code, QStringLiteral("3633"));
+        QVERIFY2(window.noticeText().contains(QLatin1String("Job saved")),
+                 qPrintable(window.noticeText()));
+        QVERIFY(window.noticeText().contains(QLatin1String("sheet.pdf")));
+        // Saved again after a change, and looked up again: still one job.
+        window.jobDetailsPage()->notesEdit()->setPlainText(QStringLiteral("Second note"));
+        QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
+        QVERIFY(window.lookUp(QStringLiteral("M212365"), std::nullopt));
+        QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
+        QCOMPARE(db->jobs().size(), 1);
+        QCOMPARE(db->jobs().first().notes, QStringLiteral("Second note"));
+
+        // Reopened from the history: the notes come back, and go on the sheet again.
+        window.newRadio();
+        program.database().openHistory();
+        HistoryWindow* history = program.database().historyWindow();
+        QCOMPARE(history->table()->rowCount(), 1);
+        QCOMPARE(history->table()->item(0, 9)->text(), QStringLiteral("Second note"));
+        history->table()->selectRow(0);
+        QTest::mouseClick(history->reopenButton(), Qt::LeftButton);
+        QCOMPARE(window.currentJobDetails().notes, QStringLiteral("Second note"));
+        QCOMPARE(window.currentSheet().job.notes, QStringLiteral("Second note"));
+        QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
+        QCOMPARE(db->jobs().size(), 1); // the reopened job, not a new one
+
+        // Export has a notes column.
+        const QString out = dir_.filePath(QStringLiteral("notes.csv"));
+        history->refresh();
+        QVERIFY(history->exportTo(out));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY2(csv.startsWith("id,time,technician,customer,registration,vin,family,serial,code,"
+                                "source,outcome,attempts,part_number,notes\n"),
+                 csv.constData());
+        QVERIFY(csv.contains("Second note"));
+        history->close();
+    }
+
+    // A mistaken click is not forever: the history changes a job's outcome afterwards.
+    void historyChangesAnOutcome() {
+        auto db = open();
+        storage::Job job;
+        job.serial = QStringLiteral("J727");
+        job.family = Family::Renault;
+        job.code = QStringLiteral("6586");
+        job.outcome = storage::Outcome::Refused;
+        job.attempts = 1;
+        QVERIFY(db->addJob(job));
+        QCOMPARE(db->attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 1);
+        HistoryWindow history(db.get());
+        history.show();
+        QVERIFY(!history.changeOutcomeButton()->isEnabled());
+        history.table()->selectRow(0);
+        QVERIFY(history.changeOutcomeButton()->isEnabled());
+        QVERIFY(history.changeOutcomeButton()->menu());
+        QCOMPARE(history.changeOutcomeButton()->menu()->actions().size(), 3);
+        QVERIFY(history.changeOutcome(storage::Outcome::NotTried));
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::NotTried);
+        QCOMPARE(db->jobs().first().attempts, 0);
+        QCOMPARE(db->attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 0);
+        QVERIFY(history.statusText().contains(QLatin1String("J727")));
+        QCOMPARE(history.table()->item(0, 4)->text(),
+                 storage::StorageTexts::outcomeName(storage::Outcome::NotTried));
+        history.changeOutcomeButton()->menu()->actions().at(0)->trigger(); // worked
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+    }
+
+    // The result page never goes stale: an empty database says so and offers the import; a
+    // code that arrives meanwhile (an import, another PC) shows when the page is looked at
+    // again.
+    void resultPageFollowsTheDatabase() {
+        FinderProgram program;
+        MainWindow& window = program.window();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(program.database().session().database());
+        QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
+        QCOMPARE(window.currentResult().status, LookupStatus::NotFound);
+        QVERIFY(window.resultPage()->emptyDatabaseOfferShown());
+        QVERIFY(window.resultPage()->importButton()->isVisible());
+        // Another PC sharing the database imports a list meanwhile.
+        {
+            auto other = open();
+            QVERIFY(
+                other->importCsv("serial,code\nBP934515516803,4321\n", QStringLiteral("dealer.csv"))
+                    .ok());
+        }
+        // Looked at again (back from the job details): the current answer.
+        window.showPage(MainWindow::Page::JobDetails);
+        window.showPage(MainWindow::Page::Result);
+        QCOMPARE(window.resultPage()->codeText(), QStringLiteral("4321"));
+        QVERIFY(!window.resultPage()->emptyDatabaseOfferShown());
+        QVERIFY(program.database().workedButton()->isVisible());
+        QVERIFY(window.noticeText().contains(QLatin1String("BP934515516803")));
+        // And when the window becomes active again (back from another program).
+        {
+            auto other = open();
+            QCOMPARE(other->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                             QStringLiteral("4321"), QStringLiteral("Ann")),
+                     storage::AddResult::Confirmed);
+        }
+        QEvent activate(QEvent::WindowActivate);
+        QApplication::sendEvent(&window, &activate);
+        QVERIFY2(window.resultPage()->sourceText().contains(QLatin1String("Ann")),
+                 qPrintable(window.resultPage()->sourceText()));
+    }
+
     void resultPageRecordsJobsAndWarns() {
         {
             auto db = open();
@@ -389,6 +567,7 @@ private slots:
         QVERIFY2(integration.session().database(), qPrintable(integration.session().error()));
         MainWindow window(finder);
         integration.attach(window);
+        window.setKeepDetailsQuestion([](const QString&) { return true; });
         window.show();
         QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
         QCOMPARE(window.resultPage()->codeText(), QStringLiteral("1234"));
@@ -400,6 +579,7 @@ private slots:
         details.technician = QStringLiteral("Ann");
         details.customer = QStringLiteral("Smith");
         window.setJobDetails(details);
+        integration.setConfirmation([](const QString&) { return true; });
         for (int i = 0; i < 3; ++i)
             QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
         QVERIFY2(integration.lastWarning().contains(QLatin1String("wait about an hour")),

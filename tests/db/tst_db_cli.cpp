@@ -414,6 +414,38 @@ private slots:
         QVERIFY(words(result.out).contains("Warning: Unchecked serial"));
     }
 
+    // Notes are kept with the job: jobs list (text and JSON), search and the export's column.
+    void jobsKeepTheirNotes() {
+        Run result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("M212365"),
+                          QStringLiteral("--code"), QStringLiteral("3633"),
+                          QStringLiteral("--notes"), QStringLiteral("Aerial plug loose\nfixed")});
+        QCOMPARE(result.exit, 0);
+        result = run({QStringLiteral("jobs"), QStringLiteral("list")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.out.contains("Notes: Aerial plug loose"), result.out.constData());
+        QVERIFY(result.out.contains("fixed"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray jobs =
+            QJsonDocument::fromJson(result.out).object().value(QLatin1String("jobs")).toArray();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs[0][QLatin1String("notes")].toString(),
+                 QStringLiteral("Aerial plug loose\nfixed"));
+        result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--search"),
+                      QStringLiteral("aerial"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(result.out)
+                     .object()
+                     .value(QLatin1String("jobs"))
+                     .toArray()
+                     .size(),
+                 1);
+        result = run({QStringLiteral("jobs"), QStringLiteral("export")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(result.out.startsWith("id,time,technician,customer,registration,vin,family,serial,"
+                                       "code,source,outcome,attempts,part_number,notes\n"),
+                 result.out.constData());
+        QVERIFY(result.out.contains("\"Aerial plug loose\nfixed\""));
+    }
+
     // A lookup warns before the next try when codes were refused for the serial before.
     void lookupWarnsAfterRefusedCodes() {
         Run result = run({QStringLiteral("lookup"), QStringLiteral("J727")});

@@ -180,6 +180,20 @@ private slots:
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
     }
 
+    // Takes the open database back to schema `version`: drops the columns later schemas added.
+    static void downgradeJobs(Database& db, int version) {
+        QSqlQuery query(db.connection());
+        if (version < 3)
+            QVERIFY2(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN notes")),
+                     qPrintable(query.lastError().text()));
+        if (version < 2)
+            QVERIFY2(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN part_number")),
+                     qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(QStringLiteral("UPDATE radiocode_meta SET value = '%1' WHERE key = "
+                                          "'schema_version'")
+                               .arg(version)));
+    }
+
     // A database of schema 1 (no part number in the job log) is migrated on open, its jobs kept.
     void schemaOneIsMigrated() {
         auto db = openFresh();
@@ -189,17 +203,13 @@ private slots:
         old.serial = QStringLiteral("BP538769672026");
         old.customer = QStringLiteral("Ann");
         QVERIFY(db->addJob(old));
-        {
-            QSqlQuery query(db->connection());
-            QVERIFY2(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN part_number")),
-                     qPrintable(query.lastError().text()));
-            QVERIFY(query.exec(QStringLiteral(
-                "UPDATE radiocode_meta SET value = '1' WHERE key = 'schema_version'")));
-        }
+        downgradeJobs(*db, 1);
+        if (QTest::currentTestFailed())
+            return;
         db.reset();
         db = reopen();
         QVERIFY(db);
-        QCOMPARE(db->schemaVersion(), 2);
+        QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
         const QList<Job> before = db->jobs();
         QCOMPARE(before.size(), 1);
         QCOMPARE(before.first().customer, QStringLiteral("Ann"));
@@ -218,8 +228,34 @@ private slots:
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         QVERIFY(db->exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
-        QVERIFY(lines.first().endsWith(",part_number"));
-        QVERIFY(buffer.data().contains(",7645387042\n"));
+        QVERIFY(lines.first().endsWith(",part_number,notes"));
+        QVERIFY(buffer.data().contains(",7645387042,\n"));
+    }
+
+    // A database from the version before notes (schema 2) gains the notes column on open; its
+    // jobs keep everything and have no notes.
+    void schemaTwoGainsJobNotes() {
+        auto db = openFresh();
+        QVERIFY(db);
+        storage::Job job;
+        job.serial = QStringLiteral("J727");
+        job.family = Family::Renault;
+        job.customer = QStringLiteral("Smith");
+        QVERIFY(db->addJob(job));
+        downgradeJobs(*db, 2);
+        if (QTest::currentTestFailed())
+            return;
+        db.reset();
+        db = reopen();
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
+        QCOMPARE(db->jobs().size(), 1);
+        QCOMPARE(db->jobs().first().customer, QStringLiteral("Smith"));
+        QCOMPARE(db->jobs().first().notes, QString());
+        storage::Job changed = db->jobs().first();
+        changed.notes = QStringLiteral("Aerial loose");
+        QVERIFY(db->updateJob(changed));
+        QCOMPARE(db->job(changed.id)->notes, QStringLiteral("Aerial loose"));
     }
 
     // Codes of a Blaupunkt label form with a 7th-character letter import like any other; a
@@ -227,14 +263,13 @@ private slots:
     void importLabelForms() {
         auto db = openFresh();
         QVERIFY(db);
-        const ImportReport report =
-            db->importCsv("serial,code,family\n"
-                          "BP5511V2151786,1111,\n"
-                          "CM934515516803,2222,\n"
-                          "XY1234567890,3333,becker\n"
-                          "QK1234567890,4444,\n"
-                          "ZZ1234567890,5555,renault\n",
-                          QStringLiteral("labels.csv"));
+        const ImportReport report = db->importCsv("serial,code,family\n"
+                                                  "BP5511V2151786,1111,\n"
+                                                  "CM934515516803,2222,\n"
+                                                  "XY1234567890,3333,becker\n"
+                                                  "QK1234567890,4444,\n"
+                                                  "ZZ1234567890,5555,renault\n",
+                                                  QStringLiteral("labels.csv"));
         QVERIFY(report.ok());
         QCOMPARE(report.imported, 3);
         QCOMPARE(report.skipped, 2);

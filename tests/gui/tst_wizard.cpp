@@ -3,6 +3,7 @@
 #include "family_page.h"
 #include "finder_program.h"
 #include "help_page.h"
+#include "history_window.h"
 #include "i18n.h"
 #include "job_details_page.h"
 #include "label_guide_page.h"
@@ -29,7 +30,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
+#include <QWindow>
 
 using namespace radiocode;
 using namespace radiocode::gui;
@@ -53,6 +56,48 @@ Recognition expected(const QString& text, std::optional<Family> family) {
 QString familyIdOf(Family family) {
     return Texts::fromUtf8(familyId(family));
 }
+
+// Keys as a keyboard sends them, with the window system's timestamps (ms): through the window
+// to its focus widget, like a real key press (QTest's own key events carry no timestamp).
+// Capitals come with Shift pressed around them, as a USB scanner sends them.
+class Keyboard {
+public:
+    void key(int key, const QString& text, quint64 at, Qt::KeyboardModifiers modifiers = {}) {
+        for (const QEvent::Type type : {QEvent::KeyPress, QEvent::KeyRelease}) {
+            QKeyEvent event(type, key, modifiers, text);
+            event.setTimestamp(type == QEvent::KeyPress ? at : at + 1);
+            QWidget* focus = QApplication::focusWidget();
+            QWindow* window = focus ? focus->window()->windowHandle() : nullptr;
+            if (window)
+                QApplication::sendEvent(window, &event);
+        }
+    }
+    // `text` one key every `gapMs`, then Enter after the same gap.
+    void type(const QString& text, int gapMs, bool enter = true) {
+        for (const QChar c : text) {
+            time_ += gapMs;
+            const bool capital = c.isUpper();
+            if (capital)
+                key(Qt::Key_Shift, QString(), time_, Qt::ShiftModifier);
+            key(keyFor(c), QString(c), time_, capital ? Qt::ShiftModifier : Qt::NoModifier);
+        }
+        if (enter) {
+            time_ += gapMs;
+            key(Qt::Key_Return, QStringLiteral("\r"), time_);
+        }
+    }
+    void pause(int ms) { time_ += quint64(ms); }
+
+private:
+    static int keyFor(QChar c) {
+        if (c.isLetter())
+            return Qt::Key_A + (c.toUpper().unicode() - 'A');
+        if (c.isDigit())
+            return Qt::Key_0 + (c.unicode() - '0');
+        return c.unicode();
+    }
+    quint64 time_ = 1000000;
+};
 
 } // namespace
 
@@ -268,6 +313,209 @@ private slots:
         QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2487"));
         QCOMPARE(*window_->currentResult().recognition.family, Family::Visteon);
         QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
+    }
+
+    // A USB scanner on the first page: the focus is on a card, whose Enter would open its
+    // guide; the scan goes straight to its code instead, the family found from the serial.
+    void scanOnStartPageLooksUp() {
+        QCOMPARE(window_->currentPage(), Page::Family);
+        window_->familyPage()->card(Family::Blaupunkt)->setFocus();
+        QSignalSpy chosen(window_->familyPage(), &FamilyPage::familyChosen);
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("M212365"), 5);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("3633"));
+        QCOMPARE(*window_->currentResult().recognition.family, Family::Visteon);
+        QCOMPARE(chosen.size(), 0); // no card was pressed
+        QTest::qWait(80);           // nothing held back arrives late
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(chosen.size(), 0);
+    }
+
+    // On the result page the focus is on "Print preview"; a scan there must look the next radio
+    // up, never open the last radio's sheet, and the last job's details go.
+    void scanOnResultPageStartsTheNextJob() {
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        window_->jobDetailsPage()->customerEdit()->setText(QStringLiteral("Ayşe Yılmaz"));
+        window_->jobDetailsPage()->vinEdit()->setText(QStringLiteral("SJNFAAJ10U1234567"));
+        window_->jobDetailsPage()->notesEdit()->setPlainText(QStringLiteral("Radio out."));
+        window_->jobDetailsPage()->technicianEdit()->setText(QStringLiteral("Tom"));
+        window_->showPage(Page::Result);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("printPreviewButton"));
+        // A dialog that opens despite all is closed again after a while, and noted.
+        bool dialogOpened = false;
+        QTimer watchdog;
+        connect(&watchdog, &QTimer::timeout, [&] {
+            if (QWidget* modal = QApplication::activeModalWidget()) {
+                dialogOpened = true;
+                modal->close();
+            }
+        });
+        watchdog.start(200);
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("M212365"), 4);
+        QTest::qWait(80);
+        QVERIFY(!dialogOpened);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("3633"));
+        const JobDetails details = window_->currentJobDetails();
+        QVERIFY(details.customer.isEmpty());
+        QVERIFY(details.vin.isEmpty());
+        QVERIFY(details.notes.isEmpty());
+        QCOMPARE(details.technician, QStringLiteral("Tom")); // the technician stays
+        QCOMPARE(window_->currentSheet().job.customer, QString());
+        QVERIFY2(window_->noticeText().contains(QStringLiteral("J727")),
+                 qPrintable(window_->noticeText()));
+        QVERIFY(window_->noticeLabel()->isVisible());
+    }
+
+    // A scan into a text field: nothing of it stays there, half typed or whole.
+    void scanIntoFieldsLeavesNothingTyped() {
+        window_->chooseFamily(Family::Renault);
+        window_->showPage(Page::SerialEntry);
+        QLineEdit* field = window_->serialEntryPage()->serialField()->lineEdit();
+        QCOMPARE(QApplication::focusWidget(), field);
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("J72"), 150, false); // a person starts typing
+        QCOMPARE(field->text(), QStringLiteral("J72"));
+        keyboard.pause(2000);
+        keyboard.type(QStringLiteral("M123456"), 3); // then scans
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2487"));
+        QCOMPARE(window_->serialEntryPage()->family(), Family::Visteon);
+        QCOMPARE(field->text(), QStringLiteral("M123456"));
+
+        // The job details' customer field: the scan is the next radio, not a customer's name.
+        window_->showPage(Page::JobDetails);
+        QLineEdit* customer = window_->jobDetailsPage()->customerEdit();
+        QCOMPARE(QApplication::focusWidget(), customer);
+        customer->setText(QStringLiteral("Max"));
+        keyboard.pause(2000);
+        keyboard.type(QStringLiteral("BP538769672026"), 2);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->currentResult().recognition.serial, std::string("BP538769672026"));
+        QCOMPARE(customer->text(), QString()); // neither "Max" (another radio) nor the serial
+
+        // A VIN barcode scanned into the VIN field is no serial: it is typed there.
+        window_->showPage(Page::JobDetails);
+        window_->jobDetailsPage()->vinEdit()->setFocus();
+        keyboard.pause(2000);
+        keyboard.type(QStringLiteral("SJNFAAJ10U1234567"), 2);
+        QCOMPARE(window_->currentPage(), Page::JobDetails);
+        QCOMPARE(window_->jobDetailsPage()->vinEdit()->text(), QStringLiteral("SJNFAAJ10U1234567"));
+    }
+
+    // A misread or foreign barcode is not looked up: it is shown where it can be corrected.
+    void scanOfAnInvalidSerialShowsItsMessage() {
+        window_->familyPage()->card(Family::Renault)->setFocus();
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("BPO38769672026"), 3);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QCOMPARE(window_->serialEntryPage()->family(), Family::Blaupunkt);
+        QCOMPARE(window_->serialEntryPage()->serialText(), QStringLiteral("BPO38769672026"));
+        QCOMPARE(window_->serialEntryPage()->recognition().state, InputState::Invalid);
+        QVERIFY(!window_->serialEntryPage()->suggestionBar()->buttons().isEmpty());
+    }
+
+    // A person typing keeps today's behaviour, on a card and in a field.
+    void slowTypingIsTyping() {
+        FamilyCard* card = window_->familyPage()->card(Family::Visteon);
+        card->setFocus();
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("M212365"), 150); // Enter on the card: its guide
+        QTRY_COMPARE(window_->currentPage(), Page::LabelGuide);
+        QCOMPARE(window_->labelGuidePage()->family(), Family::Visteon);
+
+        window_->newRadio();
+        QLineEdit* field = window_->familyPage()->serialField()->lineEdit();
+        field->setFocus();
+        keyboard.pause(1000);
+        keyboard.type(QStringLiteral("M212365"), 150);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("3633"));
+
+        // Three quick keys and Enter is too short for a scan: typed, then Enter as usual.
+        window_->newRadio();
+        field->setFocus();
+        keyboard.pause(1000);
+        keyboard.type(QStringLiteral("J72"), 5, false);
+        keyboard.pause(200);
+        keyboard.type(QStringLiteral("7"), 150);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("6586"));
+    }
+
+    // The history window is a window of its own: a scan there is the next radio too.
+    void scanInTheHistoryWindow() {
+        program_->database().openHistory();
+        HistoryWindow* history = program_->database().historyWindow();
+        QVERIFY(history);
+        QVERIFY(QTest::qWaitForWindowExposed(history));
+        QApplication::setActiveWindow(history);
+        QVERIFY(QTest::qWaitForWindowActive(history));
+        history->searchEdit()->setFocus();
+        QCOMPARE(QApplication::focusWidget(), history->searchEdit());
+        Keyboard keyboard;
+        keyboard.type(QStringLiteral("M212365"), 5);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("3633"));
+        QCOMPARE(history->searchEdit()->text(), QString());
+        history->close();
+    }
+
+    // A lookup of another radio typed by hand asks whether the details are this radio's too.
+    void typedLookupOfAnotherRadioAsksAboutTheDetails() {
+        QStringList questions;
+        bool keep = false;
+        window_->setKeepDetailsQuestion([&](const QString& question) {
+            questions << question;
+            return keep;
+        });
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        window_->jobDetailsPage()->customerEdit()->setText(QStringLiteral("Max"));
+        // The same radio again: the same job, nothing asked.
+        QVERIFY(window_->lookUp(QStringLiteral("j727"), std::nullopt));
+        QVERIFY(questions.isEmpty());
+        QCOMPARE(window_->currentJobDetails().customer, QStringLiteral("Max"));
+        // Another radio, "keep": kept.
+        keep = true;
+        QVERIFY(window_->lookUp(QStringLiteral("M123456"), std::nullopt));
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().contains(QStringLiteral("J727")));
+        QCOMPARE(window_->currentJobDetails().customer, QStringLiteral("Max"));
+        // Another radio, not kept: cleared, and the page says so.
+        keep = false;
+        QVERIFY(window_->lookUp(QStringLiteral("M212365"), std::nullopt));
+        QCOMPARE(questions.size(), 2);
+        QCOMPARE(window_->currentJobDetails().customer, QString());
+        QCOMPARE(window_->currentSheet().job.customer, QString());
+        QVERIFY(window_->noticeText().contains(QStringLiteral("cleared")));
+        // Nothing entered: nothing to ask.
+        QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
+        QCOMPARE(questions.size(), 2);
+    }
+
+    // Help lists every shortcut of the menus, the code database's Ctrl+I and Ctrl+H included.
+    void helpListsEveryShortcut() {
+        window_->showHelp();
+        const QString text = window_->helpPage()->plainText();
+        int shortcuts = 0;
+        std::function<void(const QList<QAction*>&)> check = [&](const QList<QAction*>& actions) {
+            for (QAction* action : actions) {
+                if (action->menu()) {
+                    check(action->menu()->actions());
+                } else if (!action->shortcut().isEmpty()) {
+                    ++shortcuts;
+                    const QString key = action->shortcut().toString(QKeySequence::NativeText);
+                    QVERIFY2(text.contains(key), qPrintable(key + QStringLiteral(" missing")));
+                }
+            }
+        };
+        check(window_->menuBar()->actions());
+        QVERIFY(shortcuts >= 10);
+        QVERIFY(text.contains(QStringLiteral("Ctrl+I")));
+        QVERIFY(text.contains(QStringLiteral("Ctrl+H")));
+        QVERIFY(text.contains(QStringLiteral("Ctrl+L")));
     }
 
     void scannerReadsRenaultBarcodeText() {
@@ -751,6 +999,8 @@ private:
         program_.reset();
         program_ = std::make_unique<FinderProgram>();
         window_ = &program_->window();
+        // Another radio's lookup clears the last one's details (the question's default).
+        window_->setKeepDetailsQuestion([](const QString&) { return false; });
     }
 
     std::unique_ptr<FinderProgram> program_;

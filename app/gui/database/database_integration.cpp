@@ -85,6 +85,8 @@ void DatabaseIntegration::attach(MainWindow& window) {
             [this] { recordOutcome(storage::Outcome::Refused); });
     connect(saveJob_, &QPushButton::clicked, this,
             [this] { recordOutcome(storage::Outcome::NotTried); });
+    connect(window.resultPage(), &ResultPage::importRequested, this,
+            &DatabaseIntegration::openImportDialog);
     connect(recordCode_, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString code = QInputDialog::getText(
@@ -96,6 +98,12 @@ void DatabaseIntegration::attach(MainWindow& window) {
             recordWorkingCode(code);
     });
     connect(&window, &MainWindow::lookupCompleted, this, &DatabaseIntegration::lookupCompleted);
+    connect(&window, &MainWindow::resultRefreshed, this, &DatabaseIntegration::updateResultButtons);
+    // A printed or saved sheet is a job done: it is saved (the same job, updated) and says so.
+    connect(&window, &MainWindow::sheetIssued, this, [this] {
+        if (session_.database() && saveJob())
+            window_->appendNotice(tr("Job saved."));
+    });
     connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
     connect(&window, &MainWindow::firstFrameShown, this, [this] {
         if (!session_.isPending())
@@ -124,13 +132,14 @@ void DatabaseIntegration::retranslate() {
     importAction_->setText(tr("&Import codes…"));
     historyAction_->setText(tr("Job &history…"));
     settingsAction_->setText(tr("Database &settings…"));
-    worked_->setText(tr("This code &worked"));
+    // No mnemonic: an outcome is never one key away (Alt+R is Renault on the first page).
+    worked_->setText(tr("This code worked"));
     worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
-    refused_->setText(tr("Code &refused"));
+    refused_->setText(tr("Code refused…"));
     refused_->setToolTip(tr("Count a wrong attempt for this radio and show what to do next."));
     saveJob_->setText(tr("Save j&ob"));
     saveJob_->setToolTip(tr("Keep this lookup in the job log."));
-    recordCode_->setText(tr("&Record the code that worked…"));
+    recordCode_->setText(tr("Record the code that worked…"));
     recordCode_->setToolTip(tr("The code came from the radio card or the dealer and the radio "
                                "accepted it: keep it in the code database."));
     updateMenu();
@@ -170,6 +179,9 @@ void DatabaseIntegration::updateResultButtons() {
     saveJob_->setVisible(open && valid);
     recordCode_->setVisible(open && result.status == LookupStatus::NotFound &&
                             fromDatabaseFamily(result));
+    window_->resultPage()->setEmptyDatabaseOffer(
+        open && result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
+        !session_.database()->isReadOnly() && session_.database()->codeCount() == 0);
 }
 
 QString DatabaseIntegration::technician() const {
@@ -196,8 +208,14 @@ void DatabaseIntegration::showMessage(const QString& title, const QString& text,
 }
 
 void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
-    currentJobId_ = 0; // a new lookup is a new job
-    currentAttempts_ = 0;
+    // Another radio is another job; the same radio looked up again stays the same job, so
+    // saving and printing update it instead of adding a second one.
+    const bool sameRadio = currentJobId_ > 0 && result.recognition.family == currentJobFamily_ &&
+                           Texts::fromUtf8(result.recognition.serial) == currentJobSerial_;
+    if (!sameRadio) {
+        currentJobId_ = 0;
+        currentAttempts_ = 0;
+    }
     lastWarning_.clear();
     updateResultButtons();
     storage::Database* database = session_.database();
@@ -209,7 +227,23 @@ void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
         warn(tr("Codes were refused before"), warning);
 }
 
-bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
+bool DatabaseIntegration::confirm(const QString& title, const QString& question,
+                                  const QString& yes) {
+    if (confirmation_)
+        return confirmation_(question);
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, window_);
+    QPushButton* yesButton = box.addButton(yes, QMessageBox::AcceptRole);
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel); // Enter does not count an attempt by mistake
+    box.exec();
+    return box.clickedButton() == yesButton;
+}
+
+bool DatabaseIntegration::saveJob() {
+    return writeJob(std::nullopt);
+}
+
+bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     storage::Database* database = session_.database();
     if (!window_ || !database)
         return false;
@@ -224,6 +258,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.customer = details.customer;
     job.registration = details.registration;
     job.vin = details.vin;
+    job.notes = details.notes;
     job.family = result.recognition.family;
     job.serial = Texts::fromUtf8(result.recognition.serial);
     job.partNumber = Texts::fromUtf8(result.recognition.partNumber);
@@ -231,10 +266,11 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         job.code = Texts::fromUtf8(result.answer->code);
         job.source = Texts::fromUtf8(result.answer->source);
     }
-    if (outcome != storage::Outcome::NotTried)
+    if (outcome && *outcome != storage::Outcome::NotTried)
         ++currentAttempts_;
     job.attempts = currentAttempts_;
-    job.outcome = outcome;
+    if (outcome)
+        job.outcome = *outcome;
     bool saved = false;
     if (job.id > 0) {
         saved = database->updateJob(job);
@@ -246,7 +282,44 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         showError(tr("Job log"), database->lastError());
         return false;
     }
+    currentJobFamily_ = job.family;
+    currentJobSerial_ = job.serial;
+    if (history_)
+        history_->refresh();
+    return true;
+}
+
+bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
+    storage::Database* database = session_.database();
+    if (!window_ || !database)
+        return false;
+    const LookupResult& result = window_->currentResult();
+    if (!result.recognition.isValid())
+        return false;
+    if (outcome == storage::Outcome::NotTried) {
+        if (!saveJob())
+            return false;
+        window_->showNotice(tr("Job saved."));
+        return true;
+    }
+    const QString serial = Texts::fromUtf8(result.recognition.serial);
+    const QString code = result.answer ? Texts::fromUtf8(result.answer->code) : QString();
+    if (outcome == storage::Outcome::Refused &&
+        !confirm(tr("Code refused"),
+                 tr("Record that the radio refused the code %1? This counts a wrong attempt for "
+                    "%2.")
+                     .arg(code, serial),
+                 tr("Record refusal")))
+        return false;
+    const JobDetails details = window_->currentJobDetails();
+    if (!writeJob(outcome))
+        return false;
+    storage::Job job;
+    job.family = result.recognition.family;
+    job.serial = serial;
+    job.code = code;
     // "This code worked" on a code from the database records it as confirmed by the technician.
+    QString confirmedBy;
     if (outcome == storage::Outcome::Worked && result.answer && fromDatabaseFamily(result) &&
         result.answer->source.rfind("database:", 0) == 0) {
         QString name = details.technician.trimmed();
@@ -258,15 +331,28 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         if (!name.isEmpty() && database->addConfirmedCode(*job.family, job.serial, job.code,
                                                           name) == storage::AddResult::Failed)
             showError(tr("This code worked"), database->lastError());
+        else if (!name.isEmpty())
+            confirmedBy = name;
     }
+    if (outcome == storage::Outcome::Worked)
+        window_->showNotice(confirmedBy.isEmpty()
+                                ? tr("Code %1 recorded as worked. Job saved.").arg(code)
+                                : tr("Code %1 recorded as worked and marked as confirmed by %2. "
+                                     "Job saved.")
+                                      .arg(code, confirmedBy));
+    else
+        window_->showNotice(tr("Code %1 recorded as refused (%n wrong attempt(s) in this job). "
+                               "Job saved.",
+                               nullptr, currentAttempts_)
+                                .arg(code));
+    if (!confirmedBy.isEmpty())
+        window_->refreshResult(false); // its source now names the technician
     if (outcome == storage::Outcome::Refused && job.family) {
         const QString warning =
             storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
         if (!warning.isEmpty())
             warn(tr("Code refused"), warning);
     }
-    if (history_)
-        history_->refresh();
     return true;
 }
 
@@ -348,9 +434,12 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     details.registration = job.registration;
     details.vin = job.vin;
     details.technician = job.technician;
+    details.notes = job.notes;
     window_->setJobDetails(details);
     window_->showResult(result);
     currentJobId_ = job.id;
+    currentJobFamily_ = job.family;
+    currentJobSerial_ = job.serial;
     currentAttempts_ = job.attempts;
     updateResultButtons();
     window_->raise();
@@ -363,6 +452,11 @@ void DatabaseIntegration::openImportDialog() {
     if (!import_) {
         import_ = new ImportDialog(session_.database()->location(), window_);
         import_->setAttribute(Qt::WA_DeleteOnClose);
+        connect(import_, &ImportDialog::codesChanged, this, [this] {
+            if (window_)
+                window_->refreshResult();
+            updateResultButtons();
+        });
     }
     import_->show();
     import_->raise();
@@ -376,6 +470,10 @@ void DatabaseIntegration::openHistory() {
     if (!history_) {
         history_ = new HistoryWindow(session_.database(), window_);
         connect(history_, &HistoryWindow::reopenRequested, this, &DatabaseIntegration::reopenJob);
+        connect(history_, &HistoryWindow::jobChanged, this, [this](const storage::Job& job) {
+            if (job.id == currentJobId_)
+                currentAttempts_ = job.attempts;
+        });
         connect(history_, &HistoryWindow::reprintRequested, this, [this](const storage::Job& job) {
             reopenJob(job);
             window_->printPreview();

@@ -12,6 +12,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class QAction;
 class QPushButton;
 
@@ -38,8 +41,15 @@ public:
 
     DatabaseSession& session() { return session_; }
 
-    // Job log, for the current result on the main window.
+    // Job log, for the current result on the main window: one job per radio, updated.
+    // A refused code is recorded only once the technician confirms it.
     bool recordOutcome(storage::Outcome outcome);
+    // Saves the job (details, notes, code) and keeps its outcome.
+    bool saveJob();
+    // Answers the questions before a recorded outcome (tests); by default a question box asks.
+    void setConfirmation(std::function<bool(const QString& question)> confirmation) {
+        confirmation_ = std::move(confirmation);
+    }
     // The technician got the code elsewhere (radio card) and it worked: store it as confirmed.
     bool recordWorkingCode(const QString& code);
     qint64 currentJobId() const { return currentJobId_; }
@@ -67,6 +77,8 @@ private:
     void lookupCompleted(const LookupResult& result);
     void updateResultButtons();
     void updateMenu();
+    bool writeJob(std::optional<storage::Outcome> outcome);
+    bool confirm(const QString& title, const QString& question, const QString& yes);
     void warn(const QString& title, const QString& text);
     void showError(const QString& title, const QString& text);
     void showMessage(const QString& title, const QString& text, const QString& name);
@@ -76,7 +88,10 @@ private:
     QPointer<MainWindow> window_;
     QPointer<HistoryWindow> history_;
     QPointer<ImportDialog> import_;
+    std::function<bool(const QString&)> confirmation_;
     qint64 currentJobId_ = 0;
+    std::optional<Family> currentJobFamily_;
+    QString currentJobSerial_;
     int currentAttempts_ = 0;
     QString lastWarning_;
     QString lastError_;

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -29,7 +30,8 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     resize(900, 560);
 
     search_ = new QLineEdit(this);
-    search_->setPlaceholderText(tr("Serial, code, customer, registration, VIN or technician"));
+    search_->setPlaceholderText(
+        tr("Serial, code, customer, registration, VIN, technician or notes"));
     search_->setClearButtonEnabled(true);
     family_ = new QComboBox(this);
     family_->addItem(tr("All radios"));
@@ -58,10 +60,10 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     filters->addWidget(useUntil_);
     filters->addWidget(until_);
 
-    table_ = new QTableWidget(0, 9, this);
+    table_ = new QTableWidget(0, 10, this);
     table_->setHorizontalHeaderLabels({tr("Date"), tr("Radio"), tr("Serial"), tr("Code"),
                                        tr("Outcome"), tr("Attempts"), tr("Customer"),
-                                       tr("Registration"), tr("Technician")});
+                                       tr("Registration"), tr("Technician"), tr("Notes")});
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -73,6 +75,14 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     auto* buttons = new QDialogButtonBox(this);
     reopen_ = buttons->addButton(tr("&Reopen"), QDialogButtonBox::ActionRole);
     reprint_ = buttons->addButton(tr("Re&print sheet…"), QDialogButtonBox::ActionRole);
+    changeOutcome_ = buttons->addButton(tr("Change &outcome"), QDialogButtonBox::ActionRole);
+    changeOutcome_->setObjectName(QStringLiteral("changeOutcomeButton"));
+    auto* outcomes = new QMenu(changeOutcome_);
+    for (const auto outcome :
+         {storage::Outcome::Worked, storage::Outcome::Refused, storage::Outcome::NotTried})
+        outcomes->addAction(storage::StorageTexts::outcomeName(outcome), this,
+                            [this, outcome] { changeOutcome(outcome); });
+    changeOutcome_->setMenu(outcomes);
     export_ = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -153,9 +163,11 @@ void HistoryWindow::refresh() {
                                    QString::number(job.attempts),
                                    job.customer,
                                    job.registration,
-                                   job.technician};
+                                   job.technician,
+                                   job.notes.simplified()};
         for (int column = 0; column < cells.size(); ++column)
             table_->setItem(row, column, new QTableWidgetItem(cells[column]));
+        table_->item(row, 9)->setToolTip(job.notes);
     }
     table_->resizeColumnsToContents();
     status_->setText(tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())));
@@ -169,10 +181,40 @@ std::optional<storage::Job> HistoryWindow::selectedJob() const {
     return jobs_[row];
 }
 
+bool HistoryWindow::changeOutcome(storage::Outcome outcome) {
+    std::optional<storage::Job> job = selectedJob();
+    if (!job || !database_)
+        return false;
+    const int row = table_->currentRow();
+    job->outcome = outcome;
+    if (outcome == storage::Outcome::NotTried)
+        job->attempts = 0;
+    else if (job->attempts == 0)
+        job->attempts = 1;
+    if (!database_->updateJob(*job)) {
+        QMessageBox::warning(this, tr("Change outcome"), database_->lastError());
+        return false;
+    }
+    refresh();
+    if (row >= 0 && row < table_->rowCount())
+        table_->selectRow(row);
+    status_->setText(tr("Job of %1 (%2): outcome changed to “%3”.")
+                         .arg(job->serial,
+                              QLocale().toString(job->time.toLocalTime(), QLocale::ShortFormat),
+                              storage::StorageTexts::outcomeName(outcome)));
+    emit jobChanged(*job);
+    return true;
+}
+
+QString HistoryWindow::statusText() const {
+    return status_->text();
+}
+
 void HistoryWindow::updateButtons() {
     const bool selected = selectedJob().has_value();
     reopen_->setEnabled(selected);
     reprint_->setEnabled(selected);
+    changeOutcome_->setEnabled(selected);
     export_->setEnabled(!jobs_.isEmpty());
 }
 

@@ -28,6 +28,10 @@ public:
     QList<storage::Job> shownJobs() const { return jobs_; }
     std::optional<storage::Job> selectedJob() const;
     bool exportTo(const QString& path, QString* error = nullptr);
+    // A mistaken click is not forever: the selected job's outcome, set again. Attempts follow
+    // (a refusal counts at least one, "not tried" none).
+    bool changeOutcome(storage::Outcome outcome);
+    QString statusText() const;
 
     QLineEdit* searchEdit() const { return search_; }
     QComboBox* familyCombo() const { return family_; }
@@ -39,6 +43,7 @@ public:
     QTableWidget* table() const { return table_; }
     QPushButton* reopenButton() const { return reopen_; }
     QPushButton* reprintButton() const { return reprint_; }
+    QPushButton* changeOutcomeButton() const { return changeOutcome_; }
 
 public slots:
     void refresh();
@@ -47,6 +52,7 @@ public slots:
 signals:
     void reopenRequested(const radiocode::storage::Job& job);
     void reprintRequested(const radiocode::storage::Job& job);
+    void jobChanged(const radiocode::storage::Job& job);
 
 private:
     void updateButtons();
@@ -64,6 +70,7 @@ private:
     QLabel* status_;
     QPushButton* reopen_;
     QPushButton* reprint_;
+    QPushButton* changeOutcome_;
     QPushButton* export_;
 };
 
