@@ -108,6 +108,13 @@ export LC_ALL=C.UTF-8 LANGUAGE=en
 unset SESSION_MANAGER
 "$@"
 status=$?
-# The bus launcher takes its own bus daemon and the registry with it.
-[[ -n $launcher_pid ]] && kill "$launcher_pid" 2>/dev/null
+# The bus launcher takes its own bus daemon and the registry with it; let it go before the X
+# server does, so that nothing is left holding a connection to either.
+if [[ -n $launcher_pid ]] && kill "$launcher_pid" 2>/dev/null; then
+    for ((i = 0; i < 30; ++i)); do
+        [[ -e /proc/$launcher_pid && $(awk '{print $3}' "/proc/$launcher_pid/stat" 2>/dev/null) != Z ]] ||
+            break
+        sleep 0.1
+    done
+fi
 exit "$status"
