@@ -176,12 +176,10 @@ QStringList focusOrderProblems(QWidget* window) {
     return problems;
 }
 
-// Records what the accessibility layer is told, while a test listens.
-QList<QPair<QAccessible::Event, QPointer<QObject>>> heardEvents;
+// The descriptions the accessibility layer is told of, per widget, while a test listens.
 QHash<QObject*, QStringList> heardDescriptions;
 
 void listen(QAccessibleEvent* event) {
-    heardEvents.append({event->type(), QPointer<QObject>(event->object())});
     if (event->type() == QAccessible::DescriptionChanged && event->object())
         if (QAccessibleInterface* iface = event->accessibleInterface())
             heardDescriptions[event->object()] << iface->text(QAccessible::Description);
@@ -426,7 +424,6 @@ private slots:
         QLineEdit* field = window_->serialEntryPage()->serialField()->lineEdit();
         QCOMPARE(QApplication::focusWidget(), field);
         QTest::keyClicks(field, QStringLiteral("M2"));
-        heardEvents.clear();
         heardDescriptions.clear();
         QAccessible::installUpdateHandler(listen);
         const auto announced = [field] { return heardDescriptions.value(field); };
