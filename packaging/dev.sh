@@ -22,6 +22,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
 test_packages+=(openbox xdotool)  # the barcode scanner under a real X server (xvfb_scanner)
+test_packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus xvfb xauth xdotool)  # screen reader tests (AT-SPI bus)
 
 install_missing() {
     local missing=() package

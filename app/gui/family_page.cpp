@@ -1,5 +1,6 @@
 #include "family_page.h"
 
+#include "accessibility.h"
 #include "instruction_sheet.h"
 #include "serial_widgets.h"
 #include "texts.h"
@@ -201,7 +202,9 @@ void FamilyCard::retranslate() {
     layOutCaption(size());
     setAccessibleName(Texts::familyName(family_));
     setAccessibleDescription(
-        tr("Serial: %1. Code from: %2.").arg(Texts::serialFormat(family_), origin));
+        tr("Serial: %1. Code from: %2.").arg(Texts::serialFormat(family_), origin) +
+        QLatin1Char(' ') +
+        tr("On the drawing: %1").arg(Accessibility::labelDrawingDescription(family_)));
     setToolTip(
         tr("%1 radio: serial %2").arg(Texts::familyName(family_), Texts::serialFormat(family_)));
 }
@@ -236,6 +239,8 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     continueButton_->setEnabled(false);
     connect(continueButton_, &QPushButton::clicked, this, [this] { submitField(); });
     connect(field_, &SerialField::recognitionChanged, this, &FamilyPage::updateRecognised);
+    // Continue sits at the top of the field's row: Tab reaches it before the suggestions.
+    field_->suggestionBar()->setTabPredecessor(continueButton_);
 
     auto* fieldRow = new QHBoxLayout;
     fieldRow->addWidget(field_, 1);

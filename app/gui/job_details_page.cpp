@@ -34,6 +34,7 @@ JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     vin_->setFont(mono);
     vin_->setMaxLength(40);
     vinStatus_ = new StatusLine(this);
+    vinStatus_->announceOn(vin_);
     technician_ = new QLineEdit(this);
     technician_->setObjectName(QStringLiteral("technicianField"));
     technician_->setText(QSettings().value(technicianKey).toString());

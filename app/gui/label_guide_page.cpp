@@ -1,5 +1,6 @@
 #include "label_guide_page.h"
 
+#include "accessibility.h"
 #include "instruction_sheet.h"
 #include "texts.h"
 
@@ -125,6 +126,7 @@ LabelGuidePage::LabelGuidePage(QWidget* parent) : QWidget(parent) {
     auto* zoomRow = new QHBoxLayout;
     zoomRow->addWidget(zoomOut_);
     zoomRow->addWidget(zoomIn_);
+    QWidget::setTabOrder(zoomOut_, zoomIn_); // as laid out: out, in, fit
     zoomRow->addWidget(fit_);
     zoomRow->addStretch(1);
     next_ = new QPushButton(this);
@@ -166,8 +168,8 @@ void LabelGuidePage::retranslate() {
     zoomIn_->setToolTip(tr("Zoom in (Ctrl++, Ctrl+mouse wheel)"));
     zoomOut_->setToolTip(tr("Zoom out (Ctrl+-)"));
     fit_->setToolTip(tr("Show the whole label (Ctrl+0)"));
-    view_->setAccessibleName(tr("Drawing of the %1 label").arg(Texts::familyName(family_)));
-    view_->setAccessibleDescription(tr("The serial area is highlighted in orange."));
+    view_->setAccessibleName(Accessibility::labelDrawingName(family_));
+    view_->setAccessibleDescription(Accessibility::labelDrawingDescription(family_));
     QString html =
         QStringLiteral("<p><b>%1</b> %2</p><p><b>%3</b> %4</p><ul>")
             .arg(tr("Serial:").toHtmlEscaped(), Texts::serialFormat(family_).toHtmlEscaped(),

@@ -166,6 +166,14 @@ void MainWindow::buildPages() {
         labelGuide_->setFamily(*lastFamily_);
         entry_->setFamily(*lastFamily_);
     }
+    // Back sits under the pages, so Tab reaches it after them (these pages are younger).
+    QWidget* lastStop = back_;
+    for (QWidget* widget = back_->nextInFocusChain(); widget && widget != this;
+         widget = widget->nextInFocusChain())
+        if (widget->focusPolicy() & Qt::TabFocus)
+            lastStop = widget;
+    if (lastStop != back_)
+        QWidget::setTabOrder(lastStop, back_);
     connect(labelGuide_, &LabelGuidePage::nextRequested, this,
             [this] { showPage(Page::SerialEntry); });
     connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] { lookUpEntry(); });

@@ -1,5 +1,6 @@
 #include "result_page.h"
 
+#include "accessibility.h"
 #include "serial_widgets.h"
 #include "texts.h"
 
@@ -63,6 +64,8 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
 
     // The code: four large digits in boxes, as on the radio's display.
     codeBox_ = new QWidget(content);
+    codeBox_->setObjectName(QStringLiteral("codeDisplay"));
+    Accessibility::exposeAsText(codeBox_); // "Code 3 6 3 3", then the four boxes
     codeBox_->setStyleSheet(QStringLiteral(
         "QLabel { border: 2px solid palette(text); border-radius: 6px; background: palette(base);"
         "  padding: 4px 14px; }"));
@@ -150,8 +153,12 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     mainColumn->addStretch(1);
     cautionsTitle_ = sectionTitle(content);
     rightColumn->addWidget(cautionsTitle_);
-    cautions_ = new QVBoxLayout;
-    rightColumn->addLayout(cautions_);
+    // The caution rows are remade for every result: in a box of their own they keep their
+    // place between the title and the troubleshooting for screen readers too.
+    auto* cautionsBox = new QWidget(content);
+    cautions_ = new QVBoxLayout(cautionsBox);
+    cautions_->setContentsMargins(0, 0, 0, 0);
+    rightColumn->addWidget(cautionsBox);
     troubleTitle_ = sectionTitle(content);
     rightColumn->addSpacing(8);
     rightColumn->addWidget(troubleTitle_);
@@ -196,6 +203,16 @@ void ResultPage::addResultAction(QAbstractButton* button) {
     // Before the stretch, beside the job details button.
     actions_->insertWidget(actions_->indexOf(job_) + 1, button);
     button->show();
+    // Tab and screen readers follow the row as laid out, whatever order the buttons joined it
+    // in (raise() moves a widget to the end of its parent's children, the order readers walk).
+    QWidget* previous = nullptr;
+    for (int i = 0; i < actions_->count(); ++i)
+        if (QWidget* widget = actions_->itemAt(i)->widget()) {
+            if (previous)
+                QWidget::setTabOrder(previous, widget);
+            widget->raise();
+            previous = widget;
+        }
 }
 
 void ResultPage::setEmptyDatabaseOffer(bool shown) {
@@ -259,6 +276,7 @@ void ResultPage::fill() {
                              : QStringLiteral(":/icons/state-invalid.svg");
     statusIcon_->setPixmap(QIcon(icon).pixmap(QSize(30, 30), devicePixelRatioF()));
     status_->setText(Texts::statusName(result_));
+    statusIcon_->setAccessibleName(status_->text());
     QString radio =
         recognition.family
             ? tr("%1 · serial %2").arg(Texts::familyName(family), fromStd(recognition.serial))
@@ -272,11 +290,11 @@ void ResultPage::fill() {
 
     codeBox_->setVisible(code);
     const QString digits = codeText();
-    for (int i = 0; i < digits_.size(); ++i)
+    for (int i = 0; i < digits_.size(); ++i) {
         digits_[i]->setText(i < digits.size() ? digits.mid(i, 1) : QString());
-    codeBox_->setAccessibleName(tr("Code"));
-    codeBox_->setAccessibleDescription(
-        digits.split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(' ')));
+        digits_[i]->setAccessibleName(tr("Digit %1: %2").arg(i + 1).arg(digits_[i]->text()));
+    }
+    codeBox_->setAccessibleName(Accessibility::spokenCode(digits));
     source_->setVisible(code);
     QStringList source;
     if (code) {
@@ -325,6 +343,13 @@ void ResultPage::fill() {
         height += steps_->rowHeight(row);
     steps_->setFixedHeight(height);
     confirm_->setText(tr("Then: %1").arg(Texts::confirmStep(steps)));
+    // The steps in words, for screen readers that read a table's description, not its cells.
+    QStringList spokenSteps;
+    if (code)
+        for (const DigitStep& step : steps.digits)
+            spokenSteps << Texts::digitStep(step);
+    spokenSteps << Texts::confirmStep(steps);
+    steps_->setAccessibleDescription(spokenSteps.join(QLatin1Char(' ')));
 
     cautionLabels_.clear();
     while (QLayoutItem* item = cautions_->takeAt(0)) {

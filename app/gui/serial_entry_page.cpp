@@ -1,5 +1,6 @@
 #include "serial_entry_page.h"
 
+#include "accessibility.h"
 #include "family_page.h"
 #include "instruction_sheet.h"
 #include "serial_widgets.h"
@@ -87,6 +88,8 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     beckerSerialLabel_->setBuddy(beckerSerial_);
     beckerStatus_ = new StatusLine(becker_);
     beckerSuggestions_ = new SuggestionBar(becker_);
+    beckerStatus_->announceOn(beckerModel_);
+    beckerStatus_->announceOn(beckerSerial_);
     auto* form = new QFormLayout;
     form->addRow(beckerModelLabel_, beckerModel_);
     form->addRow(beckerSerialLabel_, beckerSerial_);
@@ -311,6 +314,8 @@ void SerialEntryPage::publish(const Recognition& recognition) {
 
 void SerialEntryPage::showDrawing() {
     drawing_->setPixmap(labelDrawingPixmap(family_, QSize(440, 230), devicePixelRatioF()));
+    drawing_->setAccessibleName(Accessibility::labelDrawingName(family_));
+    drawing_->setAccessibleDescription(Accessibility::labelDrawingDescription(family_));
 }
 
 void SerialEntryPage::retranslate() {

@@ -1,5 +1,6 @@
 #include "serial_widgets.h"
 
+#include "accessibility.h"
 #include "texts.h"
 
 #include <QAction>
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QStyleOptionFrame>
 #include <QTextLayout>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -146,7 +148,14 @@ void SerialLineEdit::finishAfterFirstFrame() {
     // first frame, like the state icons: the field is empty at start-up and its frame looks the
     // same either way, so nothing is missing from that frame.
     setClearButtonEnabled(true);
+    Accessibility::nameClearButton(this);
     setStyle(serialFieldStyle());
+}
+
+void SerialLineEdit::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && isClearButtonEnabled())
+        Accessibility::nameClearButton(this);
+    QLineEdit::changeEvent(event);
 }
 
 QByteArray SerialLineEdit::utf8() const {
@@ -284,6 +293,38 @@ StatusLine::StatusLine(QWidget* parent) : QWidget(parent) {
     layout->addWidget(icon_, 0, Qt::AlignTop);
     layout->addWidget(message_, 1);
     setAccessibleName(tr("Input state"));
+    nameIcon();
+}
+
+void StatusLine::announceOn(QWidget* field) {
+    announcedOn_ << field;
+    if (!announceLater_) {
+        announceLater_ = new QTimer(this);
+        announceLater_->setSingleShot(true);
+        announceLater_->setInterval(1000);
+        connect(announceLater_, &QTimer::timeout, this, &StatusLine::announce);
+    }
+    field->setAccessibleDescription(spoken_);
+}
+
+void StatusLine::announce() {
+    if (announceLater_)
+        announceLater_->stop();
+    for (const QPointer<QWidget>& field : std::as_const(announcedOn_))
+        if (field && field->accessibleDescription() != spoken_)
+            field->setAccessibleDescription(spoken_);
+}
+
+void StatusLine::nameIcon() {
+    const QString name = stateWords_.isEmpty() ? tr("Information") : stateWords_;
+    if (icon_->accessibleName() != name)
+        icon_->setAccessibleName(name);
+}
+
+void StatusLine::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        nameIcon();
+    QWidget::changeEvent(event);
 }
 
 QString StatusLine::iconPath(InputState state) {
@@ -323,13 +364,19 @@ void StatusLine::showCustom(const QString& iconPath, const QString& stateWords,
     }
     if (stateWords == stateWords_ && message == messageText_)
         return;
+    const bool newState = stateWords != stateWords_;
     stateWords_ = stateWords;
     messageText_ = message;
     message_->setTexts(stateWords, message);
-    const QString spoken =
-        stateWords.isEmpty() ? message : stateWords + QLatin1String(". ") + message;
-    setAccessibleDescription(spoken);
-    message_->setAccessibleName(spoken);
+    spoken_ = stateWords.isEmpty() ? message : stateWords + QLatin1String(". ") + message;
+    setAccessibleDescription(spoken_);
+    message_->setAccessibleName(spoken_);
+    if (newState) {
+        nameIcon();
+        announce();
+    } else if (announceLater_) {
+        announceLater_->start();
+    }
 }
 
 QString StatusLine::stateText() const {
@@ -453,6 +500,8 @@ void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
         auto* button = new QPushButton(this);
         button->setObjectName(QStringLiteral("suggestion%1").arg(index + 1));
         button->setIcon(validIcon_);
+        if (QWidget* before = index > 0 ? buttons_.last() : tabPredecessor())
+            QWidget::setTabOrder(before, button);
         connect(button, &QPushButton::clicked, this,
                 [this, index] { emit suggestionChosen(serials_.value(index)); });
         layout_->insertWidget(layout_->count() - 1, button);
@@ -478,6 +527,16 @@ void SuggestionBar::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+QWidget* SuggestionBar::tabPredecessor() const {
+    if (tabPredecessor_)
+        return tabPredecessor_;
+    for (QWidget* widget = previousInFocusChain(); widget && widget != window();
+         widget = widget->previousInFocusChain())
+        if ((widget->focusPolicy() & Qt::TabFocus) && !isAncestorOf(widget))
+            return widget;
+    return nullptr;
+}
+
 QList<QPushButton*> SuggestionBar::buttons() const {
     return buttons_.first(serials_.size());
 }
@@ -493,6 +552,7 @@ SerialField::SerialField(QWidget* parent) : QWidget(parent) {
     layout->addWidget(status_);
     layout->addWidget(marked_);
     layout->addWidget(suggestions_);
+    status_->announceOn(edit_);
     connect(edit_, &QLineEdit::textChanged, this, &SerialField::recognise);
     connect(suggestions_, &SuggestionBar::suggestionChosen, this, [this](const QString& serial) {
         setText(serial);

@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QTextLayout>
 #include <QWidget>
 
@@ -19,6 +20,7 @@ class QAction;
 class QLabel;
 class QHBoxLayout;
 class QPushButton;
+class QTimer;
 
 namespace radiocode::gui {
 
@@ -34,6 +36,9 @@ public:
     void finishAfterFirstFrame();
     // The text as the core should see it (UTF-8).
     QByteArray utf8() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void cleanUp();
@@ -91,10 +96,21 @@ public:
     void showCustom(const QString& iconPath, const QString& stateWords, const QString& message);
     QString stateText() const;
     QString messageText() const;
+    // The field(s) this line speaks for: their accessible description carries the state and
+    // message, so a screen reader reads out a change on the field being typed in. A new state
+    // is announced at once; a new message in the same state ("7 more digits") after a pause
+    // in typing, not on every key.
+    void announceOn(QWidget* field);
 
     static QString iconPath(InputState state);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void announce();
+    void nameIcon();
+
     QLabel* icon_;
     StatusMessage* message_;
     QString stateWords_;
@@ -102,6 +118,9 @@ private:
     // What the icon label shows now, so a keystroke that keeps the state leaves it alone.
     QString shownIconPath_;
     qreal shownIconRatio_ = 0;
+    QString spoken_;
+    QList<QPointer<QWidget>> announcedOn_;
+    QTimer* announceLater_ = nullptr;
 };
 
 // The input again, with the character the message is about marked (bold, underlined, on a pale
@@ -143,6 +162,9 @@ public:
     explicit SuggestionBar(QWidget* parent = nullptr);
     void setSuggestions(const std::vector<std::string>& serials);
     QList<QPushButton*> buttons() const;
+    // Tab reaches the suggestions right after this widget (by default the Tab stop before the
+    // bar, its field): the buttons are made when first needed, which would put them last.
+    void setTabPredecessor(QWidget* widget) { tabPredecessor_ = widget; }
 
 signals:
     void suggestionChosen(const QString& serial);
@@ -152,12 +174,14 @@ protected:
 
 private:
     void retranslate();
+    QWidget* tabPredecessor() const;
 
     QHBoxLayout* layout_;
     QLabel* caption_;
     QList<QPushButton*> buttons_;
     QStringList serials_; // what the buttons offer now
     QIcon validIcon_;     // drawn from its SVG once, shared by every button
+    QPointer<QWidget> tabPredecessor_;
 };
 
 // One field with live validation: line edit, status line, suggestions. Used for "Not sure?" on

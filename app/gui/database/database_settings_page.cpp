@@ -1,5 +1,6 @@
 #include "database_settings_page.h"
 
+#include "accessibility.h"
 #include "database.h"
 
 #include <QDialogButtonBox>
@@ -28,6 +29,8 @@ DatabaseSettingsPage::DatabaseSettingsPage(QWidget* parent) : QDialog(parent) {
     url_ = new QLineEdit(this);
     url_->setPlaceholderText(storage::DatabaseUrl::defaultUrl());
     url_->setClearButtonEnabled(true);
+    url_->setAccessibleName(tr("Database address"));
+    Accessibility::nameClearButton(url_);
     default_ = new QPushButton(tr("Use the &default"), this);
     test_ = new QPushButton(tr("&Test connection"), this);
     auto* row = new QHBoxLayout;

@@ -1,5 +1,6 @@
 #include "history_window.h"
 
+#include "accessibility.h"
 #include "storage_texts.h"
 #include "texts.h"
 
@@ -33,6 +34,8 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     search_->setPlaceholderText(
         tr("Serial, code, customer, registration, VIN, technician or notes"));
     search_->setClearButtonEnabled(true);
+    search_->setAccessibleName(tr("Search the jobs"));
+    Accessibility::nameClearButton(search_);
     family_ = new QComboBox(this);
     family_->addItem(tr("All radios"));
     for (const Family family : allFamilies)
@@ -50,6 +53,10 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     until_ = new QDateEdit(QDate::currentDate(), this);
     until_->setCalendarPopup(true);
     until_->setEnabled(false);
+    family_->setAccessibleName(tr("Radio family"));
+    outcome_->setAccessibleName(tr("Outcome"));
+    since_->setAccessibleName(tr("From date"));
+    until_->setAccessibleName(tr("To date"));
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(search_, 2);
@@ -70,6 +77,7 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setSortingEnabled(false);
+    table_->setAccessibleName(tr("Jobs"));
 
     status_ = new QLabel(this);
     auto* buttons = new QDialogButtonBox(this);

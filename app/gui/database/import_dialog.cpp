@@ -36,6 +36,7 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     path_ = new QLineEdit(this);
     path_->setReadOnly(true);
     path_->setPlaceholderText(tr("A CSV file with the columns serial and code"));
+    path_->setAccessibleName(tr("Code list file"));
     browse_ = new QPushButton(tr("&Choose file…"), this);
     connect(browse_, &QPushButton::clicked, this, &ImportDialog::browse);
     auto* fileRow = new QHBoxLayout;
@@ -66,6 +67,7 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     issues_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     issues_->setSelectionBehavior(QAbstractItemView::SelectRows);
     issues_->setWordWrap(true);
+    issues_->setAccessibleName(tr("Problems and conflicts in the file"));
 
     auto* buttons = new QDialogButtonBox(this);
     import_ = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
