@@ -120,6 +120,11 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
         const QString source = Texts::fromUtf8(result.answer->source);
         object[QLatin1String("source")] = source;
         object[QLatin1String("sourceText")] = Texts::sourceDescription(source);
+        if (result.answer->wasRefused())
+            object[QLatin1String("refused")] =
+                QJsonObject{{QLatin1String("by"), Texts::fromUtf8(result.answer->refusedBy)},
+                            {QLatin1String("at"), Texts::fromUtf8(result.answer->refusedAt)},
+                            {QLatin1String("message"), Texts::refusedWarning(*result.answer)}};
         QJsonArray digits;
         for (const DigitStep& step : steps.digits)
             digits.append(QJsonObject{{QLatin1String("button"), step.button},
@@ -163,6 +168,8 @@ void printText(Context& context, const LookupResult& result) {
     const QString source = Texts::fromUtf8(result.answer->source);
     if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
         context.out << wrapped(Cli::tr("Warning: %1").arg(warning), 9) << "\n";
+    if (const QString refused = Texts::refusedWarning(*result.answer); !refused.isEmpty())
+        context.out << wrapped(Cli::tr("Warning: %1").arg(refused), 9) << "\n";
     context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
                 << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
                            8)

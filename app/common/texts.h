@@ -40,6 +40,10 @@ public:
 
     // Where a code came from, in words: "Computed with the public Renault precode algorithm".
     static QString sourceDescription(const QString& source);
+    // "This code was refused on a radio by X on DATE…", or empty when it never was.
+    static QString refusedWarning(const CodeAnswer& answer);
+    // The radio card's serial belongs to another radio: said instead of any code.
+    static QString cardMismatch(const QString& cardSerial, const QString& radioSerial);
     // Why there is no code, and what the technician can do next.
     static QString noCodeReason(const LookupResult& result);
     static QStringList noCodeNextSteps(const LookupResult& result);

@@ -15,6 +15,11 @@ namespace radiocode {
 struct CodeAnswer {
     std::string code;   // four digits
     std::string source; // "algorithm:renault-precode", "database:import:<file>", ...
+    // Set when a technician recorded that this code was refused on a radio: who, and when (ISO
+    // 8601, UTC). The code is still shown, with that warning, for the next technician to judge.
+    std::string refusedBy = {};
+    std::string refusedAt = {};
+    bool wasRefused() const { return !refusedAt.empty(); }
 };
 
 class CodeSource {
