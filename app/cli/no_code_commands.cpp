@@ -445,7 +445,7 @@ std::optional<qint64> jobIdFrom(const QString& text) {
 QString waitingReminder(int overdue, int reminderDays) {
     if (overdue == 0 || reminderDays <= 0)
         return {};
-    return Cli::tr("Reminder: %n code request(s) have waited more than %1 days for an answer: ask "
+    return Cli::tr("Reminder: %n code request(s) waiting longer than %1 days for an answer: ask "
                    "again.",
                    nullptr, overdue)
         .arg(reminderDays);

@@ -76,7 +76,8 @@ class TestStorage : public QObject {
                 qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
             QSqlQuery query(admin);
             query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table : {"codes", "jobs", "radiocode_meta", "other_table"})
+            for (const char* table :
+                 {"codes", "jobs", "code_requests", "radiocode_meta", "other_table"})
                 query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("admin"));
