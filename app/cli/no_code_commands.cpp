@@ -442,15 +442,6 @@ std::optional<qint64> jobIdFrom(const QString& text) {
 
 } // namespace
 
-QString waitingReminder(int overdue, int reminderDays) {
-    if (overdue == 0 || reminderDays <= 0)
-        return {};
-    return Cli::tr("Reminder: %n code request(s) waiting longer than %1 days for an answer: ask "
-                   "again.",
-                   nullptr, overdue)
-        .arg(reminderDays);
-}
-
 int runCard(Context& context, const QStringList& arguments) {
     return runCardCommand(context, arguments);
 }
@@ -484,10 +475,7 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
     }
     const int reminderDays = savedReminderDays();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    int overdue = 0;
-    for (const auto& [job, request] : waiting)
-        if (reminderDays > 0 && request.daysWaited(now) >= reminderDays)
-            ++overdue;
+    const int overdue = storage::StorageTexts::overdueRequests(waiting, reminderDays);
     if (json) {
         QJsonArray array;
         for (const auto& [job, request] : waiting) {
@@ -510,7 +498,7 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
         QJsonObject object{{QStringLiteral("jobs"), array},
                            {QStringLiteral("reminderDays"), reminderDays},
                            {QStringLiteral("overdue"), overdue}};
-        if (const QString reminder = waitingReminder(overdue, reminderDays); !reminder.isEmpty())
+        if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays); !reminder.isEmpty())
             object.insert(QStringLiteral("reminder"), reminder);
         context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
                     << "\n";
@@ -534,7 +522,7 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
                 cells << detail;
         context.out << "#" << job.id << "  " << cells.join(QStringLiteral("  ")) << "\n";
     }
-    if (const QString reminder = waitingReminder(overdue, reminderDays); !reminder.isEmpty())
+    if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays); !reminder.isEmpty())
         context.out << wrapped(reminder) << "\n";
     return ExitCodeShown;
 }

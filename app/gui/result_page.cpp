@@ -90,6 +90,14 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     source_->setObjectName(QStringLiteral("resultSource"));
     source_->setWordWrap(true);
     mainColumn->addWidget(source_);
+    // A code someone recorded as refused on a radio: said beside the code, before any try.
+    refused_ = new QLabel(content);
+    refused_->setObjectName(QStringLiteral("refusedWarning"));
+    refused_->setWordWrap(true);
+    QFont refusedFont = refused_->font();
+    refusedFont.setBold(true);
+    refused_->setFont(refusedFont);
+    mainColumn->addWidget(refused_);
 
     // No code: why not, and what next.
     noCode_ = new QWidget(content);
@@ -202,6 +210,10 @@ QString ResultPage::sourceText() const {
     return source_->text();
 }
 
+QString ResultPage::refusedText() const {
+    return refused_->text();
+}
+
 QString ResultPage::statusText() const {
     return status_->text();
 }
@@ -254,6 +266,8 @@ void ResultPage::fill() {
     source_->setText(
         code ? tr("Source: %1").arg(Texts::sourceDescription(fromStd(result_.answer->source)))
              : QString());
+    refused_->setText(code ? Texts::refusedWarning(*result_.answer) : QString());
+    refused_->setVisible(!refused_->text().isEmpty());
 
     noCode_->setVisible(!code);
     reason_->setText(code ? QString() : Texts::noCodeReason(result_));

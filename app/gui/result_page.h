@@ -30,6 +30,7 @@ public:
     // For tests and screen readers: what the page shows.
     QString codeText() const;   // the four digits, empty without a code
     QString sourceText() const; // the source in words
+    QString refusedText() const; // "This code was refused on a radio by …", or empty
     QString statusText() const; // "Code found", "No code on record", ...
     QString reasonText() const; // why there is no code
     QTableWidget* stepsTable() const { return steps_; }
@@ -58,6 +59,7 @@ private:
     QWidget* codeBox_;
     QList<QLabel*> digits_;
     QLabel* source_;
+    QLabel* refused_;
     QWidget* noCode_;
     QLabel* reason_;
     QLabel* nextTitle_;

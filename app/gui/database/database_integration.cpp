@@ -4,6 +4,7 @@
 #include "history_window.h"
 #include "import_dialog.h"
 #include "main_window.h"
+#include "no_code_actions.h"
 #include "result_page.h"
 #include "storage_texts.h"
 #include "texts.h"
@@ -60,6 +61,8 @@ void DatabaseIntegration::attach(MainWindow& window) {
     historyAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     menu->addSeparator();
     settingsAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openSettings);
+    noCode_ = new NoCodeActions(*this, window);
+    workshopAction_ = menu->addAction(QString(), noCode_, &NoCodeActions::openWorkshopDialog);
 
     worked_ = new QPushButton;
     worked_->setObjectName(QStringLiteral("codeWorkedButton"));
@@ -106,6 +109,7 @@ void DatabaseIntegration::attach(MainWindow& window) {
         bar->repaint();
         session_.openPending();
         bar->clearMessage();
+        noCode_->checkWaiting(); // requests that waited too long
     });
     window.installEventFilter(this); // language changes
     retranslate();
@@ -124,6 +128,8 @@ void DatabaseIntegration::retranslate() {
     importAction_->setText(tr("&Import codes…"));
     historyAction_->setText(tr("Job &history…"));
     settingsAction_->setText(tr("Database &settings…"));
+    workshopAction_->setText(tr("&Workshop details…"));
+    noCode_->retranslate();
     worked_->setText(tr("This code &worked"));
     worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
     refused_->setText(tr("Code &refused"));
@@ -170,6 +176,7 @@ void DatabaseIntegration::updateResultButtons() {
     saveJob_->setVisible(open && valid);
     recordCode_->setVisible(open && result.status == LookupStatus::NotFound &&
                             fromDatabaseFamily(result));
+    noCode_->updateButtons(open);
 }
 
 QString DatabaseIntegration::technician() const {
@@ -258,6 +265,10 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
                                                           name) == storage::AddResult::Failed)
             showError(tr("This code worked"), database->lastError());
     }
+    // A radio card's code that worked is kept; a refused code is flagged for the next lookup.
+    if (outcome != storage::Outcome::NotTried &&
+        !database->learnFromOutcome(job, details.technician.trimmed()))
+        showError(tr("Code database"), database->lastError());
     if (outcome == storage::Outcome::Refused && job.family) {
         const QString warning =
             storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
@@ -369,6 +380,8 @@ void DatabaseIntegration::openHistory() {
     if (!history_) {
         history_ = new HistoryWindow(session_.database(), window_);
         connect(history_, &HistoryWindow::reopenRequested, this, &DatabaseIntegration::reopenJob);
+        // The answer goes on the result page: "This code worked", "Code refused", the sheet.
+        connect(history_, &HistoryWindow::answered, this, &DatabaseIntegration::reopenJob);
         connect(history_, &HistoryWindow::reprintRequested, this, [this](const storage::Job& job) {
             reopenJob(job);
             window_->printPreview();
