@@ -203,7 +203,7 @@ private slots:
             QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" in ") + text));
         QVERIFY(text.contains(QLatin1String("______"))); // the registration, the signature
         // The program's own language is back after a letter in German.
-        QCOMPARE(noCode->requestButton()->text(), QStringLiteral("Re&quest the code…"));
+        QCOMPARE(noCode->requestButton()->text(), QStringLiteral("Request th&e code…"));
 
         auto db = open();
         const auto waiting = db->waitingJobs();

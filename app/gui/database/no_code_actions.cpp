@@ -286,9 +286,9 @@ NoCodeActions::NoCodeActions(DatabaseIntegration& database, MainWindow& window)
 }
 
 void NoCodeActions::retranslate() {
-    card_->setText(tr("The owner has the radio &card…"));
+    card_->setText(tr("The o&wner has the radio card…"));
     card_->setToolTip(tr("Enter the serial and the code from the owner's radio card."));
-    request_->setText(tr("Re&quest the code…"));
+    request_->setText(tr("Request th&e code…"));
     request_->setToolTip(tr("Print a request for the code to a Nissan dealer or the "
                             "manufacturer's service, and keep the job waiting for the answer."));
 }
