@@ -358,15 +358,14 @@ int runAttempts(Context& context, const QStringList& arguments) {
 } // namespace
 
 int runJobs(Context& context, const QStringList& arguments) {
-    return runAction(
-        context, "jobs", arguments,
-        {{"list", runList},
-         {"export", runExport},
-         {"add", runAdd},
-         {"attempts", runAttempts},
-         {"answer", runJobsAnswer},
-         {"outcome", runJobsOutcome}},
-        printHelp);
+    return runAction(context, "jobs", arguments,
+                     {{"list", runList},
+                      {"export", runExport},
+                      {"add", runAdd},
+                      {"attempts", runAttempts},
+                      {"answer", runJobsAnswer},
+                      {"outcome", runJobsOutcome}},
+                     printHelp);
 }
 
 } // namespace radiocode::cli

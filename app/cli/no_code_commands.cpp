@@ -136,12 +136,11 @@ int runCardCommand(Context& context, const QStringList& arguments) {
         printCardHelp(context);
         return ExitCodeShown;
     }
-    const ParsedArguments parsed =
-        parse(arguments,
-              {QStringLiteral("--card-serial"), QStringLiteral("--code"),
-               QStringLiteral("--technician"), QStringLiteral("--customer"),
-               QStringLiteral("--registration"), QStringLiteral("--vin")},
-              {});
+    const ParsedArguments parsed = parse(
+        arguments,
+        {QStringLiteral("--card-serial"), QStringLiteral("--code"), QStringLiteral("--technician"),
+         QStringLiteral("--customer"), QStringLiteral("--registration"), QStringLiteral("--vin")},
+        {});
     if (!parsed.problem.isEmpty())
         return usageError(context, "card", parsed.problem);
     if (parsed.positional.isEmpty())
@@ -195,18 +194,19 @@ int runCardCommand(Context& context, const QStringList& arguments) {
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
-        context.err << wrapped(Cli::tr("radiocode card: the job could not be logged: %1").arg(error))
+        context.err << wrapped(
+                           Cli::tr("radiocode card: the job could not be logged: %1").arg(error))
                     << "\n";
         printEntrySteps(context, family, code);
         return ExitCodeShown;
     }
     if (familyInfo(family).origin == CodeOrigin::CodeDatabase) {
         if (const auto stored = database->findCode(family, serial); stored && stored->code != code)
-            context.out << wrapped(Cli::tr("Warning: the code database holds %1 for this serial "
-                                           "(%2). Check the card and the label before trying.")
-                                       .arg(stored->code,
-                                            Texts::sourceDescription(stored->source())),
-                                   9)
+            context.out << wrapped(
+                               Cli::tr("Warning: the code database holds %1 for this serial "
+                                       "(%2). Check the card and the label before trying.")
+                                   .arg(stored->code, Texts::sourceDescription(stored->source())),
+                               9)
                         << "\n";
     }
     storage::Job job;
@@ -282,13 +282,13 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
         printRequestHelp(context);
         return ExitCodeShown;
     }
-    const ParsedArguments parsed = parse(
-        arguments,
-        {QStringLiteral("--out"), QStringLiteral("--vin"), QStringLiteral("--registration"),
-         QStringLiteral("--customer"), QStringLiteral("--part-number"), QStringLiteral("--to"),
-         QStringLiteral("--technician"), QStringLiteral("--photo"), QStringLiteral("--paper"),
-         QStringLiteral("--family")},
-        {});
+    const ParsedArguments parsed =
+        parse(arguments,
+              {QStringLiteral("--out"), QStringLiteral("--vin"), QStringLiteral("--registration"),
+               QStringLiteral("--customer"), QStringLiteral("--part-number"),
+               QStringLiteral("--to"), QStringLiteral("--technician"), QStringLiteral("--photo"),
+               QStringLiteral("--paper"), QStringLiteral("--family")},
+              {});
     if (!parsed.problem.isEmpty())
         return usageError(context, "request", parsed.problem);
     if (parsed.positional.isEmpty())
@@ -303,7 +303,8 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
     }
     std::optional<Family> family;
     if (parsed.values.contains(QStringLiteral("--family"))) {
-        QStringList option{QStringLiteral("--family"), parsed.values.value(QStringLiteral("--family"))};
+        QStringList option{QStringLiteral("--family"),
+                           parsed.values.value(QStringLiteral("--family"))};
         qsizetype index = 0;
         if (!takeFamilyOption(context, option, index, family))
             return ExitInvalidInput;
@@ -498,7 +499,8 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
         QJsonObject object{{QStringLiteral("jobs"), array},
                            {QStringLiteral("reminderDays"), reminderDays},
                            {QStringLiteral("overdue"), overdue}};
-        if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays); !reminder.isEmpty())
+        if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays);
+            !reminder.isEmpty())
             object.insert(QStringLiteral("reminder"), reminder);
         context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
                     << "\n";
@@ -512,7 +514,8 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
         QStringList cells = {
             job.family ? Texts::familyName(*job.family) : QStringLiteral("-"), job.serial,
             request.askedFrom.isEmpty()
-                ? Cli::tr("asked on %1").arg(request.askedAt.toLocalTime().toString(Qt::ISODate).left(10))
+                ? Cli::tr("asked on %1")
+                      .arg(request.askedAt.toLocalTime().toString(Qt::ISODate).left(10))
                 : Cli::tr("asked of %1 on %2")
                       .arg(request.askedFrom,
                            request.askedAt.toLocalTime().toString(Qt::ISODate).left(10)),
@@ -522,7 +525,8 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
                 cells << detail;
         context.out << "#" << job.id << "  " << cells.join(QStringLiteral("  ")) << "\n";
     }
-    if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays); !reminder.isEmpty())
+    if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays);
+        !reminder.isEmpty())
         context.out << wrapped(reminder) << "\n";
     return ExitCodeShown;
 }
@@ -586,8 +590,8 @@ int runJobsAnswer(Context& context, const QStringList& arguments) {
         context.err << "radiocode jobs answer: "
                     << wrapped(Cli::tr("the code database holds %1 for this radio (%2), not %3: "
                                        "nothing was changed. Check the answer with %4.")
-                                   .arg(previous->code, Texts::sourceDescription(previous->source()),
-                                        code, from))
+                                   .arg(previous->code,
+                                        Texts::sourceDescription(previous->source()), code, from))
                     << "\n";
         return ExitFailure;
     case storage::Database::AnswerResult::NotWaiting:
@@ -642,8 +646,9 @@ int runJobsOutcome(Context& context, const QStringList& arguments) {
         context.err << "radiocode jobs outcome: " << wrapped(database->lastError()) << "\n";
         return ExitFailure;
     }
-    context.out << Cli::tr("Job #%1: %2.").arg(*id).arg(storage::StorageTexts::outcomeName(*outcome))
-                << "\n";
+    context.out
+        << Cli::tr("Job #%1: %2.").arg(*id).arg(storage::StorageTexts::outcomeName(*outcome))
+        << "\n";
     if (*outcome == storage::Outcome::Refused && before->family) {
         const QString warning = storage::StorageTexts::attemptWarning(
             database->attempts(*before->family, before->serial));

@@ -295,7 +295,8 @@ QString Texts::sourceDescription(const QString& source) {
                      QT_TR_NOOP("From the owner's radio card; it goes into the code database once "
                                 "it has worked on the radio."));
     if (source.startsWith(QLatin1String("dealer:")))
-        return named(QLatin1String("dealer:"), QT_TR_NOOP("From the dealer %1, who was asked for it."),
+        return named(QLatin1String("dealer:"),
+                     QT_TR_NOOP("From the dealer %1, who was asked for it."),
                      QT_TR_NOOP("From a dealer who was asked for it."));
     if (source.startsWith(QLatin1String("manufacturer:")))
         return named(QLatin1String("manufacturer:"),
@@ -309,7 +310,8 @@ QString Texts::refusedWarning(const CodeAnswer& answer) {
         return {};
     QDateTime when = QDateTime::fromString(fromUtf8(answer.refusedAt), Qt::ISODate);
     when.setTimeSpec(Qt::UTC);
-    const QString date = when.toLocalTime().date().toString(Qt::ISODate); // unambiguous in every language
+    const QString date =
+        when.toLocalTime().date().toString(Qt::ISODate); // unambiguous in every language
     const QString by = fromUtf8(answer.refusedBy).trimmed();
     return by.isEmpty()
                ? tr("This code was refused on a radio on %1. Check the serial on the label and "

@@ -70,7 +70,8 @@ public:
         y_ += mm(4);
         text(title, font(11.5, true), 0, accent);
         painter_.setPen(QPen(muted, mm(0.25)));
-        painter_.drawLine(QPointF(page_.left(), y_ + mm(0.6)), QPointF(page_.right(), y_ + mm(0.6)));
+        painter_.drawLine(QPointF(page_.left(), y_ + mm(0.6)),
+                          QPointF(page_.right(), y_ + mm(0.6)));
         y_ += mm(2);
     }
 
@@ -80,12 +81,11 @@ public:
         const QFont valueFont = font(10, !value.trimmed().isEmpty());
         const qreal labelWidth = mm(62);
         const QString shown = value.trimmed().isEmpty() ? blank : value.trimmed();
-        const qreal h =
-            std::max(QFontMetricsF(labelFont, &device_).height(),
-                     QFontMetricsF(valueFont, &device_)
-                         .boundingRect(QRectF(0, 0, page_.width() - labelWidth, 1e6),
-                                       Qt::TextWordWrap, shown)
-                         .height());
+        const qreal h = std::max(QFontMetricsF(labelFont, &device_).height(),
+                                 QFontMetricsF(valueFont, &device_)
+                                     .boundingRect(QRectF(0, 0, page_.width() - labelWidth, 1e6),
+                                                   Qt::TextWordWrap, shown)
+                                     .height());
         newPageIfNeeded(h + mm(2.5));
         painter_.setFont(labelFont);
         painter_.setPen(muted);

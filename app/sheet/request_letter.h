@@ -42,8 +42,8 @@ struct RequestContent {
     QString partNumber; // Blaupunkt part ("type") number, as given
     QString vin;
     QString registration;
-    QString owner;      // the customer
-    QImage labelPhoto;  // the radio's label, when a photo was taken
+    QString owner;     // the customer
+    QImage labelPhoto; // the radio's label, when a photo was taken
 };
 
 class RequestLetter {

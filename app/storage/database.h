@@ -59,7 +59,7 @@ QString codeProvenanceId(CodeProvenance provenance);
 struct CodeRequest {
     qint64 jobId = 0;
     QDateTime askedAt;
-    QString askedFrom;   // whom (may be empty: not known yet)
+    QString askedFrom;    // whom (may be empty: not known yet)
     QDateTime answeredAt; // invalid while waiting
     QString answeredBy;
     bool waiting() const { return !answeredAt.isValid(); }
@@ -238,12 +238,12 @@ public:
     // The jobs still waiting for an answer, the longest waiting first.
     QList<std::pair<Job, CodeRequest>> waitingJobs() const;
     enum class AnswerResult {
-        Saved,       // code stored with its source, the job carries it
-        SameCode,    // the database already held this code: the job carries it
-        Conflict,    // another code is stored for the serial: nothing changed
-        NotWaiting,  // the job was never asked for, or was answered already
-        NotFound,    // no such job
-        Failed       // database error: see lastError()
+        Saved,      // code stored with its source, the job carries it
+        SameCode,   // the database already held this code: the job carries it
+        Conflict,   // another code is stored for the serial: nothing changed
+        NotWaiting, // the job was never asked for, or was answered already
+        NotFound,   // no such job
+        Failed      // database error: see lastError()
     };
     // The dealer's (Dealer) or the manufacturer's service's (Manufacturer) answer to a waiting
     // job: stored as "dealer:<from>" / "manufacturer:<from>", set as the job's code (outcome

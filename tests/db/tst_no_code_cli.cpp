@@ -114,8 +114,8 @@ class TestNoCodeCli : public QObject {
 
     static QString pdfText(const QString& path) {
         QProcess process;
-        process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path,
-                                                     QStringLiteral("-")});
+        process.start(QStringLiteral("pdftotext"),
+                      {QStringLiteral("-layout"), path, QStringLiteral("-")});
         if (!process.waitForFinished(30000))
             return {};
         return QString::fromUtf8(process.readAllStandardOutput());
@@ -157,10 +157,10 @@ private slots:
 
     void cardWithMatchingSerial() {
         // The card prints the serial in groups, as labels do: cleaned the same way.
-        const Run card = run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
-                              QStringLiteral("bp93451 5516803"), QStringLiteral("--code"),
-                              QStringLiteral("4711"), QStringLiteral("--technician"),
-                              QStringLiteral("Ayse")});
+        const Run card =
+            run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
+                 QStringLiteral("bp93451 5516803"), QStringLiteral("--code"),
+                 QStringLiteral("4711"), QStringLiteral("--technician"), QStringLiteral("Ayse")});
         QVERIFY2(card.exit == 0, card.err.constData());
         QVERIFY(card.text().contains(QStringLiteral("Code: 4711")));
         QVERIFY(card.text().contains(QStringLiteral("(card:Ayse)")));
@@ -169,17 +169,16 @@ private slots:
 
         // Not in the code database until the radio accepted it.
         QCOMPARE(run({QStringLiteral("lookup"), serial}).exit, 1);
-        const QJsonObject jobs = QJsonDocument::fromJson(
-                                     run({QStringLiteral("jobs"), QStringLiteral("list"),
-                                          QStringLiteral("--json")})
-                                         .out)
-                                     .object();
+        const QJsonObject jobs =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .object();
         const QJsonObject job = jobs.value(QLatin1String("jobs")).toArray().first().toObject();
         QCOMPARE(job.value(QLatin1String("source")).toString(), QStringLiteral("card:Ayse"));
         QCOMPARE(job.value(QLatin1String("code")).toString(), QStringLiteral("4711"));
         const QString id = QString::number(job.value(QLatin1String("id")).toInteger());
-        const Run worked = run({QStringLiteral("jobs"), QStringLiteral("outcome"), id,
-                                QStringLiteral("worked")});
+        const Run worked =
+            run({QStringLiteral("jobs"), QStringLiteral("outcome"), id, QStringLiteral("worked")});
         QVERIFY2(worked.exit == 0, worked.err.constData());
 
         // Now every PC finds it, naming the card and who entered it.
@@ -187,8 +186,9 @@ private slots:
         QCOMPARE(lookup.value(QLatin1String("code")).toString(), QStringLiteral("4711"));
         QCOMPARE(lookup.value(QLatin1String("source")).toString(),
                  QStringLiteral("database:card:Ayse"));
-        QVERIFY(lookup.value(QLatin1String("sourceText")).toString().contains(
-            QStringLiteral("radio card")));
+        QVERIFY(lookup.value(QLatin1String("sourceText"))
+                    .toString()
+                    .contains(QStringLiteral("radio card")));
     }
 
     void cardWithOtherSerialShowsNoCode() {
@@ -230,21 +230,22 @@ private slots:
         QFETCH(QString, language);
         QFETCH(bool, filled);
         if (filled)
-            writeSettings(QStringLiteral("a"),
-                          {{QStringLiteral("sheet/workshopName"), QStringLiteral("Oto Servis Kaya")},
-                           {QStringLiteral("workshop/address"),
-                            QStringLiteral("Sanayi Cad. 12\n34000 Istanbul")},
-                           {QStringLiteral("workshop/contact"),
-                            QStringLiteral("+90 212 555 01 01, servis@example.com")}});
+            writeSettings(
+                QStringLiteral("a"),
+                {{QStringLiteral("sheet/workshopName"), QStringLiteral("Oto Servis Kaya")},
+                 {QStringLiteral("workshop/address"),
+                  QStringLiteral("Sanayi Cad. 12\n34000 Istanbul")},
+                 {QStringLiteral("workshop/contact"),
+                  QStringLiteral("+90 212 555 01 01, servis@example.com")}});
         else
             QFile::remove(configHome(QStringLiteral("a")) +
                           QStringLiteral("/radiocode/radiocode-finder.conf"));
-        const QString pdf = dir_.filePath(QStringLiteral("request-%1-%2.pdf")
-                                              .arg(language)
-                                              .arg(filled ? QStringLiteral("filled")
-                                                          : QStringLiteral("blank")));
-        QStringList arguments = {QStringLiteral("request"), serial, QStringLiteral("--out"), pdf,
-                                 QStringLiteral("--lang"), language};
+        const QString pdf =
+            dir_.filePath(QStringLiteral("request-%1-%2.pdf")
+                              .arg(language)
+                              .arg(filled ? QStringLiteral("filled") : QStringLiteral("blank")));
+        QStringList arguments = {QStringLiteral("request"), serial,  QStringLiteral("--out"), pdf,
+                                 QStringLiteral("--lang"),  language};
         if (filled)
             arguments << QStringLiteral("--vin") << QStringLiteral("SJNFAAJ10U1234567")
                       << QStringLiteral("--registration") << QStringLiteral("34 ABC 123")
@@ -275,7 +276,8 @@ private slots:
         installTranslations(QStringLiteral("en"));
         const QString flat = text.simplified();
         for (const QString& part : structure)
-            QVERIFY2(flat.contains(part.simplified()), qPrintable(part + QStringLiteral(" in\n") + text));
+            QVERIFY2(flat.contains(part.simplified()),
+                     qPrintable(part + QStringLiteral(" in\n") + text));
         QVERIFY(flat.contains(serial));
         QVERIFY(flat.contains(QStringLiteral("Blaupunkt")));
         QVERIFY(flat.contains(QStringLiteral("Nissan")));
@@ -283,9 +285,9 @@ private slots:
         // The signature and stamp lines are always blank; every empty field is a blank line.
         const qsizetype blanks = text.count(QStringLiteral("______________________________"));
         if (filled) {
-            for (const char* value : {"SJNFAAJ10U1234567", "34 ABC 123", "Ali Yilmaz",
-                                      "7 649 345 318", "Nissan Kartal", "Oto Servis Kaya",
-                                      "Sanayi Cad. 12", "34000 Istanbul", "servis@example.com"})
+            for (const char* value :
+                 {"SJNFAAJ10U1234567", "34 ABC 123", "Ali Yilmaz", "7 649 345 318", "Nissan Kartal",
+                  "Oto Servis Kaya", "Sanayi Cad. 12", "34000 Istanbul", "servis@example.com"})
                 QVERIFY2(flat.contains(QLatin1String(value)), value);
             QCOMPARE(blanks, 3); // signature, place and date, workshop's stamp
         } else {
@@ -304,8 +306,8 @@ private slots:
                            QStringLiteral("--part-number"), QStringLiteral("7 645 384 318")});
         QCOMPARE(request.exit, 2);
         QVERIFY(request.err.contains("misread"));
-        request = run({QStringLiteral("request"), QStringLiteral("J727"), QStringLiteral("--out"),
-                       pdf});
+        request =
+            run({QStringLiteral("request"), QStringLiteral("J727"), QStringLiteral("--out"), pdf});
         QCOMPARE(request.exit, 2);
         QVERIFY(request.err.contains("public algorithm"));
         request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), pdf,
@@ -317,11 +319,10 @@ private slots:
 
     void waitingListWithReminder() {
         writeSettings(QStringLiteral("a"), {{QStringLiteral("requests/reminderDays"), 5}});
-        const Run request =
-            run({QStringLiteral("request"), serial, QStringLiteral("--out"),
-                 dir_.filePath(QStringLiteral("wait.pdf")), QStringLiteral("--to"),
-                 QStringLiteral("Nissan Kartal"), QStringLiteral("--customer"),
-                 QStringLiteral("Ali Yilmaz")});
+        const Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"),
+                                 dir_.filePath(QStringLiteral("wait.pdf")), QStringLiteral("--to"),
+                                 QStringLiteral("Nissan Kartal"), QStringLiteral("--customer"),
+                                 QStringLiteral("Ali Yilmaz")});
         QVERIFY2(request.exit == 0, request.err.constData());
         const qint64 id = requestedJob(request);
         QVERIFY(id > 0);
@@ -351,20 +352,20 @@ private slots:
             QVERIFY2(database, qPrintable(error));
             QSqlQuery query(database->connection());
             query.prepare(QStringLiteral("UPDATE code_requests SET asked_at = ? WHERE job_id = ?"));
-            query.addBindValue(
-                QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODate));
+            query.addBindValue(QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODate));
             query.addBindValue(id);
             QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
         }
         list = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")});
         QVERIFY(list.text().contains(QRegularExpression(QStringLiteral("waiting 8 day"))));
-        QVERIFY2(list.text().contains(QRegularExpression(
-                     QStringLiteral("Reminder: 1 code request(\\(s\\))? waiting longer than 5 days"))),
+        QVERIFY2(list.text().contains(QRegularExpression(QStringLiteral(
+                     "Reminder: 1 code request(\\(s\\))? waiting longer than 5 days"))),
                  list.out.constData());
-        object = QJsonDocument::fromJson(run({QStringLiteral("jobs"), QStringLiteral("list"),
-                                              QStringLiteral("--waiting"), QStringLiteral("--json")})
-                                             .out)
-                     .object();
+        object =
+            QJsonDocument::fromJson(run({QStringLiteral("jobs"), QStringLiteral("list"),
+                                         QStringLiteral("--waiting"), QStringLiteral("--json")})
+                                        .out)
+                .object();
         QCOMPARE(object.value(QLatin1String("overdue")).toInt(), 1);
         QVERIFY(object.contains(QLatin1String("reminder")));
 
@@ -380,8 +381,8 @@ private slots:
 
     void answerLooksUpOnAnotherPc() {
         const Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"),
-                                 dir_.filePath(QStringLiteral("answer.pdf")), QStringLiteral("--to"),
-                                 QStringLiteral("Nissan Kartal")});
+                                 dir_.filePath(QStringLiteral("answer.pdf")),
+                                 QStringLiteral("--to"), QStringLiteral("Nissan Kartal")});
         QVERIFY2(request.exit == 0, request.err.constData());
         const qint64 id = requestedJob(request);
         QVERIFY(id > 0);
@@ -408,10 +409,10 @@ private slots:
                                dir_.filePath(QStringLiteral("answer-sheet.pdf"))},
                               QStringLiteral("b"));
         QCOMPARE(sheet.exit, 0);
-        const Run refused =
-            run({QStringLiteral("jobs"), QStringLiteral("outcome"), QString::number(id),
-                 QStringLiteral("refused"), QStringLiteral("--technician"), QStringLiteral("Mehmet")},
-                QStringLiteral("b"));
+        const Run refused = run({QStringLiteral("jobs"), QStringLiteral("outcome"),
+                                 QString::number(id), QStringLiteral("refused"),
+                                 QStringLiteral("--technician"), QStringLiteral("Mehmet")},
+                                QStringLiteral("b"));
         QVERIFY2(refused.exit == 0, refused.err.constData());
 
         // ...and the first PC's next lookup says so, with who and when.
@@ -420,8 +421,9 @@ private slots:
         const QJsonObject flag = lookup.value(QLatin1String("refused")).toObject();
         QCOMPARE(flag.value(QLatin1String("by")).toString(), QStringLiteral("Mehmet"));
         const QString today = QDate::currentDate().toString(Qt::ISODate);
-        QVERIFY(flag.value(QLatin1String("at")).toString().startsWith(
-            QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)));
+        QVERIFY(flag.value(QLatin1String("at"))
+                    .toString()
+                    .startsWith(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)));
         const Run text = run({QStringLiteral("lookup"), serial});
         QCOMPARE(text.exit, 0);
         QVERIFY2(text.text().contains(
@@ -439,8 +441,8 @@ private slots:
 
     void manufacturerAnswerAndConflicts() {
         const auto ask = [&](const QString& file) {
-            const Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"),
-                                     dir_.filePath(file)});
+            const Run request = run(
+                {QStringLiteral("request"), serial, QStringLiteral("--out"), dir_.filePath(file)});
             return requestedJob(request);
         };
         const qint64 first = ask(QStringLiteral("m1.pdf"));

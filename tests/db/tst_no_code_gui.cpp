@@ -38,7 +38,8 @@ const QString serial = QStringLiteral("BP934515516803");
 
 QString pdfText(const QString& path) {
     QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-layout"), path, QStringLiteral("-")});
     if (!process.waitForFinished(30000))
         return {};
     return QString::fromUtf8(process.readAllStandardOutput()).simplified();
@@ -233,7 +234,8 @@ private slots:
         MainWindow& window = program.window();
         NoCodeActions* noCode = program.database().noCodeActions();
         // Said at start.
-        QVERIFY2(noCode->reminder().contains(QLatin1String("7 days")), qPrintable(noCode->reminder()));
+        QVERIFY2(noCode->reminder().contains(QLatin1String("7 days")),
+                 qPrintable(noCode->reminder()));
         QVERIFY(window.statusBar()->currentMessage().contains(noCode->reminder()));
 
         program.database().openHistory();
@@ -245,7 +247,8 @@ private slots:
         QCOMPARE(history->table()->rowCount(), 1);
         QVERIFY2(history->table()->item(0, 4)->text().contains(QLatin1String("10 day")),
                  qPrintable(history->table()->item(0, 4)->text()));
-        QVERIFY(history->table()->item(0, 4)->text().contains(QStringLiteral("Nissan Autohaus Köln")));
+        QVERIFY(
+            history->table()->item(0, 4)->text().contains(QStringLiteral("Nissan Autohaus Köln")));
         QVERIFY(history->statusText().contains(QLatin1String("Reminder")));
         QVERIFY(history->answerButton()->isVisible());
         QVERIFY(!history->answerButton()->isEnabled());
@@ -253,7 +256,8 @@ private slots:
         QVERIFY(history->answerButton()->isEnabled());
 
         QString error;
-        QVERIFY(!history->answerSelected(QStringLiteral("08 5"), QStringLiteral("X"), false, &error));
+        QVERIFY(
+            !history->answerSelected(QStringLiteral("08 5"), QStringLiteral("X"), false, &error));
         QVERIFY(error.contains(QLatin1String("4 digits")));
         QVERIFY(!history->answerSelected(QStringLiteral("0815"), QString(), false, &error));
         QVERIFY2(history->answerSelected(QStringLiteral("0815"),
@@ -289,7 +293,8 @@ private slots:
         QVERIFY2(warning.contains(QStringLiteral("refused on a radio by Ann on %1")
                                       .arg(QDate::currentDate().toString(Qt::ISODate))),
                  qPrintable(warning));
-        QVERIFY(window.resultPage()->findChild<QLabel*>(QStringLiteral("refusedWarning"))->isVisible());
+        QVERIFY(
+            window.resultPage()->findChild<QLabel*>(QStringLiteral("refusedWarning"))->isVisible());
     }
 };
 

@@ -197,10 +197,9 @@ void HistoryWindow::refresh() {
             table_->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
     table_->resizeColumnsToContents();
-    status_->setText(reminder.isEmpty()
-                         ? tr("%n job(s)", nullptr, static_cast<int>(jobs_.size()))
-                         : tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())) +
-                               QStringLiteral(" · ") + reminder);
+    status_->setText(reminder.isEmpty() ? tr("%n job(s)", nullptr, static_cast<int>(jobs_.size()))
+                                        : tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())) +
+                                              QStringLiteral(" · ") + reminder);
     updateButtons();
 }
 

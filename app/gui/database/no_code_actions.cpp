@@ -151,10 +151,10 @@ RequestDialog::RequestDialog(const RequestContent& content, QWidget* parent)
     }
     auto* form = new QFormLayout;
     form->addRow(tr("&To:"), recipient_);
-    form->addRow(tr("Radio:"),
-                 new QLabel(tr("%1 · serial %2").arg(Texts::familyName(content.family),
-                                                     content.serial),
-                            this));
+    form->addRow(
+        tr("Radio:"),
+        new QLabel(tr("%1 · serial %2").arg(Texts::familyName(content.family), content.serial),
+                   this));
     if (content.family == Family::Blaupunkt) {
         partNumber_ = line("requestPartNumber", content.partNumber);
         partNumber_->setPlaceholderText(tr("10 digits on the label, 7 6…"));
@@ -306,8 +306,7 @@ void NoCodeActions::updateButtons(bool databaseOpen) {
     request_->setVisible(noCode && databaseOpen);
 }
 
-bool NoCodeActions::enterCard(const QString& cardSerial, const QString& rawCode,
-                              QString* problem) {
+bool NoCodeActions::enterCard(const QString& cardSerial, const QString& rawCode, QString* problem) {
     const LookupResult& result = window_.currentResult();
     if (!result.recognition.isValid() || !result.recognition.family)
         return false;
@@ -400,11 +399,10 @@ bool NoCodeActions::logRequest(const RequestContent& content, QString* error) {
         return false;
     }
     lastRequestJob_ = *id;
-    window_.statusBar()->showMessage(
-        content.recipient.isEmpty()
-            ? tr("Job #%1 is waiting for the code.").arg(*id)
-            : tr("Job #%1 is waiting for the code from %2.").arg(QString::number(*id),
-                                                               content.recipient));
+    window_.statusBar()->showMessage(content.recipient.isEmpty()
+                                         ? tr("Job #%1 is waiting for the code.").arg(*id)
+                                         : tr("Job #%1 is waiting for the code from %2.")
+                                               .arg(QString::number(*id), content.recipient));
     if (database_.historyWindow())
         database_.historyWindow()->refresh();
     return true;
@@ -478,8 +476,7 @@ void NoCodeActions::checkWaiting() {
         return;
     const auto waiting = database->waitingJobs();
     reminder_ = storage::StorageTexts::waitingReminder(
-        storage::StorageTexts::overdueRequests(waiting, savedReminderDays()),
-        savedReminderDays());
+        storage::StorageTexts::overdueRequests(waiting, savedReminderDays()), savedReminderDays());
     if (!reminder_.isEmpty())
         window_.statusBar()->showMessage(reminder_ + QLatin1Char(' ') +
                                          tr("Database ▸ Job history ▸ Waiting for codes."));
