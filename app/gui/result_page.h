@@ -28,15 +28,17 @@ public:
     void addResultAction(QAbstractButton* button);
 
     // For tests and screen readers: what the page shows.
-    QString codeText() const;    // the four digits, empty without a code
-    QString sourceText() const;  // the source in words
-    QString refusedText() const; // "This code was refused on a radio by …", or empty
-    QString statusText() const;  // "Code found", "No code on record", ...
-    QString reasonText() const;  // why there is no code
+    QString codeText() const;   // the four digits, empty without a code
+    QString sourceText() const; // the source in words
+    QString statusText() const; // "Code found", "No code on record", ...
+    QString reasonText() const; // why there is no code
     QTableWidget* stepsTable() const { return steps_; }
     QString confirmText() const;
     QStringList cautionTexts() const;
     QStringList nextStepTexts() const;
+
+    // "This code was refused on a radio by …", or empty.
+    QString refusedText() const;
 
 signals:
     void printPreviewRequested();
