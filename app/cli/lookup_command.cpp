@@ -163,6 +163,15 @@ void printText(Context& context, const LookupResult& result) {
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
+        if (result.status == LookupStatus::NotFound && result.sourceFailure.empty()) {
+            const QString serial = Texts::fromUtf8(recognition.serial);
+            printList(
+                context, Cli::tr("With this program:"),
+                {Cli::tr("the radio card: radiocode card %1 --card-serial S --code C").arg(serial),
+                 Cli::tr("ask the dealer: radiocode request %1 --out request.pdf --to NAME")
+                     .arg(serial)},
+                false);
+        }
         return;
     }
     const QString source = Texts::fromUtf8(result.answer->source);

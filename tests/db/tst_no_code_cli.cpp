@@ -156,6 +156,11 @@ private slots:
     void init() { url_ = freshUrl(); }
 
     void cardWithMatchingSerial() {
+        // No code on record: the lookup names the two commands that lead on.
+        const Run before = run({QStringLiteral("lookup"), serial});
+        QCOMPARE(before.exit, 1);
+        QVERIFY(before.text().contains(QStringLiteral("radiocode card %1").arg(serial)));
+        QVERIFY(before.text().contains(QStringLiteral("radiocode request %1").arg(serial)));
         // The card prints the serial in groups, as labels do: cleaned the same way.
         const Run card =
             run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),

@@ -80,6 +80,7 @@ private:
 CardDialog::CardDialog(const QString& radioSerial, QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("radioCardDialog"));
     setWindowTitle(tr("The owner has the radio card"));
+    setMinimumWidth(460); // room for the reason when the serials differ
     auto* intro = new QLabel(tr("The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code "
                                 "for one radio: its serial must be this radio's, %1.")
                                  .arg(radioSerial),
@@ -296,8 +297,9 @@ void NoCodeActions::retranslate() {
 void NoCodeActions::updateButtons(bool databaseOpen) {
     if (!added_) {
         added_ = true;
-        window_.addResultAction(card_);
+        // Each goes in right after "Job details": the card first, as the help says.
         window_.addResultAction(request_);
+        window_.addResultAction(card_);
     }
     const LookupResult& result = window_.currentResult();
     const bool noCode = result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
