@@ -391,11 +391,7 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
                                        "radiocode lookup %1")
                                    .arg(content.serial, Texts::sourceDescription(stored->source())))
                     << "\n";
-    QString writeError;
-    if (!RequestLetter::writePdf(out, content, paper, &writeError)) {
-        context.err << "radiocode request: " << writeError << "\n";
-        return ExitFailure;
-    }
+    // Logged first, so the letter can name the job the answer belongs to.
     storage::Job job;
     job.technician = parsed.values.value(QStringLiteral("--technician")).trimmed();
     job.customer = content.owner;
@@ -406,10 +402,16 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
     const auto id = database->addJob(job);
     if (!id || !database->addCodeRequest(*id, content.recipient)) {
         context.err << "radiocode request: "
-                    << wrapped(Cli::tr("the request was written to %1, but the job could not be "
-                                       "logged: %2")
-                                   .arg(QFileInfo(out).absoluteFilePath(), database->lastError()))
+                    << wrapped(Cli::tr("the job could not be logged, so no request was written: %1")
+                                   .arg(database->lastError()))
                     << "\n";
+        return ExitFailure;
+    }
+    content.reference = Cli::tr("job #%1").arg(*id);
+    QString writeError;
+    if (!RequestLetter::writePdf(out, content, paper, &writeError)) {
+        database->removeCodeRequest(*id); // not sent: not waiting
+        context.err << "radiocode request: " << writeError << "\n";
         return ExitFailure;
     }
     context.out << Cli::tr("Request for %1 written to %2.")

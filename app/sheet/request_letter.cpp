@@ -152,6 +152,8 @@ void drawLetter(LetterPainter& letter, const RequestContent& content) {
     letter.field(L::tr("Date:"), content.date.isValid()
                                      ? QLocale().toString(content.date, QLocale::LongFormat)
                                      : QString());
+    if (!content.reference.isEmpty())
+        letter.field(L::tr("Our reference:"), content.reference);
     letter.space(2);
     letter.text(L::title(), letter.font(16, true), 0, accent);
     letter.space(2);

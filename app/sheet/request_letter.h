@@ -36,6 +36,7 @@ inline constexpr int defaultReminderDays = 7;
 struct RequestContent {
     WorkshopDetails workshop;
     QString recipient; // the dealer or service asked; may be empty
+    QString reference; // the workshop's job number, for the answer; may be empty
     QDate date;
     Family family = Family::Blaupunkt;
     QString serial;

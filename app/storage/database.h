@@ -235,6 +235,8 @@ public:
     // Code requests: a job whose code was asked of a dealer or the manufacturer's service.
     bool addCodeRequest(qint64 jobId, const QString& askedFrom, const QDateTime& askedAt = {});
     std::optional<CodeRequest> codeRequest(qint64 jobId) const;
+    // The request was not sent after all (its letter could not be written): no longer waiting.
+    bool removeCodeRequest(qint64 jobId);
     // The jobs still waiting for an answer, the longest waiting first.
     QList<std::pair<Job, CodeRequest>> waitingJobs() const;
     enum class AnswerResult {

@@ -199,6 +199,20 @@ bool Database::addCodeRequest(qint64 jobId, const QString& askedFrom, const QDat
     return commit();
 }
 
+bool Database::removeCodeRequest(qint64 jobId) {
+    if (!beginWrite())
+        return false;
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("DELETE FROM code_requests WHERE job_id = ?"));
+    query.addBindValue(jobId);
+    if (!query.exec()) {
+        fail(query);
+        rollback();
+        return false;
+    }
+    return commit();
+}
+
 std::optional<CodeRequest> Database::codeRequest(qint64 jobId) const {
     QSqlQuery query(connection());
     query.prepare(QStringLiteral("SELECT asked_at, asked_from, answered_at, answered_by FROM "

@@ -302,6 +302,11 @@ private slots:
             QCOMPARE(blanks, 12);
         }
         QVERIFY(request.text().contains(QStringLiteral("waiting for the code")));
+        // The letter names the job, so the answer finds its way back.
+        const qint64 id = requestedJob(request);
+        QVERIFY(id > 0);
+        QVERIFY2(flat.contains(QRegularExpression(QStringLiteral("#%1\\b").arg(id))),
+                 qPrintable(text));
     }
 
     void requestRefusesWhatIsWrong() {
@@ -320,6 +325,13 @@ private slots:
         QCOMPARE(request.exit, 2);
         QVERIFY(!QFile::exists(pdf));
         QCOMPARE(run({QStringLiteral("request"), serial}).exit, 2); // --out is missing
+        // A letter that cannot be written is not a request: nothing waits for an answer.
+        request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), dir_.path()});
+        QCOMPARE(request.exit, 3);
+        QVERIFY(!request.err.isEmpty());
+        QVERIFY(run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")})
+                    .text()
+                    .contains(QStringLiteral("No job is waiting")));
     }
 
     void waitingListWithReminder() {

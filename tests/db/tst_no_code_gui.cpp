@@ -203,6 +203,8 @@ private slots:
               QStringLiteral("Jana Nowak")})
             QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" in ") + text));
         QVERIFY(text.contains(QLatin1String("______"))); // the registration, the signature
+        QVERIFY(noCode->lastRequestJob() > 0);
+        QVERIFY(text.contains(QStringLiteral("#%1").arg(noCode->lastRequestJob())));
         // The program's own language is back after a letter in German.
         QCOMPARE(noCode->requestButton()->text(), QStringLiteral("Request th&e code…"));
 

@@ -381,11 +381,11 @@ RequestContent NoCodeActions::requestFor() const {
     return content;
 }
 
-bool NoCodeActions::logRequest(const RequestContent& content, QString* error) {
+std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, QString* error) {
     storage::Database* database = database_.session().database();
     if (!database) {
         *error = database_.session().error();
-        return false;
+        return std::nullopt;
     }
     storage::Job job;
     const JobDetails details = window_.currentJobDetails();
@@ -398,26 +398,42 @@ bool NoCodeActions::logRequest(const RequestContent& content, QString* error) {
     const auto id = database->addJob(job);
     if (!id || !database->addCodeRequest(*id, content.recipient)) {
         *error = database->lastError();
-        return false;
+        return std::nullopt;
     }
-    lastRequestJob_ = *id;
-    window_.statusBar()->showMessage(content.recipient.isEmpty()
-                                         ? tr("Job #%1 is waiting for the code.").arg(*id)
-                                         : tr("Job #%1 is waiting for the code from %2.")
-                                               .arg(QString::number(*id), content.recipient));
-    if (database_.historyWindow())
-        database_.historyWindow()->refresh();
-    return true;
+    return id;
 }
 
-bool NoCodeActions::saveRequest(const RequestContent& content, const QString& language,
+void NoCodeActions::requestSent(const RequestContent& content, qint64 jobId, bool sent) {
+    storage::Database* database = database_.session().database();
+    if (!sent) {
+        if (database)
+            database->removeCodeRequest(jobId); // not sent: not waiting
+        return;
+    }
+    lastRequestJob_ = jobId;
+    window_.statusBar()->showMessage(content.recipient.isEmpty()
+                                         ? tr("Job #%1 is waiting for the code.").arg(jobId)
+                                         : tr("Job #%1 is waiting for the code from %2.")
+                                               .arg(QString::number(jobId), content.recipient));
+    if (database_.historyWindow())
+        database_.historyWindow()->refresh();
+}
+
+bool NoCodeActions::saveRequest(const RequestContent& request, const QString& language,
                                 const QString& path, QString* error) {
+    // Logged first, so the letter can name the job the answer belongs to.
+    const auto id = logRequest(request, error);
+    if (!id)
+        return false;
+    RequestContent content = request;
     bool written = false;
     {
         const LanguageForPrinting inLanguage(language);
+        content.reference = tr("job #%1").arg(*id);
         written = RequestLetter::writePdf(path, content, InstructionSheet::savedPaper(), error);
     }
-    return written && logRequest(content, error);
+    requestSent(content, *id, written);
+    return written;
 }
 
 void NoCodeActions::openRequestDialog() {
@@ -448,15 +464,23 @@ void NoCodeActions::openRequestDialog() {
             QPrintDialog dialog(&printer, requestDialog_);
             if (dialog.exec() != QDialog::Accepted)
                 return;
+            QString error;
+            const auto id = logRequest(content, &error);
+            if (!id) {
+                QMessageBox::warning(requestDialog_, tr("Request the code"), error);
+                return;
+            }
             bool printed = false;
             {
                 const LanguageForPrinting inLanguage(requestDialog_->language());
-                printed = RequestLetter::render(printer, content);
+                RequestContent withReference = content;
+                withReference.reference = tr("job #%1").arg(*id);
+                printed = RequestLetter::render(printer, withReference);
             }
-            QString error;
-            if (!printed || !logRequest(content, &error)) {
+            requestSent(content, *id, printed);
+            if (!printed) {
                 QMessageBox::warning(requestDialog_, tr("Request the code"),
-                                     printed ? error : tr("The request could not be printed."));
+                                     tr("The request could not be printed."));
                 return;
             }
             requestDialog_->accept();

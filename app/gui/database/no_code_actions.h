@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -141,8 +143,10 @@ public slots:
     void openWorkshopDialog();
 
 private:
-    bool logRequest(const RequestContent& content, QString* error);
+    std::optional<qint64> logRequest(const RequestContent& content, QString* error);
     RequestContent requestFor() const;
+    // After the letter was written or printed (or failed: the request is withdrawn).
+    void requestSent(const RequestContent& content, qint64 jobId, bool sent);
 
     DatabaseIntegration& database_;
     MainWindow& window_;
