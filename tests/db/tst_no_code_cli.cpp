@@ -155,6 +155,49 @@ private slots:
 
     void init() { url_ = freshUrl(); }
 
+    // A workshop's database from before code requests: upgraded on open, every code kept.
+    void schemaOneDatabaseIsUpgraded() {
+        if (postgres_)
+            QSKIP("the upgrade is the same SQL on both; checked on SQLite");
+        const QString path = url_.mid(7);
+        {
+            QSqlDatabase old =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+            old.setDatabaseName(path);
+            QVERIFY(old.open());
+            QSqlQuery query(old);
+            for (const char* statement :
+                 {"CREATE TABLE radiocode_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                  "INSERT INTO radiocode_meta VALUES ('schema_version', '1')",
+                  "CREATE TABLE codes (serial TEXT NOT NULL, family TEXT NOT NULL, code TEXT NOT "
+                  "NULL, source TEXT NOT NULL, origin TEXT NOT NULL, created_at TEXT NOT NULL, "
+                  "PRIMARY KEY (serial, family)) WITHOUT ROWID",
+                  "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT "
+                  "NULL, technician TEXT NOT NULL DEFAULT '', customer TEXT NOT NULL DEFAULT '', "
+                  "registration TEXT NOT NULL DEFAULT '', vin TEXT NOT NULL DEFAULT '', family "
+                  "TEXT, serial TEXT NOT NULL DEFAULT '', code TEXT NOT NULL DEFAULT '', source "
+                  "TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL, attempts INTEGER NOT NULL "
+                  "DEFAULT 0)",
+                  "INSERT INTO codes VALUES ('BP934515516803', 'blaupunkt', '1234', 'import', "
+                  "'dealer.csv', '2026-01-02T03:04:05Z')"})
+                QVERIFY2(query.exec(QLatin1String(statement)),
+                         qPrintable(query.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+        QString error;
+        auto database = Database::open(url_, &error);
+        QVERIFY2(database, qPrintable(error));
+        QCOMPARE(database->schemaVersion(), 2);
+        const auto stored = database->findCode(Family::Blaupunkt, serial);
+        QVERIFY(stored);
+        QCOMPARE(stored->source(), QStringLiteral("database:import:dealer.csv"));
+        QVERIFY(!stored->wasRefused());
+        QVERIFY(database->waitingJobs().isEmpty());
+        database.reset();
+        const QJsonObject lookup = lookupJson(QStringLiteral("a"));
+        QCOMPARE(lookup.value(QLatin1String("code")).toString(), QStringLiteral("1234"));
+    }
+
     void cardWithMatchingSerial() {
         // No code on record: the lookup names the two commands that lead on.
         const Run before = run({QStringLiteral("lookup"), serial});
