@@ -253,30 +253,6 @@ void printRequestHelp(Context& context) {
         << "\n";
 }
 
-// A Blaupunkt part number as printed ("7 645 384 318"): 10 digits from "76", whose 4th to 7th
-// digits are the serial's 3rd to 6th characters. Empty when it fits, else why not.
-QString partNumberProblem(const QString& given, Family family, const QString& serial,
-                          QString* cleaned) {
-    QString digits = given;
-    digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-')).remove(QLatin1Char('.'));
-    *cleaned = digits;
-    if (family != Family::Blaupunkt || digits.isEmpty())
-        return {};
-    const bool allDigits = std::all_of(digits.begin(), digits.end(), [](QChar c) {
-        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-    });
-    if (!allDigits || digits.size() != 10 || !digits.startsWith(QLatin1String("76")))
-        return Cli::tr("a Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 "
-                       "318”); “%1” is not one.")
-            .arg(given);
-    if (digits.mid(3, 4) != serial.mid(2, 4))
-        return Cli::tr("the part number %1 does not belong to the serial %2: its 4th to 7th "
-                       "digits (%3) must be the serial's 3rd to 6th characters (%4). One of them "
-                       "was misread: check the label.")
-            .arg(given, serial, digits.mid(3, 4), serial.mid(2, 4));
-    return {};
-}
-
 int runRequestCommand(Context& context, const QStringList& arguments) {
     if (std::any_of(arguments.begin(), arguments.end(), isHelpOption)) {
         printRequestHelp(context);
@@ -357,9 +333,8 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
         content.vin = check.vin;
     }
     const QString partNumber = parsed.values.value(QStringLiteral("--part-number")).trimmed();
-    QString cleanedPart;
     if (const QString problem =
-            partNumberProblem(partNumber, radioFamily, content.serial, &cleanedPart);
+            RequestLetter::partNumberProblem(partNumber, radioFamily, content.serial);
         !problem.isEmpty()) {
         context.err << "radiocode request: " << wrapped(Cli::tr("--part-number: %1").arg(problem))
                     << "\n";

@@ -11,6 +11,8 @@
 #include <QPdfWriter>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace radiocode {
 namespace {
 
@@ -220,6 +222,27 @@ int savedReminderDays() {
 
 void saveReminderDays(int days) {
     sharedSettings().setValue(reminderKey, std::max(days, 0));
+}
+
+QString RequestLetter::partNumberProblem(const QString& given, Family family,
+                                         const QString& serial) {
+    QString digits = given;
+    digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-')).remove(QLatin1Char('.'));
+    if (family != Family::Blaupunkt || digits.isEmpty())
+        return {};
+    const bool allDigits = std::all_of(digits.begin(), digits.end(), [](QChar c) {
+        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    });
+    if (!allDigits || digits.size() != 10 || !digits.startsWith(QLatin1String("76")))
+        return tr("A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); "
+                  "“%1” is not one.")
+            .arg(given);
+    if (digits.mid(3, 4) != serial.mid(2, 4))
+        return tr("The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) "
+                  "must be the serial's 3rd to 6th characters (%4). One of them was misread: "
+                  "check the label.")
+            .arg(given, serial, digits.mid(3, 4), serial.mid(2, 4));
+    return {};
 }
 
 QString RequestLetter::title() {

@@ -55,6 +55,10 @@ public:
     static bool writePdf(const QString& path, const RequestContent& content, PaperSize paper,
                          QString* error = nullptr);
     static QString title();
+    // A Blaupunkt part number as printed ("7 645 384 318"): 10 digits from 7 6, whose 4th to 7th
+    // digits are the serial's 3rd to 6th characters. Empty when it fits (or none was given, or
+    // the radio is no Blaupunkt), else what is wrong: one of the two was misread.
+    static QString partNumberProblem(const QString& given, Family family, const QString& serial);
 };
 
 } // namespace radiocode

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -193,6 +194,13 @@ private slots:
 
         const QString pdf = dir_.filePath(QStringLiteral("request.pdf"));
         QString error;
+        // A part number that does not belong to the serial: one of them was misread.
+        RequestContent misread = dialog->content();
+        misread.partNumber = QStringLiteral("7 645 384 318");
+        QVERIFY(!noCode->saveRequest(misread, QStringLiteral("en"), pdf, &error));
+        QVERIFY(error.contains(QLatin1String("misread")));
+        QVERIFY(!QFile::exists(pdf));
+        QVERIFY(open()->waitingJobs().isEmpty());
         QVERIFY2(noCode->saveRequest(dialog->content(), QStringLiteral("de"), pdf, &error),
                  qPrintable(error));
         const QString text = pdfText(pdf);

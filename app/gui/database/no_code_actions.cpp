@@ -421,6 +421,12 @@ void NoCodeActions::requestSent(const RequestContent& content, qint64 jobId, boo
 
 bool NoCodeActions::saveRequest(const RequestContent& request, const QString& language,
                                 const QString& path, QString* error) {
+    if (const QString problem =
+            RequestLetter::partNumberProblem(request.partNumber, request.family, request.serial);
+        !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     // Logged first, so the letter can name the job the answer belongs to.
     const auto id = logRequest(request, error);
     if (!id)
@@ -436,6 +442,17 @@ bool NoCodeActions::saveRequest(const RequestContent& request, const QString& la
     return written;
 }
 
+bool NoCodeActions::checkPartNumber(const RequestContent& content) {
+    const QString problem =
+        RequestLetter::partNumberProblem(content.partNumber, content.family, content.serial);
+    if (problem.isEmpty())
+        return true;
+    QMessageBox::warning(requestDialog_, tr("Request the code"), problem);
+    if (requestDialog_ && requestDialog_->partNumberEdit())
+        requestDialog_->partNumberEdit()->setFocus();
+    return false;
+}
+
 void NoCodeActions::openRequestDialog() {
     if (!window_.currentResult().recognition.isValid())
         return;
@@ -444,6 +461,8 @@ void NoCodeActions::openRequestDialog() {
         requestDialog_->setAttribute(Qt::WA_DeleteOnClose);
         connect(requestDialog_, &RequestDialog::pdfRequested, this, [this] {
             const RequestContent content = requestDialog_->content();
+            if (!checkPartNumber(content))
+                return;
             const QString path = QFileDialog::getSaveFileName(
                 requestDialog_, tr("Save the request as PDF"),
                 QStringLiteral("code-request-%1.pdf").arg(content.serial), tr("PDF files (*.pdf)"));
@@ -458,6 +477,8 @@ void NoCodeActions::openRequestDialog() {
         });
         connect(requestDialog_, &RequestDialog::printRequested, this, [this] {
             const RequestContent content = requestDialog_->content();
+            if (!checkPartNumber(content))
+                return;
             QPrinter printer(QPrinter::HighResolution);
             printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::savedPaper()));
             printer.setDocName(RequestLetter::title());

@@ -145,6 +145,8 @@ public slots:
 private:
     std::optional<qint64> logRequest(const RequestContent& content, QString* error);
     RequestContent requestFor() const;
+    // Says what is wrong with the part number (and keeps the dialog open); true when it fits.
+    bool checkPartNumber(const RequestContent& content);
     // After the letter was written or printed (or failed: the request is withdrawn).
     void requestSent(const RequestContent& content, qint64 jobId, bool sent);
 
