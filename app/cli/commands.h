@@ -33,6 +33,13 @@ int runFamilies(Context& context, const QStringList& arguments);
 int runSheet(Context& context, const QStringList& arguments); // sheet_command.cpp
 int runDb(Context& context, const QStringList& arguments);    // db_command.cpp
 int runJobs(Context& context, const QStringList& arguments);  // jobs_command.cpp
+// When no code is on record (no_code_commands.cpp): the radio card, a code request, and the
+// jobs actions for requests (list --waiting, answer, outcome).
+int runCard(Context& context, const QStringList& arguments);
+int runRequest(Context& context, const QStringList& arguments);
+int runWaitingJobs(Context& context, const QStringList& arguments);
+int runJobsAnswer(Context& context, const QStringList& arguments);
+int runJobsOutcome(Context& context, const QStringList& arguments);
 // Opens the configured code database and adds it to the context's finder (db_command.cpp).
 void addDatabaseSource(Context& context);
 

@@ -22,7 +22,11 @@ void printHelp(Context& context) {
                    "[--technician T] [--customer C] [--registration R] [--vin V] [--source S] "
                    "[--notes TEXT]")
         << "\n"
-        << Cli::tr("       radiocode jobs attempts SERIAL [--json]") << "\n\n"
+        << Cli::tr("       radiocode jobs attempts SERIAL [--json]") << "\n"
+        << Cli::tr("       radiocode jobs list --waiting [--json]") << "\n"
+        << Cli::tr("       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]") << "\n"
+        << Cli::tr("       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]")
+        << "\n\n"
         << Cli::tr("Filters:") << "\n"
         << "  --family F     " << Cli::tr("blaupunkt, renault, becker or visteon") << "\n"
         << "  --outcome O    " << Cli::tr("worked, refused or not-tried") << "\n"
@@ -35,6 +39,13 @@ void printHelp(Context& context) {
         << "  --limit N      " << Cli::tr("the newest N jobs only") << "\n\n"
         << Cli::tr("attempts tells how often a code was refused for SERIAL since it last worked, "
                    "and what to do before the next try.")
+        << "\n"
+        << Cli::tr("list --waiting shows the jobs whose code was asked of a dealer (radiocode "
+                   "request), how long each has waited, and a reminder after the days set in "
+                   "radiocode-finder. answer saves the code a dealer (or with --manufacturer, the "
+                   "manufacturer's service) gave for a waiting job. outcome records whether the "
+                   "radio accepted a job's code: a code that worked is kept in the code database, "
+                   "a refused one is flagged for the next lookup.")
         << "\n\n"
         << Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.")
         << "\n";
@@ -137,6 +148,8 @@ QJsonObject jobJson(const storage::Job& job) {
 }
 
 int runList(Context& context, const QStringList& arguments) {
+    if (arguments.contains(QLatin1String("--waiting")))
+        return runWaitingJobs(context, arguments);
     storage::JobFilter filter;
     QStringList rest;
     if (const int exit = parseFilter(context, "jobs list", arguments, filter, rest); exit >= 0)
@@ -358,10 +371,14 @@ int runAttempts(Context& context, const QStringList& arguments) {
 } // namespace
 
 int runJobs(Context& context, const QStringList& arguments) {
-    return runAction(
-        context, "jobs", arguments,
-        {{"list", runList}, {"export", runExport}, {"add", runAdd}, {"attempts", runAttempts}},
-        printHelp);
+    return runAction(context, "jobs", arguments,
+                     {{"list", runList},
+                      {"export", runExport},
+                      {"add", runAdd},
+                      {"attempts", runAttempts},
+                      {"answer", runJobsAnswer},
+                      {"outcome", runJobsOutcome}},
+                     printHelp);
 }
 
 } // namespace radiocode::cli

@@ -152,6 +152,11 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
         if (!result.answer->recordedSerial.empty())
             object[QLatin1String("recordedSerial")] =
                 Texts::fromUtf8(result.answer->recordedSerial);
+        if (result.answer->wasRefused())
+            object[QLatin1String("refused")] =
+                QJsonObject{{QLatin1String("by"), Texts::fromUtf8(result.answer->refusedBy)},
+                            {QLatin1String("at"), Texts::fromUtf8(result.answer->refusedAt)},
+                            {QLatin1String("message"), Texts::refusedWarning(*result.answer)}};
         QJsonArray digits;
         for (const DigitStep& step : steps.digits)
             digits.append(QJsonObject{{QLatin1String("button"), step.button},
@@ -192,11 +197,22 @@ void printText(Context& context, const LookupResult& result) {
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
+        if (result.status == LookupStatus::NotFound && result.sourceFailure.empty()) {
+            const QString serial = Texts::fromUtf8(recognition.serial);
+            printList(
+                context, Cli::tr("With this program:"),
+                {Cli::tr("the radio card: radiocode card %1 --card-serial S --code C").arg(serial),
+                 Cli::tr("ask the dealer: radiocode request %1 --out request.pdf --to NAME")
+                     .arg(serial)},
+                false);
+        }
         return;
     }
     const QString source = Texts::fromUtf8(result.answer->source);
     if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
         context.out << wrapped(Cli::tr("Warning: %1").arg(warning), 9) << "\n";
+    if (const QString refused = Texts::refusedWarning(*result.answer); !refused.isEmpty())
+        context.out << wrapped(Cli::tr("Warning: %1").arg(refused), 9) << "\n";
     context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
                 << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
                            8)

@@ -26,6 +26,9 @@ const Command commands[] = {
     {"db", QT_TRANSLATE_NOOP("radiocode::cli", "Import, add and export codes of the code database"),
      runDb},
     {"jobs", QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log"), runJobs},
+    {"card", QT_TRANSLATE_NOOP("radiocode::cli", "The code from the owner's radio card"), runCard},
+    {"request", QT_TRANSLATE_NOOP("radiocode::cli", "Ask a dealer for the code (PDF letter)"),
+     runRequest},
 };
 
 QString summaryOf(const Command& command) {

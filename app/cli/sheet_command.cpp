@@ -57,7 +57,7 @@ void printHelp(Context& context) {
 std::unique_ptr<QCoreApplication> createApplication(int& argc, char** argv) {
     bool sheet = false;
     for (int i = 1; i < argc; ++i)
-        sheet = sheet || std::strcmp(argv[i], "sheet") == 0;
+        sheet = sheet || std::strcmp(argv[i], "sheet") == 0 || std::strcmp(argv[i], "request") == 0;
     if (!sheet)
         return std::make_unique<QCoreApplication>(argc, argv);
     // Rendering needs no window system: never wait for (or fail on) a missing display.

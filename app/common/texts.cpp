@@ -1,5 +1,8 @@
 #include "texts.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 namespace radiocode {
 namespace {
 
@@ -427,6 +430,30 @@ QString Texts::sourceDescription(const QString& source) {
     if (source.startsWith(QLatin1String("database:confirmed:")))
         return tr("From the code database, confirmed on a radio by %1.")
             .arg(technicianName(source));
+    // A person's name may be empty: the sentence then leaves it out rather than show "by ".
+    const auto named = [&source](QLatin1String prefix, const char* withName,
+                                 const char* withoutName) {
+        const QString name = source.mid(prefix.size()).trimmed();
+        return name.isEmpty() ? tr(withoutName) : tr(withName).arg(name);
+    };
+    if (source.startsWith(QLatin1String("database:card:")))
+        return named(QLatin1String("database:card:"),
+                     QT_TR_NOOP("From the code database: the owner's radio card, entered by %1."),
+                     QT_TR_NOOP("From the code database: the owner's radio card."));
+    if (source.startsWith(QLatin1String("card:")))
+        return named(QLatin1String("card:"),
+                     QT_TR_NOOP("From the owner's radio card, entered by %1; it goes into the "
+                                "code database once it has worked on the radio."),
+                     QT_TR_NOOP("From the owner's radio card; it goes into the code database once "
+                                "it has worked on the radio."));
+    if (source.startsWith(QLatin1String("dealer:")))
+        return named(QLatin1String("dealer:"),
+                     QT_TR_NOOP("From the dealer %1, who was asked for it."),
+                     QT_TR_NOOP("From a dealer who was asked for it."));
+    if (source.startsWith(QLatin1String("manufacturer:")))
+        return named(QLatin1String("manufacturer:"),
+                     QT_TR_NOOP("From the manufacturer's service (%1), who was asked for it."),
+                     QT_TR_NOOP("From the manufacturer's service, who was asked for it."));
     // Never an internal id in front of people.
     if (source.startsWith(QLatin1String("database:")))
         return tr("From the code database.");
@@ -439,9 +466,40 @@ QString Texts::sourceInBrief(const QString& source) {
     if (source.startsWith(QLatin1String("database:confirmed:")))
         return tr("confirmed on a radio by %1")
             .arg(source.mid(QLatin1String("database:confirmed:").size()).trimmed());
+    if (source.startsWith(QLatin1String("database:card:")) ||
+        source.startsWith(QLatin1String("card:")))
+        return tr("from the owner's radio card");
+    if (source.startsWith(QLatin1String("dealer:")))
+        return tr("from the dealer %1").arg(source.mid(QLatin1String("dealer:").size()).trimmed());
+    if (source.startsWith(QLatin1String("manufacturer:")))
+        return tr("from the manufacturer's service");
     if (source.startsWith(QLatin1String("database:")))
         return tr("in the code database");
     return source; // already words ("file line 4")
+}
+
+QString Texts::refusedWarning(const CodeAnswer& answer) {
+    if (!answer.wasRefused())
+        return {};
+    QDateTime when = QDateTime::fromString(fromUtf8(answer.refusedAt), Qt::ISODate);
+    when.setTimeSpec(Qt::UTC);
+    const QString date =
+        when.toLocalTime().date().toString(Qt::ISODate); // unambiguous in every language
+    const QString by = fromUtf8(answer.refusedBy).trimmed();
+    return by.isEmpty()
+               ? tr("This code was refused on a radio on %1. Check the serial on the label and "
+                    "whether the radio was swapped before you try it.")
+                     .arg(date)
+               : tr("This code was refused on a radio by %1 on %2. Check the serial on the label "
+                    "and whether the radio was swapped before you try it.")
+                     .arg(by, date);
+}
+
+QString Texts::cardMismatch(const QString& cardSerial, const QString& radioSerial) {
+    return tr("The radio card is for serial %1, but this radio's serial is %2: the radio was "
+              "probably swapped, so the card's code belongs to another radio. No code is shown. "
+              "Check the label once more; if it is right, ask the dealer for this radio's code.")
+        .arg(cardSerial, radioSerial);
 }
 
 QString Texts::noCodeReason(const LookupResult& result) {

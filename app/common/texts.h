@@ -55,6 +55,10 @@ public:
     static QString sourceDescription(const QString& source);
     // The same in a few words, for inside a sentence: "imported from dealer.csv".
     static QString sourceInBrief(const QString& source);
+    // "This code was refused on a radio by X on DATE…", or empty when it never was.
+    static QString refusedWarning(const CodeAnswer& answer);
+    // The radio card's serial belongs to another radio: said instead of any code.
+    static QString cardMismatch(const QString& cardSerial, const QString& radioSerial);
     // Why there is no code, and what the technician can do next.
     static QString noCodeReason(const LookupResult& result);
     static QStringList noCodeNextSteps(const LookupResult& result);

@@ -497,6 +497,8 @@ void MainWindow::startJobFor(const Recognition& recognition, bool scanned) {
     if (sameRadio) {
         return; // the same radio looked up again: the same job
     }
+    if (!shown.isUsable())
+        return; // no radio looked up yet: the details typed so far are for this one
     notice_->hide();
     notice_->clear();
     JobDetails details = job_->jobDetails();

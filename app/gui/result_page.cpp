@@ -93,6 +93,14 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     source_->setObjectName(QStringLiteral("resultSource"));
     source_->setWordWrap(true);
     mainColumn->addWidget(source_);
+    // A code someone recorded as refused on a radio: said beside the code, before any try.
+    refused_ = new QLabel(content);
+    refused_->setObjectName(QStringLiteral("refusedWarning"));
+    refused_->setWordWrap(true);
+    QFont refusedFont = refused_->font();
+    refusedFont.setBold(true);
+    refused_->setFont(refusedFont);
+    mainColumn->addWidget(refused_);
 
     // No code: why not, and what next.
     noCode_ = new QWidget(content);
@@ -123,6 +131,12 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     emptyLayout->addWidget(import_, 0, Qt::AlignTop);
     emptyDatabase_->hide();
     noCodeLayout->addWidget(emptyDatabase_);
+    // The roads to a code when none is on record, under the reason: the row at the foot of the
+    // page has no room for them on a small screen.
+    noCodeActions_ = new QHBoxLayout;
+    noCodeActions_->setContentsMargins(0, 4, 0, 4);
+    noCodeActions_->addStretch(1);
+    noCodeLayout->addLayout(noCodeActions_);
     noCodeLayout->addWidget(nextTitle_);
     noCodeLayout->addWidget(next_);
     mainColumn->addWidget(noCode_);
@@ -198,21 +212,34 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     retranslate();
 }
 
+void ResultPage::addNoCodeAction(QAbstractButton* button) {
+    button->setParent(noCode_);
+    noCodeActions_->insertWidget(noCodeActions_->count() - 1, button);
+    button->show();
+    relinkActions();
+}
+
 void ResultPage::addResultAction(QAbstractButton* button) {
     button->setParent(this);
     // Before the stretch, beside the job details button.
     actions_->insertWidget(actions_->indexOf(job_) + 1, button);
     button->show();
-    // Tab and screen readers follow the row as laid out, whatever order the buttons joined it
-    // in (raise() moves a widget to the end of its parent's children, the order readers walk).
-    QWidget* previous = nullptr;
-    for (int i = 0; i < actions_->count(); ++i)
-        if (QWidget* widget = actions_->itemAt(i)->widget()) {
-            if (previous)
+    relinkActions();
+}
+
+void ResultPage::relinkActions() {
+    // Tab and screen readers follow the rows as laid out, whatever order the buttons joined them
+    // in (raise() moves a widget to the end of its parent's children, the order readers walk):
+    // the no-code row after the import offer, then the row at the foot of the page.
+    QWidget* previous = import_;
+    for (QBoxLayout* row :
+         {static_cast<QBoxLayout*>(noCodeActions_), static_cast<QBoxLayout*>(actions_)})
+        for (int i = 0; i < row->count(); ++i)
+            if (QWidget* widget = row->itemAt(i)->widget()) {
                 QWidget::setTabOrder(previous, widget);
-            widget->raise();
-            previous = widget;
-        }
+                widget->raise();
+                previous = widget;
+            }
 }
 
 void ResultPage::setEmptyDatabaseOffer(bool shown) {
@@ -238,6 +265,10 @@ QString ResultPage::codeText() const {
 
 QString ResultPage::sourceText() const {
     return source_->text();
+}
+
+QString ResultPage::refusedText() const {
+    return refused_->text();
 }
 
 QString ResultPage::statusText() const {
@@ -305,6 +336,8 @@ void ResultPage::fill() {
         source.removeAll(QString());
     }
     source_->setText(source.join(QLatin1Char(' ')));
+    refused_->setText(code ? Texts::refusedWarning(*result_.answer) : QString());
+    refused_->setVisible(!refused_->text().isEmpty());
 
     noCode_->setVisible(!code);
     reason_->setText(code ? QString() : Texts::noCodeReason(result_));

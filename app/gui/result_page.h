@@ -26,6 +26,13 @@ public:
     // Hook for other parts of the program (the code database's "This code worked"): the button
     // joins the row of actions under the result. The page takes ownership.
     void addResultAction(QAbstractButton* button);
+    // A button of the no-code section (radio card, request, record a code), under the reason.
+    void addNoCodeAction(QAbstractButton* button);
+
+private:
+    void relinkActions();
+
+public:
     // On the no-code page: the code database holds no codes at all (nothing imported yet), and
     // the import is offered right there.
     void setEmptyDatabaseOffer(bool shown);
@@ -41,6 +48,9 @@ public:
     QString confirmText() const;
     QStringList cautionTexts() const;
     QStringList nextStepTexts() const;
+
+    // "This code was refused on a radio by …", or empty.
+    QString refusedText() const;
 
 signals:
     void printPreviewRequested();
@@ -64,6 +74,7 @@ private:
     QWidget* codeBox_;
     QList<QLabel*> digits_;
     QLabel* source_;
+    QLabel* refused_;
     QWidget* noCode_;
     QLabel* reason_;
     QWidget* emptyDatabase_;
@@ -79,6 +90,7 @@ private:
     QList<QLabel*> cautionLabels_;
     QLabel* troubleTitle_;
     QLabel* trouble_;
+    QHBoxLayout* noCodeActions_ = nullptr;
     QHBoxLayout* actions_;
     QAbstractButton* preview_;
     QAbstractButton* print_;

@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include <QDateTime>
+
 namespace radiocode::storage {
 
 bool DatabaseCodeSource::serves(Family family) const {
@@ -19,7 +21,12 @@ std::optional<CodeAnswer> DatabaseCodeSource::find(Family family, std::string_vi
         failure_ = database_->lastError().toStdString();
     if (!stored)
         return std::nullopt;
-    return CodeAnswer{stored->code.toStdString(), stored->source().toStdString()};
+    CodeAnswer answer{stored->code.toStdString(), stored->source().toStdString()};
+    if (stored->wasRefused()) {
+        answer.refusedBy = stored->refusedBy.toStdString();
+        answer.refusedAt = stored->refusedAt.toUTC().toString(Qt::ISODate).toStdString();
+    }
+    return answer;
 }
 
 } // namespace radiocode::storage

@@ -51,12 +51,27 @@ QDateTime fromTimestamp(const QString& text) {
 }
 
 QString provenanceId(CodeProvenance provenance) {
-    return provenance == CodeProvenance::Import ? QStringLiteral("import")
-                                                : QStringLiteral("confirmed");
+    switch (provenance) {
+    case CodeProvenance::Confirmed:
+        return QStringLiteral("confirmed");
+    case CodeProvenance::Card:
+        return QStringLiteral("card");
+    case CodeProvenance::Dealer:
+        return QStringLiteral("dealer");
+    case CodeProvenance::Manufacturer:
+        return QStringLiteral("manufacturer");
+    case CodeProvenance::Import:
+        break;
+    }
+    return QStringLiteral("import");
 }
 
 CodeProvenance provenanceFromId(const QString& id) {
-    return id == QLatin1String("confirmed") ? CodeProvenance::Confirmed : CodeProvenance::Import;
+    for (const CodeProvenance provenance : {CodeProvenance::Confirmed, CodeProvenance::Card,
+                                            CodeProvenance::Dealer, CodeProvenance::Manufacturer})
+        if (id == provenanceId(provenance))
+            return provenance;
+    return CodeProvenance::Import;
 }
 
 QString familyText(Family family) {
@@ -82,6 +97,18 @@ QString excerpt(const QByteArray& cell) {
 bool isFourDigits(QByteArrayView code) {
     return code.size() == 4 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The same statements for SQLite and PostgreSQL.
+QStringList codeRequestMigration() {
+    return {
+        QStringLiteral("ALTER TABLE codes ADD COLUMN refused_by TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE codes ADD COLUMN refused_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE code_requests (job_id BIGINT PRIMARY KEY, asked_at TEXT NOT "
+                       "NULL, asked_from TEXT NOT NULL DEFAULT '', answered_at TEXT NOT NULL "
+                       "DEFAULT '', answered_by TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX code_requests_waiting ON code_requests (answered_at)"),
+    };
 }
 
 // One migration: the statements that take schema version N-1 to N, per dialect.
@@ -127,6 +154,9 @@ const std::vector<Migration>& migrations() {
         {3,
          {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")},
          {QStringLiteral("ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT ''")}},
+        // Codes learned when none was on record: who refused a code on a radio and when, and the
+        // jobs whose code was asked of a dealer or the manufacturer's service.
+        {4, codeRequestMigration(), codeRequestMigration()},
     };
     return all;
 }
@@ -151,7 +181,14 @@ qint64 fileSizeLimit() {
 
 } // namespace
 
+QString codeProvenanceId(CodeProvenance provenance) {
+    return provenanceId(provenance);
+}
+
 QString StoredCode::source() const {
+    // A dealer's or the manufacturer's answer is named by who gave it, wherever it is stored.
+    if (provenance == CodeProvenance::Dealer || provenance == CodeProvenance::Manufacturer)
+        return provenanceId(provenance) + QLatin1Char(':') + origin;
     return QStringLiteral("database:") + provenanceId(provenance) + QLatin1Char(':') + origin;
 }
 
@@ -641,8 +678,8 @@ std::optional<StoredCode> Database::findCode(Family family, const QString& seria
             findQuery_ = std::make_unique<QSqlQuery>(connection());
             findQuery_->setForwardOnly(true);
             if (!findQuery_->prepare(
-                    QStringLiteral("SELECT code, source, origin, created_at "
-                                   "FROM codes WHERE serial = ? AND family = ?"))) {
+                    QStringLiteral("SELECT code, source, origin, created_at, refused_by, "
+                                   "refused_at FROM codes WHERE serial = ? AND family = ?"))) {
                 error = findQuery_->lastError();
                 findQuery_.reset();
             }
@@ -673,6 +710,10 @@ std::optional<StoredCode> Database::findCode(Family family, const QString& seria
                            provenanceFromId(query.value(1).toString()),
                            query.value(2).toString(),
                            fromTimestamp(query.value(3).toString())};
+        if (const QString refusedAt = query.value(5).toString(); !refusedAt.isEmpty()) {
+            found->refusedBy = query.value(4).toString();
+            found->refusedAt = fromTimestamp(refusedAt);
+        }
     }
     // Ends the read at once: an open statement would keep an old snapshot of the database.
     query.finish();

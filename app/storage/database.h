@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QIODevice;
 class QSqlError;
@@ -29,19 +30,43 @@ class QSqlQuery;
 
 namespace radiocode::storage {
 
-// How a code arrived in the database.
-enum class CodeProvenance { Import, Confirmed };
+// How a code arrived in the database: an imported list, a code confirmed on a radio, the owner's
+// radio card (once it worked), a Nissan dealer's or the manufacturer's service's answer.
+enum class CodeProvenance { Import, Confirmed, Card, Dealer, Manufacturer };
 
 struct StoredCode {
     Family family = Family::Blaupunkt;
     QString serial;
     QString code;
     CodeProvenance provenance = CodeProvenance::Import;
-    QString origin; // import: the file name; confirmed: the technician
+    QString origin; // import: the file name; confirmed, card: the technician; dealer,
+                    // manufacturer: who answered
     QDateTime createdAt;
+    // Set when a technician recorded that the radio refused this code.
+    QString refusedBy = {};
+    QDateTime refusedAt = {};
 
-    // "database:import:<file>" or "database:confirmed:<technician>"
+    // "database:import:<file>", "database:confirmed:<technician>", "database:card:<technician>",
+    // "dealer:<name>" or "manufacturer:<name>"
     QString source() const;
+    bool wasRefused() const { return refusedAt.isValid(); }
+};
+
+// "import", "confirmed", "card", "dealer", "manufacturer": as the codes table stores it.
+QString codeProvenanceId(CodeProvenance provenance);
+
+// A job whose code was asked of a dealer or the manufacturer's service.
+struct CodeRequest {
+    qint64 jobId = 0;
+    QDateTime askedAt;
+    QString askedFrom;    // whom (may be empty: not known yet)
+    QDateTime answeredAt; // invalid while waiting
+    QString answeredBy;
+    bool waiting() const { return !answeredAt.isValid(); }
+    // Whole days since the code was asked for.
+    int daysWaited(const QDateTime& now = QDateTime::currentDateTimeUtc()) const {
+        return static_cast<int>(askedAt.secsTo(now) / 86400);
+    }
 };
 
 enum class AddResult {
@@ -142,7 +167,7 @@ class Database {
 
 public:
     // The schema this program writes. Older databases are migrated on open; newer ones refused.
-    static constexpr int knownSchemaVersion = 3;
+    static constexpr int knownSchemaVersion = 4;
 
     // Opens (creating an SQLite file with owner-only permissions if needed) and migrates.
     static std::unique_ptr<Database> open(const DatabaseLocation& location, QString* error,
@@ -188,6 +213,48 @@ public:
     QList<Job> jobs(const JobFilter& filter = {}) const;
     bool exportJobs(QIODevice& device, const JobFilter& filter = {});
     AttemptHistory attempts(Family family, const QString& serial) const;
+
+    // How codes are learned when none is on record (the radio card, a dealer's answer).
+    // Stores a code with its provenance unless one is stored: the same code is a Duplicate (left
+    // as it was), another one a Conflict (never overwritten).
+    AddResult addLearnedCode(Family family, const QString& serial, const QString& code,
+                             CodeProvenance provenance, const QString& origin,
+                             std::optional<StoredCode>* previous = nullptr);
+    // The radio refused the stored code `code` for this serial: flags it for everyone who looks
+    // it up next. *flagged says whether such a code was stored. False on a database error.
+    bool flagRefusedCode(Family family, const QString& serial, const QString& code,
+                         const QString& technician, bool* flagged = nullptr);
+    // The code worked after all (the refusal was a misread serial, ...): the flag goes.
+    bool clearRefusedFlag(Family family, const QString& serial, const QString& code);
+    // What a recorded outcome teaches the code database: a code that worked is kept (a radio
+    // card's code is stored as "database:card:<technician>", an imported one becomes confirmed),
+    // a refused code is flagged. The job's code and source say which code it was.
+    bool learnFromOutcome(const Job& job, const QString& technician);
+    // Records the outcome of a saved job (one more attempt when worked or refused), then
+    // learnFromOutcome().
+    bool recordOutcome(qint64 jobId, Outcome outcome, const QString& technician);
+
+    // Code requests: a job whose code was asked of a dealer or the manufacturer's service.
+    bool addCodeRequest(qint64 jobId, const QString& askedFrom, const QDateTime& askedAt = {});
+    std::optional<CodeRequest> codeRequest(qint64 jobId) const;
+    // The request was not sent after all (its letter could not be written): no longer waiting.
+    bool removeCodeRequest(qint64 jobId);
+    // The jobs still waiting for an answer, the longest waiting first.
+    QList<std::pair<Job, CodeRequest>> waitingJobs() const;
+    enum class AnswerResult {
+        Saved,      // code stored with its source, the job carries it
+        SameCode,   // the database already held this code: the job carries it
+        Conflict,   // another code is stored for the serial: nothing changed
+        NotWaiting, // the job was never asked for, or was answered already
+        NotFound,   // no such job
+        Failed      // database error: see lastError()
+    };
+    // The dealer's (Dealer) or the manufacturer's service's (Manufacturer) answer to a waiting
+    // job: stored as "dealer:<from>" / "manufacturer:<from>", set as the job's code (outcome
+    // stays not tried), and the request marked answered.
+    AnswerResult answerCodeRequest(qint64 jobId, const QString& code, CodeProvenance provenance,
+                                   const QString& from,
+                                   std::optional<StoredCode>* previous = nullptr);
 
     // For tests and diagnostics: the underlying connection.
     QSqlDatabase connection() const { return QSqlDatabase::database(connectionName_, false); }

@@ -36,6 +36,33 @@ QString StorageTexts::attemptWarning(const AttemptHistory& history) {
         .arg(wrongAttemptsBeforeLockout);
 }
 
+QString StorageTexts::waitingReminder(int overdue, int reminderDays) {
+    if (overdue == 0 || reminderDays <= 0)
+        return {};
+    return tr("Reminder: %n code request(s) waiting longer than %1 days for an answer: ask "
+              "again.",
+              nullptr, overdue)
+        .arg(reminderDays);
+}
+
+int StorageTexts::overdueRequests(const QList<std::pair<Job, CodeRequest>>& waiting,
+                                  int reminderDays) {
+    if (reminderDays <= 0)
+        return 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return static_cast<int>(std::count_if(waiting.begin(), waiting.end(), [&](const auto& entry) {
+        return entry.second.daysWaited(now) >= reminderDays;
+    }));
+}
+
+QString StorageTexts::waitingFor(const CodeRequest& request) {
+    const QString asked = request.askedAt.toLocalTime().date().toString(Qt::ISODate);
+    return request.askedFrom.isEmpty()
+               ? tr("Waiting %n day(s), asked on %1", nullptr, request.daysWaited()).arg(asked)
+               : tr("Waiting %n day(s), asked of %1 on %2", nullptr, request.daysWaited())
+                     .arg(request.askedFrom, asked);
+}
+
 QString StorageTexts::importSummary(const ImportReport& report) {
     auto count = [](qint64 n) { return static_cast<int>(std::min<qint64>(n, INT_MAX)); };
     const QString counts = QStringList{tr("%n imported", nullptr, count(report.imported)),

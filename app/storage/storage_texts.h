@@ -16,6 +16,12 @@ public:
     // Empty when no code was refused for the serial since it last worked; a warning after one
     // or two refusals; the lock-out guidance from the third on.
     static QString attemptWarning(const AttemptHistory& history);
+    // "Reminder: 2 code requests waiting longer than 7 days…", or empty when none is overdue.
+    static QString waitingReminder(int overdue, int reminderDays);
+    // How many waiting requests have waited `reminderDays` or longer (0 when reminders are off).
+    static int overdueRequests(const QList<std::pair<Job, CodeRequest>>& waiting, int reminderDays);
+    // "Waiting 3 days, asked of Nissan Kartal on 2026-11-28".
+    static QString waitingFor(const CodeRequest& request);
     // One line for a finished import: "12 imported, 1 duplicate, 2 skipped, 0 conflicts".
     static QString importSummary(const ImportReport& report);
 };

@@ -113,4 +113,13 @@ void formatCodeInto(int code, std::string& into) {
         into[i] = static_cast<char>('0' + rest % 10);
 }
 
+bool isCodeShape(std::string_view text) {
+    if (text.size() != 4)
+        return false;
+    for (const char c : text)
+        if (!isDigit(c))
+            return false;
+    return true;
+}
+
 } // namespace radiocode

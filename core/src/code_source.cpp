@@ -29,6 +29,8 @@ bool AlgorithmSource::findInto(Family family, std::string_view serial, CodeAnswe
         return false;
     formatCodeInto(*code, into.code);
     into.source.assign(source);
+    into.refusedBy.clear();
+    into.refusedAt.clear();
     return true;
 }
 

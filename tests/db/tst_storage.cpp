@@ -76,7 +76,8 @@ class TestStorage : public QObject {
                 qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
             QSqlQuery query(admin);
             query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table : {"codes", "jobs", "radiocode_meta", "other_table"})
+            for (const char* table :
+                 {"codes", "jobs", "code_requests", "radiocode_meta", "other_table"})
                 query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("admin"));
@@ -183,6 +184,12 @@ private slots:
     // Takes the open database back to schema `version`: drops the columns later schemas added.
     static void downgradeJobs(Database& db, int version) {
         QSqlQuery query(db.connection());
+        if (version < 4)
+            for (const char* statement :
+                 {"DROP TABLE code_requests", "ALTER TABLE codes DROP COLUMN refused_by",
+                  "ALTER TABLE codes DROP COLUMN refused_at"})
+                QVERIFY2(query.exec(QLatin1String(statement)),
+                         qPrintable(query.lastError().text()));
         if (version < 3)
             QVERIFY2(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN notes")),
                      qPrintable(query.lastError().text()));

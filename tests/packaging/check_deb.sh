@@ -275,6 +275,11 @@ for word in lookup batch families sheet "db import" "db add" "db export" "jobs l
     "jobs export" --database --lang RADIOCODE_DATABASE "EXIT STATUS"; do
     [[ $cli_page == *"$word"* ]] || fail "radiocode.1 does not mention '$word'"
 done
+# When no code is on record: the radio card, the code request and its answer.
+for word in "radiocode card" "radiocode request" "jobs list --waiting" "jobs answer" \
+    "jobs outcome"; do
+    [[ $cli_page == *"$word"* ]] || fail "radiocode.1 does not mention '$word'"
+done
 
 if ((failures)); then
     echo "$failures check(s) failed"

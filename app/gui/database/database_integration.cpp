@@ -4,6 +4,7 @@
 #include "history_window.h"
 #include "import_dialog.h"
 #include "main_window.h"
+#include "no_code_actions.h"
 #include "result_page.h"
 #include "storage_texts.h"
 #include "texts.h"
@@ -60,6 +61,8 @@ void DatabaseIntegration::attach(MainWindow& window) {
     historyAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     menu->addSeparator();
     settingsAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openSettings);
+    noCode_ = new NoCodeActions(*this, window);
+    workshopAction_ = menu->addAction(QString(), noCode_, &NoCodeActions::openWorkshopDialog);
 
     worked_ = new QPushButton;
     worked_->setObjectName(QStringLiteral("codeWorkedButton"));
@@ -114,6 +117,7 @@ void DatabaseIntegration::attach(MainWindow& window) {
         bar->repaint();
         session_.openPending();
         bar->clearMessage();
+        noCode_->checkWaiting(); // requests that waited too long
     });
     window.installEventFilter(this); // language changes
     retranslate();
@@ -132,6 +136,8 @@ void DatabaseIntegration::retranslate() {
     importAction_->setText(tr("&Import codes…"));
     historyAction_->setText(tr("Job &history…"));
     settingsAction_->setText(tr("Database &settings…"));
+    workshopAction_->setText(tr("&Workshop details…"));
+    noCode_->retranslate();
     // No mnemonic: an outcome is never one key away (Alt+R is Renault on the first page).
     worked_->setText(tr("This code worked"));
     worked_->setToolTip(tr("Save the job as done; a database code is marked as confirmed by you."));
@@ -167,8 +173,9 @@ void DatabaseIntegration::updateResultButtons() {
         return;
     if (!buttonsAdded_) {
         buttonsAdded_ = true;
-        for (QPushButton* button : {worked_, refused_, saveJob_, recordCode_})
+        for (QPushButton* button : {worked_, refused_, saveJob_})
             window_->addResultAction(button);
+        window_->resultPage()->addNoCodeAction(recordCode_);
     }
     const LookupResult& result = window_->currentResult();
     const bool open = session_.database() != nullptr;
@@ -182,6 +189,7 @@ void DatabaseIntegration::updateResultButtons() {
     window_->resultPage()->setEmptyDatabaseOffer(
         open && result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
         !session_.database()->isReadOnly() && session_.database()->codeCount() == 0);
+    noCode_->updateButtons(open);
 }
 
 QString DatabaseIntegration::technician() const {
@@ -318,6 +326,8 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.family = result.recognition.family;
     job.serial = serial;
     job.code = code;
+    job.source = result.answer ? Texts::fromUtf8(result.answer->source) : QString();
+    job.outcome = outcome;
     // "This code worked" on a code from the database records it as confirmed by the technician.
     QString confirmedBy;
     if (outcome == storage::Outcome::Worked && result.answer && fromDatabaseFamily(result) &&
@@ -334,6 +344,9 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
         else if (!name.isEmpty())
             confirmedBy = name;
     }
+    // A radio card's code that worked is kept; a refused code is flagged for the next lookup.
+    if (!database->learnFromOutcome(job, details.technician.trimmed()))
+        showError(tr("Code database"), database->lastError());
     if (outcome == storage::Outcome::Worked)
         window_->showNotice(confirmedBy.isEmpty()
                                 ? tr("Code %1 recorded as worked. Job saved.").arg(code)
@@ -474,6 +487,8 @@ void DatabaseIntegration::openHistory() {
             if (job.id == currentJobId_)
                 currentAttempts_ = job.attempts;
         });
+        // The answer goes on the result page: "This code worked", "Code refused", the sheet.
+        connect(history_, &HistoryWindow::answered, this, &DatabaseIntegration::reopenJob);
         connect(history_, &HistoryWindow::reprintRequested, this, [this](const storage::Job& job) {
             reopenJob(job);
             window_->printPreview();

@@ -27,6 +27,7 @@ namespace radiocode::gui {
 class HistoryWindow;
 class ImportDialog;
 class MainWindow;
+class NoCodeActions;
 
 class DatabaseIntegration : public QObject {
     Q_OBJECT
@@ -62,6 +63,8 @@ public:
     QPushButton* saveJobButton() const { return saveJob_; }
     QPushButton* recordCodeButton() const { return recordCode_; }
     HistoryWindow* historyWindow() const;
+    // The radio card and the code request on the no-code result page.
+    NoCodeActions* noCodeActions() const { return noCode_; }
     ImportDialog* importDialog() const;
 
 public slots:
@@ -104,6 +107,8 @@ private:
     QPushButton* saveJob_ = nullptr;
     QPushButton* recordCode_ = nullptr;
     bool buttonsAdded_ = false;
+    NoCodeActions* noCode_ = nullptr;
+    QAction* workshopAction_ = nullptr;
 };
 
 } // namespace radiocode::gui

@@ -1,8 +1,11 @@
 #include "history_window.h"
 
 #include "accessibility.h"
+#include "no_code_actions.h"
 #include "storage_texts.h"
 #include "texts.h"
+
+#include "radiocode/calculators.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +26,10 @@
 #include <QVBoxLayout>
 
 namespace radiocode::gui {
+namespace {
+// The outcome filter's item for the jobs waiting for a dealer's answer (not an Outcome).
+constexpr int waitingItem = -1;
+} // namespace
 
 HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     : QDialog(parent), database_(database) {
@@ -45,6 +52,7 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
     for (const auto outcome :
          {storage::Outcome::Worked, storage::Outcome::Refused, storage::Outcome::NotTried})
         outcome_->addItem(storage::StorageTexts::outcomeName(outcome), static_cast<int>(outcome));
+    outcome_->addItem(tr("Waiting for codes"), waitingItem);
     useSince_ = new QCheckBox(tr("From"), this);
     since_ = new QDateEdit(QDate::currentDate().addMonths(-1), this);
     since_->setCalendarPopup(true);
@@ -92,6 +100,8 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
                             [this, outcome] { changeOutcome(outcome); });
     changeOutcome_->setMenu(outcomes);
     export_ = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
+    answer_ = buttons->addButton(tr("Enter the &answer…"), QDialogButtonBox::ActionRole);
+    answer_->setObjectName(QStringLiteral("enterAnswerButton"));
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -129,6 +139,20 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
             emit reprintRequested(*job);
     });
     connect(export_, &QPushButton::clicked, this, &HistoryWindow::exportCsv);
+    connect(answer_, &QPushButton::clicked, this, [this] {
+        const auto job = selectedJob();
+        const int row = table_->currentRow();
+        if (!job || row < 0 || row >= requests_.size())
+            return;
+        AnswerDialog dialog(job->serial, requests_[row].askedFrom, this);
+        while (dialog.exec() == QDialog::Accepted) {
+            QString error;
+            if (answerSelected(dialog.codeEdit()->text(), dialog.fromEdit()->text(),
+                               dialog.manufacturerCheck()->isChecked(), &error))
+                return;
+            QMessageBox::warning(this, tr("Enter the answer"), error);
+        }
+    });
     refresh();
 }
 
@@ -142,7 +166,7 @@ storage::JobFilter HistoryWindow::filter() const {
     filter.text = search_->text();
     if (family_->currentIndex() > 0)
         filter.family = static_cast<Family>(family_->currentData().toInt());
-    if (outcome_->currentIndex() > 0)
+    if (outcome_->currentIndex() > 0 && outcome_->currentData().toInt() != waitingItem)
         filter.outcome = static_cast<storage::Outcome>(outcome_->currentData().toInt());
     if (useSince_->isChecked())
         filter.since = since_->date().startOfDay();
@@ -159,7 +183,20 @@ void HistoryWindow::refresh() {
         updateButtons();
         return;
     }
-    jobs_ = database_->jobs(filter());
+    requests_.clear();
+    QString reminder;
+    if (showsWaiting()) {
+        const auto waiting = database_->waitingJobs();
+        for (const auto& [job, request] : waiting) {
+            jobs_.append(job);
+            requests_.append(request);
+        }
+        reminder = storage::StorageTexts::waitingReminder(
+            storage::StorageTexts::overdueRequests(waiting, savedReminderDays()),
+            savedReminderDays());
+    } else {
+        jobs_ = database_->jobs(filter());
+    }
     table_->setRowCount(static_cast<int>(jobs_.size()));
     for (int row = 0; row < jobs_.size(); ++row) {
         const storage::Job& job = jobs_[row];
@@ -167,7 +204,9 @@ void HistoryWindow::refresh() {
                                    job.family ? Texts::familyName(*job.family) : QString(),
                                    job.serial,
                                    job.code,
-                                   storage::StorageTexts::outcomeName(job.outcome),
+                                   row < requests_.size()
+                                       ? storage::StorageTexts::waitingFor(requests_[row])
+                                       : storage::StorageTexts::outcomeName(job.outcome),
                                    QString::number(job.attempts),
                                    job.customer,
                                    job.registration,
@@ -178,8 +217,69 @@ void HistoryWindow::refresh() {
         table_->item(row, 9)->setToolTip(job.notes);
     }
     table_->resizeColumnsToContents();
-    status_->setText(tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())));
+    status_->setText(reminder.isEmpty() ? tr("%n job(s)", nullptr, static_cast<int>(jobs_.size()))
+                                        : tr("%n job(s)", nullptr, static_cast<int>(jobs_.size())) +
+                                              QStringLiteral(" · ") + reminder);
     updateButtons();
+}
+
+bool HistoryWindow::showsWaiting() const {
+    return outcome_->currentData().toInt() == waitingItem && outcome_->currentIndex() > 0;
+}
+
+void HistoryWindow::showWaiting() {
+    outcome_->setCurrentIndex(outcome_->findData(waitingItem));
+}
+
+QString HistoryWindow::statusText() const {
+    return status_->text();
+}
+
+bool HistoryWindow::answerSelected(const QString& rawCode, const QString& rawFrom,
+                                   bool manufacturer, QString* error) {
+    const auto job = selectedJob();
+    if (!database_ || !job || !showsWaiting()) {
+        *error = tr("Choose a job under “Waiting for codes” first.");
+        return false;
+    }
+    const QString code = rawCode.trimmed();
+    const QString from = rawFrom.trimmed();
+    const QByteArray digits = code.toLatin1();
+    if (!isCodeShape(std::string_view(digits.constData(), std::size_t(digits.size())))) {
+        *error = tr("“%1” is not a code: a code is exactly 4 digits.").arg(code);
+        return false;
+    }
+    if (from.isEmpty()) {
+        *error = tr("Say who gave the code: it is kept with the code.");
+        return false;
+    }
+    std::optional<storage::StoredCode> previous;
+    switch (database_->answerCodeRequest(job->id, code,
+                                         manufacturer ? storage::CodeProvenance::Manufacturer
+                                                      : storage::CodeProvenance::Dealer,
+                                         from, &previous)) {
+    case storage::Database::AnswerResult::Saved:
+    case storage::Database::AnswerResult::SameCode:
+        break;
+    case storage::Database::AnswerResult::Conflict:
+        *error = tr("The code database holds %1 for this radio (%2), not %3: nothing was "
+                    "changed. Check the answer with %4.")
+                     .arg(previous->code, Texts::sourceDescription(previous->source()), code, from);
+        return false;
+    case storage::Database::AnswerResult::NotWaiting:
+    case storage::Database::AnswerResult::NotFound:
+        *error = tr("Job #%1 is no longer waiting for a code.").arg(job->id);
+        refresh();
+        return false;
+    case storage::Database::AnswerResult::Failed:
+        *error = database_->lastError();
+        return false;
+    }
+    const std::optional<storage::Job> updated = database_->job(job->id);
+    refresh();
+    if (updated)
+        emit answered(*updated);
+    return true;
 }
 
 std::optional<storage::Job> HistoryWindow::selectedJob() const {
@@ -214,15 +314,13 @@ bool HistoryWindow::changeOutcome(storage::Outcome outcome) {
     return true;
 }
 
-QString HistoryWindow::statusText() const {
-    return status_->text();
-}
-
 void HistoryWindow::updateButtons() {
     const bool selected = selectedJob().has_value();
     reopen_->setEnabled(selected);
     reprint_->setEnabled(selected);
     changeOutcome_->setEnabled(selected);
+    answer_->setVisible(showsWaiting());
+    answer_->setEnabled(selected && showsWaiting());
     export_->setEnabled(!jobs_.isEmpty());
 }
 

@@ -44,6 +44,13 @@ public:
     QPushButton* reopenButton() const { return reopen_; }
     QPushButton* reprintButton() const { return reprint_; }
     QPushButton* changeOutcomeButton() const { return changeOutcome_; }
+    // "Waiting for codes": the jobs whose code was asked of a dealer, and the answer to one.
+    QPushButton* answerButton() const { return answer_; }
+    bool showsWaiting() const;
+    void showWaiting();
+    // Saves the answer to the selected waiting job; false with `error` (nothing saved).
+    bool answerSelected(const QString& code, const QString& from, bool manufacturer,
+                        QString* error);
 
 public slots:
     void refresh();
@@ -53,6 +60,8 @@ signals:
     void reopenRequested(const radiocode::storage::Job& job);
     void reprintRequested(const radiocode::storage::Job& job);
     void jobChanged(const radiocode::storage::Job& job);
+    // An answer was saved: the job now carries the code (show it, print its sheet).
+    void answered(const radiocode::storage::Job& job);
 
 private:
     void updateButtons();
@@ -72,6 +81,8 @@ private:
     QPushButton* reprint_;
     QPushButton* changeOutcome_;
     QPushButton* export_;
+    QPushButton* answer_;
+    QList<storage::CodeRequest> requests_; // with jobs_, while waiting jobs are shown
 };
 
 } // namespace radiocode::gui

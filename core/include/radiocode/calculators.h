@@ -19,4 +19,8 @@ std::string formatCode(int code);
 // The same into `into`, reusing its storage.
 void formatCodeInto(int code, std::string& into);
 
+// Whether `text` has a code's shape: exactly four ASCII digits. Codes that come from people (a
+// radio card, a dealer's answer) are checked with this before they are shown or stored.
+bool isCodeShape(std::string_view text);
+
 } // namespace radiocode

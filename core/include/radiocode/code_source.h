@@ -18,6 +18,11 @@ struct CodeAnswer {
     // The serial the code is on record for, when the source was asked another reading than the
     // serial as recognised (a Blaupunkt 7th-character letter read as a digit). Empty otherwise.
     std::string recordedSerial = {};
+    // Set when a technician recorded that this code was refused on a radio: who, and when (ISO
+    // 8601, UTC). The code is still shown, with that warning, for the next technician to judge.
+    std::string refusedBy = {};
+    std::string refusedAt = {};
+    bool wasRefused() const { return !refusedAt.empty(); }
 };
 
 class CodeSource {
