@@ -21,6 +21,9 @@ build_packages=(build-essential cmake ninja-build pkg-config
 # clang for the fuzzers, a virtual display for anyone who wants one.
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
+build_packages+=(libcups2-dev)  # printing: the sheet goes to CUPS with libcups
+test_packages+=(cups printer-driver-cups-pdf cups-client)  # printing tests: a private cupsd
+test_packages+=(fonts-noto-color-emoji)  # the sheet test prints names with emoji
 
 install_missing() {
     local missing=() package

@@ -4,6 +4,7 @@
 
 #include "instruction_sheet.h"
 #include "job_details.h"
+#include "sheet_printing.h"
 
 #include "radiocode/code_source.h"
 
@@ -17,6 +18,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QStackedWidget;
+class QToolButton;
 
 namespace radiocode::gui {
 
@@ -62,6 +64,12 @@ public:
     // serial is invalid. Returns whether a result is shown.
     bool lookUp(const QString& text, std::optional<Family> family);
     bool saveSheetAs(const QString& path, PaperSize paper, QString* error = nullptr);
+    // Prints the sheet (or the code card) on the last printer used for it, without a dialog,
+    // and reports the job in the status bar or why nothing was printed in a message box.
+    // Returns whether it was printed.
+    bool printWithoutDialog(SheetFormat format);
+    // The sheet in the paper size chosen under File ▸ Paper size.
+    static SheetFormat sheetFormat();
 
     FamilyPage* familyPage() const { return family_; }
     LabelGuidePage* labelGuidePage() const;
@@ -76,7 +84,8 @@ public slots:
     void back();    // Esc, Alt+Left
     void newRadio();
     void printPreview();
-    void print();
+    void print();         // the print dialog, or straight to the last printer when so set
+    void printCodeCard(); // the same for the code card, in the card format chosen last
     void savePdf();
     void editWorkshopName();
     void showHelp();
@@ -105,6 +114,11 @@ private:
     void updateActions();
     bool quickLookup();
     bool printable();
+    bool readyToPrint(); // printable, with an acceptable VIN (else the VIN is shown)
+    void printAs(SheetFormat format);
+    bool reportPrint(const SheetPrinting::Result& result);
+    void savePdfAs(SheetFormat format);
+    QToolButton* makeCodeCardButton();
     void setLanguage(const QString& language);
 
     const CodeFinder& finder_;
@@ -132,6 +146,12 @@ private:
     QActionGroup* languages_ = nullptr;
     QAction* previewAction_ = nullptr;
     QAction* printAction_ = nullptr;
+    QAction* cardAction_ = nullptr;
+    QAction* withoutAskingAction_ = nullptr;
+    QToolButton* cardButton_ = nullptr;
+    QAction* printCardAction_ = nullptr;
+    QAction* printLabelAction_ = nullptr;
+    QAction* saveCardAction_ = nullptr;
     QAction* pdfAction_ = nullptr;
     QAction* workshopAction_ = nullptr;
     QAction* quitAction_ = nullptr;

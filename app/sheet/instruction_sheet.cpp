@@ -1,9 +1,11 @@
 #include "instruction_sheet.h"
 
+#include "code_card.h"
 #include "texts.h"
 
 #include "radiocode/entry_steps.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -46,6 +48,7 @@ public:
     }
 
     qreal mm(qreal millimetres) const { return millimetres * scale_ * dpi_ / 25.4; }
+    qreal dpi() const { return dpi_; }
     int pageCount() const { return pageNumber_; }
     qreal width() const { return page_.width(); }
     qreal left() const { return page_.left(); }
@@ -202,6 +205,87 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
     }
 }
 
+// One of our annotations on a label drawing, as the SVG places it.
+struct DrawingNote {
+    QPointF position; // the baseline's anchor point, in the drawing's units
+    qreal size = 12;
+    bool bold = false;
+    QColor colour;
+    Qt::Alignment anchor = Qt::AlignLeft;
+    QString text;
+};
+
+// Takes the text out of our annotations in `svg` and returns it, so the sheet can draw it as
+// real text: QtSvg draws SVG text as outlines, which a PDF reader can neither search nor read
+// aloud. What is printed on the real label stays in the drawing.
+QList<DrawingNote> takeNotes(QByteArray& svg) {
+    static const QRegularExpression noteElement(
+        QStringLiteral(R"((<text\b[^>]*\bid="note-[a-z0-9-]+"[^>]*>)([^<]*)</text>)"));
+    static const QRegularExpression attribute(QStringLiteral(R"re(([a-z-]+)="([^"]*)")re"));
+    QString text = QString::fromUtf8(svg);
+    QList<DrawingNote> notes;
+    QString result;
+    qsizetype copied = 0;
+    for (const QRegularExpressionMatch& match : noteElement.globalMatch(text)) {
+        DrawingNote note;
+        for (const QRegularExpressionMatch& a : attribute.globalMatch(match.captured(1))) {
+            const QString name = a.captured(1);
+            const QString value = a.captured(2);
+            if (name == QLatin1String("x"))
+                note.position.setX(value.toDouble());
+            else if (name == QLatin1String("y"))
+                note.position.setY(value.toDouble());
+            else if (name == QLatin1String("font-size"))
+                note.size = value.toDouble();
+            else if (name == QLatin1String("font-weight"))
+                note.bold = value == QLatin1String("bold");
+            else if (name == QLatin1String("fill"))
+                note.colour = QColor(value);
+            else if (name == QLatin1String("text-anchor"))
+                note.anchor = value == QLatin1String("middle") ? Qt::AlignHCenter
+                              : value == QLatin1String("end")  ? Qt::AlignRight
+                                                               : Qt::AlignLeft;
+        }
+        note.text = match.captured(2)
+                        .replace(QLatin1String("&lt;"), QLatin1String("<"))
+                        .replace(QLatin1String("&gt;"), QLatin1String(">"))
+                        .replace(QLatin1String("&amp;"), QLatin1String("&"));
+        if (!note.text.trimmed().isEmpty())
+            notes << note;
+        result += QStringView(text).mid(copied, match.capturedStart(2) - copied);
+        copied = match.capturedEnd(2);
+    }
+    result += QStringView(text).mid(copied);
+    svg = result.toUtf8();
+    return notes;
+}
+
+// The annotations as text, where and as large as the drawing (scaled into `target`) has them.
+void drawNotes(SheetPainter& sheet, const QList<DrawingNote>& notes, const QRectF& target,
+               const QRectF& viewBox) {
+    if (viewBox.isEmpty())
+        return;
+    QPainter& p = sheet.painter();
+    const qreal scale = target.width() / viewBox.width();
+    for (const DrawingNote& note : notes) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setStyleHint(QFont::SansSerif);
+        f.setBold(note.bold);
+        f.setStyleStrategy(QFont::PreferNoShaping);
+        // Drawing units to device pixels to points.
+        f.setPointSizeF(note.size * scale * 72.0 / sheet.dpi());
+        const qreal advance = QFontMetricsF(f, p.device()).horizontalAdvance(note.text);
+        QPointF at = target.topLeft() + (note.position - viewBox.topLeft()) * scale;
+        if (note.anchor == Qt::AlignHCenter)
+            at.rx() -= advance / 2;
+        else if (note.anchor == Qt::AlignRight)
+            at.rx() -= advance;
+        p.setFont(f);
+        p.setPen(note.colour.isValid() ? note.colour : ink);
+        p.drawText(at, note.text);
+    }
+}
+
 // Radio facts on the left, the label drawing on the right, the code boxes below the facts.
 void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const LookupResult& result = content.result;
@@ -258,13 +342,16 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     // A small copy of the label drawing, serial area highlighted.
     qreal labelBottom = top;
     if (recognition.family) {
-        QSvgRenderer renderer(InstructionSheet::labelDrawing(*recognition.family));
+        QByteArray drawing = InstructionSheet::labelDrawing(*recognition.family);
+        const QList<DrawingNote> notes = takeNotes(drawing);
+        QSvgRenderer renderer(drawing);
         if (renderer.isValid()) {
             const qreal w = sheet.width() - factsWidth - sheet.mm(4);
             const QSizeF size = renderer.defaultSize();
             const qreal h = w * size.height() / size.width();
             const QRectF target(sheet.left() + factsWidth + sheet.mm(4), top, w, h);
             renderer.render(&p, target);
+            drawNotes(sheet, notes, target, renderer.viewBoxF());
             p.setFont(sheet.font(7.5));
             p.setPen(muted);
             p.drawText(QRectF(target.left(), target.bottom() + sheet.mm(1), w, sheet.mm(5)),
@@ -573,6 +660,86 @@ bool InstructionSheet::writePdf(const QString& path, const SheetContent& content
         return false;
     }
     return true;
+}
+
+QPageLayout InstructionSheet::pageLayout(SheetFormat format) {
+    switch (format) {
+    case SheetFormat::Card:
+    case SheetFormat::Label62:
+        return codeCardLayout(format);
+    case SheetFormat::A4:
+    case SheetFormat::Letter:
+        break;
+    }
+    return QPageLayout(pageSize(format == SheetFormat::Letter ? PaperSize::Letter : PaperSize::A4),
+                       QPageLayout::Portrait, QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
+}
+
+bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content,
+                              SheetFormat format) {
+    return isCodeCard(format) ? renderCodeCard(device, content) : render(device, content);
+}
+
+QByteArray InstructionSheet::pdf(const SheetContent& content, SheetFormat format,
+                                 const std::optional<QPageLayout>& layout, QString* error) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setPageLayout(layout ? *layout : pageLayout(format));
+        writer.setTitle(isCodeCard(format) ? tr("Radio code card") : title());
+        writer.setCreator(
+            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
+        if (!render(writer, content, format)) {
+            if (error)
+                *error = tr("The sheet could not be drawn.");
+            return {};
+        }
+    }
+    return buffer.data();
+}
+
+bool InstructionSheet::writePdf(const QString& path, const SheetContent& content,
+                                SheetFormat format, QString* error) {
+    if (!isCodeCard(format))
+        return writePdf(path, content,
+                        format == SheetFormat::Letter ? PaperSize::Letter : PaperSize::A4, error);
+    const QByteArray bytes = pdf(content, format, std::nullopt, error);
+    if (bytes.isEmpty())
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(bytes) != bytes.size() || !file.flush()) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<SheetFormat> InstructionSheet::formatFromName(const QString& name) {
+    const QString lower = name.trimmed().toLower();
+    for (const SheetFormat format :
+         {SheetFormat::A4, SheetFormat::Letter, SheetFormat::Card, SheetFormat::Label62})
+        if (lower == formatName(format))
+            return format;
+    return std::nullopt;
+}
+
+QString InstructionSheet::formatName(SheetFormat format) {
+    switch (format) {
+    case SheetFormat::A4:
+        return QStringLiteral("a4");
+    case SheetFormat::Letter:
+        return QStringLiteral("letter");
+    case SheetFormat::Card:
+        return QStringLiteral("card");
+    case SheetFormat::Label62:
+        return QStringLiteral("label62");
+    }
+    return QStringLiteral("a4");
 }
 
 namespace {
