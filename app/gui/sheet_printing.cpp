@@ -1,12 +1,13 @@
 #include "sheet_printing.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QPrintDialog>
 #include <QPrintEngine>
 #include <QPrinter>
 #include <QSettings>
-#include <QShortcut>
 
 namespace radiocode::gui {
 namespace {
@@ -48,6 +49,28 @@ QString jobTitle(const SheetContent& content, SheetFormat format) {
                                              : InstructionSheet::title(),
         QString::fromUtf8(content.result.recognition.serial.c_str()));
 }
+
+// Accepts the dialog when Ctrl+P is pressed in it.
+class PrintAgainFilter : public QObject {
+public:
+    explicit PrintAgainFilter(QDialog& dialog) : dialog_(dialog) {}
+
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+            return false;
+        auto* widget = qobject_cast<QWidget*>(watched);
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (!widget || widget->window() != &dialog_ || !key->matches(QKeySequence::Print))
+            return false;
+        if (event->type() == QEvent::KeyPress)
+            dialog_.accept();
+        event->accept();
+        return true;
+    }
+
+private:
+    QDialog& dialog_;
+};
 
 } // namespace
 
@@ -104,10 +127,13 @@ SheetPrinting::Result SheetPrinting::printWithDialog(QWidget* parent, const Shee
     dialog.setObjectName(QStringLiteral("sheetPrintDialog"));
     dialog.setWindowTitle(InstructionSheet::isCodeCard(format) ? tr("Print the code card")
                                                                : tr("Print the instruction sheet"));
-    // Ctrl+P again: print as set, on the printer already chosen (the last one).
-    auto* again = new QShortcut(QKeySequence::Print, &dialog);
-    QObject::connect(again, &QShortcut::activated, &dialog, &QDialog::accept);
-    if (dialog.exec() != QDialog::Accepted) {
+    // Ctrl+P again: print as set, on the printer already chosen (the last one), wherever the
+    // focus is in the dialog.
+    PrintAgainFilter again(dialog);
+    qApp->installEventFilter(&again);
+    const int answer = dialog.exec();
+    qApp->removeEventFilter(&again);
+    if (answer != QDialog::Accepted) {
         result.cancelled = true;
         return result;
     }
