@@ -4,7 +4,6 @@
 
 #include <QFontDatabase>
 #include <QFontMetricsF>
-#include <QLocale>
 #include <QPagedPaintDevice>
 #include <QPainter>
 
@@ -41,9 +40,9 @@ public:
         const QFontMetricsF metrics(f, &device_);
         painter_.setFont(f);
         painter_.setPen(colour);
-        painter_.drawText(QRectF(box.left(), box.top(), box.width(), metrics.height()),
-                          align | Qt::AlignTop,
-                          metrics.elidedText(text, Qt::ElideRight, box.width()));
+        painter_.drawText(
+            QRectF(box.left(), box.top(), box.width(), metrics.height()), align | Qt::AlignTop,
+            metrics.elidedText(InstructionSheet::printableText(text), Qt::ElideRight, box.width()));
         return metrics.height();
     }
 
@@ -109,8 +108,9 @@ bool renderCodeCard(QPagedPaintDevice& device, const SheetContent& content) {
     const bool narrow = area.width() < card.mm(65);
 
     qreal y = area.top();
-    const QString date = QLocale().toString(
-        content.date.isValid() ? content.date : QDate::currentDate(), QLocale::ShortFormat);
+    // ISO dates read the same in every language (12/1/26 does not).
+    const QString date =
+        (content.date.isValid() ? content.date : QDate::currentDate()).toString(Qt::ISODate);
     const QFont titleFont = card.font(narrow ? 7 : 7.5, true);
     const qreal dateWidth =
         QFontMetricsF(card.font(6.5), &device).horizontalAdvance(date) + card.mm(1);
@@ -137,7 +137,9 @@ bool renderCodeCard(QPagedPaintDevice& device, const SheetContent& content) {
     // The code: four boxes as on the sheet, empty to fill in by hand when there is no code.
     const qreal bottomRow = QFontMetricsF(card.font(8), &device).height() + card.mm(1.5);
     const qreal gap = card.mm(narrow ? 2 : 2.5);
-    const qreal boxHeight = std::min(card.mm(15), area.bottom() - bottomRow - y);
+    const qreal room = area.bottom() - bottomRow - y;
+    const qreal boxHeight = std::min(card.mm(15), room);
+    y += (room - boxHeight) / 2; // the code in the middle of the free space
     const qreal boxWidth = std::min(card.mm(13.5), (area.width() - 3 * gap) / 4);
     const qreal codeLeft = area.left() + (area.width() - 4 * boxWidth - 3 * gap) / 2;
     QFont digitFont = card.font(24, true, true);

@@ -20,8 +20,10 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSvgRenderer>
+#include <QTextLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace radiocode {
 namespace {
@@ -78,21 +80,81 @@ public:
         y_ = page_.top();
     }
 
+    // Words too wide for `w` are cut with an ellipsis: a name or a note without spaces must
+    // neither run off the page nor into its neighbour.
+    QString fitted(const QString& text, const QFont& f, qreal w) const {
+        const QFontMetricsF metrics(f, &device_);
+        QStringList lines = InstructionSheet::printableText(text).split(QLatin1Char('\n'));
+        for (QString& line : lines) {
+            QStringList words = line.split(QLatin1Char(' '));
+            for (QString& word : words)
+                if (metrics.horizontalAdvance(word) > w)
+                    word = metrics.elidedText(word, Qt::ElideRight, w * 0.98);
+            line = words.join(QLatin1Char(' '));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+
     qreal textHeight(const QString& text, const QFont& f, qreal w) const {
         const QFontMetricsF metrics(f, &device_);
-        return metrics.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text)
+        return metrics
+            .boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::AlignLeft,
+                          fitted(text, f, w))
             .height();
     }
 
     // A wrapped paragraph at `x` (relative to the left edge), `w` wide; returns its height.
     qreal paragraph(const QString& text, const QFont& f, qreal x, qreal w,
-                    const QColor& colour = ink) {
-        const qreal h = textHeight(text, f, w);
+                    const QColor& colour = ink, Qt::Alignment align = Qt::AlignLeft) {
+        const QString shown = fitted(text, f, w);
+        const qreal h = QFontMetricsF(f, &device_)
+                            .boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | align, shown)
+                            .height();
         painter_.setFont(f);
         painter_.setPen(colour);
-        painter_.drawText(QRectF(left() + x, y_, w, h), Qt::TextWordWrap | Qt::AlignLeft, text);
+        painter_.drawText(QRectF(left() + x, y_, w, h), Qt::TextWordWrap | align, shown);
         return h;
     }
+
+    // A paragraph that may continue on the next page, line by line (long notes). Calls
+    // `atFirstLine` once the first line's place is known (for its label).
+    void flowing(const QString& text, const QFont& f, qreal x, qreal w, const QColor& colour,
+                 const std::function<void()>& atFirstLine) {
+        QString shown = fitted(text, f, w);
+        shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(shown, f, &device_);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        QList<QPair<int, int>> lines;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(w);
+            lines.append({line.textStart(), line.textLength()});
+        }
+        layout.endLayout();
+        bool first = true;
+        for (const auto& [start, length] : lines) {
+            const QString line = shown.mid(start, length).trimmed();
+            ensureSpace(QFontMetricsF(f, &device_).height());
+            if (first && atFirstLine)
+                atFirstLine();
+            first = false;
+            y_ += paragraph(line.isEmpty() ? QStringLiteral(" ") : line, f, x, w, colour);
+        }
+    }
+
+    // The widest of `labels` in `f`, plus a gap, within [least, most].
+    qreal labelWidth(const QStringList& labels, const QFont& f, qreal least, qreal most) const {
+        const QFontMetricsF metrics(f, &device_);
+        qreal widest = 0;
+        for (const QString& label : labels)
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        return std::clamp(widest + mm(2.5), least, most);
+    }
+
+    // Printed at the foot of every page, so a page that got separated still has the code.
+    void setFooterNote(const QString& note) { footerNote_ = note; }
 
     void block(const QString& text, const QFont& f, qreal x = 0, const QColor& colour = ink) {
         const qreal w = width() - x;
@@ -129,6 +191,11 @@ public:
             QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
         painter_.drawText(area, Qt::AlignRight | Qt::AlignBottom,
                           InstructionSheet::tr("Page %1").arg(pageNumber_));
+        if (!footerNote_.isEmpty()) {
+            painter_.setFont(font(8.5, true));
+            painter_.setPen(ink);
+            painter_.drawText(area, Qt::AlignHCenter | Qt::AlignBottom, footerNote_);
+        }
     }
 
     QPainter& painter() { return painter_; }
@@ -142,6 +209,7 @@ private:
     QRectF page_;
     qreal y_ = 0;
     int pageNumber_ = 1;
+    QString footerNote_;
 };
 
 QString orBlank(const QString& value) {
@@ -152,21 +220,28 @@ void drawHeader(SheetPainter& sheet, const SheetContent& content) {
     QPainter& p = sheet.painter();
     const QFont titleFont = sheet.font(17, true);
     const QFont small = sheet.font(9);
-    const qreal top = sheet.y();
-    sheet.paragraph(InstructionSheet::title(), titleFont, 0, sheet.width() * 0.62, accent);
+    const qreal titleWidth = sheet.width() * 0.56;
+    const qreal titleHeight =
+        sheet.paragraph(InstructionSheet::title(), titleFont, 0, titleWidth, accent);
     const QString workshop = content.workshopName.isEmpty()
                                  ? InstructionSheet::tr("Workshop: ______________")
                                  : content.workshopName;
     const QString date = QLocale().toString(
         content.date.isValid() ? content.date : QDate::currentDate(), QLocale::LongFormat);
-    p.setFont(sheet.font(11, true));
-    p.setPen(ink);
-    const QRectF right(sheet.left() + sheet.width() * 0.5, top, sheet.width() * 0.5, sheet.mm(6));
-    p.drawText(right, Qt::AlignRight | Qt::AlignTop, workshop);
-    p.setFont(small);
-    p.setPen(muted);
-    p.drawText(right.translated(0, sheet.mm(6)), Qt::AlignRight | Qt::AlignTop, date);
-    sheet.advance(sheet.mm(12));
+    // The workshop's name on the right, over two lines if it must; a long one in smaller type.
+    const qreal rightX = titleWidth + sheet.mm(4);
+    const qreal rightWidth = sheet.width() - rightX;
+    QFont workshopFont = sheet.font(11, true);
+    if (sheet.textHeight(workshop, workshopFont, rightWidth) >
+        2.2 * QFontMetricsF(workshopFont, p.device()).height())
+        workshopFont = sheet.font(9, true);
+    const qreal workshopHeight =
+        sheet.paragraph(workshop, workshopFont, rightX, rightWidth, ink, Qt::AlignRight);
+    sheet.advance(workshopHeight);
+    const qreal dateHeight =
+        sheet.paragraph(date, small, rightX, rightWidth, muted, Qt::AlignRight);
+    sheet.advance(-workshopHeight);
+    sheet.advance(std::max({titleHeight, workshopHeight + dateHeight, sheet.mm(10)}) + sheet.mm(2));
     p.setPen(QPen(accent, sheet.mm(0.7)));
     p.drawLine(QPointF(sheet.left(), sheet.y()), QPointF(sheet.left() + sheet.width(), sheet.y()));
     sheet.advance(sheet.mm(2));
@@ -186,22 +261,36 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
         {InstructionSheet::tr("Technician"), job.technician},
     };
     const qreal column = sheet.width() / 2;
-    const qreal labelWidth = sheet.mm(26);
+    // As wide as the longest label needs in this language ("Şasi numarası (VIN)"), so no
+    // label runs into its value.
+    QStringList names;
+    for (const auto& field : fields)
+        names << field.name;
+    names << InstructionSheet::tr("Notes");
+    const qreal labelWidth = sheet.labelWidth(names, label, sheet.mm(18), column * 0.42);
+    const qreal valueWidth = column - labelWidth - sheet.mm(3);
     for (int row = 0; row < 2; ++row) {
-        sheet.ensureSpace(sheet.mm(7));
+        qreal rowHeight = 0;
         for (int col = 0; col < 2; ++col) {
             const auto& field = fields[row * 2 + col];
-            sheet.paragraph(field.name, label, col * column, labelWidth, muted);
-            sheet.paragraph(orBlank(field.text), value, col * column + labelWidth,
-                            column - labelWidth - sheet.mm(3));
+            rowHeight =
+                std::max({rowHeight, sheet.textHeight(field.name, label, labelWidth - sheet.mm(1)),
+                          sheet.textHeight(orBlank(field.text), value, valueWidth)});
         }
-        sheet.advance(sheet.mm(6.5));
+        sheet.ensureSpace(rowHeight + sheet.mm(1.5));
+        for (int col = 0; col < 2; ++col) {
+            const auto& field = fields[row * 2 + col];
+            sheet.paragraph(field.name, label, col * column, labelWidth - sheet.mm(1), muted);
+            sheet.paragraph(orBlank(field.text), value, col * column + labelWidth, valueWidth);
+        }
+        sheet.advance(rowHeight + sheet.mm(1.5));
     }
     if (!job.notes.isEmpty()) {
-        sheet.paragraph(InstructionSheet::tr("Notes"), label, 0, labelWidth, muted);
-        const qreal h =
-            sheet.paragraph(job.notes, sheet.font(9.5), labelWidth, sheet.width() - labelWidth);
-        sheet.advance(h + sheet.mm(1));
+        sheet.flowing(job.notes, sheet.font(9.5), labelWidth, sheet.width() - labelWidth, ink, [&] {
+            sheet.paragraph(InstructionSheet::tr("Notes"), label, 0, labelWidth - sheet.mm(1),
+                            muted);
+        });
+        sheet.advance(sheet.mm(1));
     }
 }
 
@@ -296,13 +385,16 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const qreal top = sheet.y();
     const QFont label = sheet.font(8.5);
     const QFont value = sheet.font(11, true);
-    const qreal labelWidth = sheet.mm(22);
     const qreal factsWidth = sheet.width() * 0.58;
+    const qreal labelWidth =
+        sheet.labelWidth({InstructionSheet::tr("Radio"), InstructionSheet::tr("Serial")}, label,
+                         sheet.mm(18), factsWidth * 0.45);
 
     auto fact = [&](const QString& name, const QString& text, const QFont& f) {
-        sheet.paragraph(name, label, 0, labelWidth, muted);
-        sheet.advance(sheet.paragraph(text, f, labelWidth, factsWidth - labelWidth) +
-                      sheet.mm(1.2));
+        const qreal nameHeight = sheet.paragraph(name, label, 0, labelWidth - sheet.mm(1), muted);
+        sheet.advance(
+            std::max(nameHeight, sheet.paragraph(text, f, labelWidth, factsWidth - labelWidth)) +
+            sheet.mm(1.2));
     };
     const QString family =
         recognition.family ? Texts::familyName(*recognition.family) : QStringLiteral("—");
@@ -452,6 +544,35 @@ void drawTroubleshooting(SheetPainter& sheet) {
 
 } // namespace
 
+QString InstructionSheet::printableText(const QString& text) {
+    const auto isEmoji = [](char32_t c) {
+        return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x1FC00 && c <= 0x1FFFF);
+    };
+    const auto isEmojiModifier = [](char32_t c) {
+        return c == 0xFE0F || c == 0x200D || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+               (c >= 0xE0020 && c <= 0xE007F);
+    };
+    const QList<uint> codePoints = text.toUcs4();
+    if (std::none_of(codePoints.begin(), codePoints.end(),
+                     [&](uint c) { return isEmoji(c) || isEmojiModifier(c); }))
+        return text;
+    QString result;
+    bool inEmoji = false;
+    for (const uint c : codePoints) {
+        if (isEmoji(c) || (inEmoji && isEmojiModifier(c))) {
+            if (!inEmoji && !(isEmoji(c) && c >= 0x1F3FB && c <= 0x1F3FF))
+                result += QChar(0x25A1); // □
+            inEmoji = true;
+            continue;
+        }
+        inEmoji = false;
+        if (c == 0xFE0F)
+            continue; // emoji presentation of a plain symbol (★️): the plain one it is
+        result += QString::fromUcs4(reinterpret_cast<const char32_t*>(&c), 1);
+    }
+    return result;
+}
+
 QString InstructionSheet::title() {
     return tr("Radio code instruction sheet");
 }
@@ -590,6 +711,12 @@ QByteArray InstructionSheet::labelDrawing(Family family) {
 namespace {
 
 void drawSheet(SheetPainter& sheet, const SheetContent& content) {
+    const LookupResult& result = content.result;
+    const QString serial = Texts::fromUtf8(result.recognition.serial);
+    sheet.setFooterNote(
+        result.status == LookupStatus::Ok && result.answer
+            ? InstructionSheet::tr("%1 · Code %2").arg(serial, Texts::fromUtf8(result.answer->code))
+            : InstructionSheet::tr("%1 · no code yet").arg(serial));
     drawHeader(sheet, content);
     drawJobDetails(sheet, content.job);
     drawRadioAndCode(sheet, content);
@@ -613,11 +740,13 @@ int pagesNeeded(QPagedPaintDevice& device, const SheetContent& content, qreal sc
 bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content) {
     // One page is what a technician takes to the car: shrink a little for long translations
     // or long notes, but never below a readable size (then a second page it is).
+    // Long notes need more pages anyway: then the full size.
     qreal scale = 1.0;
     for (const qreal candidate : {1.0, 0.94, 0.88, 0.82, 0.76}) {
-        scale = candidate;
-        if (pagesNeeded(device, content, candidate) == 1)
+        if (pagesNeeded(device, content, candidate) == 1) {
+            scale = candidate;
             break;
+        }
     }
     QPainter painter;
     if (!painter.begin(&device))

@@ -67,6 +67,11 @@ public:
         return paper == PaperSize::Letter ? SheetFormat::Letter : SheetFormat::A4;
     }
 
+    // `text` with each emoji (a sequence of pictographs, joiners, skin tones) as one plain
+    // square: the colour emoji font's bitmaps do not survive into a PDF, where they would be
+    // invisible gaps.
+    static QString printableText(const QString& text);
+
     static QPageSize pageSize(PaperSize paper);
     static std::optional<PaperSize> paperFromName(const QString& name); // "a4", "letter"
     static PaperSize defaultPaper(); // Letter in the US and Canada, A4 elsewhere
