@@ -700,7 +700,7 @@ void MainWindow::retranslate() {
     withoutAskingAction_->setText(tr("Print &without asking (on the last printer)"));
     cardAction_->setText(tr("Print code &card…"));
     if (cardButton_) {
-        cardButton_->setText(tr("Code &card"));
+        cardButton_->setText(tr("Code card (glovebo&x)"));
         cardButton_->setToolTip(
             tr("A small card with the code for the owner's handbook or the glovebox"));
         printCardAction_->setText(tr("Print code card (85 × 54 mm)…"));
