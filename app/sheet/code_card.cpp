@@ -167,7 +167,12 @@ bool renderCodeCard(QPagedPaintDevice& device, const SheetContent& content) {
         const qreal base = area.bottom() - card.mm(0.6);
         painter.drawLine(QPointF(area.left() + nameWidth, base), QPointF(area.right(), base));
     } else {
-        card.field(workshopName, content.workshopName, footTop, nameWidth, card.font(8, true));
+        // A long name in smaller type before it is cut.
+        QFont workshopFont = card.font(8, true);
+        if (QFontMetricsF(workshopFont, &device).horizontalAdvance(content.workshopName) >
+            area.width() - nameWidth)
+            workshopFont = card.font(6, true);
+        card.field(workshopName, content.workshopName, footTop, nameWidth, workshopFont);
     }
     return painter.end();
 }

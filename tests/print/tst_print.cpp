@@ -7,6 +7,7 @@
 #include "finder_program.h"
 #include "i18n.h"
 #include "main_window.h"
+#include "result_page.h"
 #include "sheet_printing.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -25,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace radiocode;
 using namespace radiocode::gui;
@@ -388,6 +391,27 @@ private slots:
         QVERIFY2(job > 0, qPrintable(window.statusBar()->currentMessage()));
         QCOMPARE(pdfPageSize(spoolDocument(job)), QStringLiteral("176x142"));
         QVERIFY(containsCode(pdfRawText(spoolDocument(job)), QStringLiteral("6586")));
+    }
+
+    // The result page's code card button: the label format chosen there is printed (without
+    // asking, on the label printer used last) and remembered.
+    void guiResultPageCodeCard() {
+        SheetPrinting::setLastPrinter(SheetFormat::Label62, QStringLiteral("radiocode-file"));
+        SheetPrinting::setPrintsWithoutAsking(true);
+        MainWindow& window = startProgram();
+        QVERIFY(window.lookUp(QStringLiteral("M212365"), std::nullopt));
+        auto* button =
+            window.resultPage()->findChild<QToolButton*>(QStringLiteral("codeCardButton"));
+        QVERIFY(button && button->isVisible() && button->menu());
+        auto* label = button->menu()->findChild<QAction*>(QStringLiteral("printLabelAction"));
+        QVERIFY(label);
+        label->trigger();
+        const int job =
+            jobIdIn(window.statusBar()->currentMessage(), QStringLiteral("radiocode-file"));
+        QVERIFY2(job > 0, qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(pdfPageSize(spoolDocument(job)), QStringLiteral("176x142"));
+        QVERIFY(containsCode(pdfRawText(spoolDocument(job)), QStringLiteral("3633")));
+        QCOMPARE(SheetPrinting::lastCardFormat(), SheetFormat::Label62);
     }
 
 private:
