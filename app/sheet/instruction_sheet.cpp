@@ -1,6 +1,7 @@
 #include "instruction_sheet.h"
 
 #include "code_card.h"
+#include "i18n.h"
 #include "texts.h"
 
 #include "radiocode/entry_steps.h"
@@ -21,9 +22,12 @@
 #include <QSettings>
 #include <QSvgRenderer>
 #include <QTextLayout>
+#include <QTranslator>
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace radiocode {
 namespace {
@@ -212,6 +216,27 @@ private:
     QString footerNote_;
 };
 
+// A label in every language the program speaks: a column as wide as the longest translation
+// needs keeps the sheet's layout the same whichever language it is printed in.
+QStringList everyTranslation(const char* source) {
+    static const std::vector<std::unique_ptr<QTranslator>> translators = [] {
+        std::vector<std::unique_ptr<QTranslator>> loaded;
+        for (const QString& language : availableLanguages()) {
+            auto translator = std::make_unique<QTranslator>();
+            if (translator->load(QStringLiteral(":/i18n/radiocode_%1.qm").arg(language)))
+                loaded.push_back(std::move(translator));
+        }
+        return loaded;
+    }();
+    QStringList texts{QString::fromUtf8(source), InstructionSheet::tr(source)};
+    for (const auto& translator : translators) {
+        const QString text = translator->translate("InstructionSheet", source);
+        if (!text.isEmpty())
+            texts << text;
+    }
+    return texts;
+}
+
 QString orBlank(const QString& value) {
     return value.isEmpty() ? QStringLiteral("______________________") : value;
 }
@@ -264,9 +289,8 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
     // As wide as the longest label needs in this language ("Şasi numarası (VIN)"), so no
     // label runs into its value.
     QStringList names;
-    for (const auto& field : fields)
-        names << field.name;
-    names << InstructionSheet::tr("Notes");
+    for (const char* name : {"Customer", "Registration", "VIN", "Technician", "Notes"})
+        names << everyTranslation(name);
     const qreal labelWidth = sheet.labelWidth(names, label, sheet.mm(18), column * 0.42);
     const qreal valueWidth = column - labelWidth - sheet.mm(3);
     for (int row = 0; row < 2; ++row) {
@@ -387,7 +411,7 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const QFont value = sheet.font(11, true);
     const qreal factsWidth = sheet.width() * 0.58;
     const qreal labelWidth =
-        sheet.labelWidth({InstructionSheet::tr("Radio"), InstructionSheet::tr("Serial")}, label,
+        sheet.labelWidth(everyTranslation("Radio") + everyTranslation("Serial"), label,
                          sheet.mm(18), factsWidth * 0.45);
 
     auto fact = [&](const QString& name, const QString& text, const QFont& f) {

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QGuiApplication>
+#include <QMap>
 #include <QProcess>
 #include <QRectF>
 #include <QRegularExpression>
@@ -174,6 +175,19 @@ private slots:
                      qPrintable(QStringLiteral("no code on page %1").arg(p + 1)));
             all += page.text() + QLatin1Char(' ');
         }
+        // The values start where the longest translation of their labels ends: in the same
+        // place in every language.
+        static QMap<QString, qreal> vinStart;
+        for (const Word& word : pages.first().words)
+            if (word.text == QLatin1String("SJNFAAJ10U1234567")) {
+                if (vinStart.contains(format))
+                    QVERIFY2(qAbs(vinStart.value(format) - word.box.left()) < 0.5,
+                             qPrintable(QStringLiteral("%1 against %2")
+                                            .arg(word.box.left())
+                                            .arg(vinStart.value(format))));
+                vinStart.insert(format, word.box.left());
+            }
+        QVERIFY(vinStart.contains(format));
         // A field's label never runs into its value ("SeriennummerJ727").
         for (const char* label :
              {"Serial", "Radio", "Customer", "Registration", "VIN", "Technician", "Notes"}) {
