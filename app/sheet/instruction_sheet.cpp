@@ -403,8 +403,9 @@ void drawNotes(SheetPainter& sheet, const QList<DrawingNote>& notes, const QRect
 void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const LookupResult& result = content.result;
     const Recognition& recognition = result.recognition;
+    // The heading goes with its section: never alone at the foot of a page.
+    sheet.ensureSpace(sheet.mm(60));
     sheet.heading(InstructionSheet::tr("Radio and code"));
-    sheet.ensureSpace(sheet.mm(45));
     QPainter& p = sheet.painter();
     const qreal top = sheet.y();
     const QFont label = sheet.font(8.5);
