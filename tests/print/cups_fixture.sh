@@ -14,6 +14,7 @@
 #   radiocode-file     a queue without a driver that writes what it gets to ROOT/file-out.prn
 #   radiocode-rejects  rejects jobs (cupsreject)
 #   radiocode-stopped  stopped (cupsdisable)
+#   radiocode-duplex   CUPS's sample PCL laser driver with a duplex unit, writing to a file
 # Every job's document stays in ROOT/spool as d<job id>-001 (PreserveJobFiles).
 set -euo pipefail
 action=${1:?start or stop}
@@ -128,6 +129,11 @@ EOF
     cupsreject -r "Test queue: rejects every job" radiocode-rejects
     lpadmin -p radiocode-stopped -E -v "file://$root/stopped-out.prn" 2>/dev/null
     cupsdisable -r "Test queue: stopped" radiocode-stopped
+    # A laser printer's driver with its duplex unit installed: the dialog offers two-sided.
+    if lpinfo -m 2>/dev/null | grep -q "^drv:///sample.drv/generpcl.ppd "; then
+        lpadmin -p radiocode-duplex -E -v "file://$root/duplex-out.prn" \
+            -m drv:///sample.drv/generpcl.ppd -o Option1=True 2>/dev/null
+    fi
     if ((with_pdf_queue)); then
         lpadmin -p radiocode-pdf -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
         lpadmin -d radiocode-pdf

@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QPrinterInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -323,6 +324,38 @@ private slots:
             jobIdIn(window.statusBar()->currentMessage(), QStringLiteral("radiocode-file"));
         QVERIFY2(next > job, qPrintable(window.statusBar()->currentMessage()));
         QVERIFY(containsCode(pdfText(spoolDocument(next)), QStringLiteral("6586")));
+    }
+
+    // The dialog's choices become the job's: the system's printers, copies, duplex, paper.
+    void guiDialogSettingsReachTheJob() {
+        const QStringList printers = QPrinterInfo::availablePrinterNames();
+        QVERIFY2(printers.contains(QStringLiteral("radiocode-file")),
+                 qPrintable(printers.join(QLatin1Char(' '))));
+        QVERIFY(printers.contains(QStringLiteral("radiocode-rejects")));
+        QPrinter printer(QPrinter::HighResolution);
+        if (!printers.contains(QStringLiteral("radiocode-duplex")))
+            QSKIP("CUPS's sample PCL driver is missing: no printer with duplex to test.");
+        printer.setPrinterName(QStringLiteral("radiocode-duplex"));
+        printer.setCopyCount(3);
+        printer.setCollateCopies(false);
+        printer.setDuplex(QPrinter::DuplexLongSide);
+        QCOMPARE(printer.duplex(), QPrinter::DuplexLongSide);
+        const QString sides = QStringLiteral("two-sided-long-edge");
+        const QPageLayout letter = InstructionSheet::pageLayout(SheetFormat::Letter);
+        const PrintRequest request = SheetPrinting::requestFrom(printer, letter);
+        QCOMPARE(request.printer, QStringLiteral("radiocode-duplex"));
+        QCOMPARE(request.copies, 3);
+        QVERIFY(!request.collate);
+        QCOMPARE(request.sides, sides);
+        QCOMPARE(request.media, QStringLiteral("Letter"));
+        const PrintOutcome outcome = CupsPrinting::print(
+            InstructionSheet::pdf(SheetContent{}, SheetFormat::Letter, letter), request);
+        QVERIFY2(outcome.printed, qPrintable(outcome.error));
+        QFile control(QDir(root_).filePath(
+            QStringLiteral("spool/c%1").arg(outcome.jobId, 5, 10, QLatin1Char('0'))));
+        QVERIFY(waitFor([&] { return control.size() > 0; }, 60000));
+        QVERIFY(control.open(QIODevice::ReadOnly));
+        QVERIFY(control.readAll().contains(sides.toLatin1()));
     }
 
     // Ctrl+P opens the print dialog on the last printer; Ctrl+P again prints there.
