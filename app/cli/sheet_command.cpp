@@ -32,7 +32,8 @@ void printHelp(Context& context) {
         << "\n\n"
         << Cli::tr("Options:") << "\n"
         << "  --family F          " << Cli::tr("read the serial as this family's") << "\n"
-        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required)") << "\n"
+        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required unless --print)")
+        << "\n"
         << "  --customer NAME     " << Cli::tr("the customer, printed on the sheet") << "\n"
         << "  --vehicle REG       " << Cli::tr("the vehicle's registration") << "\n"
         << "  --vin VIN           " << Cli::tr("the vehicle identification number (17 characters)")
