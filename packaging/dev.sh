@@ -23,6 +23,9 @@ test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fa
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
 test_packages+=(openbox xdotool)  # the barcode scanner under a real X server (xvfb_scanner)
 test_packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus xvfb xauth xdotool)  # screen reader tests (AT-SPI bus)
+build_packages+=(libcups2-dev)  # printing: the sheet goes to CUPS with libcups
+test_packages+=(cups printer-driver-cups-pdf cups-client)  # printing tests: a private cupsd
+test_packages+=(fonts-noto-color-emoji)  # the sheet test prints names with emoji
 
 install_missing() {
     local missing=() package

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "instruction_sheet.h"
+#include "sheet_print.h"
 #include "texts.h"
 
 #include <QDate>
@@ -17,9 +18,11 @@ namespace {
 
 void printHelp(Context& context) {
     context.out
-        << Cli::tr("Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] "
-                   "[--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] "
-                   "[--workshop NAME] [--paper a4|letter] [--part-number N]")
+        << Cli::tr("Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) "
+                   "[--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] "
+                   "[--notes TEXT] [--workshop NAME] [--paper a4|letter] "
+                   "[--format a4|letter|card|label62] [--part-number N] "
+                   "[--print [--printer NAME] [--copies N]]")
         << "\n\n"
         << Cli::tr("Writes the printable instruction sheet for one radio: the code in four "
                    "boxes, how to key it in, the cautions and what to do when the radio refuses "
@@ -33,7 +36,8 @@ void printHelp(Context& context) {
                                "the serial and printed on the sheet"),
                    22)
         << "\n"
-        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required)") << "\n"
+        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required unless --print)")
+        << "\n"
         << "  --customer NAME     " << Cli::tr("the customer, printed on the sheet") << "\n"
         << "  --vehicle REG       " << Cli::tr("the vehicle's registration") << "\n"
         << "  --vin VIN           " << Cli::tr("the vehicle identification number (17 characters)")
@@ -45,10 +49,14 @@ void printHelp(Context& context) {
         << "  --paper a4|letter   "
         << Cli::tr(
                "paper size (default: as set in radiocode-finder, else from the system's region)")
-        << "\n\n"
+        << "\n";
+    printSheetPrintHelp(context);
+    context.out
+        << "\n"
         << Cli::tr("Exit status: 0 the sheet was written with a code, 1 it was written without "
                    "one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could "
-                   "not be written.")
+                   "not be written or nothing was printed (no printer, a stopped printer, one "
+                   "that rejects jobs).")
         << "\n";
 }
 
@@ -88,6 +96,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     content.date = QDate::currentDate();
     content.workshopName = InstructionSheet::savedWorkshopName();
     PaperSize paper = InstructionSheet::savedPaper();
+    SheetPrintOptions printing;
     bool optionsEnded = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
@@ -116,6 +125,12 @@ int runSheet(Context& context, const QStringList& arguments) {
             argument.startsWith(QLatin1String("--part-number="))) {
             if (!takePartNumberOption(context, "sheet", arguments, i, partNumber))
                 return ExitInvalidInput;
+            continue;
+        }
+        if (const std::optional<int> taken =
+                takeSheetPrintOption(context, arguments, i, printing)) {
+            if (*taken != ExitCodeShown)
+                return *taken;
             continue;
         }
         // The options that take a value, as --name VALUE or --name=VALUE.
@@ -157,8 +172,8 @@ int runSheet(Context& context, const QStringList& arguments) {
     }
     if (serial.isEmpty())
         return usageError(context, "sheet", Cli::tr("the serial is missing."));
-    if (out.isEmpty())
-        return usageError(context, "sheet", Cli::tr("--out FILE.pdf is missing."));
+    if (out.isEmpty() && !printing.print)
+        return usageError(context, "sheet", Cli::tr("--out FILE.pdf (or --print) is missing."));
     if (!content.job.vin.isEmpty()) {
         const VinCheck vin = Vin::check(content.job.vin);
         if (vin.state != VinState::Valid) {
@@ -182,8 +197,16 @@ int runSheet(Context& context, const QStringList& arguments) {
             context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
         return ExitInvalidInput;
     }
+    const SheetFormat format = printing.format.value_or(InstructionSheet::format(paper));
+    if (printing.print) {
+        const int printed = printSheet(context, content, printing, format);
+        if (printed != ExitCodeShown || out.isEmpty())
+            return printed != ExitCodeShown                    ? printed
+                   : content.result.status == LookupStatus::Ok ? ExitCodeShown
+                                                               : ExitNoCode;
+    }
     QString error;
-    if (!InstructionSheet::writePdf(out, content, paper, &error)) {
+    if (!InstructionSheet::writePdf(out, content, format, &error)) {
         context.err << "radiocode sheet: " << error << "\n";
         return ExitFailure;
     }

@@ -37,6 +37,7 @@
 #include <QStyle>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -185,6 +186,8 @@ void MainWindow::buildPages() {
     connect(result_, &ResultPage::jobDetailsRequested, this,
             [this] { showPage(Page::JobDetails); });
     connect(result_, &ResultPage::newRadioRequested, this, &MainWindow::newRadio);
+    result_->addResultAction(makeCodeCardButton());
+    retranslate();
     connect(job_, &JobDetailsPage::doneRequested, this, [this] { showPage(Page::Result); });
     connect(job_, &JobDetailsPage::printPreviewRequested, this, &MainWindow::printPreview);
     connect(help_, &HelpPage::closeRequested, this, [this] { showPage(beforeHelp_); });
@@ -251,6 +254,13 @@ void MainWindow::buildMenus() {
     previewAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     printAction_ = fileMenu_->addAction(QString(), this, &MainWindow::print);
     printAction_->setShortcut(QKeySequence::Print);
+    withoutAskingAction_ = fileMenu_->addAction(QString());
+    withoutAskingAction_->setObjectName(QStringLiteral("printWithoutAskingAction"));
+    withoutAskingAction_->setCheckable(true);
+    withoutAskingAction_->setChecked(SheetPrinting::printsWithoutAsking());
+    connect(withoutAskingAction_, &QAction::toggled, this, &SheetPrinting::setPrintsWithoutAsking);
+    cardAction_ = fileMenu_->addAction(QString(), this, &MainWindow::printCodeCard);
+    cardAction_->setObjectName(QStringLiteral("printCodeCardAction"));
     pdfAction_ = fileMenu_->addAction(QString(), this, &MainWindow::savePdf);
     pdfAction_->setShortcut(QKeySequence::Save);
     fileMenu_->addSeparator();
@@ -755,7 +765,7 @@ bool MainWindow::printable() {
 
 void MainWindow::updateActions() {
     const bool canPrint = printable();
-    for (QAction* action : {previewAction_, printAction_, pdfAction_, jobAction_})
+    for (QAction* action : {previewAction_, printAction_, cardAction_, pdfAction_, jobAction_})
         action->setEnabled(canPrint);
     back_->setEnabled(currentPage() != Page::Family);
     backAction_->setEnabled(currentPage() != Page::Family);
@@ -814,31 +824,98 @@ void MainWindow::printPreview() {
     }
 }
 
-void MainWindow::print() {
+bool MainWindow::readyToPrint() {
     if (!printable())
-        return;
+        return false;
     if (!job_->vinAcceptable()) {
         showPage(Page::JobDetails);
         job_->focusVin();
         statusBar()->showMessage(tr("Check the VIN before printing."), 6000);
+        return false;
+    }
+    return true;
+}
+
+SheetFormat MainWindow::sheetFormat() {
+    return InstructionSheet::format(InstructionSheet::savedPaper());
+}
+
+void MainWindow::print() {
+    printAs(sheetFormat());
+}
+
+void MainWindow::printCodeCard() {
+    printAs(SheetPrinting::lastCardFormat());
+}
+
+void MainWindow::printAs(SheetFormat format) {
+    if (!readyToPrint())
+        return;
+    // Without asking only once a printer was used for this kind of print: the first time,
+    // the dialog shows which printer it would be.
+    if (SheetPrinting::printsWithoutAsking() && !SheetPrinting::lastPrinter(format).isEmpty()) {
+        printWithoutDialog(format);
         return;
     }
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::savedPaper()));
-    printer.setDocName(InstructionSheet::title());
-    QPrintDialog dialog(&printer, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (!InstructionSheet::render(printer, currentSheet())) {
-        QMessageBox::warning(this, tr("Print"), tr("The sheet could not be sent to the printer."));
-        return;
+    reportPrint(SheetPrinting::printWithDialog(this, currentSheet(), format));
+}
+
+bool MainWindow::printWithoutDialog(SheetFormat format) {
+    if (!readyToPrint())
+        return false;
+    return reportPrint(SheetPrinting::printWithoutDialog(currentSheet(), format));
+}
+
+bool MainWindow::reportPrint(const SheetPrinting::Result& result) {
+    if (result.cancelled)
+        return false;
+    if (result.outcome.printed) {
+        const QString done =
+            result.toFile
+                ? tr("Saved %1.").arg(QDir::toNativeSeparators(result.file))
+                : tr("Printed: job %1 on %2").arg(result.outcome.jobId).arg(result.outcome.printer);
+        statusBar()->showMessage(done, 10000);
+        showNotice(done);
+        emit sheetIssued();
+        return true;
     }
-    showNotice(
-        tr("Sheet for %1 sent to the printer.").arg(fromStd(currentResult().recognition.serial)));
-    emit sheetIssued();
+    QMessageBox box(QMessageBox::Warning, tr("Print"),
+                    tr("Nothing was printed.") + QStringLiteral("\n\n") + result.outcome.error,
+                    QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("printErrorBox"));
+    box.exec();
+    return false;
+}
+
+QToolButton* MainWindow::makeCodeCardButton() {
+    // The card for the owner's handbook or the glovebox, in either size, printed or saved.
+    cardButton_ = new QToolButton;
+    cardButton_->setObjectName(QStringLiteral("codeCardButton"));
+    cardButton_->setPopupMode(QToolButton::InstantPopup);
+    cardButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(cardButton_);
+    const auto printIn = [this](SheetFormat format) {
+        SheetPrinting::setLastCardFormat(format);
+        printAs(format);
+    };
+    printCardAction_ = menu->addAction(QString(), this, [printIn] { printIn(SheetFormat::Card); });
+    printCardAction_->setObjectName(QStringLiteral("printCardAction"));
+    printLabelAction_ =
+        menu->addAction(QString(), this, [printIn] { printIn(SheetFormat::Label62); });
+    printLabelAction_->setObjectName(QStringLiteral("printLabelAction"));
+    menu->addSeparator();
+    saveCardAction_ =
+        menu->addAction(QString(), this, [this] { savePdfAs(SheetPrinting::lastCardFormat()); });
+    saveCardAction_->setObjectName(QStringLiteral("saveCardAction"));
+    cardButton_->setMenu(menu);
+    return cardButton_;
 }
 
 void MainWindow::savePdf() {
+    savePdfAs(sheetFormat());
+}
+
+void MainWindow::savePdfAs(SheetFormat format) {
     if (!printable())
         return;
     if (!job_->vinAcceptable()) {
@@ -854,7 +931,9 @@ void MainWindow::savePdf() {
                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .toString();
     const QString suggested = QDir(folder).filePath(
-        tr("radio-code-%1.pdf").arg(fromStd(currentResult().recognition.serial)));
+        InstructionSheet::isCodeCard(format)
+            ? tr("radio-code-card-%1.pdf").arg(fromStd(currentResult().recognition.serial))
+            : tr("radio-code-%1.pdf").arg(fromStd(currentResult().recognition.serial)));
     QString path = QFileDialog::getSaveFileName(this, tr("Save the instruction sheet as PDF"),
                                                 suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
@@ -862,7 +941,7 @@ void MainWindow::savePdf() {
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
         path += QLatin1String(".pdf");
     QString error;
-    if (!saveSheetAs(path, InstructionSheet::savedPaper(), &error)) {
+    if (!InstructionSheet::writePdf(path, currentSheet(), format, &error)) {
         QMessageBox::warning(this, tr("Save as PDF"), error);
         return;
     }
@@ -894,6 +973,16 @@ void MainWindow::retranslate() {
     fileMenu_->setTitle(tr("&File"));
     previewAction_->setText(tr("Print pre&view…"));
     printAction_->setText(tr("&Print…"));
+    withoutAskingAction_->setText(tr("Print &without asking (on the last printer)"));
+    cardAction_->setText(tr("Print code &card…"));
+    if (cardButton_) {
+        cardButton_->setText(tr("Code card (glovebo&x)"));
+        cardButton_->setToolTip(
+            tr("A small card with the code for the owner's handbook or the glovebox"));
+        printCardAction_->setText(tr("Print code card (85 × 54 mm)…"));
+        printLabelAction_->setText(tr("Print code label (62 mm label printer)…"));
+        saveCardAction_->setText(tr("Save code card as PDF…"));
+    }
     pdfAction_->setText(tr("Save as P&DF…"));
     workshopAction_->setText(tr("&Workshop name…"));
     paperMenu_->setTitle(tr("P&aper size"));

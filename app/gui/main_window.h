@@ -4,6 +4,7 @@
 
 #include "instruction_sheet.h"
 #include "job_details.h"
+#include "sheet_printing.h"
 
 #include "radiocode/code_source.h"
 
@@ -19,6 +20,7 @@ class QMenu;
 class QPushButton;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace radiocode::gui {
 
@@ -87,6 +89,12 @@ public:
         keepDetailsQuestion_ = std::move(question);
     }
     bool saveSheetAs(const QString& path, PaperSize paper, QString* error = nullptr);
+    // Prints the sheet (or the code card) on the last printer used for it, without a dialog,
+    // and reports the job in the status bar or why nothing was printed in a message box.
+    // Returns whether it was printed.
+    bool printWithoutDialog(SheetFormat format);
+    // The sheet in the paper size chosen under File ▸ Paper size.
+    static SheetFormat sheetFormat();
 
     FamilyPage* familyPage() const { return family_; }
     LabelGuidePage* labelGuidePage() const;
@@ -101,7 +109,8 @@ public slots:
     void back();    // Esc, Alt+Left
     void newRadio();
     void printPreview();
-    void print();
+    void print();         // the print dialog, or straight to the last printer when so set
+    void printCodeCard(); // the same for the code card, in the card format chosen last
     void savePdf();
     void editWorkshopName();
     void showHelp();
@@ -146,6 +155,11 @@ private:
     void followInWizard(Family family, const std::optional<QString>& text);
     void syncWizard() const;
     bool printable();
+    bool readyToPrint(); // printable, with an acceptable VIN (else the VIN is shown)
+    void printAs(SheetFormat format);
+    bool reportPrint(const SheetPrinting::Result& result);
+    void savePdfAs(SheetFormat format);
+    QToolButton* makeCodeCardButton();
     void setLanguage(const QString& language);
 
     const CodeFinder& finder_;
@@ -180,6 +194,12 @@ private:
     QActionGroup* languages_ = nullptr;
     QAction* previewAction_ = nullptr;
     QAction* printAction_ = nullptr;
+    QAction* cardAction_ = nullptr;
+    QAction* withoutAskingAction_ = nullptr;
+    QToolButton* cardButton_ = nullptr;
+    QAction* printCardAction_ = nullptr;
+    QAction* printLabelAction_ = nullptr;
+    QAction* saveCardAction_ = nullptr;
     QAction* pdfAction_ = nullptr;
     QAction* workshopAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -208,6 +208,11 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll, 1);
+    // The job record (worked, refused, save) in a row of its own above the sheet's: one row has
+    // no room for both on a small screen in German or Turkish.
+    records_ = new QHBoxLayout;
+    records_->addStretch(1);
+    outer->addLayout(records_);
     outer->addLayout(actions_);
     retranslate();
 }
@@ -215,6 +220,13 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
 void ResultPage::addNoCodeAction(QAbstractButton* button) {
     button->setParent(noCode_);
     noCodeActions_->insertWidget(noCodeActions_->count() - 1, button);
+    button->show();
+    relinkActions();
+}
+
+void ResultPage::addRecordAction(QAbstractButton* button) {
+    button->setParent(this);
+    records_->insertWidget(records_->count() - 1, button);
     button->show();
     relinkActions();
 }
@@ -230,16 +242,24 @@ void ResultPage::addResultAction(QAbstractButton* button) {
 void ResultPage::relinkActions() {
     // Tab and screen readers follow the rows as laid out, whatever order the buttons joined them
     // in (raise() moves a widget to the end of its parent's children, the order readers walk):
-    // the no-code row after the import offer, then the row at the foot of the page.
-    QWidget* previous = import_;
-    for (QBoxLayout* row :
-         {static_cast<QBoxLayout*>(noCodeActions_), static_cast<QBoxLayout*>(actions_)})
+    // the no-code row after the import offer, then the job record's row and the sheet's, then
+    // whatever came after the sheet's row before (Back, under the pages).
+    QList<QWidget*> rowWidgets;
+    for (QBoxLayout* row : {noCodeActions_, records_, actions_})
         for (int i = 0; i < row->count(); ++i)
-            if (QWidget* widget = row->itemAt(i)->widget()) {
-                QWidget::setTabOrder(previous, widget);
-                widget->raise();
-                previous = widget;
-            }
+            if (QWidget* widget = row->itemAt(i)->widget())
+                rowWidgets << widget;
+    QWidget* following = newRadio_->nextInFocusChain();
+    while (following && rowWidgets.contains(following))
+        following = following->nextInFocusChain();
+    QWidget* previous = import_;
+    for (QWidget* widget : std::as_const(rowWidgets)) {
+        QWidget::setTabOrder(previous, widget);
+        widget->raise();
+        previous = widget;
+    }
+    if (following && following != import_ && !isAncestorOf(following))
+        QWidget::setTabOrder(previous, following);
 }
 
 void ResultPage::setEmptyDatabaseOffer(bool shown) {

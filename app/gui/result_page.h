@@ -28,6 +28,8 @@ public:
     void addResultAction(QAbstractButton* button);
     // A button of the no-code section (radio card, request, record a code), under the reason.
     void addNoCodeAction(QAbstractButton* button);
+    // A button of the job record (worked, refused, save job), in the row above the sheet's.
+    void addRecordAction(QAbstractButton* button);
 
 private:
     void relinkActions();
@@ -91,6 +93,7 @@ private:
     QLabel* troubleTitle_;
     QLabel* trouble_;
     QHBoxLayout* noCodeActions_ = nullptr;
+    QHBoxLayout* records_ = nullptr;
     QHBoxLayout* actions_;
     QAbstractButton* preview_;
     QAbstractButton* print_;

@@ -1,9 +1,12 @@
 #include "instruction_sheet.h"
 
+#include "code_card.h"
+#include "i18n.h"
 #include "texts.h"
 
 #include "radiocode/entry_steps.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -18,8 +21,13 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSvgRenderer>
+#include <QTextLayout>
+#include <QTranslator>
 
 #include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace radiocode {
 namespace {
@@ -46,6 +54,7 @@ public:
     }
 
     qreal mm(qreal millimetres) const { return millimetres * scale_ * dpi_ / 25.4; }
+    qreal dpi() const { return dpi_; }
     int pageCount() const { return pageNumber_; }
     qreal width() const { return page_.width(); }
     qreal left() const { return page_.left(); }
@@ -75,21 +84,81 @@ public:
         y_ = page_.top();
     }
 
+    // Words too wide for `w` are cut with an ellipsis: a name or a note without spaces must
+    // neither run off the page nor into its neighbour.
+    QString fitted(const QString& text, const QFont& f, qreal w) const {
+        const QFontMetricsF metrics(f, &device_);
+        QStringList lines = InstructionSheet::printableText(text).split(QLatin1Char('\n'));
+        for (QString& line : lines) {
+            QStringList words = line.split(QLatin1Char(' '));
+            for (QString& word : words)
+                if (metrics.horizontalAdvance(word) > w)
+                    word = metrics.elidedText(word, Qt::ElideRight, w * 0.98);
+            line = words.join(QLatin1Char(' '));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+
     qreal textHeight(const QString& text, const QFont& f, qreal w) const {
         const QFontMetricsF metrics(f, &device_);
-        return metrics.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text)
+        return metrics
+            .boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::AlignLeft,
+                          fitted(text, f, w))
             .height();
     }
 
     // A wrapped paragraph at `x` (relative to the left edge), `w` wide; returns its height.
     qreal paragraph(const QString& text, const QFont& f, qreal x, qreal w,
-                    const QColor& colour = ink) {
-        const qreal h = textHeight(text, f, w);
+                    const QColor& colour = ink, Qt::Alignment align = Qt::AlignLeft) {
+        const QString shown = fitted(text, f, w);
+        const qreal h = QFontMetricsF(f, &device_)
+                            .boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | align, shown)
+                            .height();
         painter_.setFont(f);
         painter_.setPen(colour);
-        painter_.drawText(QRectF(left() + x, y_, w, h), Qt::TextWordWrap | Qt::AlignLeft, text);
+        painter_.drawText(QRectF(left() + x, y_, w, h), Qt::TextWordWrap | align, shown);
         return h;
     }
+
+    // A paragraph that may continue on the next page, line by line (long notes). Calls
+    // `atFirstLine` once the first line's place is known (for its label).
+    void flowing(const QString& text, const QFont& f, qreal x, qreal w, const QColor& colour,
+                 const std::function<void()>& atFirstLine) {
+        QString shown = fitted(text, f, w);
+        shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(shown, f, &device_);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        QList<QPair<int, int>> lines;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(w);
+            lines.append({line.textStart(), line.textLength()});
+        }
+        layout.endLayout();
+        bool first = true;
+        for (const auto& [start, length] : lines) {
+            const QString line = shown.mid(start, length).trimmed();
+            ensureSpace(QFontMetricsF(f, &device_).height());
+            if (first && atFirstLine)
+                atFirstLine();
+            first = false;
+            y_ += paragraph(line.isEmpty() ? QStringLiteral(" ") : line, f, x, w, colour);
+        }
+    }
+
+    // The widest of `labels` in `f`, plus a gap, within [least, most].
+    qreal labelWidth(const QStringList& labels, const QFont& f, qreal least, qreal most) const {
+        const QFontMetricsF metrics(f, &device_);
+        qreal widest = 0;
+        for (const QString& label : labels)
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        return std::clamp(widest + mm(2.5), least, most);
+    }
+
+    // Printed at the foot of every page, so a page that got separated still has the code.
+    void setFooterNote(const QString& note) { footerNote_ = note; }
 
     void block(const QString& text, const QFont& f, qreal x = 0, const QColor& colour = ink) {
         const qreal w = width() - x;
@@ -126,6 +195,11 @@ public:
             QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
         painter_.drawText(area, Qt::AlignRight | Qt::AlignBottom,
                           InstructionSheet::tr("Page %1").arg(pageNumber_));
+        if (!footerNote_.isEmpty()) {
+            painter_.setFont(font(8.5, true));
+            painter_.setPen(ink);
+            painter_.drawText(area, Qt::AlignHCenter | Qt::AlignBottom, footerNote_);
+        }
     }
 
     QPainter& painter() { return painter_; }
@@ -139,7 +213,29 @@ private:
     QRectF page_;
     qreal y_ = 0;
     int pageNumber_ = 1;
+    QString footerNote_;
 };
+
+// A label in every language the program speaks: a column as wide as the longest translation
+// needs keeps the sheet's layout the same whichever language it is printed in.
+QStringList everyTranslation(const char* source) {
+    static const std::vector<std::unique_ptr<QTranslator>> translators = [] {
+        std::vector<std::unique_ptr<QTranslator>> loaded;
+        for (const QString& language : availableLanguages()) {
+            auto translator = std::make_unique<QTranslator>();
+            if (translator->load(QStringLiteral(":/i18n/radiocode_%1.qm").arg(language)))
+                loaded.push_back(std::move(translator));
+        }
+        return loaded;
+    }();
+    QStringList texts{QString::fromUtf8(source), InstructionSheet::tr(source)};
+    for (const auto& translator : translators) {
+        const QString text = translator->translate("InstructionSheet", source);
+        if (!text.isEmpty())
+            texts << text;
+    }
+    return texts;
+}
 
 QString orBlank(const QString& value) {
     return value.isEmpty() ? QStringLiteral("______________________") : value;
@@ -149,21 +245,28 @@ void drawHeader(SheetPainter& sheet, const SheetContent& content) {
     QPainter& p = sheet.painter();
     const QFont titleFont = sheet.font(17, true);
     const QFont small = sheet.font(9);
-    const qreal top = sheet.y();
-    sheet.paragraph(InstructionSheet::title(), titleFont, 0, sheet.width() * 0.62, accent);
+    const qreal titleWidth = sheet.width() * 0.56;
+    const qreal titleHeight =
+        sheet.paragraph(InstructionSheet::title(), titleFont, 0, titleWidth, accent);
     const QString workshop = content.workshopName.isEmpty()
                                  ? InstructionSheet::tr("Workshop: ______________")
                                  : content.workshopName;
     const QString date = QLocale().toString(
         content.date.isValid() ? content.date : QDate::currentDate(), QLocale::LongFormat);
-    p.setFont(sheet.font(11, true));
-    p.setPen(ink);
-    const QRectF right(sheet.left() + sheet.width() * 0.5, top, sheet.width() * 0.5, sheet.mm(6));
-    p.drawText(right, Qt::AlignRight | Qt::AlignTop, workshop);
-    p.setFont(small);
-    p.setPen(muted);
-    p.drawText(right.translated(0, sheet.mm(6)), Qt::AlignRight | Qt::AlignTop, date);
-    sheet.advance(sheet.mm(12));
+    // The workshop's name on the right, over two lines if it must; a long one in smaller type.
+    const qreal rightX = titleWidth + sheet.mm(4);
+    const qreal rightWidth = sheet.width() - rightX;
+    QFont workshopFont = sheet.font(11, true);
+    if (sheet.textHeight(workshop, workshopFont, rightWidth) >
+        2.2 * QFontMetricsF(workshopFont, p.device()).height())
+        workshopFont = sheet.font(9, true);
+    const qreal workshopHeight =
+        sheet.paragraph(workshop, workshopFont, rightX, rightWidth, ink, Qt::AlignRight);
+    sheet.advance(workshopHeight);
+    const qreal dateHeight =
+        sheet.paragraph(date, small, rightX, rightWidth, muted, Qt::AlignRight);
+    sheet.advance(-workshopHeight);
+    sheet.advance(std::max({titleHeight, workshopHeight + dateHeight, sheet.mm(10)}) + sheet.mm(2));
     p.setPen(QPen(accent, sheet.mm(0.7)));
     p.drawLine(QPointF(sheet.left(), sheet.y()), QPointF(sheet.left() + sheet.width(), sheet.y()));
     sheet.advance(sheet.mm(2));
@@ -183,22 +286,116 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
         {InstructionSheet::tr("Technician"), job.technician},
     };
     const qreal column = sheet.width() / 2;
-    const qreal labelWidth = sheet.mm(26);
+    // As wide as the longest label needs in this language ("Şasi numarası (VIN)"), so no
+    // label runs into its value.
+    QStringList names;
+    for (const char* name : {"Customer", "Registration", "VIN", "Technician", "Notes"})
+        names << everyTranslation(name);
+    const qreal labelWidth = sheet.labelWidth(names, label, sheet.mm(18), column * 0.42);
+    const qreal valueWidth = column - labelWidth - sheet.mm(3);
     for (int row = 0; row < 2; ++row) {
-        sheet.ensureSpace(sheet.mm(7));
+        qreal rowHeight = 0;
         for (int col = 0; col < 2; ++col) {
             const auto& field = fields[row * 2 + col];
-            sheet.paragraph(field.name, label, col * column, labelWidth, muted);
-            sheet.paragraph(orBlank(field.text), value, col * column + labelWidth,
-                            column - labelWidth - sheet.mm(3));
+            rowHeight =
+                std::max({rowHeight, sheet.textHeight(field.name, label, labelWidth - sheet.mm(1)),
+                          sheet.textHeight(orBlank(field.text), value, valueWidth)});
         }
-        sheet.advance(sheet.mm(6.5));
+        sheet.ensureSpace(rowHeight + sheet.mm(1.5));
+        for (int col = 0; col < 2; ++col) {
+            const auto& field = fields[row * 2 + col];
+            sheet.paragraph(field.name, label, col * column, labelWidth - sheet.mm(1), muted);
+            sheet.paragraph(orBlank(field.text), value, col * column + labelWidth, valueWidth);
+        }
+        sheet.advance(rowHeight + sheet.mm(1.5));
     }
     if (!job.notes.isEmpty()) {
-        sheet.paragraph(InstructionSheet::tr("Notes"), label, 0, labelWidth, muted);
-        const qreal h =
-            sheet.paragraph(job.notes, sheet.font(9.5), labelWidth, sheet.width() - labelWidth);
-        sheet.advance(h + sheet.mm(1));
+        sheet.flowing(job.notes, sheet.font(9.5), labelWidth, sheet.width() - labelWidth, ink, [&] {
+            sheet.paragraph(InstructionSheet::tr("Notes"), label, 0, labelWidth - sheet.mm(1),
+                            muted);
+        });
+        sheet.advance(sheet.mm(1));
+    }
+}
+
+// One of our annotations on a label drawing, as the SVG places it.
+struct DrawingNote {
+    QPointF position; // the baseline's anchor point, in the drawing's units
+    qreal size = 12;
+    bool bold = false;
+    QColor colour;
+    Qt::Alignment anchor = Qt::AlignLeft;
+    QString text;
+};
+
+// Takes the text out of our annotations in `svg` and returns it, so the sheet can draw it as
+// real text: QtSvg draws SVG text as outlines, which a PDF reader can neither search nor read
+// aloud. What is printed on the real label stays in the drawing.
+QList<DrawingNote> takeNotes(QByteArray& svg) {
+    static const QRegularExpression noteElement(
+        QStringLiteral(R"((<text\b[^>]*\bid="note-[a-z0-9-]+"[^>]*>)([^<]*)</text>)"));
+    static const QRegularExpression attribute(QStringLiteral(R"re(([a-z-]+)="([^"]*)")re"));
+    QString text = QString::fromUtf8(svg);
+    QList<DrawingNote> notes;
+    QString result;
+    qsizetype copied = 0;
+    for (const QRegularExpressionMatch& match : noteElement.globalMatch(text)) {
+        DrawingNote note;
+        for (const QRegularExpressionMatch& a : attribute.globalMatch(match.captured(1))) {
+            const QString name = a.captured(1);
+            const QString value = a.captured(2);
+            if (name == QLatin1String("x"))
+                note.position.setX(value.toDouble());
+            else if (name == QLatin1String("y"))
+                note.position.setY(value.toDouble());
+            else if (name == QLatin1String("font-size"))
+                note.size = value.toDouble();
+            else if (name == QLatin1String("font-weight"))
+                note.bold = value == QLatin1String("bold");
+            else if (name == QLatin1String("fill"))
+                note.colour = QColor(value);
+            else if (name == QLatin1String("text-anchor"))
+                note.anchor = value == QLatin1String("middle") ? Qt::AlignHCenter
+                              : value == QLatin1String("end")  ? Qt::AlignRight
+                                                               : Qt::AlignLeft;
+        }
+        note.text = match.captured(2)
+                        .replace(QLatin1String("&lt;"), QLatin1String("<"))
+                        .replace(QLatin1String("&gt;"), QLatin1String(">"))
+                        .replace(QLatin1String("&amp;"), QLatin1String("&"));
+        if (!note.text.trimmed().isEmpty())
+            notes << note;
+        result += QStringView(text).mid(copied, match.capturedStart(2) - copied);
+        copied = match.capturedEnd(2);
+    }
+    result += QStringView(text).mid(copied);
+    svg = result.toUtf8();
+    return notes;
+}
+
+// The annotations as text, where and as large as the drawing (scaled into `target`) has them.
+void drawNotes(SheetPainter& sheet, const QList<DrawingNote>& notes, const QRectF& target,
+               const QRectF& viewBox) {
+    if (viewBox.isEmpty())
+        return;
+    QPainter& p = sheet.painter();
+    const qreal scale = target.width() / viewBox.width();
+    for (const DrawingNote& note : notes) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setStyleHint(QFont::SansSerif);
+        f.setBold(note.bold);
+        f.setStyleStrategy(QFont::PreferNoShaping);
+        // Drawing units to device pixels to points.
+        f.setPointSizeF(note.size * scale * 72.0 / sheet.dpi());
+        const qreal advance = QFontMetricsF(f, p.device()).horizontalAdvance(note.text);
+        QPointF at = target.topLeft() + (note.position - viewBox.topLeft()) * scale;
+        if (note.anchor == Qt::AlignHCenter)
+            at.rx() -= advance / 2;
+        else if (note.anchor == Qt::AlignRight)
+            at.rx() -= advance;
+        p.setFont(f);
+        p.setPen(note.colour.isValid() ? note.colour : ink);
+        p.drawText(at, note.text);
     }
 }
 
@@ -206,19 +403,23 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
 void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const LookupResult& result = content.result;
     const Recognition& recognition = result.recognition;
+    // The heading goes with its section: never alone at the foot of a page.
+    sheet.ensureSpace(sheet.mm(60));
     sheet.heading(InstructionSheet::tr("Radio and code"));
-    sheet.ensureSpace(sheet.mm(45));
     QPainter& p = sheet.painter();
     const qreal top = sheet.y();
     const QFont label = sheet.font(8.5);
     const QFont value = sheet.font(11, true);
-    const qreal labelWidth = sheet.mm(22);
     const qreal factsWidth = sheet.width() * 0.58;
+    const qreal labelWidth =
+        sheet.labelWidth(everyTranslation("Radio") + everyTranslation("Serial"), label,
+                         sheet.mm(18), factsWidth * 0.45);
 
     auto fact = [&](const QString& name, const QString& text, const QFont& f) {
-        sheet.paragraph(name, label, 0, labelWidth, muted);
-        sheet.advance(sheet.paragraph(text, f, labelWidth, factsWidth - labelWidth) +
-                      sheet.mm(1.2));
+        const qreal nameHeight = sheet.paragraph(name, label, 0, labelWidth - sheet.mm(1), muted);
+        sheet.advance(
+            std::max(nameHeight, sheet.paragraph(text, f, labelWidth, factsWidth - labelWidth)) +
+            sheet.mm(1.2));
     };
     const QString family =
         recognition.family ? Texts::familyName(*recognition.family) : QStringLiteral("—");
@@ -283,13 +484,16 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     // A small copy of the label drawing, serial area highlighted.
     qreal labelBottom = top;
     if (recognition.family) {
-        QSvgRenderer renderer(InstructionSheet::labelDrawing(*recognition.family));
+        QByteArray drawing = InstructionSheet::labelDrawing(*recognition.family);
+        const QList<DrawingNote> notes = takeNotes(drawing);
+        QSvgRenderer renderer(drawing);
         if (renderer.isValid()) {
             const qreal w = sheet.width() - factsWidth - sheet.mm(4);
             const QSizeF size = renderer.defaultSize();
             const qreal h = w * size.height() / size.width();
             const QRectF target(sheet.left() + factsWidth + sheet.mm(4), top, w, h);
             renderer.render(&p, target);
+            drawNotes(sheet, notes, target, renderer.viewBoxF());
             p.setFont(sheet.font(7.5));
             p.setPen(muted);
             p.drawText(QRectF(target.left(), target.bottom() + sheet.mm(1), w, sheet.mm(5)),
@@ -389,6 +593,35 @@ void drawTroubleshooting(SheetPainter& sheet) {
 }
 
 } // namespace
+
+QString InstructionSheet::printableText(const QString& text) {
+    const auto isEmoji = [](char32_t c) {
+        return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x1FC00 && c <= 0x1FFFF);
+    };
+    const auto isEmojiModifier = [](char32_t c) {
+        return c == 0xFE0F || c == 0x200D || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+               (c >= 0xE0020 && c <= 0xE007F);
+    };
+    const QList<uint> codePoints = text.toUcs4();
+    if (std::none_of(codePoints.begin(), codePoints.end(),
+                     [&](uint c) { return isEmoji(c) || isEmojiModifier(c); }))
+        return text;
+    QString result;
+    bool inEmoji = false;
+    for (const uint c : codePoints) {
+        if (isEmoji(c) || (inEmoji && isEmojiModifier(c))) {
+            if (!inEmoji && !(isEmoji(c) && c >= 0x1F3FB && c <= 0x1F3FF))
+                result += QChar(0x25A1); // □
+            inEmoji = true;
+            continue;
+        }
+        inEmoji = false;
+        if (c == 0xFE0F)
+            continue; // emoji presentation of a plain symbol (★️): the plain one it is
+        result += QString::fromUcs4(reinterpret_cast<const char32_t*>(&c), 1);
+    }
+    return result;
+}
 
 QString InstructionSheet::title() {
     return tr("Radio code instruction sheet");
@@ -531,6 +764,12 @@ QByteArray InstructionSheet::labelDrawing(Family family) {
 namespace {
 
 void drawSheet(SheetPainter& sheet, const SheetContent& content) {
+    const LookupResult& result = content.result;
+    const QString serial = Texts::fromUtf8(result.recognition.serial);
+    sheet.setFooterNote(
+        result.status == LookupStatus::Ok && result.answer
+            ? InstructionSheet::tr("%1 · Code %2").arg(serial, Texts::fromUtf8(result.answer->code))
+            : InstructionSheet::tr("%1 · no code yet").arg(serial));
     drawHeader(sheet, content);
     drawJobDetails(sheet, content.job);
     drawRadioAndCode(sheet, content);
@@ -554,11 +793,13 @@ int pagesNeeded(QPagedPaintDevice& device, const SheetContent& content, qreal sc
 bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content) {
     // One page is what a technician takes to the car: shrink a little for long translations
     // or long notes, but never below a readable size (then a second page it is).
+    // Long notes need more pages anyway: then the full size.
     qreal scale = 1.0;
     for (const qreal candidate : {1.0, 0.94, 0.88, 0.82, 0.76}) {
-        scale = candidate;
-        if (pagesNeeded(device, content, candidate) == 1)
+        if (pagesNeeded(device, content, candidate) == 1) {
+            scale = candidate;
             break;
+        }
     }
     QPainter painter;
     if (!painter.begin(&device))
@@ -601,6 +842,86 @@ bool InstructionSheet::writePdf(const QString& path, const SheetContent& content
         return false;
     }
     return true;
+}
+
+QPageLayout InstructionSheet::pageLayout(SheetFormat format) {
+    switch (format) {
+    case SheetFormat::Card:
+    case SheetFormat::Label62:
+        return codeCardLayout(format);
+    case SheetFormat::A4:
+    case SheetFormat::Letter:
+        break;
+    }
+    return QPageLayout(pageSize(format == SheetFormat::Letter ? PaperSize::Letter : PaperSize::A4),
+                       QPageLayout::Portrait, QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
+}
+
+bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& content,
+                              SheetFormat format) {
+    return isCodeCard(format) ? renderCodeCard(device, content) : render(device, content);
+}
+
+QByteArray InstructionSheet::pdf(const SheetContent& content, SheetFormat format,
+                                 const std::optional<QPageLayout>& layout, QString* error) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setPageLayout(layout ? *layout : pageLayout(format));
+        writer.setTitle(isCodeCard(format) ? tr("Radio code card") : title());
+        writer.setCreator(
+            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
+        if (!render(writer, content, format)) {
+            if (error)
+                *error = tr("The sheet could not be drawn.");
+            return {};
+        }
+    }
+    return buffer.data();
+}
+
+bool InstructionSheet::writePdf(const QString& path, const SheetContent& content,
+                                SheetFormat format, QString* error) {
+    if (!isCodeCard(format))
+        return writePdf(path, content,
+                        format == SheetFormat::Letter ? PaperSize::Letter : PaperSize::A4, error);
+    const QByteArray bytes = pdf(content, format, std::nullopt, error);
+    if (bytes.isEmpty())
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(bytes) != bytes.size() || !file.flush()) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<SheetFormat> InstructionSheet::formatFromName(const QString& name) {
+    const QString lower = name.trimmed().toLower();
+    for (const SheetFormat format :
+         {SheetFormat::A4, SheetFormat::Letter, SheetFormat::Card, SheetFormat::Label62})
+        if (lower == formatName(format))
+            return format;
+    return std::nullopt;
+}
+
+QString InstructionSheet::formatName(SheetFormat format) {
+    switch (format) {
+    case SheetFormat::A4:
+        return QStringLiteral("a4");
+    case SheetFormat::Letter:
+        return QStringLiteral("letter");
+    case SheetFormat::Card:
+        return QStringLiteral("card");
+    case SheetFormat::Label62:
+        return QStringLiteral("label62");
+    }
+    return QStringLiteral("a4");
 }
 
 namespace {

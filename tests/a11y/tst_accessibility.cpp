@@ -357,8 +357,10 @@ private slots:
             if (button->isVisible() && button->parentWidget() == result)
                 row << button;
         QVERIFY(row.size() >= 5);
-        std::sort(row.begin(), row.end(),
-                  [](QAbstractButton* a, QAbstractButton* b) { return a->x() < b->x(); });
+        // Two rows (the job record above the sheet's): top to bottom, left to right.
+        std::sort(row.begin(), row.end(), [](QAbstractButton* a, QAbstractButton* b) {
+            return a->y() != b->y() ? a->y() < b->y() : a->x() < b->x();
+        });
         int previous = -1;
         for (QAbstractButton* button : row) {
             const int at = texts.indexOf(button->text().remove(QLatin1Char('&')));
@@ -367,8 +369,9 @@ private slots:
         }
         // The steps table says the steps in words too, for readers that do not walk its cells.
         QAccessibleInterface* table = QAccessible::queryAccessibleInterface(result->stepsTable());
-        QVERIFY(table->text(QAccessible::Description)
-                    .contains(QStringLiteral("Press station button 1 until 3 shows on the display")));
+        QVERIFY(
+            table->text(QAccessible::Description)
+                .contains(QStringLiteral("Press station button 1 until 3 shows on the display")));
     }
 
     void resultWithoutCodeReadsWhyAndWhatNext() {

@@ -174,7 +174,7 @@ void DatabaseIntegration::updateResultButtons() {
     if (!buttonsAdded_) {
         buttonsAdded_ = true;
         for (QPushButton* button : {worked_, refused_, saveJob_})
-            window_->addResultAction(button);
+            window_->resultPage()->addRecordAction(button);
         window_->resultPage()->addNoCodeAction(recordCode_);
     }
     const LookupResult& result = window_->currentResult();
