@@ -21,6 +21,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 # clang for the fuzzers, a virtual display for anyone who wants one.
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
+test_packages+=(libreoffice-calc-nogui)  # exports opened in a real spreadsheet (tst_spreadsheet)
 
 install_missing() {
     local missing=() package

@@ -3,6 +3,7 @@
 
 #include "radiocode/code_source.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QTextStream>
 
@@ -26,6 +27,7 @@ struct Context {
     QTextStream err;
     // Global options, taken from anywhere on the command line before the subcommand runs.
     QString databaseUrl; // --database URL; empty when not given
+    QByteArray databaseUrlBytes; // the same as the bytes given (a file name need not be UTF-8)
     QString language;    // --lang tr|de|en; empty: the system's language
     Context();
     ~Context();

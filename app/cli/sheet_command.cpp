@@ -1,9 +1,10 @@
 // radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer ...] [--vehicle ...] [--vin ...]
-// [--technician ...] [--notes ...] [--workshop ...] [--paper a4|letter]
+// [--technician ...] [--notes ...] [--workshop ...] [--paper a4|letter] [--force]
 #include "sheet_command.h"
 
 #include "commands.h"
 #include "instruction_sheet.h"
+#include "output_target.h"
 #include "texts.h"
 
 #include <QDate>
@@ -19,7 +20,7 @@ void printHelp(Context& context) {
     context.out
         << Cli::tr("Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] "
                    "[--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] "
-                   "[--workshop NAME] [--paper a4|letter]")
+                   "[--workshop NAME] [--paper a4|letter] [--force]")
         << "\n\n"
         << Cli::tr("Writes the printable instruction sheet for one radio: the code in four "
                    "boxes, how to key it in, the cautions and what to do when the radio refuses "
@@ -28,7 +29,9 @@ void printHelp(Context& context) {
         << "\n\n"
         << Cli::tr("Options:") << "\n"
         << "  --family F          " << Cli::tr("read the serial as this family's") << "\n"
-        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required)") << "\n"
+        << "  --out FILE.pdf      "
+        << Cli::tr("where to write the PDF (required; - for the standard output)") << "\n"
+        << "  --force             " << Cli::tr("replace FILE.pdf when it exists") << "\n"
         << "  --customer NAME     " << Cli::tr("the customer, printed on the sheet") << "\n"
         << "  --vehicle REG       " << Cli::tr("the vehicle's registration") << "\n"
         << "  --vin VIN           " << Cli::tr("the vehicle identification number (17 characters)")
@@ -83,6 +86,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     content.workshopName = InstructionSheet::savedWorkshopName();
     PaperSize paper = InstructionSheet::savedPaper();
     bool optionsEnded = false;
+    bool force = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
         if (optionsEnded || !argument.startsWith(QLatin1String("--"))) {
@@ -99,6 +103,10 @@ int runSheet(Context& context, const QStringList& arguments) {
         if (isHelpOption(argument)) {
             printHelp(context);
             return ExitCodeShown;
+        }
+        if (argument == QLatin1String("--force")) {
+            force = true;
+            continue;
         }
         if (argument == QLatin1String("--family") ||
             argument.startsWith(QLatin1String("--family="))) {
@@ -173,18 +181,29 @@ int runSheet(Context& context, const QStringList& arguments) {
         return ExitInvalidInput;
     }
     QString error;
-    if (!InstructionSheet::writePdf(out, content, paper, &error)) {
+    const auto target = OutputTarget::open(fileNameArgument(out), force, &error);
+    if (!target) {
         context.err << "radiocode sheet: " << error << "\n";
         return ExitFailure;
     }
-    const QString path = QFileInfo(out).absoluteFilePath();
+    if (!InstructionSheet::writePdf(target->device(), content, paper, &error) ||
+        !target->finish(&error)) {
+        context.err << "radiocode sheet: " << error << "\n";
+        return ExitFailure;
+    }
+    // The PDF went to the standard output: the message goes beside it, not into it.
+    QTextStream& report =
+        target->kind() == OutputTarget::Kind::StandardOutput ? context.err : context.out;
+    const QString path = target->kind() == OutputTarget::Kind::ReplacedFile
+                             ? QFileInfo(target->displayName()).absoluteFilePath()
+                             : target->displayName();
     if (content.result.status == LookupStatus::Ok) {
-        context.out
+        report
             << Cli::tr("Sheet for %1 written to %2.").arg(Texts::fromUtf8(recognition.serial), path)
             << "\n";
         return ExitCodeShown;
     }
-    context.out << Cli::tr("Sheet for %1 written to %2 with empty code boxes: %3")
+    report << Cli::tr("Sheet for %1 written to %2 with empty code boxes: %3")
                        .arg(Texts::fromUtf8(recognition.serial), path,
                             Texts::noCodeReason(content.result))
                 << "\n";

@@ -551,25 +551,30 @@ bool InstructionSheet::writePdf(const QString& path, const SheetContent& content
                          .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
         return false;
     }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setPageSize(pageSize(paper));
-        writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
-        writer.setTitle(title());
-        writer.setCreator(
-            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
-        if (!render(writer, content)) {
-            if (error)
-                *error = tr("The sheet could not be drawn.");
-            return false;
-        }
-    }
+    if (!writePdf(file, content, paper, error))
+        return false;
     file.close();
     if (file.error() != QFileDevice::NoError) {
         if (error)
             *error = tr("Cannot write %1: %2")
                          .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool InstructionSheet::writePdf(QIODevice& device, const SheetContent& content, PaperSize paper,
+                                QString* error) {
+    QPdfWriter writer(&device);
+    writer.setResolution(300);
+    writer.setPageSize(pageSize(paper));
+    writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
+    writer.setTitle(title());
+    writer.setCreator(
+        QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
+    if (!render(writer, content)) {
+        if (error)
+            *error = tr("The sheet could not be drawn.");
         return false;
     }
     return true;

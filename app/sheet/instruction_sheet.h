@@ -15,6 +15,8 @@
 
 #include <optional>
 
+class QIODevice;
+
 class QPagedPaintDevice;
 
 namespace radiocode {
@@ -38,6 +40,9 @@ public:
 
     // Writes a PDF; on failure returns false and says why in `error`.
     static bool writePdf(const QString& path, const SheetContent& content, PaperSize paper,
+                         QString* error = nullptr);
+    // The same into an open device (a file being replaced, a pipe); the caller closes it.
+    static bool writePdf(QIODevice& device, const SheetContent& content, PaperSize paper,
                          QString* error = nullptr);
 
     static QPageSize pageSize(PaperSize paper);

@@ -18,6 +18,11 @@ public:
     static QString attemptWarning(const AttemptHistory& history);
     // One line for a finished import: "12 imported, 1 duplicate, 2 skipped, 0 conflicts".
     static QString importSummary(const ImportReport& report);
+    // Why a header does not name the columns of a code list (line: the header's line).
+    static QString columnsProblem(const CsvColumns& columns, int line);
+    // Where a stored code came from, for people: "imported from list.csv", "confirmed on a
+    // radio by Mehmet K." (no full stop: it goes inside a sentence).
+    static QString provenancePhrase(CodeProvenance provenance, const QString& origin);
 };
 
 } // namespace radiocode::storage

@@ -174,7 +174,7 @@ private slots:
         QVERIFY(result.out.contains("nothing saved"));
         result = run({QStringLiteral("db"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
-        QCOMPARE(result.out, QByteArray("serial,code,family,source,origin,created_at\n"));
+        QCOMPARE(result.out, QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at\n"));
     }
 
     void addAndExport() {
@@ -215,8 +215,9 @@ private slots:
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
-        QCOMPARE(lines[0], QByteArray("serial,code,family,source,origin,created_at"));
-        QVERIFY2(lines[1].startsWith("BP934515516803,1234,blaupunkt,confirmed,'=Ann,"),
+        QCOMPARE(lines[0], QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at"));
+        QVERIFY2(lines[1].startsWith("BP934515516803,\xE2\x80\x8B" "1234,blaupunkt,confirmed,"
+                                     "\xE2\x80\x8B=Ann,"),
                  lines[1].constData());
         file.close();
         result = run({QStringLiteral("db"), QStringLiteral("export"), out});
@@ -384,7 +385,8 @@ private slots:
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
         QCOMPARE(result.out.count('\n'), 4);
-        QVERIFY(result.out.startsWith("id,time,technician,customer,registration,vin,family"));
+        QVERIFY(result.out.startsWith(
+            "\xEF\xBB\xBFid,time,technician,customer,registration,vin,family"));
         QVERIFY(result.out.contains("Müller"));
     }
 
