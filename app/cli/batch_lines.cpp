@@ -303,12 +303,21 @@ private:
         switch (result.status) {
         case LookupStatus::Ok:
             // Plain ok rows (the bulk of a large file) carry no sentence: nothing to translate.
-            if (recognition.fromBarcode || recognition.fromLabelForm)
-                writer_.field(Texts::message(recognition).toUtf8());
+            if (recognition.state == InputState::Unchecked) {
+                writer_.field(Texts::uncheckedNote(result).toUtf8());
+            } else if (recognition.fromBarcode || recognition.fromLabelForm ||
+                       recognition.fromCmPrefix || recognition.readings.size() > 1) {
+                QString text = Texts::message(recognition);
+                if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
+                    text += QLatin1Char(' ') + reading;
+                writer_.field(text.toUtf8());
+            }
             return;
         case LookupStatus::NotFound: {
-            // A source that could not answer says why, line by line.
-            if (!result.sourceFailure.empty()) {
+            // A source that could not answer says why, line by line; an unchecked serial may
+            // have no family to share a sentence with.
+            if (!result.sourceFailure.empty() || !recognition.family ||
+                recognition.state == InputState::Unchecked) {
                 writer_.field(Texts::noCodeReason(result).toUtf8());
                 return;
             }

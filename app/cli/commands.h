@@ -3,6 +3,7 @@
 
 #include "cli_context.h"
 
+#include "radiocode/code_source.h"
 #include "radiocode/families.h"
 
 #include <QByteArray>
@@ -67,6 +68,14 @@ bool isHelpOption(const QString& argument); // --help, -h
 // Returns false, after telling the user why on context.err, when the value is missing or unknown.
 bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype& index,
                       std::optional<Family>& family);
+// Looks up a serial as given on the command line, cross-checked with a Blaupunkt part number
+// when one is given (`--part-number`; empty: none), as lookup and sheet share it.
+LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
+                          std::optional<Family> family, const QString& partNumber);
+// Takes the value of `--part-number N` / `--part-number=N` at arguments[index]; false (after a
+// usage message) when it has none.
+bool takePartNumberOption(Context& context, const char* command, const QStringList& arguments,
+                          qsizetype& index, QString& partNumber);
 // "unknown option --x" / "unexpected argument" on context.err, with a pointer to --help.
 int usageError(Context& context, const char* command, const QString& problem);
 // The bytes a command-line argument came as (main.cpp keeps them): QCoreApplication::arguments()

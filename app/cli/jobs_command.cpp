@@ -129,6 +129,7 @@ QJsonObject jobJson(const storage::Job& job) {
         {QStringLiteral("source"), job.source},
         {QStringLiteral("outcome"), storage::outcomeId(job.outcome)},
         {QStringLiteral("attempts"), job.attempts},
+        {QStringLiteral("partNumber"), job.partNumber},
     };
 }
 

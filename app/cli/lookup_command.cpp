@@ -14,7 +14,8 @@ namespace {
 
 void printHelp(Context& context) {
     context.out
-        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--json]") << "\n\n"
+        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]")
+        << "\n\n"
         << wrapped(Cli::tr("Finds the code for one radio serial and says how to enter it, or what "
                            "is wrong with the serial. SERIAL may be given in parts as the label "
                            "prints them (BP53876 9672026); put \"--\" before a serial that starts "
@@ -25,6 +26,11 @@ void printHelp(Context& context) {
                        Cli::tr("read the serial as this family's (blaupunkt, renault, becker, "
                                "visteon)"),
                    14)
+        << "\n"
+        << wrapped(QStringLiteral("  --part-number N  ") +
+                       Cli::tr("a Blaupunkt label's part number (7 645 384 318): its digits "
+                               "4-7 must be the serial's characters 3-6, or no code is given"),
+                   19)
         << "\n"
         << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
         << wrapped(Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can "
@@ -42,7 +48,12 @@ QString familyIdOf(const Recognition& recognition) {
 QString explanation(const LookupResult& result) {
     if (result.status == LookupStatus::NotFound)
         return Texts::noCodeReason(result);
-    return Texts::message(result.recognition);
+    if (result.recognition.state == InputState::Unchecked)
+        return Texts::uncheckedNote(result);
+    QString text = Texts::message(result.recognition);
+    if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
+        text += QLatin1Char(' ') + reading;
+    return text;
 }
 
 QStringList suggestionsOf(const Recognition& recognition) {
@@ -90,7 +101,9 @@ QString attemptWarningFor(Context& context, const LookupResult& result) {
 
 void printJson(Context& context, const QString& input, const LookupResult& result) {
     const Recognition& recognition = result.recognition;
-    const bool serialUsable = result.status != LookupStatus::Invalid;
+    // A serial its part number contradicts is well formed: said, so both numbers are in view.
+    const bool serialUsable = result.status != LookupStatus::Invalid ||
+                              recognition.message.id == MessageId::PartNumberMismatch;
     QJsonObject object;
     // As batch echoes a line: a huge argument is cut (at a character boundary) and marked "…".
     const QByteArray inputBytes = input.toUtf8();
@@ -106,12 +119,28 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     object[QLatin1String("serial")] =
         serialUsable ? QJsonValue(Texts::fromUtf8(recognition.serial)) : QJsonValue();
     object[QLatin1String("status")] = Texts::fromUtf8(lookupStatusId(result));
+    // "unchecked": a label form no rule knows, answered (if at all) from the database as printed.
+    object[QLatin1String("serialState")] = Texts::fromUtf8(inputStateId(recognition.state));
     object[QLatin1String("statusText")] = Texts::statusName(result);
     object[QLatin1String("messageId")] = Texts::fromUtf8(messageIdName(recognition.message.id));
     object[QLatin1String("message")] = explanation(result);
     if (recognition.message.position >= 0)
         object[QLatin1String("position")] = recognition.message.position;
     object[QLatin1String("suggestions")] = QJsonArray::fromStringList(suggestionsOf(recognition));
+    if (recognition.readings.size() > 1)
+        object[QLatin1String("readings")] = QJsonArray::fromStringList(
+            {Texts::fromUtf8(recognition.readings[0]), Texts::fromUtf8(recognition.readings[1])});
+    if (!recognition.partNumber.empty()) {
+        QJsonObject part{{QLatin1String("number"), Texts::fromUtf8(recognition.partNumber)},
+                         {QLatin1String("agrees"), recognition.partNumberAgrees}};
+        if (!recognition.partNumberAgrees) {
+            QJsonArray places;
+            for (const int index : recognition.partNumberMismatches)
+                places.append(index + 1);
+            part[QLatin1String("differingSerialCharacters")] = places;
+        }
+        object[QLatin1String("partNumber")] = part;
+    }
     if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
         object[QLatin1String("attemptWarning")] = warning;
     if (result.answer) {
@@ -120,6 +149,9 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
         const QString source = Texts::fromUtf8(result.answer->source);
         object[QLatin1String("source")] = source;
         object[QLatin1String("sourceText")] = Texts::sourceDescription(source);
+        if (!result.answer->recordedSerial.empty())
+            object[QLatin1String("recordedSerial")] =
+                Texts::fromUtf8(result.answer->recordedSerial);
         QJsonArray digits;
         for (const DigitStep& step : steps.digits)
             digits.append(QJsonObject{{QLatin1String("button"), step.button},
@@ -155,6 +187,8 @@ void printText(Context& context, const LookupResult& result) {
     if (!result.answer) {
         context.out << Cli::tr("Status: %1").arg(Texts::statusName(result)) << "\n"
                     << wrapped(explanation(result)) << "\n";
+        if (recognition.partNumberAgrees)
+            context.out << wrapped(Texts::partNumberAgreement(recognition)) << "\n";
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
@@ -167,8 +201,13 @@ void printText(Context& context, const LookupResult& result) {
                 << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
                            8)
                 << "\n";
-    if (recognition.fromBarcode || recognition.fromLabelForm)
+    if (recognition.state == InputState::Unchecked)
+        context.out << wrapped(Cli::tr("Warning: %1").arg(Texts::uncheckedNote(result)), 9) << "\n";
+    else if (recognition.fromBarcode || recognition.fromLabelForm || recognition.fromCmPrefix ||
+             recognition.readings.size() > 1 || recognition.partNumberAgrees)
         context.out << wrapped(Texts::message(recognition)) << "\n";
+    if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
+        context.out << wrapped(reading) << "\n";
     const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
     printList(context, Cli::tr("How to enter it:"), stepSentences(steps), true);
     printList(context, Cli::tr("Take care:"), cautionSentences(steps), false);
@@ -176,8 +215,46 @@ void printText(Context& context, const LookupResult& result) {
 
 } // namespace
 
+LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
+                          std::optional<Family> family, const QString& partNumber) {
+    const std::string_view serial(rawSerial.constData(),
+                                  static_cast<std::size_t>(rawSerial.size()));
+    if (partNumber.isNull())
+        return context.finder().lookup(serial, family);
+    Recognition recognition = finalised(recognise(serial, family));
+    const QByteArray part = rawArgument(partNumber);
+    PartNumber checked = recognisePartNumber(
+        std::string_view(part.constData(), static_cast<std::size_t>(part.size())));
+    if (checked.isEmpty()) { // "--part-number ''": given, but nothing in it
+        checked.state = InputState::Invalid;
+        checked.message.id = MessageId::MoreDigitsNeeded;
+        checked.message.count = static_cast<int>(partNumberLength);
+        checked.message.expected = "76########";
+    }
+    crossCheckPartNumber(recognition, checked);
+    return context.finder().lookupRecognised(std::move(recognition));
+}
+
+bool takePartNumberOption(Context& context, const char* command, const QStringList& arguments,
+                          qsizetype& index, QString& partNumber) {
+    const QString& argument = arguments.at(index);
+    const qsizetype equals = argument.indexOf(QLatin1Char('='));
+    if (equals >= 0) {
+        partNumber = argument.mid(equals + 1);
+    } else if (index + 1 < arguments.size()) {
+        partNumber = arguments.at(++index);
+    } else {
+        usageError(context, command, Cli::tr("--part-number needs a value."));
+        return false;
+    }
+    if (partNumber.isNull())
+        partNumber = QLatin1String("");
+    return true;
+}
+
 int runLookup(Context& context, const QStringList& arguments) {
     std::optional<Family> family;
+    QString partNumber;
     bool json = false;
     bool optionsEnded = false;
     QStringList parts;
@@ -196,6 +273,10 @@ int runLookup(Context& context, const QStringList& arguments) {
                    argument.startsWith(QLatin1String("--family="))) {
             if (!takeFamilyOption(context, arguments, i, family))
                 return ExitInvalidInput;
+        } else if (argument == QLatin1String("--part-number") ||
+                   argument.startsWith(QLatin1String("--part-number="))) {
+            if (!takePartNumberOption(context, "lookup", arguments, i, partNumber))
+                return ExitInvalidInput;
         } else {
             return usageError(context, "lookup", Cli::tr("unknown option \"%1\".").arg(argument));
         }
@@ -212,8 +293,7 @@ int runLookup(Context& context, const QStringList& arguments) {
             raw += ' ';
         raw += rawArgument(part);
     }
-    const LookupResult result = context.finder().lookup(
-        std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family);
+    const LookupResult result = lookupSerial(context, raw, family, partNumber);
     if (json)
         printJson(context, input, result);
     else

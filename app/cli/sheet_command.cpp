@@ -1,5 +1,6 @@
 // radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer ...] [--vehicle ...] [--vin ...]
-// [--technician ...] [--notes ...] [--workshop ...] [--paper a4|letter] [--force]
+// [--technician ...] [--notes ...] [--workshop ...] [--paper a4|letter] [--part-number N]
+// [--force]
 #include "sheet_command.h"
 
 #include "commands.h"
@@ -20,7 +21,7 @@ void printHelp(Context& context) {
     context.out
         << Cli::tr("Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] "
                    "[--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] "
-                   "[--workshop NAME] [--paper a4|letter] [--force]")
+                   "[--workshop NAME] [--paper a4|letter] [--part-number N] [--force]")
         << "\n\n"
         << Cli::tr("Writes the printable instruction sheet for one radio: the code in four "
                    "boxes, how to key it in, the cautions and what to do when the radio refuses "
@@ -29,6 +30,11 @@ void printHelp(Context& context) {
         << "\n\n"
         << Cli::tr("Options:") << "\n"
         << "  --family F          " << Cli::tr("read the serial as this family's") << "\n"
+        << wrapped(QStringLiteral("  --part-number N     ") +
+                       Cli::tr("the Blaupunkt part number from the label, cross-checked with "
+                               "the serial and printed on the sheet"),
+                   22)
+        << "\n"
         << "  --out FILE.pdf      "
         << Cli::tr("where to write the PDF (required; - for the standard output)") << "\n"
         << "  --force             " << Cli::tr("replace FILE.pdf when it exists") << "\n"
@@ -81,6 +87,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     QString serial;
     QString out;
     std::optional<Family> family;
+    QString partNumber;
     SheetContent content;
     content.date = QDate::currentDate();
     content.workshopName = InstructionSheet::savedWorkshopName();
@@ -111,6 +118,12 @@ int runSheet(Context& context, const QStringList& arguments) {
         if (argument == QLatin1String("--family") ||
             argument.startsWith(QLatin1String("--family="))) {
             if (!takeFamilyOption(context, arguments, i, family))
+                return ExitInvalidInput;
+            continue;
+        }
+        if (argument == QLatin1String("--part-number") ||
+            argument.startsWith(QLatin1String("--part-number="))) {
+            if (!takePartNumberOption(context, "sheet", arguments, i, partNumber))
                 return ExitInvalidInput;
             continue;
         }
@@ -170,9 +183,7 @@ int runSheet(Context& context, const QStringList& arguments) {
         content.job.vin = vin.vin;
     }
 
-    const QByteArray raw = serial.toUtf8();
-    content.result = context.finder().lookup(
-        std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family);
+    content.result = lookupSerial(context, serial.toUtf8(), family, partNumber);
     const Recognition& recognition = content.result.recognition;
     if (content.result.status == LookupStatus::Invalid) {
         context.err << "radiocode sheet: " << Texts::message(recognition) << "\n";

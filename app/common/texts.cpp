@@ -8,8 +8,15 @@ int humanPosition(const Message& message) {
     return message.position + 1;
 }
 
+// '*' (the Blaupunkt 7th character) is a digit on most labels: counted as one.
 bool allDigits(const std::string& shape) {
-    return !shape.empty() && shape.find_first_not_of('#') == std::string::npos;
+    return !shape.empty() && shape.find_first_not_of("#*") == std::string::npos;
+}
+
+// "5384" from a serial's characters 3-6 or a part number's digits 4-7.
+QString group(const std::string& text, std::size_t from) {
+    return text.size() >= from + 4 ? Texts::fromUtf8(std::string_view(text).substr(from, 4))
+                                   : QString();
 }
 
 QString quoted(const std::string& text) {
@@ -23,6 +30,8 @@ QString fieldName(InputField field) {
         return Texts::tr("Model No");
     case InputField::BeckerSerialNumber:
         return Texts::tr("Serial No");
+    case InputField::PartNumber:
+        return Texts::tr("the part number");
     case InputField::Whole:
         break;
     }
@@ -75,6 +84,8 @@ QString Texts::stateName(InputState state) {
         return tr("Invalid");
     case InputState::Unsupported:
         return tr("Not supported");
+    case InputState::Unchecked:
+        return tr("Unchecked");
     }
     return {};
 }
@@ -96,23 +107,67 @@ QString Texts::statusName(LookupStatus status) {
 QString Texts::statusName(const LookupResult& result) {
     if (result.status == LookupStatus::NotFound && !result.sourceFailure.empty())
         return tr("Code database unreachable");
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.id == MessageId::PartNumberMismatch)
+        return tr("Part number and serial disagree");
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.field == InputField::PartNumber)
+        return tr("Invalid part number");
     return statusName(result.status);
 }
 
 QString Texts::message(const Recognition& recognition) {
     const Message& m = recognition.message;
+    // The part number's own problems (too short, a look-alike letter) say whose they are.
+    if (m.field == InputField::PartNumber &&
+        (m.id == MessageId::MoreDigitsNeeded || m.id == MessageId::TooLong ||
+         m.id == MessageId::Empty))
+        return tr("Part number: %1").arg(partNumberMessage(m, recognition.state));
+    QString text;
     switch (m.id) {
     case MessageId::Ok:
+        // Said after the state word ("Valid: …"): the sentence does not repeat it.
         if (recognition.fromBarcode)
-            return tr("Valid %1 serial: precode %2 taken from the end of the barcode text.")
-                .arg(recognition.family ? familyName(*recognition.family) : QString(),
-                     fromUtf8(recognition.serial));
-        if (recognition.fromLabelForm)
-            return tr("Valid %1 serial: the 17-character label form was shortened to %2.")
-                .arg(recognition.family ? familyName(*recognition.family) : QString(),
-                     fromUtf8(recognition.serial));
-        return tr("Valid %1 serial.")
+            text = tr("%1 serial: precode %2 taken from the end of the barcode text.")
+                       .arg(recognition.family ? familyName(*recognition.family) : QString(),
+                            fromUtf8(recognition.serial));
+        else if (recognition.fromLabelForm)
+            text = tr("%1 serial: the 17-character label form was shortened to %2.")
+                       .arg(recognition.family ? familyName(*recognition.family) : QString(),
+                            fromUtf8(recognition.serial));
+        else if (recognition.fromCmPrefix)
+            text = tr("%1 serial: the CM printed on the label reads as BP, %2.")
+                       .arg(recognition.family ? familyName(*recognition.family) : QString(),
+                            fromUtf8(recognition.serial));
+        else
+            text = tr("%1 serial, well formed.")
+                       .arg(recognition.family ? familyName(*recognition.family) : QString());
+        if (recognition.readings.size() > 1)
+            text += QLatin1Char(' ') + readings(recognition);
+        if (recognition.partNumberAgrees)
+            text += QLatin1Char(' ') + partNumberAgreement(recognition);
+        return text;
+    case MessageId::PartNumberMismatch: {
+        QStringList places;
+        for (const int index : recognition.partNumberMismatches)
+            places << QString::number(index + 1);
+        return tr("The part number %1 and the serial %2 cannot be on one label: the part "
+                  "number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they "
+                  "differ at %5. One of them was misread: read both on the label again.")
+            .arg(partNumberDisplay(m.expected), fromUtf8(recognition.serial), group(m.expected, 3),
+                 fromUtf8(m.character),
+                 places.size() == 1
+                     ? tr("serial character %1").arg(places.first())
+                     : tr("serial characters %1").arg(places.join(QStringLiteral(", "))));
+    }
+    case MessageId::PartNumberNotBlaupunkt:
+        return tr("A part number only cross-checks Blaupunkt serials: leave it out for a %1 "
+                  "radio.")
             .arg(recognition.family ? familyName(*recognition.family) : QString());
+    case MessageId::UncheckedSerial:
+        return tr("%1 fits no known label form: it can only be looked up in the code database "
+                  "as printed, unchecked. Compare it with the label character by character.")
+            .arg(quoted(recognition.serial));
     case MessageId::Empty:
         if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
             return tr("No serial given: the input is empty.");
@@ -146,6 +201,9 @@ QString Texts::message(const Recognition& recognition) {
                   "with BP, Becker with BE, Visteon with M, Renault precodes with a letter.")
             .arg(quoted(m.character), where(m));
     case MessageId::WrongPrefix:
+        if (m.field == InputField::PartNumber)
+            return tr("A Blaupunkt part number starts with 76: %1 %2 does not fit.")
+                .arg(quoted(m.character), where(m));
         return tr("This radio's serial starts with %1: %2 %3 does not fit.")
             .arg(fromUtf8(m.expected), quoted(m.character), where(m));
     case MessageId::LooksLikeOtherFamily:
@@ -194,22 +252,91 @@ QString Texts::message(const Recognition& recognition) {
     return {};
 }
 
+QString Texts::uncheckedNote(const LookupResult& result) {
+    if (result.recognition.state != InputState::Unchecked)
+        return {};
+    return tr("Unchecked serial: no rule knows this label form. The code is the one on record "
+              "for the serial as printed; compare the serial with the label before entering it.");
+}
+
 QString Texts::suggestion(const QString& serial) {
     return tr("Did you mean %1?").arg(serial);
 }
 
+QString Texts::readings(const Recognition& recognition) {
+    if (recognition.readings.size() < 2)
+        return {};
+    const std::string& printed = recognition.readings[0];
+    const std::string& asDigit = recognition.readings[1];
+    return tr("Its 7th character may be the letter %1 or the digit %2: both are real serials "
+              "(%3, %4).")
+        .arg(QChar::fromLatin1(printed.size() > 6 ? printed[6] : '?'),
+             QChar::fromLatin1(asDigit.size() > 6 ? asDigit[6] : '?'), fromUtf8(printed),
+             fromUtf8(asDigit));
+}
+
+QString Texts::recordedReading(const LookupResult& result) {
+    if (!result.answer || result.answer->recordedSerial.empty())
+        return {};
+    return tr("The code database holds the code for the reading %1.")
+        .arg(fromUtf8(result.answer->recordedSerial));
+}
+
+QString Texts::partNumberDisplay(const std::string& digits) {
+    // As labels print it: "7 645 384 318".
+    if (digits.size() != partNumberLength)
+        return fromUtf8(digits);
+    const QString text = fromUtf8(digits);
+    return QStringLiteral("%1 %2 %3 %4")
+        .arg(text.left(1), text.mid(1, 3), text.mid(4, 3), text.mid(7, 3));
+}
+
+QString Texts::partNumberAgreement(const Recognition& recognition) {
+    if (!recognition.partNumberAgrees)
+        return {};
+    return tr("The part number %1 agrees with it (digits 4–7 are %2, as the serial's "
+              "characters 3–6): a second confirmation.")
+        .arg(partNumberDisplay(recognition.partNumber), group(recognition.partNumber, 3));
+}
+
+QString Texts::partNumberMessage(const Message& m, InputState state) {
+    switch (m.id) {
+    case MessageId::Ok:
+        return tr("well formed.");
+    case MessageId::Empty:
+        return tr("optional: the 10 digits starting 76 beside the serial (7 645 384 318).");
+    case MessageId::MoreDigitsNeeded:
+        return state == InputState::Invalid
+                   ? tr("too short: %n more digit(s) needed.", nullptr, m.count)
+                   : tr("%n more digit(s).", nullptr, m.count);
+    case MessageId::TooLong:
+        return tr("too long: a part number has %1 digits, %2 were given.")
+            .arg(m.count)
+            .arg(m.actual);
+    default:
+        break;
+    }
+    Recognition asSerial;
+    asSerial.state = state;
+    asSerial.message = m;
+    return message(asSerial);
+}
+
 QString Texts::digitStep(const DigitStep& step) {
-    return tr("Press button %1 until the display shows %2.").arg(step.button).arg(step.digit);
+    return tr("Press station button %1 until %2 shows on the display.")
+        .arg(step.button)
+        .arg(step.digit);
 }
 
 QString Texts::confirmStep(const EntrySteps& steps) {
     switch (steps.confirm) {
     case ConfirmAction::HoldPreset6TaOrSeekUp:
-        return tr("Press and hold preset 6, TA or SEEK ▲ for %1–%2 seconds to confirm.")
+        return tr("Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm "
+                  "(some units: see the handbook).")
             .arg(steps.confirmHoldSecondsMin)
             .arg(steps.confirmHoldSecondsMax);
     case ConfirmAction::PressOkOrEnter:
-        return tr("Press OK or ENTER to confirm.");
+        return tr("Press OK or ENTER (some units: see the handbook).");
     case ConfirmAction::VariesSeeHandbook:
         return tr("Confirm with the button the vehicle handbook names: it varies on these units.");
     }
@@ -264,6 +391,16 @@ QString Texts::troubleshootingText(TroubleshootingItem item) {
     return {};
 }
 
+namespace {
+// "Mehmet K." ends a sentence with one full stop, not two.
+QString technicianName(const QString& source) {
+    QString name = source.mid(QLatin1String("database:confirmed:").size()).trimmed();
+    while (name.endsWith(QLatin1Char('.')))
+        name.chop(1);
+    return name;
+}
+} // namespace
+
 QString Texts::sourceDescription(const QString& source) {
     if (source == fromUtf8(renaultSourceName))
         return tr("Computed with the public Renault precode algorithm.");
@@ -274,8 +411,22 @@ QString Texts::sourceDescription(const QString& source) {
             .arg(source.mid(QLatin1String("database:import:").size()));
     if (source.startsWith(QLatin1String("database:confirmed:")))
         return tr("From the code database, confirmed on a radio by %1.")
-            .arg(source.mid(QLatin1String("database:confirmed:").size()));
-    return source;
+            .arg(technicianName(source));
+    // Never an internal id in front of people.
+    if (source.startsWith(QLatin1String("database:")))
+        return tr("From the code database.");
+    return tr("From a recorded source.");
+}
+
+QString Texts::sourceInBrief(const QString& source) {
+    if (source.startsWith(QLatin1String("database:import:")))
+        return tr("imported from %1").arg(source.mid(QLatin1String("database:import:").size()));
+    if (source.startsWith(QLatin1String("database:confirmed:")))
+        return tr("confirmed on a radio by %1")
+            .arg(source.mid(QLatin1String("database:confirmed:").size()).trimmed());
+    if (source.startsWith(QLatin1String("database:")))
+        return tr("in the code database");
+    return source; // already words ("file line 4")
 }
 
 QString Texts::noCodeReason(const LookupResult& result) {
@@ -287,6 +438,17 @@ QString Texts::noCodeReason(const LookupResult& result) {
     case LookupStatus::Unsupported:
         return message(result.recognition);
     case LookupStatus::NotFound:
+        if (result.recognition.state == InputState::Unchecked) {
+            if (!result.sourceFailure.empty())
+                return tr("This serial fits no known label form, and the code database could "
+                          "not be reached (%1) to look it up as printed.")
+                    .arg(fromUtf8(result.sourceFailure).simplified());
+            if (result.sourcesAsked == 0)
+                return tr("This serial fits no known label form and no code database could be "
+                          "consulted: no algorithm answers an unchecked serial.");
+            return tr("This serial fits no known label form, and the code database holds no "
+                      "code for it as printed.");
+        }
         if (!result.sourceFailure.empty())
             return tr("No public algorithm exists for %1 radios, and the code database could not "
                       "be reached (%2): the code may be on record; try again when it is back.")
@@ -307,6 +469,10 @@ QString Texts::noCodeReason(const LookupResult& result) {
 QStringList Texts::noCodeNextSteps(const LookupResult& result) {
     if (result.status == LookupStatus::Ok)
         return {};
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.field == InputField::PartNumber)
+        return {tr("Read the serial and the part number on the label again, character by "
+                   "character.")};
     if (result.status == LookupStatus::Invalid)
         return {tr("Read the serial on the label again, character by character.")};
     if (result.status == LookupStatus::Unsupported)
@@ -326,8 +492,12 @@ QStringList Texts::labelGuideNotes(Family family) {
     case Family::Blaupunkt:
         return {tr("The serial starts with BP and has 12 digits; labels often print a space "
                    "between the groups (BP53876 9672026): type it with or without the space."),
-                tr("Some labels print 17 characters starting with 815BP or 815CM: type them as "
-                   "printed, the leading 815 is dropped and CM becomes BP."),
+                tr("Some labels print 17 characters starting with 815BP or 815CM, or CM without "
+                   "the 815: type them as printed, the leading 815 is dropped and CM becomes BP."),
+                tr("The 7th character (the 5th after BP) is a letter on some labels "
+                   "(BP5511V2151786): type it as printed."),
+                tr("The part number beside it (10 digits starting 76, such as 7 645 387 041) "
+                   "checks the serial: its digits 4–7 are the serial's characters 3–6."),
                 tr("No public algorithm exists for these radios: the code comes from the code "
                    "database.")};
     case Family::Renault:

@@ -28,10 +28,23 @@ public:
 
     // One sentence: what is wrong (or still missing), where, and what to do.
     static QString message(const Recognition& recognition);
+    // An unchecked serial (a label form no rule knows) answered from the code database: the
+    // warning to show beside its code. Empty for any other serial.
+    static QString uncheckedNote(const LookupResult& result);
     // "Did you mean BP038769672026?"
     static QString suggestion(const QString& serial);
+    // A Blaupunkt serial whose 7th character may be a letter or a digit: both readings.
+    static QString readings(const Recognition& recognition);
+    // "The code database holds the code for the reading BP551102151786." (empty: as given)
+    static QString recordedReading(const LookupResult& result);
+    // Part numbers as labels print them: "7 645 384 318".
+    static QString partNumberDisplay(const std::string& digits);
+    // The part number agreeing with the serial, as a second confirmation (empty when not).
+    static QString partNumberAgreement(const Recognition& recognition);
+    // The part number field's own state: "3 more digits.", "too long: …".
+    static QString partNumberMessage(const Message& message, InputState state);
 
-    // "Press button 1 until the display shows 4."
+    // "Press station button 1 until 4 shows on the display."
     static QString digitStep(const DigitStep& step);
     static QString confirmStep(const EntrySteps& steps);
     static QString caution(Caution caution);
@@ -40,6 +53,8 @@ public:
 
     // Where a code came from, in words: "Computed with the public Renault precode algorithm".
     static QString sourceDescription(const QString& source);
+    // The same in a few words, for inside a sentence: "imported from dealer.csv".
+    static QString sourceInBrief(const QString& source);
     // Why there is no code, and what the technician can do next.
     static QString noCodeReason(const LookupResult& result);
     static QStringList noCodeNextSteps(const LookupResult& result);

@@ -134,10 +134,7 @@ void MainWindow::buildPages() {
     }
     connect(labelGuide_, &LabelGuidePage::nextRequested, this,
             [this] { showPage(Page::SerialEntry); });
-    connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] {
-        if (entry_->canLookUp())
-            lookUp(entry_->serialText(), entry_->family());
-    });
+    connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] { lookUpEntry(); });
     connect(entry_, &SerialEntryPage::labelGuideRequested, this,
             [this] { showPage(Page::LabelGuide); });
     connect(result_, &ResultPage::printPreviewRequested, this, &MainWindow::printPreview);
@@ -351,11 +348,25 @@ void MainWindow::chooseFamily(Family family) {
     showPage(Page::LabelGuide);
 }
 
+bool MainWindow::lookUpEntry() {
+    ensurePages();
+    if (!entry_->canLookUp())
+        return false;
+    if (!entry_->hasPartNumber())
+        return lookUp(entry_->serialText(), entry_->family());
+    // The serial as the page cross-checked it with the label's part number.
+    return presentLookup(finder_.lookupRecognised(finalised(entry_->recognition())),
+                         entry_->serialText());
+}
+
 bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
     ensurePages();
     const QByteArray raw = text.toUtf8();
-    const LookupResult result =
-        finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family);
+    return presentLookup(
+        finder_.lookup(std::string_view(raw.constData(), std::size_t(raw.size())), family), text);
+}
+
+bool MainWindow::presentLookup(const LookupResult& result, const QString& text) {
     if (result.status == LookupStatus::Invalid) {
         statusBar()->showMessage(Texts::message(result.recognition), 8000);
         return false;
@@ -423,7 +434,7 @@ void MainWindow::advance() {
         break;
     case Page::SerialEntry:
         if (entry_->canLookUp())
-            lookUp(entry_->serialText(), entry_->family());
+            lookUpEntry();
         else if (focus == entry_->beckerModelEdit())
             entry_->beckerSerialEdit()->setFocus(Qt::TabFocusReason);
         break;
@@ -463,7 +474,8 @@ void MainWindow::back() {
 bool MainWindow::quickLookup() {
     const Recognition& recognition = quick_->recognition();
     quick_->statusLine()->setVisible(true);
-    if (recognition.state != InputState::Valid && recognition.state != InputState::Unsupported)
+    if (recognition.state != InputState::Valid && recognition.state != InputState::Unsupported &&
+        recognition.state != InputState::Unchecked)
         return false;
     return lookUp(quick_->lineEdit()->text(), std::nullopt);
 }

@@ -61,6 +61,8 @@ public:
     // Looks `text` up (as `family`'s serial, or any family's); shows the result page unless the
     // serial is invalid. Returns whether a result is shown.
     bool lookUp(const QString& text, std::optional<Family> family);
+    // The serial page's serial, cross-checked with its part number when one is typed.
+    bool lookUpEntry();
     bool saveSheetAs(const QString& path, PaperSize paper, QString* error = nullptr);
 
     FamilyPage* familyPage() const { return family_; }
@@ -96,6 +98,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // Shows a lookup's answer (or says why not) for the serial `text` as typed.
+    bool presentLookup(const LookupResult& result, const QString& text);
     void ensurePages() const; // pages other than the first are built after the first frame
     void buildPages();
     void afterFirstFrame(); // card drawings, icons, the other pages

@@ -238,10 +238,16 @@ void ResultPage::fill() {
                              : QStringLiteral(":/icons/state-invalid.svg");
     statusIcon_->setPixmap(QIcon(icon).pixmap(QSize(30, 30), devicePixelRatioF()));
     status_->setText(Texts::statusName(result_));
-    radio_->setText(
+    QString radio =
         recognition.family
             ? tr("%1 · serial %2").arg(Texts::familyName(family), fromStd(recognition.serial))
-            : fromStd(recognition.serial));
+            : fromStd(recognition.serial);
+    if (recognition.partNumberAgrees)
+        radio = tr("%1 · part number %2 (agrees with the serial)")
+                    .arg(radio, Texts::partNumberDisplay(recognition.partNumber));
+    if (recognition.state == InputState::Unchecked)
+        radio = tr("%1 · unchecked serial").arg(radio);
+    radio_->setText(radio);
 
     codeBox_->setVisible(code);
     const QString digits = codeText();
@@ -251,9 +257,15 @@ void ResultPage::fill() {
     codeBox_->setAccessibleDescription(
         digits.split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(' ')));
     source_->setVisible(code);
-    source_->setText(
-        code ? tr("Source: %1").arg(Texts::sourceDescription(fromStd(result_.answer->source)))
-             : QString());
+    QStringList source;
+    if (code) {
+        source << tr("Source: %1").arg(Texts::sourceDescription(fromStd(result_.answer->source)));
+        if (recognition.readings.size() > 1)
+            source << Texts::readings(recognition);
+        source << Texts::recordedReading(result_) << Texts::uncheckedNote(result_);
+        source.removeAll(QString());
+    }
+    source_->setText(source.join(QLatin1Char(' ')));
 
     noCode_->setVisible(!code);
     reason_->setText(code ? QString() : Texts::noCodeReason(result_));
@@ -273,7 +285,7 @@ void ResultPage::fill() {
     for (int row = 0; row < 4; ++row) {
         const DigitStep& step = steps.digits[std::size_t(row)];
         auto* number = new QTableWidgetItem(QString::number(row + 1));
-        auto* button = new QTableWidgetItem(tr("Button %1").arg(step.button));
+        auto* button = new QTableWidgetItem(tr("Station button %1").arg(step.button));
         auto* shows = new QTableWidgetItem(code ? QString::number(step.digit)
                                                 : tr("digit %1 of the code").arg(step.button));
         QFont big = shows->font();

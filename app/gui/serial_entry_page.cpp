@@ -43,7 +43,36 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     singleLayout->setContentsMargins(0, 0, 0, 0);
     singleLayout->addWidget(singleLabel_);
     singleLayout->addWidget(single_);
+
+    // Blaupunkt labels also print the part number: an optional second check of the serial.
+    partBox_ = new QWidget(singlePage);
+    partLabel_ = new QLabel(partBox_);
+    partNumber_ = new SerialLineEdit(partBox_);
+    partNumber_->setObjectName(QStringLiteral("partNumberField"));
+    partLabel_->setBuddy(partNumber_);
+    partStatus_ = new StatusLine(partBox_);
+    partStatus_->setObjectName(QStringLiteral("partNumberStatus"));
+    partMarked_ = new MarkedInput(partBox_);
+    partSuggestions_ = new SuggestionBar(partBox_);
+    auto* partLayout = new QVBoxLayout(partBox_);
+    partLayout->setContentsMargins(0, 8, 0, 0);
+    partLayout->addWidget(partLabel_);
+    partLayout->addWidget(partNumber_);
+    partLayout->addWidget(partStatus_);
+    partLayout->addWidget(partMarked_);
+    partLayout->addWidget(partSuggestions_);
+    singleLayout->addWidget(partBox_);
     singleLayout->addStretch(1);
+    connect(partNumber_, &QLineEdit::textChanged, this, [this] {
+        checkPartNumber();
+        find_->setEnabled(canLookUp());
+        emit recognitionChanged(recognition_);
+    });
+    connect(partSuggestions_, &SuggestionBar::suggestionChosen, this,
+            [this](const QString& digits) {
+                partNumber_->setText(Texts::partNumberDisplay(digits.toStdString()));
+                partNumber_->setFocus();
+            });
     connect(single_, &SerialField::recognitionChanged, this, &SerialEntryPage::publish);
 
     // Becker's two label fields.
@@ -131,6 +160,7 @@ void SerialEntryPage::setFamily(Family family) {
         clear();
     singlePage_->setVisible(family != Family::Becker);
     becker_->setVisible(family == Family::Becker);
+    partBox_->setVisible(family == Family::Blaupunkt);
     single_->setFamily(family);
     showDrawing();
     if (family == Family::Becker)
@@ -139,6 +169,8 @@ void SerialEntryPage::setFamily(Family family) {
 }
 
 void SerialEntryPage::setSerialText(const QString& text) {
+    // A serial from elsewhere (quick lookup, a scan, a reopened job) is another radio's.
+    partNumber_->clear();
     if (family_ != Family::Becker) {
         single_->setText(text);
         return;
@@ -159,6 +191,7 @@ void SerialEntryPage::setSerialText(const QString& text) {
 }
 
 void SerialEntryPage::clear() {
+    partNumber_->clear();
     single_->clear();
     beckerModel_->clear();
     beckerSerial_->clear();
@@ -180,7 +213,46 @@ QString SerialEntryPage::serialText() const {
 }
 
 bool SerialEntryPage::canLookUp() const {
-    return recognition_.state == InputState::Valid || recognition_.state == InputState::Unsupported;
+    return recognition_.state == InputState::Valid ||
+           recognition_.state == InputState::Unsupported ||
+           recognition_.state == InputState::Unchecked;
+}
+
+bool SerialEntryPage::hasPartNumber() const {
+    return family_ == Family::Blaupunkt && !partNumber_->text().trimmed().isEmpty();
+}
+
+void SerialEntryPage::checkPartNumber() {
+    recognition_ = serialOnly_;
+    if (family_ != Family::Blaupunkt) {
+        partStatus_->showNeutral(QString());
+        return;
+    }
+    const QByteArray raw = partNumber_->utf8();
+    const PartNumber part =
+        recognisePartNumber(std::string_view(raw.constData(), std::size_t(raw.size())));
+    partMarked_->mark(partNumber_->text(),
+                      part.state == InputState::Invalid ? part.message.position : -1);
+    partSuggestions_->setSuggestions(part.suggestions);
+    if (part.isEmpty()) {
+        partStatus_->showNeutral(Texts::partNumberMessage(part.message, part.state));
+        return;
+    }
+    if (part.state != InputState::Valid || serialOnly_.state != InputState::Valid) {
+        partStatus_->showState(part.state,
+                               part.state == InputState::Valid
+                                   ? tr("well formed: checked against the serial once the serial "
+                                        "is complete.")
+                                   : Texts::partNumberMessage(part.message, part.state));
+        // An unfinished or wrong part number holds the code back, as a contradiction does.
+        crossCheckPartNumber(recognition_, part);
+        return;
+    }
+    crossCheckPartNumber(recognition_, part);
+    if (recognition_.partNumberAgrees)
+        partStatus_->showState(InputState::Valid, Texts::partNumberAgreement(recognition_));
+    else
+        partStatus_->showState(InputState::Invalid, Texts::message(recognition_));
 }
 
 StatusLine* SerialEntryPage::statusLine() const {
@@ -231,7 +303,8 @@ void SerialEntryPage::recogniseBecker() {
 void SerialEntryPage::publish(const Recognition& recognition) {
     if (family_ == Family::Becker && &recognition == &single_->recognition())
         return; // the hidden single field speaks for another family
-    recognition_ = recognition;
+    serialOnly_ = recognition;
+    checkPartNumber();
     find_->setEnabled(canLookUp());
     emit recognitionChanged(recognition_);
 }
@@ -258,6 +331,9 @@ void SerialEntryPage::retranslate() {
     beckerSerial_->setAccessibleName(tr("Becker Serial No"));
     beckerModel_->setPlaceholderText(QStringLiteral("BE 4757"));
     beckerSerial_->setPlaceholderText(QStringLiteral("35000375"));
+    partLabel_->setText(tr("Part n&umber (optional):"));
+    partNumber_->setAccessibleName(tr("Blaupunkt part number"));
+    partNumber_->setPlaceholderText(QStringLiteral("7 645 387 000"));
     find_->setText(tr("Find the &code"));
     find_->setToolTip(tr("Enter"));
     guide_->setText(tr("&Where is the serial?"));

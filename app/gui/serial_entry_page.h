@@ -31,8 +31,14 @@ public:
     void focusFirst();
     // The text to look up: the single field, or Becker's two fields joined.
     QString serialText() const;
+    // The serial as recognised, cross-checked with the part number (Blaupunkt) when one is typed.
     const Recognition& recognition() const { return recognition_; }
     bool canLookUp() const;
+    // Blaupunkt: the optional part number from the label.
+    bool hasPartNumber() const;
+    SerialLineEdit* partNumberEdit() const { return partNumber_; }
+    StatusLine* partNumberStatus() const { return partStatus_; }
+    SuggestionBar* partNumberSuggestions() const { return partSuggestions_; }
 
     SerialField* serialField() const { return single_; }
     SerialLineEdit* beckerModelEdit() const { return beckerModel_; }
@@ -55,8 +61,11 @@ private:
     void recogniseBecker();
     void beckerModelEdited();
     void publish(const Recognition& recognition);
+    // Cross-checks the serial last published with the part number and shows the outcome.
+    void checkPartNumber();
 
     Family family_ = Family::Blaupunkt;
+    Recognition serialOnly_; // as the serial field(s) read it, before the part number
     Recognition recognition_;
     QLabel* title_;
     QLabel* hint_;
@@ -71,6 +80,12 @@ private:
     StatusLine* beckerStatus_;
     MarkedInput* beckerMarked_;
     SuggestionBar* beckerSuggestions_;
+    QWidget* partBox_;
+    QLabel* partLabel_;
+    SerialLineEdit* partNumber_;
+    StatusLine* partStatus_;
+    MarkedInput* partMarked_;
+    SuggestionBar* partSuggestions_;
     QPushButton* find_;
     QPushButton* guide_;
     QLabel* drawing_;

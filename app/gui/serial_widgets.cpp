@@ -294,6 +294,8 @@ QString StatusLine::iconPath(InputState state) {
         return QStringLiteral(":/icons/state-invalid.svg");
     case InputState::Unsupported:
         return QStringLiteral(":/icons/state-unsupported.svg");
+    case InputState::Unchecked:
+        return QStringLiteral(":/icons/caution.svg");
     case InputState::Incomplete:
         break;
     }

@@ -225,6 +225,31 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     fact(InstructionSheet::tr("Radio"), family, value);
     fact(InstructionSheet::tr("Serial"), Texts::fromUtf8(recognition.serial),
          sheet.font(12, true, true));
+    if (!recognition.partNumber.empty()) {
+        const QString partNumber = Texts::partNumberDisplay(recognition.partNumber);
+        fact(InstructionSheet::tr("Part number"),
+             recognition.partNumberAgrees
+                 ? InstructionSheet::tr("%1 (agrees with the serial)").arg(partNumber)
+                 : partNumber,
+             value);
+    }
+    // What the technician must know about how the serial was read.
+    QStringList readingNotes;
+    if (recognition.state == InputState::Unchecked)
+        readingNotes << (result.answer ? Texts::uncheckedNote(result)
+                                       : InstructionSheet::tr("Unchecked serial: no rule knows "
+                                                              "this label form."));
+    if (recognition.readings.size() > 1)
+        readingNotes << Texts::readings(recognition);
+    if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
+        readingNotes << reading;
+    if (!readingNotes.isEmpty())
+        sheet.advance(sheet.paragraph(readingNotes.join(QLatin1Char(' ')), sheet.font(8.5),
+                                      labelWidth, factsWidth - labelWidth,
+                                      recognition.state == InputState::Unchecked
+                                          ? QColor(0x8a, 0x1c, 0x1c)
+                                          : ink) +
+                      sheet.mm(1.2));
 
     // The code in four boxes; empty boxes to fill in by hand when there is no code.
     sheet.advance(sheet.mm(1.5));
@@ -289,8 +314,8 @@ void drawSteps(SheetPainter& sheet, const SheetContent& content) {
     for (const DigitStep& step : steps.digits) {
         const QString text =
             hasCode ? Texts::digitStep(step)
-                    : InstructionSheet::tr("Press button %1 until the display shows digit %1 "
-                                           "of the code.")
+                    : InstructionSheet::tr("Press station button %1 until digit %1 of the code "
+                                           "shows on the display.")
                           .arg(step.button);
         sheet.numbered(QStringLiteral("%1.").arg(number++), text, f);
     }
@@ -393,6 +418,9 @@ std::optional<LabelNote> labelNote(Family family, const QString& id) {
         if (is("note-format"))
             //: Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.
             return LabelNote{InstructionSheet::tr("BP + 12 digits"), 1, 136};
+        if (is("note-part"))
+            //: Drawing of a Blaupunkt label; the arrow points at the part number. Very short.
+            return LabelNote{InstructionSheet::tr("PART NO. →"), 1, 110};
         break;
     case Family::Renault:
         if (is("note-last4"))

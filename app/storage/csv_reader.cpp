@@ -463,6 +463,7 @@ CsvColumns findColumns(const QList<QByteArray>& header, const CsvColumnChoice& c
     columns.source = static_cast<int>(normalised.indexOf(QStringLiteral("source")));
     columns.origin = static_cast<int>(normalised.indexOf(QStringLiteral("origin")));
     columns.createdAt = static_cast<int>(normalised.indexOf(QStringLiteral("createdat")));
+    columns.family = static_cast<int>(normalised.indexOf(QStringLiteral("family")));
     return columns;
 }
 

@@ -116,6 +116,7 @@ struct CsvColumns {
     int source = -1;
     int origin = -1;
     int createdAt = -1;
+    int family = -1; // optional: the family of a serial of a label form no rule knows
     bool ok() const { return problem == Problem::None; }
 };
 

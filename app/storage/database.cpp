@@ -123,6 +123,10 @@ const std::vector<Migration>& migrations() {
                             "NOT NULL DEFAULT '', outcome TEXT NOT NULL, attempts INTEGER NOT NULL "
                             "DEFAULT 0)"),
          }},
+        // The Blaupunkt part number that cross-checked the serial ('' when none was given).
+        {2,
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")},
+         {QStringLiteral("ALTER TABLE jobs ADD COLUMN part_number TEXT NOT NULL DEFAULT ''")}},
     };
     return all;
 }
@@ -1034,6 +1038,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
     reader.setMaxRecordBytes(CsvReader::defaultMaxRecordBytes);
     const int serialColumn = columns.serial;
     const int codeColumn = columns.code;
+    const int familyColumn = columns.family; // the family of serials of a label form no rule knows
 
     auto databaseError = [&]() {
         report.status = ImportReport::Status::DatabaseError;
@@ -1088,7 +1093,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
             {row.line,
              tr("%1 is already stored with code %2 (%3); the file says %4: the stored code was "
                 "kept.")
-                 .arg(row.serial, storedCode, storedSource, row.code),
+                 .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code),
              row.serial});
     };
 
@@ -1150,7 +1155,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
                     ++report.duplicates;
                 else
                     addConflict(row, stored->code,
-                                StorageTexts::provenancePhrase(stored->provenance, stored->origin));
+                                stored->source());
                 continue;
             }
             const auto earlier = firstInChunk.constFind(key);
@@ -1248,7 +1253,15 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
         }
         const Recognition recognition = finalised(recognise(
             std::string_view(rawSerial.constData(), static_cast<size_t>(rawSerial.size()))));
-        if (!recognition.isValid()) {
+        // A label form no rule knows is stored as printed, under the family the row names.
+        std::optional<Family> uncheckedFamily;
+        if (recognition.state == InputState::Unchecked && familyColumn >= 0 &&
+            familyColumn < record.fields.size()) {
+            const QByteArray name = cell(familyColumn);
+            uncheckedFamily =
+                familyFromId(std::string_view(name.constData(), static_cast<size_t>(name.size())));
+        }
+        if (!recognition.isValid() && !uncheckedFamily) {
             QString message = Texts::message(recognition);
             if (!recognition.suggestions.empty())
                 message += QLatin1Char(' ') +
@@ -1257,7 +1270,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
                  excerpt(rawSerial));
             continue;
         }
-        const Family family = *recognition.family;
+        const Family family = uncheckedFamily ? *uncheckedFamily : *recognition.family;
         const QString serial = QString::fromLatin1(recognition.serial);
         if (familyInfo(family).origin != CodeOrigin::CodeDatabase) {
             skip(line,
@@ -1373,7 +1386,8 @@ bool Database::exportCodes(QIODevice& device) {
 namespace {
 
 const QString jobColumns = QStringLiteral("id, created_at, technician, customer, registration, "
-                                          "vin, family, serial, code, source, outcome, attempts");
+                                          "vin, family, serial, code, source, outcome, attempts, "
+                                          "part_number");
 
 } // namespace
 
@@ -1391,11 +1405,12 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     job.source = query.value(9).toString();
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
+    job.partNumber = query.value(12).toString();
     return job;
 }
 
 namespace {
-// The job's columns from technician to attempts, in the order addJob and updateJob name them.
+// The job's columns from technician to part number, in the order addJob and updateJob name them.
 void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
     query.addBindValue(notNull(job.customer));
@@ -1407,6 +1422,7 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.source));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
+    query.addBindValue(notNull(job.partNumber));
 }
 } // namespace
 
@@ -1415,7 +1431,8 @@ std::optional<qint64> Database::addJob(const Job& job) {
     query.prepare(
         QStringLiteral("INSERT INTO jobs (created_at, technician, customer, "
                        "registration, vin, family, serial, code, source, outcome, "
-                       "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "attempts, part_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"));
     query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
     bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
@@ -1431,7 +1448,7 @@ bool Database::updateJob(const Job& job) {
     QSqlQuery query(connection());
     query.prepare(QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
                                  "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
-                                 "outcome = ?, attempts = ? WHERE id = ?"));
+                                 "outcome = ?, attempts = ?, part_number = ? WHERE id = ?"));
     bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
@@ -1531,14 +1548,15 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                               {QStringLiteral("code"), Kind::Text},
                               {QStringLiteral("source"), Kind::Text},
                               {QStringLiteral("outcome"), Kind::Text},
-                              {QStringLiteral("attempts"), Kind::Number}});
+                              {QStringLiteral("attempts"), Kind::Number},
+                              {QStringLiteral("part_number"), Kind::Text}});
     while (query.next()) {
         const Job job = jobFromQuery(query);
         if (!writer.writeRow({QString::number(job.id), timestamp(job.time), job.technician,
                               job.customer, job.registration, job.vin,
                               job.family ? familyText(*job.family) : QString(), job.serial,
                               job.code, job.source, outcomeId(job.outcome),
-                              QString::number(job.attempts)})) {
+                              QString::number(job.attempts), job.partNumber})) {
             lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
             return false;
         }

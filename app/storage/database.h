@@ -65,7 +65,7 @@ struct ImportConflict {
     Family family = Family::Blaupunkt;
     QString serial;
     QString storedCode;
-    QString storedSource; // for people: "confirmed on a radio by …", "line N of this file"
+    QString storedSource; // "database:…" or "line N of this file" for an earlier row of it
     QString fileCode;
 };
 
@@ -120,7 +120,8 @@ struct Job {
     QString code;
     QString source;
     Outcome outcome = Outcome::NotTried;
-    int attempts = 0; // codes entered on the radio for this job
+    int attempts = 0;   // codes entered on the radio for this job
+    QString partNumber; // Blaupunkt part number that agreed with the serial; empty: none given
 };
 
 struct JobFilter {
@@ -158,7 +159,7 @@ class Database {
 
 public:
     // The schema this program writes. Older databases are migrated on open; newer ones refused.
-    static constexpr int knownSchemaVersion = 1;
+    static constexpr int knownSchemaVersion = 2;
 
     // Opens (creating an SQLite file with owner-only permissions if needed) and migrates.
     static std::unique_ptr<Database> open(const DatabaseLocation& location, QString* error,

@@ -79,9 +79,4 @@ QString StorageTexts::columnsProblem(const CsvColumns& columns, int line) {
     return {};
 }
 
-QString StorageTexts::provenancePhrase(CodeProvenance provenance, const QString& origin) {
-    return provenance == CodeProvenance::Confirmed ? tr("confirmed on a radio by %1").arg(origin)
-                                                   : tr("imported from %1").arg(origin);
-}
-
 } // namespace radiocode::storage

@@ -20,9 +20,7 @@ public:
     static QString importSummary(const ImportReport& report);
     // Why a header does not name the columns of a code list (line: the header's line).
     static QString columnsProblem(const CsvColumns& columns, int line);
-    // Where a stored code came from, for people: "imported from list.csv", "confirmed on a
-    // radio by Mehmet K." (no full stop: it goes inside a sentence).
-    static QString provenancePhrase(CodeProvenance provenance, const QString& origin);
+
 };
 
 } // namespace radiocode::storage

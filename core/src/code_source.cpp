@@ -94,6 +94,9 @@ void CodeFinder::answer(LookupResult& result) const {
         result.status = LookupStatus::Unsupported;
         result.answer.reset();
         return;
+    case InputState::Unchecked:
+        answerUnchecked(result);
+        return;
     case InputState::Valid:
         break;
     }
@@ -105,17 +108,54 @@ void CodeFinder::answer(LookupResult& result) const {
         if (source == &algorithms_) { // the common case: the answer's strings are reused
             CodeAnswer& answer = result.answer ? *result.answer : result.answer.emplace();
             if (algorithms_.findInto(family, result.recognition.serial, answer)) {
+                result.answer->recordedSerial.clear();
                 result.status = LookupStatus::Ok;
                 return;
             }
             result.answer.reset();
-        } else if (auto answer = source->find(family, result.recognition.serial)) {
-            result.status = LookupStatus::Ok;
-            result.answer = std::move(answer);
+        } else if (askSource(*source, family, result)) {
             return;
         }
         if (result.sourceFailure.empty())
             result.sourceFailure = source->unavailableReason();
+    }
+    result.status = LookupStatus::NotFound;
+    result.answer.reset();
+}
+
+bool CodeFinder::askSource(const CodeSource& source, Family family, LookupResult& result) const {
+    const Recognition& recognition = result.recognition;
+    const bool twoReadings = recognition.readings.size() > 1;
+    for (std::size_t i = 0; i < (twoReadings ? recognition.readings.size() : 1); ++i) {
+        const std::string& serial = twoReadings ? recognition.readings[i] : recognition.serial;
+        if (auto answer = source.find(family, serial)) {
+            answer->recordedSerial = twoReadings ? serial : std::string();
+            result.status = LookupStatus::Ok;
+            result.answer = std::move(answer);
+            return true;
+        }
+        if (!source.unavailableReason().empty())
+            return false;
+    }
+    return false;
+}
+
+void CodeFinder::answerUnchecked(LookupResult& result) const {
+    for (const Family family : allFamilies) {
+        const bool chosen = result.recognition.family ? family == *result.recognition.family : true;
+        if (!chosen || familyInfo(family).origin != CodeOrigin::CodeDatabase)
+            continue;
+        for (const CodeSource* source : sources_) {
+            if (source == &algorithms_ || !source->serves(family))
+                continue;
+            ++result.sourcesAsked;
+            if (askSource(*source, family, result)) {
+                result.recognition.family = family; // the family it is on record for
+                return;
+            }
+            if (result.sourceFailure.empty())
+                result.sourceFailure = source->unavailableReason();
+        }
     }
     result.status = LookupStatus::NotFound;
     result.answer.reset();

@@ -4,13 +4,12 @@ namespace radiocode {
 
 EntrySteps entryStepsFor(Family family, std::string_view code) {
     const FamilyInfo& info = familyInfo(family);
-    EntrySteps steps{
-        family,
-        {},
-        info.confirm,
-        info.confirmHoldSecondsMin,
-        info.confirmHoldSecondsMax,
-        {Caution::AttemptsLimited, Caution::CheckHandbook, Caution::LeaveRadioOnWhenLocked}};
+    EntrySteps steps{family,
+                     {},
+                     info.confirm,
+                     info.confirmHoldSecondsMin,
+                     info.confirmHoldSecondsMax,
+                     {Caution::AttemptsLimited, Caution::LeaveRadioOnWhenLocked}};
     for (int i = 0; i < 4; ++i) {
         const bool usable = code.size() == 4 && code[static_cast<std::size_t>(i)] >= '0' &&
                             code[static_cast<std::size_t>(i)] <= '9';

@@ -13,7 +13,7 @@ constexpr std::array<std::string_view, 1> beckerExamples = {"BE473912345678"};
 constexpr std::array<std::string_view, 2> visteonExamples = {"M123456", "M987654"};
 
 constexpr std::array<FamilyInfo, 4> registry = {{
-    {Family::Blaupunkt, "blaupunkt", "Blaupunkt", "BP", 14, "BP############", blaupunktExamples,
+    {Family::Blaupunkt, "blaupunkt", "Blaupunkt", "BP", 14, "BP####*#######", blaupunktExamples,
      CodeOrigin::CodeDatabase, ConfirmAction::HoldPreset6TaOrSeekUp, 10, 15},
     {Family::Renault, "renault", "Renault", "", 4, "A###", renaultExamples, CodeOrigin::Algorithm,
      ConfirmAction::PressOkOrEnter, 0, 0},

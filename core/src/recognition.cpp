@@ -186,6 +186,31 @@ char latinLookAlike(char32_t c) {
     }
 }
 
+// A Blaupunkt 7th-character letter that may as well be a digit: both readings are real.
+char seventhCharacterDigit(char c) {
+    switch (c) {
+    case 'Z':
+        return '2';
+    case 'G':
+        return '6';
+    default:
+        break;
+    }
+    switch (c) { // the same look-alikes as inside a digit group
+    case 'O':
+        return '0';
+    case 'I':
+    case 'L':
+        return '1';
+    case 'S':
+        return '5';
+    case 'B':
+        return '8';
+    default:
+        return 0;
+    }
+}
+
 // Letters typed for digits inside a digit group: the most common reading error on labels.
 char digitLookAlike(char c) {
     switch (c) {
@@ -272,7 +297,8 @@ Scan scan(std::string_view raw, InputField field = InputField::Whole) {
     return result;
 }
 
-// The outcome of checking cells against a format shape ("BP############", "A###").
+// The outcome of checking cells against a format shape ("BP####*#######", "A###").
+// '#' a digit, 'A' a letter, '*' a digit or a letter, anything else that literal character.
 struct ShapeCheck {
     std::string serial;    // the cells as typed (upper-cased), up to the shape's length
     std::string corrected; // with look-alike letters turned into digits
@@ -280,6 +306,8 @@ struct ShapeCheck {
     bool fixable = true;             // every problem is a look-alike letter
     int missing = 0;                 // characters still to type
     std::string_view remainingShape; // the part of the shape still to type
+    int eitherIndex = -1;            // a '*' holding a letter that looks like a digit: its index
+    char eitherDigit = 0;            // and that digit
 };
 
 void noteProblem(ShapeCheck& check, Message message, bool fixable) {
@@ -312,6 +340,13 @@ ShapeCheck checkShape(std::string_view shape, const Cell* cells, std::size_t cou
         } else if (want == 'A') {
             if (!isLetter(got))
                 noteProblem(check, messageAt(MessageId::LetterExpected, cell, raw), false);
+        } else if (want == '*') {
+            if (!isDigit(got) && !isLetter(got))
+                noteProblem(check, messageAt(MessageId::DigitExpected, cell, raw), false);
+            else if (const char digit = isLetter(got) ? seventhCharacterDigit(got) : 0) {
+                check.eitherIndex = static_cast<int>(i);
+                check.eitherDigit = digit;
+            }
         } else if (got != want) {
             Message message = messageAt(MessageId::WrongPrefix, cell, raw);
             message.expected = std::string(prefixName);
@@ -351,6 +386,10 @@ Recognition fromCheck(Family family, const ShapeCheck& check) {
     }
     result.state = InputState::Valid;
     result.message.id = MessageId::Ok;
+    if (check.eitherIndex >= 0) {
+        result.readings = {check.serial, check.serial};
+        result.readings[1][static_cast<std::size_t>(check.eitherIndex)] = check.eitherDigit;
+    }
     return result;
 }
 
@@ -438,11 +477,27 @@ Recognition checkFamily(Family family, const Cells& cells, std::string_view raw)
     std::size_t count = cells.size;
     bool labelForm = false;
     bool barcode = false;
+    bool cmPrefix = false;
     Cells relabelled; // Blaupunkt 815BP/815CM label: drop "815", read "CM" as "BP"
 
-    if (family == Family::Blaupunkt && cells.size > 0 && cells[0].c == '8') {
+    if (family == Family::Blaupunkt && cells.size > 0 && cells[0].c == 'C') {
+        if (cells.size == 1) {
+            Recognition result = incompleteOf({Family::Blaupunkt}, "", MessageId::MoreDigitsNeeded,
+                                              static_cast<int>(info.serialLength - 1));
+            result.message.expected = std::string(info.formatShape.substr(1));
+            result.message.expected[0] = 'M';
+            return result;
+        }
+        if (cells[1].c == 'M') { // printed without the 815: CM is BP all the same
+            relabelled = cells;
+            relabelled.items[0].c = 'B';
+            relabelled.items[1].c = 'P';
+            begin = relabelled.items.data();
+            cmPrefix = true;
+        }
+    } else if (family == Family::Blaupunkt && cells.size > 0 && cells[0].c == '8') {
         const std::string_view labelShape =
-            (cells.size > 3 && cells[3].c == 'C') ? "815CM############" : "815BP############";
+            (cells.size > 3 && cells[3].c == 'C') ? "815CM####*#######" : "815BP####*#######";
         if ((isPrefixOf(cells, "815BP") || isPrefixOf(cells, "815CM")) && cells.size <= 5) {
             Recognition result = incompleteOf({Family::Blaupunkt}, "", MessageId::MoreDigitsNeeded,
                                               static_cast<int>(labelShape.size() - cells.size));
@@ -467,6 +522,7 @@ Recognition checkFamily(Family family, const Cells& cells, std::string_view raw)
     Recognition result = fromCheck(family, check);
     result.fromLabelForm = labelForm;
     result.fromBarcode = barcode;
+    result.fromCmPrefix = cmPrefix;
     applyFamilyRules(result, begin, count, raw);
     if (check.problem && check.fixable) {
         const Recognition fixed = recognise(check.corrected, family);
@@ -485,12 +541,14 @@ Recognition detectFamily(const Cells& cells, std::string_view raw) {
     const bool visteonShaped =
         first == 'M' && std::all_of(cells.items.begin() + 1, cells.items.begin() + cells.size,
                                     [](const Cell& c) { return isDigit(c.c); });
+    // CM + 12: a Blaupunkt serial printed without its 815 (longer: maybe a barcode text).
+    const bool cmStart = startsWith(cells, "CM") && cells.size <= 14;
     const bool knownStart = startsWith(cells, "BP") || startsWith(cells, "BE") ||
-                            startsWith(cells, "815") || visteonShaped;
+                            startsWith(cells, "815") || visteonShaped || cmStart;
     if (!knownStart && isBarcodeText(cells))
         return checkFamily(Family::Renault, cells, raw);
 
-    if (first == '8')
+    if (first == '8' || cmStart)
         return checkFamily(Family::Blaupunkt, cells, raw);
     if (first == 'B') {
         if (cells.size == 1)
@@ -525,7 +583,48 @@ Recognition detectFamily(const Cells& cells, std::string_view raw) {
     return result;
 }
 
+// A new label form, conservatively: 2 letters that start no known serial, then 10-15 letters or
+// digits. Never a typing error of a known shape (those keep their messages and suggestions).
+bool isUncheckedShape(const Cells& cells) {
+    if (cells.size < 12 || cells.size > 17 || !isLetter(cells[0].c) || !isLetter(cells[1].c))
+        return false;
+    if (startsWith(cells, "BP") || startsWith(cells, "BE") || startsWith(cells, "CM"))
+        return false;
+    for (std::size_t i = 2; i < cells.size; ++i) {
+        if (!isLetter(cells[i].c) && !isDigit(cells[i].c))
+            return false;
+    }
+    // Two letters and the 12 characters of a Blaupunkt or Becker serial: a misread prefix
+    // ("XP538769672026"), said as such, not a new label form.
+    if (cells.size == 14) {
+        bool knownBody = true;
+        for (std::size_t i = 2; i < cells.size; ++i)
+            knownBody = knownBody && (isDigit(cells[i].c) || (i == 6 && isLetter(cells[i].c)));
+        if (knownBody)
+            return false;
+    }
+    return true;
+}
+
+Recognition uncheckedOf(const Cells& cells, std::optional<Family> family) {
+    Recognition result;
+    result.state = InputState::Unchecked;
+    result.family = family;
+    result.serial = cellText(cells);
+    result.message.id = MessageId::UncheckedSerial;
+    return result;
+}
+
 Recognition recogniseCells(const Cells& cells, std::string_view raw, std::optional<Family> family) {
+    // Only a code database can answer an unchecked serial: never one of the algorithm families.
+    if (isUncheckedShape(cells) &&
+        (!family || familyInfo(*family).origin == CodeOrigin::CodeDatabase)) {
+        const Recognition known =
+            family ? checkFamily(*family, cells, raw) : detectFamily(cells, raw);
+        if (known.state == InputState::Invalid && known.suggestions.empty())
+            return uncheckedOf(cells, family);
+        return known;
+    }
     if (!family)
         return detectFamily(cells, raw);
     Recognition result = checkFamily(*family, cells, raw);
@@ -588,6 +687,11 @@ std::optional<Family> plainCompleteSerial(std::string_view raw, std::optional<Fa
         }
         const char c =
             raw[i] >= 'a' && raw[i] <= 'z' ? static_cast<char>(raw[i] - 'a' + 'A') : raw[i];
+        if (want == '*') { // a letter that may be a digit has two readings: the full path
+            if (!isDigit(c) && !(isLetter(c) && seventhCharacterDigit(c) == 0))
+                return std::nullopt;
+            continue;
+        }
         if (want == 'A' ? !isLetter(c) : c != want)
             return std::nullopt;
     }
@@ -654,6 +758,12 @@ std::string_view messageIdName(MessageId id) {
         return "precode-not-assigned";
     case MessageId::BeckerModelNotNissan:
         return "becker-model-not-nissan";
+    case MessageId::PartNumberMismatch:
+        return "part-number-mismatch";
+    case MessageId::PartNumberNotBlaupunkt:
+        return "part-number-not-blaupunkt";
+    case MessageId::UncheckedSerial:
+        return "unchecked-serial";
     }
     return "unknown";
 }
@@ -668,6 +778,8 @@ std::string_view inputStateId(InputState state) {
         return "invalid";
     case InputState::Unsupported:
         return "unsupported";
+    case InputState::Unchecked:
+        return "unchecked";
     }
     return "invalid";
 }
@@ -701,6 +813,11 @@ void recogniseInto(Recognition& into, std::string_view rawUtf8, std::optional<Fa
     into.suggestions.clear();
     into.fromBarcode = false;
     into.fromLabelForm = false;
+    into.fromCmPrefix = false;
+    into.readings.clear();
+    into.partNumber.clear();
+    into.partNumberAgrees = false;
+    into.partNumberMismatches.clear();
 }
 
 Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {
@@ -795,6 +912,88 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
     if (soft)
         result = withSoftProblem(std::move(result), *soft);
     return result;
+}
+
+PartNumber recognisePartNumber(std::string_view rawUtf8) {
+    PartNumber result;
+    if (rawUtf8.size() > maxInputBytes) {
+        const Recognition tooLong = inputTooLong(rawUtf8.size(), InputField::PartNumber);
+        result.state = tooLong.state;
+        result.message = tooLong.message;
+        return result;
+    }
+    const Scan scanned = scan(rawUtf8, InputField::PartNumber);
+    if (scanned.hardProblem) {
+        result.state = InputState::Invalid;
+        result.message = *scanned.hardProblem;
+        return result;
+    }
+    const ShapeCheck check =
+        checkShape("76########", scanned.cells.items.data(), scanned.cells.size, rawUtf8, "76");
+    result.digits = check.serial;
+    if (check.problem) {
+        result.state = InputState::Invalid;
+        result.message = *check.problem;
+        if (check.fixable) {
+            const PartNumber fixed = recognisePartNumber(check.corrected);
+            if (fixed.state != InputState::Invalid)
+                result.suggestions.push_back(fixed.digits);
+        }
+    } else if (check.missing > 0) {
+        result.state = InputState::Incomplete;
+        result.message.id = check.serial.empty() ? MessageId::Empty : MessageId::MoreDigitsNeeded;
+        result.message.count = check.missing;
+        result.message.expected = std::string(check.remainingShape);
+    } else {
+        result.state = InputState::Valid;
+        result.message.id = MessageId::Ok;
+    }
+    result.message.field = InputField::PartNumber;
+    if (scanned.softProblem && result.state != InputState::Invalid) {
+        if (!result.digits.empty())
+            result.suggestions.push_back(result.digits);
+        result.state = InputState::Invalid;
+        result.message = *scanned.softProblem;
+    }
+    return result;
+}
+
+void crossCheckPartNumber(Recognition& serial, const PartNumber& partNumber) {
+    if (partNumber.isEmpty() || serial.state != InputState::Valid || !serial.family)
+        return;
+    if (*serial.family != Family::Blaupunkt) {
+        serial.state = InputState::Invalid;
+        serial.message = Message{};
+        serial.message.id = MessageId::PartNumberNotBlaupunkt;
+        serial.message.field = InputField::PartNumber;
+        serial.suggestions.clear();
+        return;
+    }
+    if (partNumber.state != InputState::Valid) {
+        serial.state = InputState::Invalid;
+        serial.message = partNumber.message;
+        serial.message.field = InputField::PartNumber;
+        serial.suggestions.clear();
+        return;
+    }
+    // The part number's 4th-7th digits are the serial's 3rd-6th characters (BP5384… ↔ 7645384…).
+    serial.partNumber = partNumber.digits;
+    serial.partNumberMismatches.clear();
+    for (int i = 0; i < 4; ++i) {
+        const auto at = static_cast<std::size_t>(i);
+        if (serial.serial[2 + at] != partNumber.digits[3 + at])
+            serial.partNumberMismatches.push_back(2 + i);
+    }
+    serial.partNumberAgrees = serial.partNumberMismatches.empty();
+    if (serial.partNumberAgrees)
+        return;
+    serial.state = InputState::Invalid;
+    serial.message = Message{};
+    serial.message.id = MessageId::PartNumberMismatch;
+    serial.message.field = InputField::PartNumber;
+    serial.message.expected = partNumber.digits;
+    serial.message.character = serial.serial.substr(2, 4);
+    serial.suggestions.clear();
 }
 
 Recognition finalised(Recognition recognition) {

@@ -30,7 +30,7 @@ fi
 echo "fuzz build: $((SECONDS - started)) s"
 
 # Seeds: the committed hostile examples plus every input and serial of the public vectors.
-vectors="$root/../shared/vectors/public.csv"
+vectors="$root/tests/data/vectors/public.csv"
 seeds="$fuzz_dir/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The yardstick for `radiocode batch` (issue 5): a plain Python loop over a file of Visteon
 serials, one per line, computing each code with the Visteon M-serial formula exactly as
-../shared/domain.md states it, and writing `serial,code` lines. No validation beyond the shape.
+the domain notes state it, and writing `serial,code` lines. No validation beyond the shape.
 
     python3 visteon_loop.py FILE > out.csv
 """

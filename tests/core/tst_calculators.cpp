@@ -1,5 +1,5 @@
 // The two public algorithms, checked over their whole input space against independent
-// re-statements written here straight from ../shared/domain.md (not from core/src).
+// re-statements written here straight from the domain notes (not from core/src).
 #include "radiocode/calculators.h"
 
 #include <QtTest>

@@ -116,8 +116,9 @@ private slots:
                 QCOMPARE(steps.digits[static_cast<std::size_t>(i)].digit, expected[i]);
             }
             QCOMPARE(steps.cautions[0], Caution::AttemptsLimited);
+            // The confirm step names the handbook: the cautions beside it do not say it again.
             QVERIFY(std::find(steps.cautions.begin(), steps.cautions.end(),
-                              Caution::CheckHandbook) != steps.cautions.end());
+                              Caution::CheckHandbook) == steps.cautions.end());
         }
         const EntrySteps blaupunkt = entryStepsFor(Family::Blaupunkt, "0000");
         QCOMPARE(blaupunkt.confirm, ConfirmAction::HoldPreset6TaOrSeekUp);
@@ -300,9 +301,9 @@ private slots:
         QCOMPARE(greedy.askedCount, 1);
     }
 
-    // Every row of ../shared/vectors/public.csv.
+    // Every row of the public vectors (tests/data/vectors/public.csv).
     void publicVectors() {
-        QFile file(QStringLiteral(RADIOCODE_SHARED_DIR "/vectors/public.csv"));
+        QFile file(QStringLiteral(RADIOCODE_TEST_DATA_DIR "/vectors/public.csv"));
         QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
         const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
         QCOMPARE(csvFields(lines.first()),

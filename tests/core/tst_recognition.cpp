@@ -1,4 +1,4 @@
-// Recognition and clean-up of raw input: every rule and edge of ../shared/domain.md.
+// Recognition and clean-up of raw input: every rule and edge of the domain notes.
 #include "radiocode/recognition.h"
 
 #include <QtTest>
@@ -79,8 +79,11 @@ QString differences(const Recognition& a, const Recognition& b) {
         found << QStringLiteral("message");
     if (a.suggestions != b.suggestions)
         found << QStringLiteral("suggestions");
-    if (a.fromBarcode != b.fromBarcode || a.fromLabelForm != b.fromLabelForm)
+    if (a.fromBarcode != b.fromBarcode || a.fromLabelForm != b.fromLabelForm ||
+        a.fromCmPrefix != b.fromCmPrefix)
         found << QStringLiteral("flags");
+    if (a.readings != b.readings)
+        found << QStringLiteral("readings");
     return found.join(QLatin1Char(' '));
 }
 

@@ -390,6 +390,32 @@ private slots:
         QVERIFY(result.out.contains("Müller"));
     }
 
+    // A Blaupunkt 7th-character letter that looks like a digit: both readings are asked, and
+    // the answer names the one on record; an unknown label form is answered unchecked.
+    void lookupTriesBothReadingsAndUncheckedSerials() {
+        const QString file =
+            writeFile(QStringLiteral("readings.csv"), "serial,code,family\n"
+                                                      "BP551102151786,4711,\n"
+                                                      "XY1234567890,2468,blaupunkt\n");
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), file}).exit, 0);
+        Run result = run(
+            {QStringLiteral("lookup"), QStringLiteral("BP5511O2151786"), QStringLiteral("--json")});
+        QCOMPARE(result.exit, 0);
+        QJsonObject object = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(object.value(QLatin1String("code")).toString(), QStringLiteral("4711"));
+        QCOMPARE(object.value(QLatin1String("serial")).toString(),
+                 QStringLiteral("BP5511O2151786"));
+        QCOMPARE(object.value(QLatin1String("recordedSerial")).toString(),
+                 QStringLiteral("BP551102151786"));
+        QVERIFY(object.value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("holds the code for the reading BP551102151786")));
+        result = run({QStringLiteral("lookup"), QStringLiteral("XY1234567890")});
+        QCOMPARE(result.exit, 0);
+        QVERIFY2(words(result.out).contains("Code: 2468"), result.out.constData());
+        QVERIFY(words(result.out).contains("Warning: Unchecked serial"));
+    }
+
     // A lookup warns before the next try when codes were refused for the serial before.
     void lookupWarnsAfterRefusedCodes() {
         Run result = run({QStringLiteral("lookup"), QStringLiteral("J727")});

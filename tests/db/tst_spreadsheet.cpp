@@ -37,6 +37,7 @@ Sheet readFods(const QString& path) {
     QXmlStreamReader xml(&file);
     Cell* cell = nullptr;
     int paragraphs = 0;
+    bool inParagraph = false; // the file is indented: only text inside <text:p> counts
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
@@ -54,6 +55,7 @@ Sheet readFods(const QString& path) {
                 cell = &sheet.last().last();
                 paragraphs = 0;
             } else if (cell && name == u"text:p") {
+                inParagraph = true;
                 if (paragraphs++ > 0)
                     cell->text += QLatin1Char('\n');
             } else if (cell && name == u"text:s") {
@@ -67,9 +69,11 @@ Sheet readFods(const QString& path) {
         } else if (xml.isEndElement()) {
             if (xml.qualifiedName() == u"table:table-cell")
                 cell = nullptr;
+            if (xml.qualifiedName() == u"text:p")
+                inParagraph = false;
             if (xml.qualifiedName() == u"table:table")
                 break;
-        } else if (xml.isCharacters() && cell) {
+        } else if (xml.isCharacters() && cell && inParagraph) {
             cell->text += xml.text();
         }
     }

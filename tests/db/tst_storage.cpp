@@ -181,6 +181,97 @@ private slots:
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
     }
 
+    // A database of schema 1 (no part number in the job log) is migrated on open, its jobs kept.
+    void schemaOneIsMigrated() {
+        auto db = openFresh();
+        QVERIFY(db);
+        Job old;
+        old.family = Family::Blaupunkt;
+        old.serial = QStringLiteral("BP538769672026");
+        old.customer = QStringLiteral("Ann");
+        QVERIFY(db->addJob(old));
+        {
+            QSqlQuery query(db->connection());
+            QVERIFY2(query.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN part_number")),
+                     qPrintable(query.lastError().text()));
+            QVERIFY(query.exec(QStringLiteral(
+                "UPDATE radiocode_meta SET value = '1' WHERE key = 'schema_version'")));
+        }
+        db.reset();
+        db = reopen();
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), 2);
+        const QList<Job> before = db->jobs();
+        QCOMPARE(before.size(), 1);
+        QCOMPARE(before.first().customer, QStringLiteral("Ann"));
+        QVERIFY(before.first().partNumber.isEmpty());
+
+        Job withPart = old;
+        withPart.partNumber = QStringLiteral("7645387041");
+        const auto id = db->addJob(withPart);
+        QVERIFY(id);
+        QCOMPARE(db->job(*id)->partNumber, QStringLiteral("7645387041"));
+        Job changed = *db->job(*id);
+        changed.partNumber = QStringLiteral("7645387042");
+        QVERIFY(db->updateJob(changed));
+        QCOMPARE(db->job(*id)->partNumber, QStringLiteral("7645387042"));
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(db->exportJobs(buffer));
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        QVERIFY(lines.first().endsWith(",part_number"));
+        QVERIFY(buffer.data().contains(",7645387042\n"));
+    }
+
+    // Codes of a Blaupunkt label form with a 7th-character letter import like any other; a
+    // serial of an unknown label form only with its family named.
+    void importLabelForms() {
+        auto db = openFresh();
+        QVERIFY(db);
+        const ImportReport report =
+            db->importCsv("serial,code,family\n"
+                          "BP5511V2151786,1111,\n"
+                          "CM934515516803,2222,\n"
+                          "XY1234567890,3333,becker\n"
+                          "QK1234567890,4444,\n"
+                          "ZZ1234567890,5555,renault\n",
+                          QStringLiteral("labels.csv"));
+        QVERIFY(report.ok());
+        QCOMPARE(report.imported, 3);
+        QCOMPARE(report.skipped, 2);
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP5511V2151786"))->code,
+                 QStringLiteral("1111"));
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+                 QStringLiteral("2222"));
+        QCOMPARE(db->findCode(Family::Becker, QStringLiteral("XY1234567890"))->code,
+                 QStringLiteral("3333"));
+        // Looked up through the code finder: unchecked, answered for the family on record.
+        DatabaseCodeSource source(db.get());
+        CodeFinder finder;
+        finder.addSource(&source);
+        const LookupResult result = finder.lookup("xy 1234567890");
+        QCOMPARE(result.status, LookupStatus::Ok);
+        QCOMPARE(result.recognition.state, InputState::Unchecked);
+        QCOMPARE(result.recognition.family, std::optional<Family>(Family::Becker));
+    }
+
+    // A conflict names the stored code's origin in words, never its internal id.
+    void conflictMessagesNameTheSourceInWords() {
+        auto db = openFresh();
+        QVERIFY(db);
+        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP538769672026"),
+                                      QStringLiteral("1234"), QStringLiteral("Mehmet K.")),
+                 AddResult::Added);
+        const ImportReport report =
+            db->importCsv("serial,code\nBP538769672026,9999\n", QStringLiteral("dealer.csv"));
+        QCOMPARE(report.conflictCount(), 1);
+        QCOMPARE(report.errors.size(), 1);
+        const QString message = report.errors.first().message;
+        QVERIFY2(message.contains(QLatin1String("(confirmed on a radio by Mehmet K.);")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(QLatin1String("database:")));
+    }
+
     void newerSchemaRefusedAndUntouched() {
         auto db = openFresh();
         QVERIFY(db);
@@ -352,7 +443,7 @@ private slots:
         QCOMPARE(report.conflicts[0].line, 3);
         QCOMPARE(report.conflicts[0].storedCode, QStringLiteral("1234"));
         QCOMPARE(report.conflicts[0].fileCode, QStringLiteral("9999"));
-        QCOMPARE(report.conflicts[0].storedSource, QStringLiteral("confirmed on a radio by Ann"));
+        QCOMPARE(report.conflicts[0].storedSource, QStringLiteral("database:confirmed:Ann"));
         QCOMPARE(report.conflicts[1].line, 6);
         QCOMPARE(report.errors.size(), 2); // conflicts are listed with their lines
         // Never overwritten.

@@ -29,7 +29,9 @@ bool matchesShape(std::string_view serial, std::string_view shape) {
             return false;
         if (want == 'A' && !(got >= 'A' && got <= 'Z'))
             return false;
-        if (want != '#' && want != 'A' && got != want)
+        if (want == '*' && !((got >= '0' && got <= '9') || (got >= 'A' && got <= 'Z')))
+            return false;
+        if (want != '#' && want != 'A' && want != '*' && got != want)
             return false;
     }
     return true;
@@ -80,6 +82,18 @@ void checkWellFormed(const Recognition& result) {
     case InputState::Invalid:
         FUZZ_CHECK(result.message.id != MessageId::Ok);
         break;
+    case InputState::Unchecked:
+        // Database only: never a family an algorithm answers, and it reads back as itself.
+        FUZZ_CHECK(result.message.id == MessageId::UncheckedSerial);
+        FUZZ_CHECK(!result.family || familyInfo(*result.family).origin == CodeOrigin::CodeDatabase);
+        FUZZ_CHECK(result.serial.size() >= 12 && result.serial.size() <= 17);
+        FUZZ_CHECK(recognise(result.serial, result.family).state == InputState::Unchecked);
+        break;
+    }
+    // Both readings of a Blaupunkt 7th-character letter are valid serials of their own.
+    if (result.readings.size() > 1) {
+        FUZZ_CHECK(result.state == InputState::Valid && result.readings[0] == result.serial);
+        FUZZ_CHECK(recognise(result.readings[1], Family::Blaupunkt).state == InputState::Valid);
     }
     // A suggestion is offered as one click: it must itself be usable (valid, or a prefix).
     for (const std::string& suggestion : result.suggestions) {

@@ -153,19 +153,24 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Each wrong code costs an attempt")));
         if (!code.isEmpty()) {
             QVERIFY(text.contains(
-                QStringLiteral("Press button 1 until the display shows %1.").arg(code.at(0))));
+                QStringLiteral("Press station button 1 until %1 shows on the display.")
+                    .arg(code.at(0))));
             QVERIFY(text.contains(
-                QStringLiteral("Press button 4 until the display shows %1.").arg(code.at(3))));
-            QVERIFY(text.contains(QStringLiteral("Press OK or ENTER to confirm.")));
+                QStringLiteral("Press station button 4 until %1 shows on the display.")
+                    .arg(code.at(3))));
+            QVERIFY(
+                text.contains(QStringLiteral("Press OK or ENTER (some units: see the handbook).")));
             QVERIFY(text.contains(QStringLiteral("Source: Computed with the public")));
             QVERIFY(!text.contains(QStringLiteral("What to do next")));
         } else {
             QVERIFY(text.contains(QStringLiteral("No code could be given")));
-            QVERIFY(text.contains(QStringLiteral("until the display shows digit 1 of the code")));
+            QVERIFY(
+                text.contains(QStringLiteral("until digit 1 of the code shows on the display")));
             QVERIFY(text.contains(QStringLiteral("What to do next")));
             QVERIFY(!text.contains(QStringLiteral("Source:")));
             if (family == QLatin1String("Blaupunkt"))
-                QVERIFY(text.contains(QStringLiteral("Press and hold preset 6, TA or SEEK")));
+                QVERIFY(
+                    text.contains(QStringLiteral("Press and hold station button 6, TA or SEEK")));
             if (expectedSerial == QLatin1String("BE781835000375"))
                 QVERIFY(text.contains(QStringLiteral("was not fitted to Nissan vehicles")));
         }
@@ -197,6 +202,37 @@ private slots:
         QVERIFY(becker.contains(QStringLiteral(">8 Ziffern</text>")));
         QVERIFY(becker.contains(QStringLiteral(">Serial No</text>"))); // printed on the label
         QVERIFY(!becker.contains(QStringLiteral("digits")));
+    }
+
+    // What the sheet says about how the serial was read, in words, never an internal id.
+    void sheetSaysHowTheSerialWasRead() {
+        CodeFinder finder;
+        SheetContent content;
+        content.date = QDate(2026, 3, 14);
+        Recognition recognition = recognise("BP5511O2151786");
+        crossCheckPartNumber(recognition, recognisePartNumber("7 645 511 310"));
+        content.result = finder.lookupRecognised(recognition);
+        // As the code database answers a code for the digit reading, confirmed by a name that
+        // ends in a full stop.
+        content.result.status = LookupStatus::Ok;
+        content.result.answer =
+            CodeAnswer{"4711", "database:confirmed:Mehmet K.", "BP551102151786"};
+        const QString path = dir_.filePath(QStringLiteral("readings.pdf"));
+        QString error;
+        QVERIFY2(InstructionSheet::writePdf(path, content, PaperSize::A4, &error),
+                 qPrintable(error));
+        const QString text = pdfText(path).simplified();
+        QVERIFY2(text.contains(QStringLiteral("7 645 511 310 (agrees with the serial)")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("BP551102151786")));
+        QVERIFY(text.contains(QStringLiteral("the letter O or the digit 0")));
+        QVERIFY(text.contains(QStringLiteral("holds the code for the reading BP551102151786")));
+        QVERIFY(text.contains(QStringLiteral("confirmed on a radio by Mehmet K.")));
+        QVERIFY(!text.contains(QStringLiteral("Mehmet K..")));
+        QVERIFY(!text.contains(QStringLiteral("database:")));
+        QVERIFY(
+            text.contains(QStringLiteral("Press station button 1 until 4 shows on the display.")));
+        QCOMPARE(text.count(QStringLiteral("handbook")), 1);
     }
 
     void emptyJobDetailsLeaveLinesToFillIn() {
@@ -269,6 +305,18 @@ private slots:
         QTest::newRow("invalid serial")
             << QStringList{QStringLiteral("sheet"), QStringLiteral("BPO38769672026")} << 2
             << QString();
+        // The part number from the label: printed when it agrees, no sheet when it contradicts.
+        QTest::newRow("part number agrees")
+            << QStringList{QStringLiteral("sheet"), QStringLiteral("BP53876 9672026"),
+                           QStringLiteral("--part-number"), QStringLiteral("7 645 387 041")}
+            << 1 << QStringLiteral("7 645 387 041 (agrees with the");
+        QTest::newRow("part number contradicts")
+            << QStringList{QStringLiteral("sheet"), QStringLiteral("BP53876 9672026"),
+                           QStringLiteral("--part-number=7612300041")}
+            << 2 << QString();
+        QTest::newRow("unchecked serial")
+            << QStringList{QStringLiteral("sheet"), QStringLiteral("XY 1234 5678 90")} << 1
+            << QStringLiteral("Unchecked serial");
         QTest::newRow("bad vin") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
                                                 QStringLiteral("--vin"),
                                                 QStringLiteral("SJNFAAJ1OU1234567")}

@@ -127,21 +127,22 @@ private slots:
                      code.right(1));
             QTableWidget* steps = result->stepsTable();
             for (int row = 0; row < 4; ++row) {
-                QCOMPARE(steps->item(row, 1)->text(), QStringLiteral("Button %1").arg(row + 1));
+                QCOMPARE(steps->item(row, 1)->text(),
+                         QStringLiteral("Station button %1").arg(row + 1));
                 QCOMPARE(steps->item(row, 2)->text(), code.mid(row, 1));
             }
-            QVERIFY(
-                result->confirmText().contains(QStringLiteral("Press OK or ENTER to confirm.")));
+            QVERIFY(result->confirmText().contains(
+                QStringLiteral("Press OK or ENTER (some units: see the handbook).")));
             QVERIFY(result->sourceText().contains(family == Family::Renault
                                                       ? QStringLiteral("Renault precode")
                                                       : QStringLiteral("Visteon M-serial")));
-            QCOMPARE(result->cautionTexts().size(), 3);
+            QCOMPARE(result->cautionTexts().size(), 2); // the handbook is named in the confirm step
             QVERIFY(result->cautionTexts().first().contains(
                 QStringLiteral("Each wrong code costs an attempt")));
         } else {
             QVERIFY(result->reasonText().contains(
                 QStringLiteral("No public algorithm exists for Blaupunkt")));
-            QVERIFY(result->confirmText().contains(QStringLiteral("preset 6")));
+            QVERIFY(result->confirmText().contains(QStringLiteral("station button 6")));
             QVERIFY(result->nextStepTexts()
                         .join(QLatin1Char(' '))
                         .contains(QStringLiteral("radio card")));
@@ -509,7 +510,8 @@ private slots:
         QVERIFY(pdftotext.waitForFinished(30000));
         const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
         QVERIFY2(text.contains(QStringLiteral("M212365")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("Press button 1 until the display shows 3.")));
+        QVERIFY(
+            text.contains(QStringLiteral("Press station button 1 until 3 shows on the display.")));
     }
 
     // What the benchmarks and packaging checks call: a number of milliseconds, exit 0.

@@ -163,7 +163,7 @@ void DatabaseIntegration::updateResultButtons() {
     }
     const LookupResult& result = window_->currentResult();
     const bool open = session_.database() != nullptr;
-    const bool valid = result.recognition.isValid();
+    const bool valid = result.recognition.isUsable();
     const bool hasCode = result.status == LookupStatus::Ok;
     worked_->setVisible(open && hasCode);
     refused_->setVisible(open && hasCode);
@@ -214,7 +214,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     if (!window_ || !database)
         return false;
     const LookupResult& result = window_->currentResult();
-    if (!result.recognition.isValid())
+    if (!result.recognition.isUsable())
         return false;
     const JobDetails details = window_->currentJobDetails();
     storage::Job job;
@@ -226,6 +226,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.vin = details.vin;
     job.family = result.recognition.family;
     job.serial = Texts::fromUtf8(result.recognition.serial);
+    job.partNumber = Texts::fromUtf8(result.recognition.partNumber);
     if (result.answer) {
         job.code = Texts::fromUtf8(result.answer->code);
         job.source = Texts::fromUtf8(result.answer->source);
@@ -274,7 +275,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     if (!window_ || !database)
         return false;
     const LookupResult& result = window_->currentResult();
-    if (!result.recognition.isValid() || !fromDatabaseFamily(result))
+    if (!result.recognition.isUsable() || !fromDatabaseFamily(result))
         return false;
     const QString code = rawCode.trimmed();
     if (!QRegularExpression(QStringLiteral("^[0-9]{4}$")).match(code).hasMatch()) {
@@ -330,9 +331,15 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     LookupResult result;
     result.recognition = finalised(recognise(
         std::string_view(serial.constData(), static_cast<size_t>(serial.size())), job.family));
-    result.status = result.recognition.isValid() ? LookupStatus::NotFound : LookupStatus::Invalid;
+    if (!job.partNumber.isEmpty()) {
+        const QByteArray partNumber = job.partNumber.toUtf8();
+        crossCheckPartNumber(result.recognition,
+                             recognisePartNumber(std::string_view(
+                                 partNumber.constData(), static_cast<size_t>(partNumber.size()))));
+    }
+    result.status = result.recognition.isUsable() ? LookupStatus::NotFound : LookupStatus::Invalid;
     // The code the job was done with, from the source it named then.
-    if (result.recognition.isValid() && !job.code.isEmpty() && !job.source.isEmpty()) {
+    if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.isEmpty()) {
         result.status = LookupStatus::Ok;
         result.answer = CodeAnswer{job.code.toStdString(), job.source.toStdString()};
     }

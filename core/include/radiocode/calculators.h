@@ -1,4 +1,4 @@
-// The two public algorithms, exactly as ../shared/domain.md gives them.
+// The two public algorithms, exactly as the domain notes give them.
 #pragma once
 
 #include <optional>

@@ -15,6 +15,9 @@ namespace radiocode {
 struct CodeAnswer {
     std::string code;   // four digits
     std::string source; // "algorithm:renault-precode", "database:import:<file>", ...
+    // The serial the code is on record for, when the source was asked another reading than the
+    // serial as recognised (a Blaupunkt 7th-character letter read as a digit). Empty otherwise.
+    std::string recordedSerial = {};
 };
 
 class CodeSource {
@@ -61,7 +64,9 @@ struct LookupResult {
 std::string_view lookupStatusId(const LookupResult& result);
 
 // Recognises the input and asks the sources in order; the first that serves the family and
-// knows the serial answers. Sources are borrowed, not owned.
+// knows the serial answers. A serial with two readings is asked as printed first, then with the
+// digit; an unchecked serial only of the code database (its family's, or each database family's
+// when none was chosen), as printed. Sources are borrowed, not owned.
 class CodeFinder {
 public:
     CodeFinder(); // with the algorithm source only
@@ -78,6 +83,9 @@ public:
 private:
     // Finalises result.recognition in place and asks the sources.
     void answer(LookupResult& result) const;
+    // Asks one source for each reading of the serial: true when it answered (result filled).
+    bool askSource(const CodeSource& source, Family family, LookupResult& result) const;
+    void answerUnchecked(LookupResult& result) const;
 
     AlgorithmSource algorithms_;
     std::vector<const CodeSource*> sources_;

@@ -37,7 +37,8 @@ struct EntrySteps {
     ConfirmAction confirm;
     int confirmHoldSecondsMin; // 0 when the button is just pressed
     int confirmHoldSecondsMax;
-    std::array<Caution, 3> cautions;
+    // The confirm step itself says the button varies (CheckHandbook): not repeated here.
+    std::array<Caution, 2> cautions;
 };
 
 // `code` must be four digits; anything else gives steps with digit -1 (callers check first).

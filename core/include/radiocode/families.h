@@ -34,7 +34,7 @@ struct FamilyInfo {
     std::string_view brand;       // proper name, not translated: "Blaupunkt"
     std::string_view prefix;      // letters a complete serial starts with ("BP"); empty for Renault
     std::size_t serialLength;     // characters of the normalised serial
-    std::string_view formatShape; // "BP############": B/P letters literal, # a digit, A any letter
+    std::string_view formatShape; // "BP####*#######": B/P literal, # a digit, A a letter, * either
     std::span<const std::string_view> examples; // example serials, as printed on a label
     CodeOrigin origin;
     ConfirmAction confirm;

@@ -15,10 +15,13 @@
 namespace radiocode {
 
 enum class InputState {
-    Incomplete, // a prefix of a valid serial: keep typing
-    Valid,      // a complete, well-formed serial of a supported radio
-    Invalid,    // cannot become valid by typing more
-    Unsupported // well formed, but a radio this program does not cover (Becker model not Nissan)
+    Incomplete,  // a prefix of a valid serial: keep typing
+    Valid,       // a complete, well-formed serial of a supported radio
+    Invalid,     // cannot become valid by typing more
+    Unsupported, // well formed, but a radio this program does not cover (Becker model not Nissan)
+    // Well formed, but no rule knows this label form: only a code database lookup "as printed"
+    // (family, when known, is the one chosen; no algorithm answers it).
+    Unchecked
 };
 
 enum class MessageId {
@@ -40,10 +43,17 @@ enum class MessageId {
     InputTooLong,         // actual: bytes given; over maxInputBytes, not examined further
     PrecodeNotAssigned,   // A000-A099 are not precodes
     BeckerModelNotNissan, // expected: the model digits; well formed, not fitted to Nissan
+    // Blaupunkt part number (field PartNumber): digits 4-7 must be the serial's characters 3-6.
+    // expected: the part number's 10 digits; Recognition::partNumberMismatches says where.
+    PartNumberMismatch,
+    PartNumberNotBlaupunkt, // a part number was given with a serial of another family
+    // Well formed (2 letters + 10-15 letters or digits) but of no known label form: it may be
+    // looked up in the code database as printed, never computed. State Unchecked.
+    UncheckedSerial,
 };
 
 // Where a problem was found when the input came from the two Becker fields.
-enum class InputField { Whole, BeckerModel, BeckerSerialNumber };
+enum class InputField { Whole, BeckerModel, BeckerSerialNumber, PartNumber };
 
 struct Message {
     MessageId id = MessageId::Empty;
@@ -52,7 +62,8 @@ struct Message {
     std::uint64_t byteCount = 0; // InputTooLong: the input's whole length, gigabytes too
     int position = -1;     // index (in Unicode code points) into the raw input, -1 when none
     int byteOffset = -1;   // same place as a byte offset into the raw UTF-8 input
-    std::string character; // the offending character, UTF-8
+    std::string character; // the offending character, UTF-8 (PartNumberMismatch: the serial's
+                           // characters 3-6)
     // WrongPrefix: the prefix; BeckerModelNotNissan: the model; MoreDigitsNeeded: the shape still
     // to type, '#' a digit, 'A' a letter, anything else that literal letter.
     std::string expected;
@@ -71,9 +82,42 @@ struct Recognition {
     std::vector<std::string> suggestions; // corrected serials to offer as one click
     bool fromBarcode = false;             // a Renault precode taken from a longer barcode text
     bool fromLabelForm = false;           // a Blaupunkt 815BP/815CM label form was converted
+    bool fromCmPrefix = false;            // a Blaupunkt serial printed with CM for BP
+    // Blaupunkt with a 7th-character letter that looks like a digit (O I L S B Z G): both are
+    // real readings, as printed first (the serial) and then with the digit. Empty otherwise.
+    std::vector<std::string> readings;
+    // The Blaupunkt part number cross-checked with this serial (10 digits), when one was given.
+    std::string partNumber;
+    bool partNumberAgrees = false; // digits 4-7 of partNumber are characters 3-6 of the serial
+    std::vector<int>
+        partNumberMismatches; // PartNumberMismatch: serial indices (0-based) that differ
 
     bool isValid() const { return state == InputState::Valid; }
+    // A code may be looked up, recorded and printed: valid, or unchecked (database only).
+    bool isUsable() const { return state == InputState::Valid || state == InputState::Unchecked; }
 };
+
+// A Blaupunkt part ("type") number as typed: 10 digits starting 76, often printed in groups
+// ("7 645 384 318"). Message positions refer to the part number's own text (field PartNumber).
+struct PartNumber {
+    InputState state = InputState::Incomplete; // Incomplete with Empty when nothing was typed
+    std::string digits;                        // cleaned (partial while incomplete)
+    Message message;
+    std::vector<std::string> suggestions; // corrected part numbers (look-alike letters)
+
+    bool isEmpty() const { return message.id == MessageId::Empty; }
+};
+
+inline constexpr std::size_t partNumberLength = 10;
+
+PartNumber recognisePartNumber(std::string_view rawUtf8);
+
+// Cross-checks `serial` with a part number: nothing happens for an empty part number or a serial
+// that is not valid (yet). A valid Blaupunkt serial becomes Invalid when the part number is
+// invalid or incomplete (its message, field PartNumber) or contradicts the serial
+// (PartNumberMismatch); agreement sets partNumber and partNumberAgrees. A part number with a
+// serial of another family is PartNumberNotBlaupunkt.
+void crossCheckPartNumber(Recognition& serial, const PartNumber& partNumber);
 
 // Longest raw input examined; anything longer is refused without scanning it.
 inline constexpr std::size_t maxInputBytes = 256;

@@ -1,0 +1,212 @@
+// The Blaupunkt serial page of the real program (FinderProgram, with its code database): the
+// optional part number typed beside the serial, checked live and holding back a contradicted
+// code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
+#include "database.h"
+#include "finder_program.h"
+#include "i18n.h"
+#include "main_window.h"
+#include "result_page.h"
+#include "serial_entry_page.h"
+#include "serial_widgets.h"
+#include "texts.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace radiocode;
+using namespace radiocode::gui;
+using Page = MainWindow::Page;
+
+namespace {
+
+// Pictures to look at, in the build tree (not committed).
+QString screenshot(const QString& name) {
+    const QString dir = QStringLiteral(RADIOCODE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name + QStringLiteral(".png");
+}
+
+QString databaseUrl() {
+    return QString::fromUtf8(qgetenv("RADIOCODE_DATABASE"));
+}
+
+} // namespace
+
+class TestBlaupunktPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QString error;
+        auto database = storage::Database::open(databaseUrl(), &error);
+        QVERIFY2(database, qPrintable(error));
+        const storage::ImportReport report = database->importCsv("serial,code,family\n"
+                                                                 "BP538769672026,1234,\n"
+                                                                 "BP551102151786,4711,\n"
+                                                                 "XY1234567890,2468,blaupunkt\n",
+                                                                 QStringLiteral("dealer.csv"));
+        QVERIFY(report.ok());
+        QCOMPARE(report.imported, 3);
+    }
+
+    void init() {
+        QSettings().clear();
+        installTranslations(QStringLiteral("en"));
+        program_ = std::make_unique<FinderProgram>();
+        window_ = &program_->window();
+        window_->resize(1200, 760);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
+        window_->chooseFamily(Family::Blaupunkt);
+        window_->showPage(Page::SerialEntry);
+        entry_ = window_->serialEntryPage();
+    }
+
+    void cleanup() {
+        program_.reset();
+        window_ = nullptr;
+        entry_ = nullptr;
+    }
+
+    void typeSerial(const QString& serial) {
+        QLineEdit* field = entry_->serialField()->lineEdit();
+        field->setFocus();
+        QTest::keyClicks(field, serial);
+    }
+
+    // A part number the serial contradicts: said live, and no code until it is resolved.
+    void contradictingPartNumberHoldsTheCodeBack() {
+        QVERIFY(entry_->partNumberEdit()->isVisible());
+        typeSerial(QStringLiteral("BP53876 9672026"));
+        QVERIFY(entry_->findButton()->isEnabled());
+        QCOMPARE(entry_->statusLine()->stateText(), QStringLiteral("Valid"));
+        // "Valid" is said once: not again at the start of the sentence.
+        QVERIFY2(!entry_->statusLine()->messageText().startsWith(QLatin1String("Valid")),
+                 qPrintable(entry_->statusLine()->messageText()));
+        QLineEdit* part = entry_->partNumberEdit();
+        QTest::mouseClick(part, Qt::LeftButton);
+        QTest::keyClicks(part, QStringLiteral("7 612"));
+        QCOMPARE(entry_->partNumberStatus()->stateText(), QStringLiteral("Incomplete"));
+        QVERIFY(!entry_->findButton()->isEnabled()); // an unfinished part number waits
+        QTest::keyClicks(part, QStringLiteral(" 300 041"));
+        QCOMPARE(entry_->partNumberStatus()->stateText(), QStringLiteral("Invalid"));
+        const QString message = entry_->partNumberStatus()->messageText();
+        QVERIFY2(message.contains(QLatin1String("7 612 300 041")) &&
+                     message.contains(QLatin1String("BP538769672026")) &&
+                     message.contains(QLatin1String("3, 5, 6")),
+                 qPrintable(message));
+        QCOMPARE(entry_->recognition().message.id, MessageId::PartNumberMismatch);
+        QVERIFY(!entry_->findButton()->isEnabled());
+        QApplication::processEvents(); // the layout follows the longer message
+        window_->grab().save(screenshot(QStringLiteral("blaupunkt-part-number-mismatch")));
+        QTest::keyClick(part, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry); // no result page, no code
+
+        // Corrected: a second confirmation, and the code.
+        part->selectAll();
+        QTest::keyClicks(part, QStringLiteral("7 645 387 041"));
+        QCOMPARE(entry_->partNumberStatus()->stateText(), QStringLiteral("Valid"));
+        QVERIFY2(entry_->partNumberStatus()->messageText().contains(QLatin1String("agrees")),
+                 qPrintable(entry_->partNumberStatus()->messageText()));
+        QVERIFY(entry_->findButton()->isEnabled());
+        QApplication::processEvents(); // the layout follows the longer message
+        window_->grab().save(screenshot(QStringLiteral("blaupunkt-part-number-agrees")));
+        QTest::keyClick(part, Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QApplication::processEvents(); // the layout follows the longer message
+        window_->grab().save(screenshot(QStringLiteral("blaupunkt-part-number-result")));
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("1234"));
+        QCOMPARE(window_->currentResult().recognition.partNumber, std::string("7645387041"));
+        const QList<QLabel*> labels = window_->resultPage()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+            return label->text().contains(QLatin1String("part number 7 645 387 041"));
+        }));
+        QVERIFY(!window_->resultPage()->sourceText().contains(QLatin1String("database:")));
+
+        // The job keeps the part number.
+        QVERIFY(program_->database().saveJobButton()->isVisible());
+        QTest::mouseClick(program_->database().saveJobButton(), Qt::LeftButton);
+        QString error;
+        auto database = storage::Database::open(databaseUrl(), &error);
+        QVERIFY2(database, qPrintable(error));
+        const QList<storage::Job> jobs = database->jobs();
+        QVERIFY(!jobs.isEmpty());
+        QCOMPARE(jobs.first().partNumber, QStringLiteral("7645387041"));
+    }
+
+    // A letter that looks like a digit: both readings shown, the one on record named.
+    void seventhCharacterLetterIsReadBothWays() {
+        typeSerial(QStringLiteral("BP5511O2151786"));
+        QCOMPARE(entry_->recognition().state, InputState::Valid);
+        QVERIFY2(entry_->statusLine()->messageText().contains(QLatin1String("BP551102151786")),
+                 qPrintable(entry_->statusLine()->messageText()));
+        QVERIFY(entry_->suggestionBar()->buttons().isEmpty());
+        QTest::keyClick(entry_->serialField()->lineEdit(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("4711"));
+        QVERIFY2(window_->resultPage()->sourceText().contains(
+                     QLatin1String("holds the code for the reading BP551102151786")),
+                 qPrintable(window_->resultPage()->sourceText()));
+    }
+
+    // Any other letter there is simply valid; a letter elsewhere is still a typing error.
+    void letterElsewhereOffersTheFix() {
+        typeSerial(QStringLiteral("BP5511V215178O"));
+        QCOMPARE(entry_->recognition().state, InputState::Invalid);
+        QCOMPARE(entry_->suggestionBar()->buttons().size(), 1);
+        QTest::mouseClick(entry_->suggestionBar()->buttons().first(), Qt::LeftButton);
+        QCOMPARE(entry_->recognition().state, InputState::Valid);
+        QCOMPARE(entry_->recognition().serial, std::string("BP5511V2151780"));
+    }
+
+    // A label form no rule knows: looked up as printed, the result says it is unchecked.
+    void unknownLabelFormIsLookedUpUnchecked() {
+        typeSerial(QStringLiteral("XY 1234 5678 90"));
+        QCOMPARE(entry_->recognition().state, InputState::Unchecked);
+        QCOMPARE(entry_->statusLine()->stateText(), QStringLiteral("Unchecked"));
+        QVERIFY(entry_->findButton()->isEnabled());
+        QTest::mouseClick(entry_->findButton(), Qt::LeftButton);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2468"));
+        QVERIFY2(window_->resultPage()->sourceText().contains(QLatin1String("Unchecked serial")),
+                 qPrintable(window_->resultPage()->sourceText()));
+    }
+
+    // Only Blaupunkt labels carry the part number; a new radio starts without one.
+    void partNumberFieldOnlyForBlaupunkt() {
+        entry_->partNumberEdit()->setText(QStringLiteral("7645387041"));
+        window_->chooseFamily(Family::Renault);
+        window_->showPage(Page::SerialEntry);
+        QVERIFY(!entry_->partNumberEdit()->isVisible());
+        QVERIFY(entry_->partNumberEdit()->text().isEmpty());
+        typeSerial(QStringLiteral("J727"));
+        QCOMPARE(entry_->recognition().state, InputState::Valid);
+        QVERIFY(entry_->recognition().partNumber.empty());
+    }
+
+private:
+    std::unique_ptr<FinderProgram> program_;
+    MainWindow* window_ = nullptr;
+    SerialEntryPage* entry_ = nullptr;
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
+    QApplication::setApplicationName(QStringLiteral("tst_blaupunkt_page"));
+    QTemporaryDir databaseDir;
+    qputenv("RADIOCODE_DATABASE",
+            "sqlite:" + databaseDir.filePath(QStringLiteral("blaupunkt.db")).toUtf8());
+    TestBlaupunktPage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_blaupunkt_page.moc"
