@@ -26,9 +26,9 @@ struct Context {
     QTextStream out;
     QTextStream err;
     // Global options, taken from anywhere on the command line before the subcommand runs.
-    QString databaseUrl; // --database URL; empty when not given
+    QString databaseUrl;         // --database URL; empty when not given
     QByteArray databaseUrlBytes; // the same as the bytes given (a file name need not be UTF-8)
-    QString language;    // --lang tr|de|en; empty: the system's language
+    QString language;            // --lang tr|de|en; empty: the system's language
     Context();
     ~Context();
     Context(const Context&) = delete;

@@ -79,16 +79,31 @@ private:
 
 void printHelp(Context& context) {
     context.out
-        << Cli::tr("Usage: radiocode db import FILE [--dry-run] [--json]") << "\n"
+        << Cli::tr("Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] "
+                   "[--restore-leading-zeros] [--dry-run] [--json]")
+        << "\n"
         << Cli::tr("       radiocode db add SERIAL CODE --technician NAME [--replace]") << "\n"
         << Cli::tr("       radiocode db export [FILE] [--force]") << "\n"
         << Cli::tr("       radiocode db info") << "\n\n"
         << Cli::tr("The workshop's code database holds the Blaupunkt and Becker codes: imported "
                    "dealer lists and codes technicians confirmed on a radio.")
         << "\n\n"
-        << "  import   "
-        << Cli::tr("import a CSV list with the columns serial and code (comma or semicolon). "
-                   "All accepted rows or none are saved; a stored code is never overwritten.")
+        << wrapped(QStringLiteral("  import   ") +
+                       Cli::tr("import a CSV list with a serial and a code column (comma, "
+                               "semicolon or tab; headers such as Serial No, Seriennummer, Seri "
+                               "No, Radio Code, Kod are recognised). All accepted rows or none "
+                               "are saved; a stored code is never overwritten. - reads the "
+                               "standard input."),
+                   11)
+        << "\n"
+        << wrapped(QStringLiteral("           --serial-column C, --code-column C  ") +
+                       Cli::tr("the column by its header name or its number (from 1)"),
+                   13)
+        << "\n"
+        << wrapped(QStringLiteral("           --restore-leading-zeros  ") +
+                       Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), marked in "
+                               "the source; without it such rows are skipped"),
+                   13)
         << "\n"
         << "           --dry-run  " << Cli::tr("check and count, save nothing") << "\n"
         << "           --json     "
@@ -240,9 +255,9 @@ int runImport(Context& context, const QStringList& arguments) {
     for (const storage::ImportIssue& issue : report.errors)
         context.out << Cli::tr("line %1: %2").arg(issue.line).arg(issue.message) << "\n";
     if (report.unlisted > 0)
-        context.out << Cli::tr("… and %1 more rows with a problem, not listed.")
-                           .arg(report.unlisted)
-                    << "\n";
+        context.out
+            << Cli::tr("… and %1 more rows with a problem, not listed.").arg(report.unlisted)
+            << "\n";
     context.out << storage::StorageTexts::importSummary(report) << "\n";
     return ExitCodeShown;
 }
@@ -385,8 +400,7 @@ int runInfo(Context& context, const QStringList& arguments) {
 
 } // namespace
 
-std::optional<storage::DatabaseLocation> databaseLocation(const Context& context,
-                                                          QString* error) {
+std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error) {
     QString origin;
     const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
     // Given as bytes (an argument, the environment): parsed as those bytes.

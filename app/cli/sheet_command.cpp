@@ -215,9 +215,9 @@ int runSheet(Context& context, const QStringList& arguments) {
         return ExitCodeShown;
     }
     report << Cli::tr("Sheet for %1 written to %2 with empty code boxes: %3")
-                       .arg(Texts::fromUtf8(recognition.serial), path,
-                            Texts::noCodeReason(content.result))
-                << "\n";
+                  .arg(Texts::fromUtf8(recognition.serial), path,
+                       Texts::noCodeReason(content.result))
+           << "\n";
     return ExitNoCode;
 }
 

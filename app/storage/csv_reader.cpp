@@ -7,7 +7,6 @@
 namespace radiocode::storage {
 namespace {
 
-constexpr qsizetype chunkBytes = 256 * 1024;
 constexpr qsizetype excerptBytes = 64;
 
 bool isLineEnd(char c) {
@@ -42,7 +41,8 @@ CsvReader::CsvReader(QByteArrayView data, char delimiter) : memory_(data) {
     start(delimiter);
 }
 
-CsvReader::CsvReader(QIODevice& device, char delimiter) : device_(&device) {
+CsvReader::CsvReader(QIODevice& device, char delimiter, qsizetype chunkBytes)
+    : device_(&device), chunk_(std::max<qsizetype>(chunkBytes, 1)) {
     if (!device.isSequential())
         size_ = device.size();
     start(delimiter);
@@ -67,8 +67,8 @@ bool CsvReader::fill() {
         bufferPos_ = 0;
     }
     const qsizetype before = buffer_.size();
-    buffer_.resize(before + chunkBytes);
-    const qint64 got = device_->read(buffer_.data() + before, chunkBytes);
+    buffer_.resize(before + chunk_);
+    const qint64 got = device_->read(buffer_.data() + before, chunk_);
     buffer_.resize(before + std::max<qint64>(got, 0));
     if (got < 0)
         readFailed_ = true;
@@ -114,7 +114,8 @@ void CsvReader::start(char delimiter) {
     }
     const QByteArrayView w = window();
     // Excel's "sep=;" line names the delimiter and is not part of the data.
-    if (delimiter == 0 && w.size() >= 5 && QByteArrayView(w.first(4)).compare("sep=", Qt::CaseInsensitive) == 0 &&
+    if (delimiter == 0 && w.size() >= 5 &&
+        QByteArrayView(w.first(4)).compare("sep=", Qt::CaseInsensitive) == 0 &&
         (w.size() == 5 || isLineEnd(w[5]))) {
         delimiter = w[4];
         hadSeparatorLine_ = true;
@@ -156,7 +157,7 @@ char CsvReader::detectDelimiter(QByteArrayView data) {
     return semicolons > commas ? ';' : ',';
 }
 
-bool CsvReader::skipRestOfLine() {
+int CsvReader::skipRestOfLine() {
     while (true) {
         const QByteArrayView w = window();
         qsizetype i = 0;
@@ -169,20 +170,25 @@ bool CsvReader::skipRestOfLine() {
                 fill();
                 continue;
             }
-            qsizetype end = i + 1;
-            if (w[i] == '\r' && end < w.size() && w[end] == '\n')
-                ++end;
+            const qsizetype end = skipLineEnd(w, i);
             consume(end);
             ++line_;
             skipping_ = false;
-            return true;
+            return static_cast<int>(end - i);
         }
         consume(w.size());
         if (!fill()) {
             skipping_ = false;
-            return false;
+            return 0;
         }
     }
+}
+
+qint64 CsvReader::skipTooLong() {
+    if (!skipping_)
+        return 0;
+    const int lineEnd = skipRestOfLine();
+    return consumed_ - recordStart_ - lineEnd;
 }
 
 CsvReader::Parse CsvReader::parse(QByteArrayView data, bool final, CsvRecord& record,
@@ -301,6 +307,7 @@ bool CsvReader::next(CsvRecord& record) {
     if (window().isEmpty())
         return false;
     record.line = line_;
+    recordStart_ = consumed_;
     while (true) {
         const QByteArrayView w = window();
         qsizetype used = 0;
@@ -378,7 +385,8 @@ const QStringList& codeNames() {
         QStringLiteral("code"), QStringLiteral("radiocode"), QStringLiteral("securitycode"),
         QStringLiteral("unlockcode"), QStringLiteral("radiopin"), QStringLiteral("pincode"),
         // German
-        QStringLiteral("radiocodes"), QStringLiteral("sicherheitscode"), QStringLiteral("geheimcode"),
+        QStringLiteral("radiocodes"), QStringLiteral("sicherheitscode"),
+        QStringLiteral("geheimcode"),
         // Turkish
         QStringLiteral("kod"), QStringLiteral("radyokodu"), QStringLiteral("radyokod"),
         QStringLiteral("guvenlikkodu"), QStringLiteral("sifre"),
@@ -428,8 +436,8 @@ CsvColumns findColumns(const QList<QByteArray>& header, const CsvColumnChoice& c
             }
         }
         if (matches.size() > 1) {
-            duplicate = normalisedColumnName(matches.first()) ==
-                        normalisedColumnName(matches.last());
+            duplicate =
+                normalisedColumnName(matches.first()) == normalisedColumnName(matches.last());
             columns.detail = duplicate ? matches.first() : matches.join(QStringLiteral(", "));
             return false;
         }

@@ -42,11 +42,19 @@ public:
     explicit CsvReader(QByteArrayView data, char delimiter = 0);
     // Streams from an open device, reading it in chunks; never holds more than about
     // maxRecordBytes() beyond the record being read.
-    explicit CsvReader(QIODevice& device, char delimiter = 0);
+    // `chunkBytes`: how much is read at a time (small values only to test chunk boundaries).
+    explicit CsvReader(QIODevice& device, char delimiter = 0,
+                       qsizetype chunkBytes = defaultChunkBytes);
+    static constexpr qsizetype defaultChunkBytes = 256 * 1024;
 
     // Reads the next record; false at the end of the data (or when the device failed: see
     // readFailed()).
     bool next(CsvRecord& record);
+
+    // After a TooLong record: reads over the rest of its line (streaming, in constant memory)
+    // and returns the line's whole length in bytes. Without this call, the next next() does the
+    // same silently.
+    qint64 skipTooLong();
 
     // Records longer than this are reported as TooLong (at least 64 bytes).
     void setMaxRecordBytes(qsizetype bytes);
@@ -69,18 +77,21 @@ private:
     bool fill(); // reads more from the device; false when nothing more came
     void consume(qsizetype bytes);
     Parse parse(QByteArrayView data, bool final, CsvRecord& record, qsizetype& used);
-    bool skipRestOfLine(); // TooLong: drops bytes up to and over the next line end
+    int skipRestOfLine(); // TooLong: drops bytes up to and over the next line end; returns the
+                          // line end's length (0 at the end of the data)
 
-    QByteArrayView memory_;      // the data, when given whole
+    QByteArrayView memory_;       // the data, when given whole
     QIODevice* device_ = nullptr; // else the device it is streamed from
     QByteArray buffer_;
     qsizetype bufferPos_ = 0; // consumed part of buffer_ (device) or of memory_
     bool deviceEnded_ = false;
     bool readFailed_ = false;
     bool skipping_ = false; // inside a TooLong line
+    qint64 recordStart_ = 0; // position() where the last record started
     qint64 consumed_ = 0;
     qint64 size_ = -1;
     qsizetype maxRecord_ = defaultMaxRecordBytes;
+    qsizetype chunk_ = defaultChunkBytes;
     int line_ = 1;
     char delimiter_ = ',';
     bool hadBom_ = false;
@@ -102,14 +113,14 @@ struct CsvColumns {
         None,
         SerialNotFound, // no header name reads as a serial column (names: the header's names)
         CodeNotFound,
-        ChosenNotFound,  // a --serial-column/--code-column that the header does not have
-        DuplicateName,   // two columns share the name `detail`
-        Ambiguous,       // several columns read as the serial (or code) column: `detail` names them
-        SameColumn,      // the serial and the code would be the same column
+        ChosenNotFound, // a --serial-column/--code-column that the header does not have
+        DuplicateName,  // two columns share the name `detail`
+        Ambiguous,      // several columns read as the serial (or code) column: `detail` names them
+        SameColumn,     // the serial and the code would be the same column
     };
     Problem problem = Problem::None;
-    QString detail;      // the name concerned
-    QStringList names;   // the header's names as read
+    QString detail;    // the name concerned
+    QStringList names; // the header's names as read
     int serial = -1;
     int code = -1;
     // The columns of our own export that say where a code came from; -1 when not in the file.
@@ -131,9 +142,9 @@ QString normalisedColumnName(const QString& name);
 // What a code cell holds.
 struct CodeCell {
     enum class Kind {
-        Code,       // exactly 4 digits
-        Shortened,  // 1 to 3 digits: a code whose leading zeros a spreadsheet dropped
-        NotACode,   // anything else
+        Code,      // exactly 4 digits
+        Shortened, // 1 to 3 digits: a code whose leading zeros a spreadsheet dropped
+        NotACode,  // anything else
     };
     Kind kind = Kind::NotACode;
     QByteArray restored; // Shortened: the code with its zeros put back ("420" -> "0420")

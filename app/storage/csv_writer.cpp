@@ -35,16 +35,15 @@ QByteArray csvCell(const QString& text, CsvCellKind kind) {
             qsizetype first = i;
             while (first < text.size() && text.at(first) == u' ')
                 ++first;
-            const bool leadingNumber = i == 0 && kind == CsvCellKind::Text &&
-                                       first < text.size() &&
+            const bool leadingNumber = i == 0 && kind == CsvCellKind::Text && first < text.size() &&
                                        (text.at(first).isDigit() || text.at(first) == u'.');
             if (first < text.size() && (startsFormula(text.at(first)) || leadingNumber))
                 cell += QChar(guard);
         }
         cell += text.at(i);
     }
-    const bool needsQuotes =
-        std::any_of(cell.cbegin(), cell.cend(), [](QChar c) { return endsSegment(c) || c == u'"'; });
+    const bool needsQuotes = std::any_of(cell.cbegin(), cell.cend(),
+                                         [](QChar c) { return endsSegment(c) || c == u'"'; });
     if (!needsQuotes)
         return cell.toUtf8();
     cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -79,8 +78,8 @@ bool CsvWriter::writeRow(const QList<QString>& cells) {
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i > 0)
             buffer_ += ',';
-        buffer_ += csvCell(cells.at(i), i < columns_.size() ? columns_.at(i).kind
-                                                             : CsvCellKind::Text);
+        buffer_ +=
+            csvCell(cells.at(i), i < columns_.size() ? columns_.at(i).kind : CsvCellKind::Text);
     }
     buffer_ += '\n';
     return buffer_.size() < (1 << 16) || writeOut();

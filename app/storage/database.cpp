@@ -154,15 +154,19 @@ struct NativePath {
         return {slash == 0 ? QByteArrayLiteral("/") : path.left(slash)};
     }
 #ifdef Q_OS_UNIX
-    bool exists() const { return ::access(bytes.constData(), F_OK) == 0; }
+    bool exists() const {
+        return ::access(bytes.constData(), F_OK) == 0;
+    }
     bool isDir() const {
         struct stat info {};
         return ::stat(bytes.constData(), &info) == 0 && S_ISDIR(info.st_mode);
     }
-    bool isWritable() const { return ::access(bytes.constData(), W_OK) == 0; }
+    bool isWritable() const {
+        return ::access(bytes.constData(), W_OK) == 0;
+    }
     bool createOwnerOnly(QString* reason) const {
-        const int descriptor = ::open(bytes.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-                                      S_IRUSR | S_IWUSR);
+        const int descriptor =
+            ::open(bytes.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
         if (descriptor < 0) {
             *reason = QString::fromLocal8Bit(std::strerror(errno));
             return false;
@@ -178,10 +182,18 @@ struct NativePath {
         return ::mkdir(bytes.constData(), S_IRWXU) == 0 || isDir();
     }
 #else
-    QString name() const { return QFile::decodeName(bytes); }
-    bool exists() const { return QFileInfo::exists(name()); }
-    bool isDir() const { return QFileInfo(name()).isDir(); }
-    bool isWritable() const { return QFileInfo(name()).isWritable(); }
+    QString name() const {
+        return QFile::decodeName(bytes);
+    }
+    bool exists() const {
+        return QFileInfo::exists(name());
+    }
+    bool isDir() const {
+        return QFileInfo(name()).isDir();
+    }
+    bool isWritable() const {
+        return QFileInfo(name()).isWritable();
+    }
     bool createOwnerOnly(QString* reason) const {
         QFile create(name());
         if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly,
@@ -357,8 +369,8 @@ bool Database::connect(const OpenOptions& options, QString* error) {
         }
         // A name that is not UTF-8 reaches SQLite only as a file: URI with %-escaped bytes.
         const bool plainName = QFile::encodeName(location_.path) == file.bytes;
-        const QString uri = QStringLiteral("file:") +
-                            QString::fromLatin1(file.bytes.toPercentEncoding("/"));
+        const QString uri =
+            QStringLiteral("file:") + QString::fromLatin1(file.bytes.toPercentEncoding("/"));
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
         const QString busy = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
         auto openAndRead = [&]() {
@@ -1154,8 +1166,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
                 if (stored->code == row.code)
                     ++report.duplicates;
                 else
-                    addConflict(row, stored->code,
-                                stored->source());
+                    addConflict(row, stored->code, stored->source());
                 continue;
             }
             const auto earlier = firstInChunk.constFind(key);
@@ -1234,8 +1245,10 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
             continue;
         }
         if (record.problem == CsvProblem::TooLong) {
-            skip(line, tr("The row is longer than %1 bytes (it starts “%2”): row skipped.")
-                           .arg(reader.maxRecordBytes())
+            const qint64 length = reader.skipTooLong();
+            skip(line, tr("The row is %1 bytes long, more than a code list's row can be (it "
+                          "starts “%2”): row skipped.")
+                           .arg(length)
                            .arg(excerpt(record.excerpt)));
             continue;
         }
@@ -1266,8 +1279,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
             if (!recognition.suggestions.empty())
                 message += QLatin1Char(' ') +
                            Texts::suggestion(Texts::fromUtf8(recognition.suggestions.front()));
-            skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message),
-                 excerpt(rawSerial));
+            skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message), excerpt(rawSerial));
             continue;
         }
         const Family family = uncheckedFamily ? *uncheckedFamily : *recognition.family;

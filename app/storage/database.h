@@ -70,7 +70,7 @@ struct ImportConflict {
 };
 
 struct ImportOptions {
-    bool dryRun = false; // check everything, count everything, then roll back
+    bool dryRun = false;              // check everything, count everything, then roll back
     CsvColumnChoice columns;          // which columns hold the serial and the code
     bool restoreLeadingZeros = false; // pad "420" to "0420" (marked in the origin), else skip it
     // Called now and then with bytes read so far and the file size (any thread: the caller's).
@@ -86,7 +86,7 @@ struct ImportReport {
         Cancelled      // nothing changed
     };
     Status status = Status::Done;
-    QString failure; // BadFile / DatabaseError: what went wrong
+    QString failure;             // BadFile / DatabaseError: what went wrong
     bool columnsUnknown = false; // BadFile: the serial and code columns must be chosen
     bool dryRun = false;
     qint64 imported = 0;
@@ -145,8 +145,8 @@ struct AttemptHistory {
 // program holds, a server that hangs) is given up with a message that says so, never hangs.
 // RADIOCODE_DB_TIMEOUT and RADIOCODE_DB_WRITE_TIMEOUT (seconds) change the defaults.
 struct OpenOptions {
-    int busyTimeoutMs = defaultReadTimeoutMs(); // SQLite: how long to wait for another's write
-    int connectTimeoutS = 5;                    // PostgreSQL
+    int busyTimeoutMs = defaultReadTimeoutMs();   // SQLite: how long to wait for another's write
+    int connectTimeoutS = 5;                      // PostgreSQL
     int readTimeoutMs = defaultReadTimeoutMs();   // lookups and other reads: a few seconds
     int writeTimeoutMs = defaultWriteTimeoutMs(); // each statement of a write (an import)
 
@@ -251,6 +251,5 @@ private:
     mutable QElapsedTimer lastReconnect_;
     OpenOptions options_;
 };
-
 
 } // namespace radiocode::storage

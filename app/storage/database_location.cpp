@@ -116,7 +116,8 @@ std::optional<DatabaseLocation> DatabaseUrl::parse(const QString& rawUrl, QStrin
             bool isNumber = false;
             const int value = port.toInt(&isNumber);
             if (!isNumber || value <= 0 || value > 65535)
-                return fail(tr("the port “%1” is not a number from 1 to 65535.").arg(port.left(20)));
+                return fail(
+                    tr("the port “%1” is not a number from 1 to 65535.").arg(port.left(20)));
         }
         const QString userInfo = authority.contains(QLatin1Char('@'))
                                      ? authority.section(QLatin1Char('@'), 0, 0)

@@ -17,7 +17,7 @@ struct DatabaseLocation {
     Kind kind = Kind::Sqlite;
     QString path;          // SQLite: absolute file path, for showing
     QByteArray nativePath; // SQLite: the same as the file system's bytes (need not be UTF-8)
-    QString user; // PostgreSQL
+    QString user;          // PostgreSQL
     QString password;
     QString host;
     int port = 5432;

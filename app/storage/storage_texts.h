@@ -20,7 +20,6 @@ public:
     static QString importSummary(const ImportReport& report);
     // Why a header does not name the columns of a code list (line: the header's line).
     static QString columnsProblem(const CsvColumns& columns, int line);
-
 };
 
 } // namespace radiocode::storage

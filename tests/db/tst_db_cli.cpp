@@ -174,7 +174,8 @@ private slots:
         QVERIFY(result.out.contains("nothing saved"));
         result = run({QStringLiteral("db"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
-        QCOMPARE(result.out, QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at\n"));
+        QCOMPARE(result.out,
+                 QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at\n"));
     }
 
     void addAndExport() {
@@ -216,7 +217,8 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
         QCOMPARE(lines[0], QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at"));
-        QVERIFY2(lines[1].startsWith("BP934515516803,\xE2\x80\x8B" "1234,blaupunkt,confirmed,"
+        QVERIFY2(lines[1].startsWith("BP934515516803,\xE2\x80\x8B"
+                                     "1234,blaupunkt,confirmed,"
                                      "\xE2\x80\x8B=Ann,"),
                  lines[1].constData());
         file.close();

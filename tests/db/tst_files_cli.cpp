@@ -185,16 +185,16 @@ private slots:
         QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
         QTest::newRow("jobs export")
             << QStringList{QStringLiteral("jobs"), QStringLiteral("export")};
-        QTest::newRow("sheet --out")
-            << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out")};
+        QTest::newRow("sheet --out") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
+                                                    QStringLiteral("--out")};
     }
     void exportsToAFullDeviceFailAndLeaveIt() {
         // /dev/full only written to, as the shell's > would: it must stay the device it is.
         QFETCH(QStringList, command);
         addCodes();
         QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
-        const Run result = run(command + QStringList{QStringLiteral("/dev/full"),
-                                                     QStringLiteral("--force")});
+        const Run result =
+            run(command + QStringList{QStringLiteral("/dev/full"), QStringLiteral("--force")});
         QCOMPARE(result.exit, 3);
         QVERIFY2(result.err.contains("No space left on device"), result.err.constData());
         QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
@@ -205,8 +205,8 @@ private slots:
         QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
         QTest::newRow("jobs export")
             << QStringList{QStringLiteral("jobs"), QStringLiteral("export")};
-        QTest::newRow("sheet --out")
-            << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out")};
+        QTest::newRow("sheet --out") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
+                                                    QStringLiteral("--out")};
     }
     void exportsRefuseFoldersAndSockets() {
         QFETCH(QStringList, command);
@@ -224,7 +224,8 @@ private slots:
         address.sun_family = AF_UNIX;
         qstrncpy(address.sun_path, socketPath.constData(), sizeof address.sun_path);
         QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-        result = run(command + QStringList{QFile::decodeName(socketPath), QStringLiteral("--force")});
+        result =
+            run(command + QStringList{QFile::decodeName(socketPath), QStringLiteral("--force")});
         ::close(fd);
         QCOMPARE(result.exit, 3);
         QVERIFY2(result.err.contains("not a regular file"), result.err.constData());
@@ -233,16 +234,16 @@ private slots:
 
     void sheetAsksBeforeReplacingAFile() {
         const QString path = writeFile(QStringLiteral("job.pdf"), "keep me");
-        Run result = run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"),
-                          path});
+        Run result =
+            run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"), path});
         QCOMPARE(result.exit, 3);
         QVERIFY2(result.err.contains("already exists: add --force"), result.err.constData());
         QFile kept(path);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), QByteArray("keep me"));
         kept.close();
-        result = run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"), path,
-                      QStringLiteral("--force")});
+        result = run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"),
+                      path, QStringLiteral("--force")});
         QCOMPARE(result.exit, 0);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QVERIFY(kept.readAll().startsWith("%PDF"));
@@ -270,8 +271,8 @@ private slots:
 
     void importReadsStandardInputPipesFifosAndSubstitution() {
         const QByteArray list = "serial,code\nBP934515516803,1234\n";
-        Run result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
-                         list);
+        Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
         QVERIFY2(result.exit == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
@@ -281,9 +282,8 @@ private slots:
         QVERIFY2(result.exit == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
-        result = shell(QStringLiteral(
-            "\"$RADIOCODE\" --database \"$DB\" db import <(printf "
-            "'serial;code\\nBE473935000375;0042\\n')"));
+        result = shell(QStringLiteral("\"$RADIOCODE\" --database \"$DB\" db import <(printf "
+                                      "'serial;code\\nBE473935000375;0042\\n')"));
         QVERIFY2(result.exit == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
@@ -316,7 +316,8 @@ private slots:
     void namesThatAreNotUtf8Work() {
         // $'\xff' names: written, read back and imported under exactly those bytes.
         Run result = shell(QStringLiteral(
-            "set -e; cd \"$DIR\"; printf 'serial,code\\nBP934515516803,1234\\n' > $'list\\xff.csv'; "
+            "set -e; cd \"$DIR\"; printf 'serial,code\\nBP934515516803,1234\\n' > "
+            "$'list\\xff.csv'; "
             "\"$RADIOCODE\" --database \"$DB\" db import $'list\\xff.csv'; "
             "\"$RADIOCODE\" --database \"$DB\" db export $'out\\xfe.csv'; "
             "\"$RADIOCODE\" --database \"$DB\" sheet J727 --out $'sheet\\xfd.pdf'; "
@@ -334,32 +335,41 @@ private slots:
         QVERIFY2(result.out.contains(",ok,1234,"), result.out.constData());
     }
 
+    void batchTellsTheLengthOfAThreeGigabyteLine() {
+        // Through a pipe, never on disk: 3 GiB of one line.
+        const Run result = shell(QStringLiteral(
+            "head -c 3221225472 /dev/zero | \"$RADIOCODE\" batch | tail -c 200 | tr -d '\\000'"));
+        QVERIFY2(result.out.contains("far too long (3221225472 bytes)"), result.out.constData());
+    }
+
     // --- dealer lists ------------------------------------------------------------------------
 
     void importRecognisesDealerHeaders_data() {
         QTest::addColumn<QByteArray>("list");
-        QTest::newRow("en") << QByteArray("Customer,Serial No.,Radio Code\nA,BP934515516803,1234\n");
-        QTest::newRow("en number")
-            << QByteArray("Serial Number;Code\nBP934515516803;1234\n");
+        QTest::newRow("en") << QByteArray(
+            "Customer,Serial No.,Radio Code\nA,BP934515516803,1234\n");
+        QTest::newRow("en number") << QByteArray("Serial Number;Code\nBP934515516803;1234\n");
         QTest::newRow("de") << QByteArray("Seriennummer;Radiocode\nBP934515516803;1234\n");
         QTest::newRow("tr") << QByteArray("Seri No;Kod\nBP934515516803;1234\n");
         QTest::newRow("fr") << QByteArray("Numéro de série;Code radio\nBP934515516803;1234\n");
         QTest::newRow("tab") << QByteArray("serial\tcode\nBP934515516803\t1234\n");
-        QTest::newRow("sep=") << QByteArray("sep=;\r\nSerial;Code;Note\r\nBP934515516803;1234;a,b\r\n");
-        QTest::newRow("bom sep=")
-            << QByteArray("\xEF\xBB\xBFsep=,\nSerial,Code\nBP934515516803,1234\n");
+        QTest::newRow("sep=") << QByteArray(
+            "sep=;\r\nSerial;Code;Note\r\nBP934515516803;1234;a,b\r\n");
+        QTest::newRow("bom sep=") << QByteArray(
+            "\xEF\xBB\xBFsep=,\nSerial,Code\nBP934515516803,1234\n");
     }
     void importRecognisesDealerHeaders() {
         QFETCH(QByteArray, list);
-        const Run result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
-                               list);
+        const Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
         QVERIFY2(result.exit == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
     }
 
     void importTakesChosenColumns() {
         const QByteArray list = "A;B;C\nx;BP934515516803;1234\n";
-        Run result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
+        Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
         QCOMPARE(result.exit, 2);
         QVERIFY2(result.err.contains("--serial-column"), result.err.constData());
         result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
@@ -376,23 +386,25 @@ private slots:
     }
 
     void importRefusesADuplicateColumnName() {
-        const Run result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
-                               "serial,code,code\nBP934515516803,1234,9999\n");
+        const Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
+                "serial,code,code\nBP934515516803,1234,9999\n");
         QCOMPARE(result.exit, 2);
         QVERIFY2(result.err.contains("names the column “code” twice"), result.err.constData());
         // Chosen by number, the duplicate is no longer ambiguous.
-        const Run chosen =
-            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
-                 QStringLiteral("--code-column"), QStringLiteral("3")},
-                "serial,code,code\nBP934515516803,1234,9999\n");
+        const Run chosen = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
+                                QStringLiteral("--code-column"), QStringLiteral("3")},
+                               "serial,code,code\nBP934515516803,1234,9999\n");
         QVERIFY2(chosen.exit == 0, chosen.err.constData());
-        QVERIFY(run({QStringLiteral("lookup"), QStringLiteral("BP934515516803")}).out.contains("9999"));
+        QVERIFY(
+            run({QStringLiteral("lookup"), QStringLiteral("BP934515516803")}).out.contains("9999"));
     }
 
     void shortenedCodesAreNamedSkippedOrRestored() {
         const QByteArray list = "serial,code\nBP934515516803,420\nBP538769672026,7\n"
                                 "BE473935000375,0042\n";
-        Run result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
+        Run result =
+            run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
         QCOMPARE(result.exit, 0);
         QVERIFY2(result.out.contains("looks like 0420 with its leading zero lost by a spreadsheet"),
                  result.out.constData());
@@ -404,8 +416,8 @@ private slots:
                       QStringLiteral("--restore-leading-zeros")},
                      list);
         QVERIFY2(result.out.contains("2 imported"), result.out.constData());
-        const Run lookup = run({QStringLiteral("lookup"), QStringLiteral("--json"),
-                                QStringLiteral("BP934515516803")});
+        const Run lookup = run(
+            {QStringLiteral("lookup"), QStringLiteral("--json"), QStringLiteral("BP934515516803")});
         QVERIFY2(lookup.out.contains("\"0420\"") &&
                      lookup.out.contains("stdin (leading zeros restored)"),
                  lookup.out.constData());

@@ -46,7 +46,9 @@ Sheet readFods(const QString& path) {
                 sheet.append(QList<Cell>());
             } else if (name == u"table:table-cell" || name == u"table:covered-table-cell") {
                 const int repeated = std::min(
-                    50, std::max(1, xml.attributes().value(QStringLiteral("table:number-columns-repeated")).toInt()));
+                    50, std::max(1, xml.attributes()
+                                        .value(QStringLiteral("table:number-columns-repeated"))
+                                        .toInt()));
                 Cell made;
                 made.type = xml.attributes().value(QStringLiteral("office:value-type")).toString();
                 made.formula = xml.attributes().hasAttribute(QStringLiteral("table:formula"));
@@ -59,7 +61,8 @@ Sheet readFods(const QString& path) {
                 if (paragraphs++ > 0)
                     cell->text += QLatin1Char('\n');
             } else if (cell && name == u"text:s") {
-                const int count = std::max(1, xml.attributes().value(QStringLiteral("text:c")).toInt());
+                const int count =
+                    std::max(1, xml.attributes().value(QStringLiteral("text:c")).toInt());
                 cell->text += QString(count, QLatin1Char(' '));
             } else if (cell && name == u"text:tab") {
                 cell->text += QLatin1Char('\t');
@@ -130,15 +133,14 @@ class TestSpreadsheet : public QObject {
         // Separator, text delimiter ", UTF-8, from line 1: the rest as LibreOffice's defaults
         // (formulas evaluated, as a user opening the file gets).
         const QString filter = QStringLiteral("CSV:%1,34,76,1").arg(int(separator));
-        process.start(soffice_,
-                      QStringList{QStringLiteral("-env:UserInstallation=") +
-                                      QUrl::fromLocalFile(dir_.filePath(QStringLiteral("lo")))
-                                          .toString(),
-                                  QStringLiteral("--headless"), QStringLiteral("--norestore"),
-                                  QStringLiteral("--infilter=") + filter,
-                                  QStringLiteral("--convert-to"), QStringLiteral("fods"),
-                                  QStringLiteral("--outdir"), outDir} +
-                          files);
+        process.start(
+            soffice_,
+            QStringList{QStringLiteral("-env:UserInstallation=") +
+                            QUrl::fromLocalFile(dir_.filePath(QStringLiteral("lo"))).toString(),
+                        QStringLiteral("--headless"), QStringLiteral("--norestore"),
+                        QStringLiteral("--infilter=") + filter, QStringLiteral("--convert-to"),
+                        QStringLiteral("fods"), QStringLiteral("--outdir"), outDir} +
+                files);
         if (!process.waitForFinished(180000)) {
             process.kill();
             process.waitForFinished();
@@ -161,7 +163,8 @@ private slots:
         auto db = Database::open(url_, &error);
         QVERIFY2(db, qPrintable(error));
         const QList<QStringList> confirmed = {
-            {QStringLiteral("BP934515516803"), QStringLiteral("0420"), QStringLiteral("Yilmaz;=2*3")},
+            {QStringLiteral("BP934515516803"), QStringLiteral("0420"),
+             QStringLiteral("Yilmaz;=2*3")},
             {QStringLiteral("BP538769672026"), QStringLiteral("0007"),
              QStringLiteral("Müller, H.\n=1+1")},
             {QStringLiteral("BE473935000375"), QStringLiteral("1234"), QStringLiteral("@SUM(A1)")},
@@ -169,13 +172,14 @@ private slots:
              QStringLiteral("\"=1\";x\t-5 +4 ,=3")},
         };
         for (const QStringList& row : confirmed) {
-            QCOMPARE(db->addConfirmedCode(row[0].startsWith(QLatin1String("BE")) ? Family::Becker
-                                                                                 : Family::Blaupunkt,
+            QCOMPARE(db->addConfirmedCode(row[0].startsWith(QLatin1String("BE"))
+                                              ? Family::Becker
+                                              : Family::Blaupunkt,
                                           row[0], row[1], row[2]),
                      AddResult::Added);
         }
-        QVERIFY(db->importCsv("serial,code\nBE475735000375,0001\n", QStringLiteral("-list+.csv"))
-                    .ok());
+        QVERIFY(
+            db->importCsv("serial,code\nBE475735000375,0001\n", QStringLiteral("-list+.csv")).ok());
         Job job;
         job.technician = QStringLiteral("Yilmaz;+1");
         job.customer = QStringLiteral("=HYPERLINK(\"http://x\";\"y\")");
@@ -219,7 +223,8 @@ private slots:
             for (const Sheet* sheet : {&codes, &jobSheet})
                 for (const auto& row : *sheet)
                     for (const Cell& cell : row)
-                        QVERIFY2(!cell.formula, qPrintable(QStringLiteral("a formula: ") + cell.text));
+                        QVERIFY2(!cell.formula,
+                                 qPrintable(QStringLiteral("a formula: ") + cell.text));
             if (separator == ';') {
                 // Split where our quotes do not count: nothing became a formula (above), and
                 // nothing was turned into a number or a date.

@@ -186,8 +186,8 @@ private slots:
             QVERIFY(query.exec(QStringLiteral("DELETE FROM radiocode_meta")));
             db.close();
         }
-        const Run info = radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
-                                    QStringLiteral("info")});
+        const Run info = radiocode(
+            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
         QCOMPARE(info.exit, 3);
         QVERIFY2(info.err.contains("schema record is damaged"), info.err.constData());
         const Run lookup = radiocode({QStringLiteral("--database"), url, QStringLiteral("lookup"),

@@ -18,9 +18,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
-#include <QScopeGuard>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
@@ -60,6 +60,7 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     preview_->setObjectName(QStringLiteral("importPreview"));
     preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     preview_->verticalHeader()->setVisible(false);
+    preview_->verticalHeader()->setDefaultSectionSize(preview_->fontMetrics().height() + 6);
     preview_->setMaximumHeight(preview_->fontMetrics().height() * (previewRows + 3));
     preview_->setVisible(false);
     serialColumn_ = new QComboBox(this);
@@ -94,8 +95,7 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
         {tr("Line"), tr("Serial"), tr("Problem"), tr("Replace stored code")});
     issues_->horizontalHeader()->setSectionResizeMode(ProblemColumn, QHeaderView::Stretch);
     // Its header is its only explanation: never cut.
-    issues_->horizontalHeader()->setSectionResizeMode(ReplaceColumn,
-                                                      QHeaderView::ResizeToContents);
+    issues_->horizontalHeader()->setSectionResizeMode(ReplaceColumn, QHeaderView::ResizeToContents);
     issues_->verticalHeader()->setVisible(false);
     issues_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     issues_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -239,6 +239,12 @@ void ImportDialog::finished(const storage::ImportReport& report, bool dryRun) {
         delete worker_;
         worker_ = nullptr;
     }
+    if (recheck_ && dryRun) {
+        recheck_ = false;
+        run(true);
+        return;
+    }
+    recheck_ = false;
     report_ = report;
     const QString name = QFileInfo(file_).fileName();
     switch (report.status) {
@@ -319,7 +325,9 @@ void ImportDialog::fillIssues() {
         auto* line = new QTableWidgetItem;
         line->setData(Qt::DisplayRole, issue.line);
         issues_->setItem(row, LineColumn, line);
-        issues_->setItem(row, ProblemColumn, new QTableWidgetItem(issue.message));
+        auto* problem = new QTableWidgetItem(issue.message);
+        problem->setToolTip(issue.message); // the whole sentence where the column cuts it
+        issues_->setItem(row, ProblemColumn, problem);
         // Conflicts and errors come in line order both: walk them together.
         while (conflictIndex < report_.conflicts.size() &&
                report_.conflicts[conflictIndex].line < issue.line)
@@ -391,10 +399,10 @@ void ImportDialog::fillPreview() {
     preview_->setRowCount(static_cast<int>(rows.size()));
     for (int row = 0; row < rows.size(); ++row)
         for (int column = 0; column < rows.at(row).size() && column < header.size(); ++column)
-            preview_->setItem(row, column,
-                              new QTableWidgetItem(QString::fromUtf8(
-                                  storage::withoutSpreadsheetGuards(rows.at(row).at(column))
-                                      .left(80))));
+            preview_->setItem(
+                row, column,
+                new QTableWidgetItem(QString::fromUtf8(
+                    storage::withoutSpreadsheetGuards(rows.at(row).at(column)).left(80))));
     serialColumn_->setCurrentIndex(std::max(found.serial, 0));
     codeColumn_->setCurrentIndex(std::max(found.code, 0));
     preview_->resizeColumnsToContents();
@@ -416,8 +424,13 @@ storage::ImportOptions ImportDialog::importOptions() const {
 }
 
 void ImportDialog::columnsChosen() {
-    if (fillingPreview_ || worker_ || file_.isEmpty())
+    if (fillingPreview_ || file_.isEmpty() || stage_ == Stage::Importing)
         return;
+    if (worker_) { // the running check used the old columns: stop it, check again after
+        recheck_ = true;
+        cancel_flag_ = true;
+        return;
+    }
     run(true); // checked again with the columns chosen
 }
 

@@ -101,6 +101,7 @@ private:
     QComboBox* codeColumn_;
     QCheckBox* restoreZeros_;
     bool fillingPreview_ = false;
+    bool recheck_ = false; // the columns changed while a check ran: check again when it ends
     QPushButton* import_;
     QPushButton* close_;
 };
