@@ -26,6 +26,7 @@ test_packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus xvfb xauth xd
 build_packages+=(libcups2-dev)  # printing: the sheet goes to CUPS with libcups
 test_packages+=(cups printer-driver-cups-pdf cups-client)  # printing tests: a private cupsd
 test_packages+=(fonts-noto-color-emoji)  # the sheet test prints names with emoji
+test_packages+=(libreoffice-calc-nogui)  # exports opened in a real spreadsheet (tst_spreadsheet)
 
 install_missing() {
     local missing=() package

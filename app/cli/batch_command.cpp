@@ -112,7 +112,12 @@ int runBatch(Context& context, const QStringList& arguments) {
 
     std::FILE* input = stdin;
     if (havePath && path != QLatin1String("-")) {
+#ifdef _WIN32
         input = std::fopen(QFile::encodeName(path).constData(), "rb");
+#else
+        // The name as the bytes given: a name that is not UTF-8 is still the file it names.
+        input = std::fopen(rawArgument(path).constData(), "rb");
+#endif
         if (!input) {
             context.err << Cli::tr("radiocode batch: cannot open %1: %2")
                                .arg(path, QString::fromLocal8Bit(std::strerror(errno)))

@@ -3,6 +3,7 @@
 
 #include "radiocode/code_source.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QTextStream>
 
@@ -25,8 +26,9 @@ struct Context {
     QTextStream out;
     QTextStream err;
     // Global options, taken from anywhere on the command line before the subcommand runs.
-    QString databaseUrl; // --database URL; empty when not given
-    QString language;    // --lang tr|de|en; empty: the system's language
+    QString databaseUrl;         // --database URL; empty when not given
+    QByteArray databaseUrlBytes; // the same as the bytes given (a file name need not be UTF-8)
+    QString language;            // --lang tr|de|en; empty: the system's language
     Context();
     ~Context();
     Context(const Context&) = delete;

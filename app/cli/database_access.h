@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QIODevice;
 
@@ -16,6 +17,9 @@ namespace radiocode::cli {
 // On failure `error` says why and `exitCode` is ExitInvalidInput for a malformed URL, else
 // ExitFailure.
 std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode);
+// Where that database is, parsed from the bytes it was given as; nothing (and `error`) when the
+// URL is malformed.
+std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error);
 
 // Writes CSV to FILE (atomically; an existing file only with `force`) or, without FILE or with
 // "-", to the standard output.

@@ -2,6 +2,7 @@
 // Also opens the database for the other commands (Context::finder() asks addDatabaseSource).
 #include "commands.h"
 #include "database_access.h"
+#include "output_target.h"
 #include "platform_io.h"
 #include "texts.h"
 
@@ -17,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace radiocode::cli {
 namespace {
@@ -28,7 +28,7 @@ namespace {
 // not that it holds no code.
 class LazyDatabaseSource final : public CodeSource {
 public:
-    LazyDatabaseSource(Context& context, QString url) : context_(context), url_(std::move(url)) {}
+    explicit LazyDatabaseSource(Context& context) : context_(context) {}
 
     bool serves(Family family) const override {
         return familyInfo(family).origin == CodeOrigin::CodeDatabase;
@@ -51,7 +51,9 @@ public:
 private:
     void open() const {
         QString error;
-        database_ = storage::Database::open(url_, &error);
+        const auto location = databaseLocation(context_, &error);
+        if (location)
+            database_ = storage::Database::open(*location, &error);
         if (!database_) {
             reason_ = error.toStdString();
             context_.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt "
@@ -69,7 +71,6 @@ private:
     }
 
     Context& context_;
-    QString url_;
     mutable bool tried_ = false;
     mutable std::unique_ptr<storage::Database> database_;
     mutable std::optional<storage::DatabaseCodeSource> source_;
@@ -78,16 +79,31 @@ private:
 
 void printHelp(Context& context) {
     context.out
-        << Cli::tr("Usage: radiocode db import FILE [--dry-run] [--json]") << "\n"
+        << Cli::tr("Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] "
+                   "[--restore-leading-zeros] [--dry-run] [--json]")
+        << "\n"
         << Cli::tr("       radiocode db add SERIAL CODE --technician NAME [--replace]") << "\n"
         << Cli::tr("       radiocode db export [FILE] [--force]") << "\n"
         << Cli::tr("       radiocode db info") << "\n\n"
         << Cli::tr("The workshop's code database holds the Blaupunkt and Becker codes: imported "
                    "dealer lists and codes technicians confirmed on a radio.")
         << "\n\n"
-        << "  import   "
-        << Cli::tr("import a CSV list with the columns serial and code (comma or semicolon). "
-                   "All accepted rows or none are saved; a stored code is never overwritten.")
+        << wrapped(QStringLiteral("  import   ") +
+                       Cli::tr("import a CSV list with a serial and a code column (comma, "
+                               "semicolon or tab; headers such as Serial No, Seriennummer, Seri "
+                               "No, Radio Code, Kod are recognised). All accepted rows or none "
+                               "are saved; a stored code is never overwritten. - reads the "
+                               "standard input."),
+                   11)
+        << "\n"
+        << wrapped(QStringLiteral("           --serial-column C, --code-column C  ") +
+                       Cli::tr("the column by its header name or its number (from 1)"),
+                   13)
+        << "\n"
+        << wrapped(QStringLiteral("           --restore-leading-zeros  ") +
+                       Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), marked in "
+                               "the source; without it such rows are skipped"),
+                   13)
         << "\n"
         << "           --dry-run  " << Cli::tr("check and count, save nothing") << "\n"
         << "           --json     "
@@ -133,25 +149,46 @@ void printImportJson(Context& context, const storage::ImportReport& report,
 
 int runImport(Context& context, const QStringList& arguments) {
     QString fileName;
+    bool haveFile = false;
     bool dryRun = false;
     bool json = false;
+    storage::ImportOptions options;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
-        if (argument == QLatin1String("--dry-run"))
+        const QString name = argument.section(QLatin1Char('='), 0, 0);
+        if (argument == QLatin1String("--dry-run")) {
             dryRun = true;
-        else if (argument == QLatin1String("--json"))
+        } else if (argument == QLatin1String("--json")) {
             json = true;
-        else if (argument.startsWith(QLatin1String("--")) && argument.size() > 2)
+        } else if (argument == QLatin1String("--restore-leading-zeros")) {
+            options.restoreLeadingZeros = true;
+        } else if (name == QLatin1String("--serial-column") ||
+                   name == QLatin1String("--code-column")) {
+            QString value;
+            if (argument.contains(QLatin1Char('=')))
+                value = argument.section(QLatin1Char('='), 1);
+            else if (i + 1 < arguments.size())
+                value = arguments.at(++i);
+            if (value.trimmed().isEmpty())
+                return usageError(context, "db import",
+                                  Cli::tr("%1 needs a column name or number").arg(name));
+            (name == QLatin1String("--serial-column") ? options.columns.serial
+                                                      : options.columns.code) = value;
+        } else if (argument.startsWith(QLatin1String("--")) && argument.size() > 2) {
             return usageError(context, "db import", Cli::tr("unknown option %1").arg(argument));
-        else if (fileName.isEmpty())
+        } else if (!haveFile) {
             fileName = argument;
-        else
+            haveFile = true;
+        } else {
             return usageError(
                 context, "db import",
                 Cli::tr("one file at a time (got %1 and %2)").arg(fileName, argument));
+        }
     }
-    if (fileName.isEmpty())
-        return usageError(context, "db import", Cli::tr("the CSV file to import is missing"));
+    if (!haveFile || fileName.isEmpty())
+        return usageError(context, "db import",
+                          Cli::tr("the CSV file to import is missing (- reads the standard "
+                                  "input)"));
 
     auto failed = [&](int exitCode, const QString& message) {
         if (json)
@@ -160,32 +197,29 @@ int runImport(Context& context, const QStringList& arguments) {
             context.err << "radiocode db import: " << message << "\n";
         return exitCode;
     };
-    QFile file(fileName);
-    if (QFileInfo(fileName).isDir())
-        return failed(ExitFailure, Cli::tr("%1 is a folder, not a CSV file.").arg(fileName));
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(ExitFailure, Cli::tr("Cannot read %1: %2").arg(fileName, file.errorString()));
-    // Mapped rather than read: a million-row list is read once, straight from the page cache.
-    QByteArray copy;
-    QByteArrayView data;
-    if (file.size() > 0) {
-        if (uchar* mapped = file.map(0, file.size())) {
-            data = QByteArrayView(reinterpret_cast<const char*>(mapped), file.size());
-        } else {
-            copy = file.readAll();
-            data = copy;
-        }
+    // The file as the bytes given, whatever they are; a pipe, a FIFO or - is read as a stream.
+    QFile file;
+    const bool standardInput = fileName == QLatin1String("-");
+    const QString shownName = standardInput ? Cli::tr("the standard input") : fileName;
+    QString openError;
+    if (standardInput) {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            openError = file.errorString();
+    } else if (!openForReading(file, fileNameArgument(fileName), &openError)) {
+        return failed(ExitFailure, openError);
     }
+    if (!openError.isEmpty())
+        return failed(ExitFailure, Cli::tr("Cannot read %1: %2").arg(shownName, openError));
+    const QString recordedName = standardInput ? QStringLiteral("stdin") : fileName;
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
     if (!database)
         return failed(exitCode, error);
-    storage::ImportOptions options;
     options.dryRun = dryRun;
     // Progress for a person watching a terminal; never in a pipe or a log.
     int shownPercent = -1;
-    if (!json && stderrIsTerminal() && data.size() > (1 << 20)) {
+    if (!json && stderrIsTerminal() && !file.isSequential() && file.size() > (1 << 20)) {
         options.progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
             if (percent == shownPercent)
@@ -195,14 +229,19 @@ int runImport(Context& context, const QStringList& arguments) {
             context.err.flush();
         };
     }
-    const storage::ImportReport report = database->importCsv(data, fileName, options);
+    const storage::ImportReport report = database->importCsv(file, recordedName, options);
     if (shownPercent >= 0) {
         context.err << "\r\x1b[K";
         context.err.flush();
     }
     switch (report.status) {
     case storage::ImportReport::Status::BadFile:
-        return failed(ExitInvalidInput, report.failure);
+        return failed(ExitInvalidInput,
+                      report.columnsUnknown
+                          ? report.failure + QLatin1Char(' ') +
+                                Cli::tr("Choose them with --serial-column and --code-column (a "
+                                        "name or a number, counting from 1).")
+                          : report.failure);
     case storage::ImportReport::Status::DatabaseError:
     case storage::ImportReport::Status::Cancelled:
         return failed(ExitFailure, report.failure);
@@ -215,6 +254,10 @@ int runImport(Context& context, const QStringList& arguments) {
     }
     for (const storage::ImportIssue& issue : report.errors)
         context.out << Cli::tr("line %1: %2").arg(issue.line).arg(issue.message) << "\n";
+    if (report.unlisted > 0)
+        context.out
+            << Cli::tr("… and %1 more rows with a problem, not listed.").arg(report.unlisted)
+            << "\n";
     context.out << storage::StorageTexts::importSummary(report) << "\n";
     return ExitCodeShown;
 }
@@ -357,10 +400,21 @@ int runInfo(Context& context, const QStringList& arguments) {
 
 } // namespace
 
+std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error) {
+    QString origin;
+    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
+    // Given as bytes (an argument, the environment): parsed as those bytes.
+    if (origin == QLatin1String("--database") && !context.databaseUrlBytes.isEmpty())
+        return storage::DatabaseUrl::parse(context.databaseUrlBytes.trimmed(), error);
+    if (origin == QLatin1String(storage::DatabaseUrl::environmentVariable))
+        return storage::DatabaseUrl::parse(
+            qgetenv(storage::DatabaseUrl::environmentVariable).trimmed(), error);
+    return storage::DatabaseUrl::parse(url, error);
+}
+
 std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode) {
-    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl);
     *exitCode = ExitFailure;
-    const auto location = storage::DatabaseUrl::parse(url, error);
+    const auto location = databaseLocation(context, error);
     if (!location) {
         *exitCode = ExitInvalidInput;
         return nullptr;
@@ -370,12 +424,12 @@ std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error
 
 void addDatabaseSource(Context& context) {
     QString origin;
-    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
+    storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
     // A lookup does not create the default database: without one there is nothing to find.
     if (origin == QLatin1String("default") &&
         !QFileInfo::exists(storage::DatabaseUrl::defaultPath()))
         return;
-    auto source = std::make_unique<LazyDatabaseSource>(context, url);
+    auto source = std::make_unique<LazyDatabaseSource>(context);
     const LazyDatabaseSource* jobLog = source.get(); // owned by the context, as the lambda is
     context.attemptWarning = [jobLog](Family family, const std::string& serial) {
         const storage::Database* database = jobLog->database();
@@ -388,54 +442,26 @@ void addDatabaseSource(Context& context) {
 
 int exportToFileOrStdout(Context& context, const char* command, const QString& fileName, bool force,
                          const std::function<bool(storage::Database&, QIODevice&)>& write) {
-    if (!fileName.isEmpty() && fileName != QLatin1String("-") && QFileInfo::exists(fileName) &&
-        !force) {
-        context.err << "radiocode " << command << ": "
-                    << Cli::tr("%1 already exists: add --force to overwrite it.").arg(fileName)
-                    << "\n";
+    auto failed = [&](const QString& message) {
+        context.err << "radiocode " << command << ": " << message << "\n";
         return ExitFailure;
-    }
+    };
+    // Checked before the database is opened: a refused target costs no connection.
     QString error;
+    context.out.flush();
+    const auto target = OutputTarget::open(fileNameArgument(fileName), force, &error);
+    if (!target)
+        return failed(error);
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
     if (!database) {
         context.err << "radiocode " << command << ": " << error << "\n";
         return exitCode;
     }
-    if (fileName.isEmpty() || fileName == QLatin1String("-")) {
-        context.out.flush();
-        QFile standardOutput;
-        if (!standardOutput.open(stdout, QIODevice::WriteOnly) ||
-            !write(*database, standardOutput)) {
-            context.err << "radiocode " << command << ": " << database->lastError() << "\n";
-            return ExitFailure;
-        }
-        if (!standardOutput.flush()) {
-            context.err << "radiocode " << command << ": "
-                        << Cli::tr("Cannot write the export: %1").arg(standardOutput.errorString())
-                        << "\n";
-            return ExitFailure;
-        }
-        return ExitCodeShown;
-    }
-    // Written beside the target and renamed at the end: a failed export leaves no half file.
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        context.err << "radiocode " << command << ": "
-                    << Cli::tr("Cannot write %1: %2").arg(fileName, file.errorString()) << "\n";
-        return ExitFailure;
-    }
-    if (!write(*database, file)) {
-        context.err << "radiocode " << command << ": " << database->lastError() << "\n";
-        return ExitFailure;
-    }
-    // flush() first: QSaveFile::commit() does not notice that its last buffered write failed
-    // (a full disk), and would put an empty file in place.
-    if (!file.flush() || !file.commit()) {
-        context.err << "radiocode " << command << ": "
-                    << Cli::tr("Cannot write %1: %2").arg(fileName, file.errorString()) << "\n";
-        return ExitFailure;
-    }
+    if (!write(*database, target->device()))
+        return failed(database->lastError());
+    if (!target->finish(&error))
+        return failed(error);
     return ExitCodeShown;
 }
 

@@ -1,5 +1,6 @@
 // radiocode: the command-line tool. Subcommands are listed in `commands` below.
 #include "commands.h"
+#include "database_location.h"
 #include "i18n.h"
 #include "sheet_command.h"
 
@@ -97,10 +98,13 @@ bool takeGlobalOptions(Context& context, QStringList& arguments) {
             continue;
         }
         QString value;
+        QByteArray bytes;
         if (argument.size() > name.size()) {
             value = argument.mid(name.size() + 1);
+            bytes = rawArgument(argument).mid(name.size() + 1);
         } else if (i + 1 < arguments.size()) {
             value = arguments.at(++i);
+            bytes = rawArgument(value);
         } else {
             context.err << Cli::tr("radiocode: %1 needs a value.").arg(name) << "\n";
             return false;
@@ -110,6 +114,16 @@ bool takeGlobalOptions(Context& context, QStringList& arguments) {
             return false;
         }
         *target = value;
+        if (target == &context.databaseUrl)
+            context.databaseUrlBytes = bytes;
+    }
+    // A malformed --database is a mistake in the arguments, whichever command it came with.
+    if (!context.databaseUrl.isEmpty()) {
+        QString problem;
+        if (!storage::DatabaseUrl::parse(context.databaseUrl, &problem)) {
+            context.err << "radiocode: --database: " << problem << "\n";
+            return false;
+        }
     }
     if (!context.language.isEmpty() && !availableLanguages().contains(context.language)) {
         context.err << Cli::tr("radiocode: unknown language \"%1\": use one of %2.")

@@ -1,9 +1,11 @@
 // radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer ...] [--vehicle ...] [--vin ...]
 // [--technician ...] [--notes ...] [--workshop ...] [--paper a4|letter] [--part-number N]
+// [--force]
 #include "sheet_command.h"
 
 #include "commands.h"
 #include "instruction_sheet.h"
+#include "output_target.h"
 #include "sheet_print.h"
 #include "texts.h"
 
@@ -22,7 +24,7 @@ void printHelp(Context& context) {
                    "[--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] "
                    "[--notes TEXT] [--workshop NAME] [--paper a4|letter] "
                    "[--format a4|letter|card|label62] [--part-number N] "
-                   "[--print [--printer NAME] [--copies N]]")
+                   "[--print [--printer NAME] [--copies N]] [--force]")
         << "\n\n"
         << Cli::tr("Writes the printable instruction sheet for one radio: the code in four "
                    "boxes, how to key it in, the cautions and what to do when the radio refuses "
@@ -36,8 +38,10 @@ void printHelp(Context& context) {
                                "the serial and printed on the sheet"),
                    22)
         << "\n"
-        << "  --out FILE.pdf      " << Cli::tr("where to write the PDF (required unless --print)")
+        << "  --out FILE.pdf      "
+        << Cli::tr("where to write the PDF (required unless --print; - for the standard output)")
         << "\n"
+        << "  --force             " << Cli::tr("replace FILE.pdf when it exists") << "\n"
         << "  --customer NAME     " << Cli::tr("the customer, printed on the sheet") << "\n"
         << "  --vehicle REG       " << Cli::tr("the vehicle's registration") << "\n"
         << "  --vin VIN           " << Cli::tr("the vehicle identification number (17 characters)")
@@ -98,6 +102,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     PaperSize paper = InstructionSheet::savedPaper();
     SheetPrintOptions printing;
     bool optionsEnded = false;
+    bool force = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
         if (optionsEnded || !argument.startsWith(QLatin1String("--"))) {
@@ -114,6 +119,10 @@ int runSheet(Context& context, const QStringList& arguments) {
         if (isHelpOption(argument)) {
             printHelp(context);
             return ExitCodeShown;
+        }
+        if (argument == QLatin1String("--force")) {
+            force = true;
+            continue;
         }
         if (argument == QLatin1String("--family") ||
             argument.startsWith(QLatin1String("--family="))) {
@@ -206,21 +215,32 @@ int runSheet(Context& context, const QStringList& arguments) {
                                                                : ExitNoCode;
     }
     QString error;
-    if (!InstructionSheet::writePdf(out, content, format, &error)) {
+    const auto target = OutputTarget::open(fileNameArgument(out), force, &error);
+    if (!target) {
         context.err << "radiocode sheet: " << error << "\n";
         return ExitFailure;
     }
-    const QString path = QFileInfo(out).absoluteFilePath();
+    if (!InstructionSheet::writePdf(target->device(), content, format, &error) ||
+        !target->finish(&error)) {
+        context.err << "radiocode sheet: " << error << "\n";
+        return ExitFailure;
+    }
+    // The PDF went to the standard output: the message goes beside it, not into it.
+    QTextStream& report =
+        target->kind() == OutputTarget::Kind::StandardOutput ? context.err : context.out;
+    const QString path = target->kind() == OutputTarget::Kind::ReplacedFile
+                             ? QFileInfo(target->displayName()).absoluteFilePath()
+                             : target->displayName();
     if (content.result.status == LookupStatus::Ok) {
-        context.out
+        report
             << Cli::tr("Sheet for %1 written to %2.").arg(Texts::fromUtf8(recognition.serial), path)
             << "\n";
         return ExitCodeShown;
     }
-    context.out << Cli::tr("Sheet for %1 written to %2 with empty code boxes: %3")
-                       .arg(Texts::fromUtf8(recognition.serial), path,
-                            Texts::noCodeReason(content.result))
-                << "\n";
+    report << Cli::tr("Sheet for %1 written to %2 with empty code boxes: %3")
+                  .arg(Texts::fromUtf8(recognition.serial), path,
+                       Texts::noCodeReason(content.result))
+           << "\n";
     return ExitNoCode;
 }
 

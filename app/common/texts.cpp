@@ -257,7 +257,7 @@ QString Texts::message(const Recognition& recognition) {
             .arg(where(m));
     case MessageId::InputTooLong:
         return tr("The input is far too long (%1 bytes) to be a radio serial: at most %2.")
-            .arg(m.actual)
+            .arg(m.byteCount > 0 ? QString::number(m.byteCount) : QString::number(m.actual))
             .arg(m.count);
     case MessageId::PrecodeNotAssigned:
         return tr("A000 to A099 are not precodes: check the label again (the precode is the last "

@@ -813,35 +813,7 @@ bool InstructionSheet::render(QPagedPaintDevice& device, const SheetContent& con
 
 bool InstructionSheet::writePdf(const QString& path, const SheetContent& content, PaperSize paper,
                                 QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error)
-            *error = tr("Cannot write %1: %2")
-                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setPageSize(pageSize(paper));
-        writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
-        writer.setTitle(title());
-        writer.setCreator(
-            QStringLiteral("Nissan Radio Code Finder %1").arg(QStringLiteral(RADIOCODE_VERSION)));
-        if (!render(writer, content)) {
-            if (error)
-                *error = tr("The sheet could not be drawn.");
-            return false;
-        }
-    }
-    file.close();
-    if (file.error() != QFileDevice::NoError) {
-        if (error)
-            *error = tr("Cannot write %1: %2")
-                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
-        return false;
-    }
-    return true;
+    return writePdf(path, content, format(paper), error);
 }
 
 QPageLayout InstructionSheet::pageLayout(SheetFormat format) {
@@ -884,18 +856,31 @@ QByteArray InstructionSheet::pdf(const SheetContent& content, SheetFormat format
 
 bool InstructionSheet::writePdf(const QString& path, const SheetContent& content,
                                 SheetFormat format, QString* error) {
-    if (!isCodeCard(format))
-        return writePdf(path, content,
-                        format == SheetFormat::Letter ? PaperSize::Letter : PaperSize::A4, error);
-    const QByteArray bytes = pdf(content, format, std::nullopt, error);
-    if (bytes.isEmpty())
-        return false;
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(bytes) != bytes.size() || !file.flush()) {
+    const auto failed = [&] {
         if (error)
             *error = tr("Cannot write %1: %2")
                          .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
+        return false;
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return failed();
+    if (!writePdf(file, content, format, error))
+        return false;
+    file.close();
+    if (file.error() != QFileDevice::NoError)
+        return failed();
+    return true;
+}
+
+bool InstructionSheet::writePdf(QIODevice& device, const SheetContent& content, SheetFormat format,
+                                QString* error) {
+    const QByteArray bytes = pdf(content, format, std::nullopt, error);
+    if (bytes.isEmpty())
+        return false;
+    if (device.write(bytes) != bytes.size()) {
+        if (error)
+            *error = tr("The sheet could not be written: %1").arg(device.errorString());
         return false;
     }
     return true;

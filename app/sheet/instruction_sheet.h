@@ -16,6 +16,8 @@
 
 #include <optional>
 
+class QIODevice;
+
 class QPagedPaintDevice;
 
 namespace radiocode {
@@ -44,6 +46,9 @@ public:
 
     // Writes a PDF; on failure returns false and says why in `error`.
     static bool writePdf(const QString& path, const SheetContent& content, PaperSize paper,
+                         QString* error = nullptr);
+    // The same into an open device (a file being replaced, a pipe); the caller closes it.
+    static bool writePdf(QIODevice& device, const SheetContent& content, SheetFormat format,
                          QString* error = nullptr);
 
     // The sheet or the card in `format`, as a PDF in memory. `layout` replaces the format's own

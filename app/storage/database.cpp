@@ -1,10 +1,13 @@
 #include "database.h"
 
 #include "csv_reader.h"
+#include "csv_writer.h"
+#include "storage_texts.h"
 #include "texts.h"
 
 #include "radiocode/recognition.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,7 +25,13 @@
 
 #include <algorithm>
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #endif
 #include <vector>
 
@@ -92,11 +101,6 @@ QString excerpt(const QByteArray& cell) {
     if (text.size() > 40 || cell.size() > 160)
         text = text.left(39) + QChar(0x2026);
     return text;
-}
-
-bool isFourDigits(QByteArrayView code) {
-    return code.size() == 4 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The same statements for SQLite and PostgreSQL.
@@ -169,6 +173,79 @@ const QStringList& sharedMigrationOne() {
     return statements;
 }
 
+// A path as the file system takes it (bytes). On Unix through the system calls, so a name that
+// is not UTF-8 is still the file it names; elsewhere through Qt.
+struct NativePath {
+    QByteArray bytes;
+
+    NativePath folder() const {
+        QByteArray path = bytes;
+        while (path.size() > 1 && path.endsWith('/'))
+            path.chop(1);
+        const qsizetype slash = path.lastIndexOf('/');
+        if (slash < 0)
+            return {QByteArrayLiteral(".")};
+        return {slash == 0 ? QByteArrayLiteral("/") : path.left(slash)};
+    }
+#ifdef Q_OS_UNIX
+    bool exists() const {
+        return ::access(bytes.constData(), F_OK) == 0;
+    }
+    bool isDir() const {
+        struct stat info {};
+        return ::stat(bytes.constData(), &info) == 0 && S_ISDIR(info.st_mode);
+    }
+    bool isWritable() const {
+        return ::access(bytes.constData(), W_OK) == 0;
+    }
+    bool createOwnerOnly(QString* reason) const {
+        const int descriptor =
+            ::open(bytes.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (descriptor < 0) {
+            *reason = QString::fromLocal8Bit(std::strerror(errno));
+            return false;
+        }
+        ::close(descriptor);
+        return true;
+    }
+    bool makeOwnerOnlyFolders() const {
+        if (exists())
+            return isDir();
+        if (!folder().makeOwnerOnlyFolders())
+            return false;
+        return ::mkdir(bytes.constData(), S_IRWXU) == 0 || isDir();
+    }
+#else
+    QString name() const {
+        return QFile::decodeName(bytes);
+    }
+    bool exists() const {
+        return QFileInfo::exists(name());
+    }
+    bool isDir() const {
+        return QFileInfo(name()).isDir();
+    }
+    bool isWritable() const {
+        return QFileInfo(name()).isWritable();
+    }
+    bool createOwnerOnly(QString* reason) const {
+        QFile create(name());
+        if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return true;
+        *reason = create.errorString();
+        return false;
+    }
+    bool makeOwnerOnlyFolders() const {
+        if (!QDir().mkpath(name()))
+            return false;
+        QFile::setPermissions(name(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner);
+        return true;
+    }
+#endif
+};
+
 // The size limit a file written by this process may reach (RLIMIT_FSIZE), or -1 for none.
 qint64 fileSizeLimit() {
 #ifdef Q_OS_UNIX
@@ -183,6 +260,32 @@ qint64 fileSizeLimit() {
 
 QString codeProvenanceId(CodeProvenance provenance) {
     return provenanceId(provenance);
+}
+
+namespace {
+int timeoutFromEnvironment(const char* name, int fallbackMs) {
+    bool ok = false;
+    const double seconds = qEnvironmentVariable(name).trimmed().toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 24 * 3600)
+        return fallbackMs;
+    return std::max(1, static_cast<int>(seconds * 1000));
+}
+
+// PostgreSQL: how long statements and lock waits of this session may take.
+void applyTimeouts(QSqlDatabase& db, int timeoutMs, bool local) {
+    QSqlQuery query(db);
+    const QString scope = local ? QStringLiteral("SET LOCAL ") : QStringLiteral("SET ");
+    query.exec(scope + QStringLiteral("statement_timeout = %1").arg(timeoutMs));
+    query.exec(scope + QStringLiteral("lock_timeout = %1").arg(timeoutMs));
+}
+} // namespace
+
+int OpenOptions::defaultReadTimeoutMs() {
+    return timeoutFromEnvironment("RADIOCODE_DB_TIMEOUT", 5000);
+}
+
+int OpenOptions::defaultWriteTimeoutMs() {
+    return timeoutFromEnvironment("RADIOCODE_DB_WRITE_TIMEOUT", 60000);
 }
 
 QString StoredCode::source() const {
@@ -214,19 +317,6 @@ std::optional<Outcome> outcomeFromId(const QString& id) {
         key == QLatin1String("nottried"))
         return Outcome::NotTried;
     return std::nullopt;
-}
-
-QByteArray csvCell(const QString& text) {
-    QString cell = text;
-    if (!cell.isEmpty() && QStringLiteral("=+-@").contains(cell.front()))
-        cell.prepend(QLatin1Char('\''));
-    const bool needsQuotes = cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char(';')) ||
-                             cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')) ||
-                             cell.contains(QLatin1Char('\r'));
-    if (!needsQuotes)
-        return cell.toUtf8();
-    cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return '"' + cell.toUtf8() + '"';
 }
 
 // --- opening -------------------------------------------------------------------------------
@@ -288,37 +378,40 @@ bool Database::connect(const OpenOptions& options, QString* error) {
     if (isSqlite()) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
             return failWith(tr("The SQLite driver for Qt is not installed (libqt6sql6-sqlite)."));
-        const QFileInfo file(location_.path);
-        const QString folder = file.absolutePath();
-        if (!QFileInfo::exists(folder)) {
-            if (!QDir().mkpath(folder))
+        // The file as the file system names it: bytes, which need not be UTF-8.
+        const NativePath file{location_.nativePath.isEmpty() ? QFile::encodeName(location_.path)
+                                                             : location_.nativePath};
+        const NativePath folderPath = file.folder();
+        const QString folder = QFile::decodeName(folderPath.bytes);
+        if (!folderPath.exists()) {
+            if (!folderPath.makeOwnerOnlyFolders())
                 return failWith(tr("Cannot create the folder %1 for the database.").arg(folder));
-            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner);
         }
         if (file.isDir())
             return failWith(tr("%1 is a folder: the database must be a file.").arg(location_.path));
         if (!file.exists()) {
             // Created here, before SQLite sees it, so it is owner-only from the first byte;
             // SQLite gives its -wal and -shm files the same permissions.
-            QFile create(location_.path);
-            if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                             QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
-                !QFileInfo::exists(location_.path))
-                return failWith(tr("Cannot create the database file %1: %2")
-                                    .arg(location_.path, create.errorString()));
+            QString reason;
+            if (!file.createOwnerOnly(&reason) && !file.exists())
+                return failWith(
+                    tr("Cannot create the database file %1: %2").arg(location_.path, reason));
         } else if (!isReadOnly() && !file.isWritable()) {
             mayReadOnly_ = true;
             return failWith(tr("The database file %1 is read-only: ask for write access to it or "
                                "choose another database.")
                                 .arg(location_.path));
         }
-        if (!isReadOnly() && !QFileInfo(folder).isWritable()) {
+        if (!isReadOnly() && !folderPath.isWritable()) {
             mayReadOnly_ = true;
             return failWith(tr("The folder %1 is read-only: SQLite needs to write its journal "
                                "beside the database file.")
                                 .arg(folder));
         }
+        // A name that is not UTF-8 reaches SQLite only as a file: URI with %-escaped bytes.
+        const bool plainName = QFile::encodeName(location_.path) == file.bytes;
+        const QString uri =
+            QStringLiteral("file:") + QString::fromLatin1(file.bytes.toPercentEncoding("/"));
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
         const QString busy = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
         auto openAndRead = [&]() {
@@ -335,21 +428,22 @@ bool Database::connect(const OpenOptions& options, QString* error) {
             return true;
         };
         if (!isReadOnly()) {
-            db.setDatabaseName(location_.path);
-            db.setConnectOptions(busy);
+            db.setDatabaseName(plainName ? location_.path : uri);
+            db.setConnectOptions(plainName ? busy : busy + QStringLiteral(";QSQLITE_OPEN_URI"));
             if (!db.open())
                 return failWith(describe(db.lastError()));
             db.close(); // opened once to tell a failed open from a failed first read
             return openAndRead();
         }
         // Read-only; without the -shm file (a read-only file system) only as an immutable file.
-        db.setDatabaseName(location_.path);
-        db.setConnectOptions(busy + QStringLiteral(";QSQLITE_OPEN_READONLY"));
+        db.setDatabaseName(plainName ? location_.path : uri);
+        db.setConnectOptions(busy + (plainName ? QStringLiteral(";QSQLITE_OPEN_READONLY")
+                                               : QStringLiteral(";QSQLITE_OPEN_READONLY;"
+                                                                "QSQLITE_OPEN_URI")));
         if (openAndRead())
             return true;
         db.close();
-        db.setDatabaseName(QUrl::fromLocalFile(location_.path).toString(QUrl::FullyEncoded) +
-                           QStringLiteral("?immutable=1"));
+        db.setDatabaseName(uri + QStringLiteral("?immutable=1"));
         db.setConnectOptions(busy + QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
         if (!openAndRead())
             return failWith(describe(db.lastError()));
@@ -372,12 +466,16 @@ bool Database::connect(const OpenOptions& options, QString* error) {
                             .arg(location_.displayUrl(), db.lastError().databaseText().trimmed()));
     QSqlQuery query(db);
     query.exec(QStringLiteral("SET client_min_messages = warning"));
+    applyTimeouts(db, options.readTimeoutMs, false);
     return true;
 }
 
 namespace {
 
-// 0 when the database has no radiocode tables yet, -1 on error.
+constexpr int damagedSchema = -2;
+
+// 0 when the database has no radiocode tables yet, -1 on error, damagedSchema when the table
+// that records the schema is there without its record.
 int readSchemaVersion(const QSqlDatabase& db, QString* foreignTables) {
     const QStringList tables = db.tables(QSql::Tables);
     if (!tables.contains(QStringLiteral("radiocode_meta"), Qt::CaseInsensitive)) {
@@ -390,7 +488,11 @@ int readSchemaVersion(const QSqlDatabase& db, QString* foreignTables) {
     query.addBindValue(QLatin1String(schemaVersionKey));
     if (!query.exec())
         return -1;
-    return query.next() ? query.value(0).toInt() : 0;
+    return query.next() ? query.value(0).toInt() : damagedSchema;
+}
+
+bool isPermissionDenied(const QSqlError& error) {
+    return error.nativeErrorCode() == QLatin1String("42501");
 }
 
 } // namespace
@@ -408,7 +510,16 @@ bool Database::migrate(QString* error) {
     };
     QSqlDatabase db = connection();
     QString foreignTables;
+    auto damaged = [&] {
+        return failWith(tr("The database %1 is a radiocode database whose schema record is "
+                           "damaged (the table radiocode_meta or its schema_version row is "
+                           "missing). It was not changed: restore it from a backup, or choose "
+                           "another database.")
+                            .arg(location_.displayUrl()));
+    };
     auto checkVersion = [&](int version) {
+        if (version == damagedSchema)
+            return damaged();
         if (version < 0)
             return failWith(describe(db.lastError()));
         if (version > knownSchemaVersion)
@@ -418,6 +529,10 @@ bool Database::migrate(QString* error) {
                                 .arg(location_.displayUrl())
                                 .arg(version)
                                 .arg(knownSchemaVersion));
+        const QStringList tables = foreignTables.split(QStringLiteral(", "));
+        if (version == 0 && tables.contains(QStringLiteral("codes"), Qt::CaseInsensitive) &&
+            tables.contains(QStringLiteral("jobs"), Qt::CaseInsensitive))
+            return damaged();
         if (version == 0 && !foreignTables.isEmpty())
             return failWith(tr("The database %1 holds other tables (%2) and is not a radiocode "
                                "database: choose another one.")
@@ -457,12 +572,20 @@ bool Database::migrate(QString* error) {
         rollback();
         return false;
     }
+    auto cannotCreate = [&](const QSqlError& error) {
+        rollback();
+        if (isPermissionDenied(error))
+            return failWith(tr("The database user %1 may not create tables in %2, and the code "
+                               "database needs its tables there. Ask the database's "
+                               "administrator to let this user create tables (GRANT CREATE ON "
+                               "SCHEMA public), or to open it once as its owner.")
+                                .arg(location_.user, location_.displayUrl()));
+        return failWith(describe(error));
+    };
     if (current == 0) {
         if (!query.exec(QStringLiteral("CREATE TABLE radiocode_meta (key TEXT PRIMARY KEY, "
-                                       "value TEXT NOT NULL)"))) {
-            rollback();
-            return failWith(describe(query.lastError()));
-        }
+                                       "value TEXT NOT NULL)")))
+            return cannotCreate(query.lastError());
     }
     for (const Migration& migration : migrations()) {
         if (migration.version <= current)
@@ -472,6 +595,8 @@ bool Database::migrate(QString* error) {
             statements += sharedMigrationOne();
         for (const QString& statement : statements) {
             if (!query.exec(statement)) {
+                if (isPermissionDenied(query.lastError()))
+                    return cannotCreate(query.lastError());
                 const QString message = describe(query.lastError());
                 rollback();
                 return failWith(tr("Updating the database to schema %1 failed, nothing was "
@@ -521,6 +646,11 @@ bool Database::beginWrite() {
         return fail(error);
     }
     inTransaction_ = true;
+    // A write may wait longer than a lookup (for another import to end), but not for ever.
+    if (!isSqlite()) {
+        QSqlDatabase db = connection();
+        applyTimeouts(db, options_.writeTimeoutMs, true);
+    }
     return true;
 }
 
@@ -536,9 +666,14 @@ bool Database::commit() {
 }
 
 void Database::rollback() {
-    QSqlQuery query(connection());
-    query.exec(QStringLiteral("ROLLBACK"));
     inTransaction_ = false;
+    // A connection that is gone has rolled back already (the server drops what was not
+    // committed); asking it again would only make Qt print a warning.
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return;
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("ROLLBACK"));
 }
 
 bool Database::reconnectIfLost() const {
@@ -577,6 +712,7 @@ bool Database::reconnectIfLost() const {
     reconnectFailed_ = false;
     QSqlQuery settings(db);
     settings.exec(QStringLiteral("SET client_min_messages = warning"));
+    applyTimeouts(db, options_.readTimeoutMs, false);
     return true;
 }
 
@@ -648,6 +784,23 @@ QString Database::describe(const QSqlError& error) const {
         default:
             break;
         }
+    } else if (error.nativeErrorCode() == QLatin1String("55P03") ||
+               error.nativeErrorCode() == QLatin1String("57014")) {
+        // lock_timeout or statement_timeout: another program holds a table, or the server is
+        // too slow to answer.
+        const double waited =
+            (inTransaction_ ? options_.writeTimeoutMs : options_.readTimeoutMs) / 1000.0;
+        if (inTransaction_)
+            return tr("The code database %1 is busy: saving waited %2 s for another program "
+                      "that holds its tables (an import, a backup, a long query) and gave up. "
+                      "Nothing was saved; try again when the other program has finished.")
+                .arg(where)
+                .arg(waited);
+        return tr("The code database %1 is busy: it did not answer within %2 s, because another "
+                  "program holds its tables (an import, a backup, a long query). The code may be "
+                  "on record: try again in a moment.")
+            .arg(where)
+            .arg(waited);
     } else if (error.type() == QSqlError::ConnectionError || !connection().isOpen()) {
         if (detail.isEmpty())
             return tr("Lost the connection to the database %1. Check that the server is running "
@@ -860,6 +1013,9 @@ struct PendingRow {
     Family family;
     QString serial;
     QString code;
+    CodeProvenance provenance;
+    QString origin;
+    QString createdAt;
 };
 
 QString placeholders(int rows, int columns) {
@@ -885,6 +1041,14 @@ QString questionMarks(int count) {
 
 ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
                                  const ImportOptions& options) {
+    QByteArray bytes = QByteArray::fromRawData(data.data(), data.size());
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return importCsv(buffer, fileName, options);
+}
+
+ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
+                                 const ImportOptions& options) {
     ImportReport report;
     report.dryRun = options.dryRun;
     auto badFile = [&](const QString& message) {
@@ -892,47 +1056,51 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         report.failure = message;
         return report;
     };
-    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF"))
+    CsvReader reader(device);
+    if (reader.startsLikeUtf16())
         return badFile(tr("The file is UTF-16 text: save it as CSV in UTF-8 and import it again."));
 
-    CsvReader reader(data);
+    // A header is a line of names: anything longer is not a code list, and is refused before
+    // the rest of it is read.
+    constexpr qsizetype maxHeaderBytes = 4096;
+    reader.setMaxRecordBytes(maxHeaderBytes);
     CsvRecord record;
-    int serialColumn = -1;
-    int codeColumn = -1;
-    int familyColumn = -1; // optional: the family of serials of a label form no rule knows
+    CsvColumns columns;
     bool haveHeader = false;
     while (reader.next(record)) {
         if (record.blank)
             continue;
+        if (record.problem == CsvProblem::TooLong)
+            return badFile(tr("Line %1, the header, is longer than %2 bytes (it starts “%3”): "
+                              "this is not a code list.")
+                               .arg(record.line)
+                               .arg(maxHeaderBytes)
+                               .arg(excerpt(record.excerpt)));
         if (record.problem != CsvProblem::None)
             return badFile(
                 tr("Line %1, the header, has a quote that is never closed.").arg(record.line));
-        QStringList names;
-        for (int i = 0; i < record.fields.size(); ++i) {
-            const QString name = QString::fromUtf8(record.fields[i]).trimmed();
-            names << name;
-            if (name.compare(QLatin1String("serial"), Qt::CaseInsensitive) == 0 && serialColumn < 0)
-                serialColumn = i;
-            if (name.compare(QLatin1String("code"), Qt::CaseInsensitive) == 0 && codeColumn < 0)
-                codeColumn = i;
-            if (name.compare(QLatin1String("family"), Qt::CaseInsensitive) == 0 && familyColumn < 0)
-                familyColumn = i;
+        columns = findColumns(record.fields, options.columns);
+        if (!columns.ok()) {
+            report.columnsUnknown = true;
+            return badFile(StorageTexts::columnsProblem(columns, record.line));
         }
-        if (serialColumn < 0 || codeColumn < 0)
-            return badFile(tr("Line %1 must name the columns: a code list needs the columns "
-                              "“serial” and “code” (found: %2).")
-                               .arg(record.line)
-                               .arg(names.join(QStringLiteral(", "))));
         haveHeader = true;
         break;
     }
+    if (reader.readFailed())
+        return badFile(tr("Reading the file failed: %1").arg(device.errorString()));
     if (!haveHeader)
         return badFile(tr("The file is empty: a code list starts with a header line naming the "
                           "columns “serial” and “code”."));
+    reader.setMaxRecordBytes(CsvReader::defaultMaxRecordBytes);
+    const int serialColumn = columns.serial;
+    const int codeColumn = columns.code;
+    const int familyColumn = columns.family; // the family of serials of a label form no rule knows
 
     auto databaseError = [&]() {
         report.status = ImportReport::Status::DatabaseError;
-        report.failure = lastError_;
+        report.failure = tr("Nothing from %1 was saved. %2")
+                             .arg(QFileInfo(fileName).fileName(), lastError_.trimmed());
         report.imported = report.duplicates = 0;
         return report;
     };
@@ -947,8 +1115,8 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         return databaseError();
     }
     const QString importedAt = timestamp(QDateTime::currentDateTimeUtc());
-    const QString importSource = provenanceId(CodeProvenance::Import);
     const QString origin = QFileInfo(fileName).fileName();
+    const QString restoredOrigin = origin + QStringLiteral(" (leading zeros restored)");
     const QString selectSql =
         QStringLiteral("SELECT serial, family, code, source, origin FROM codes WHERE serial IN (");
     const QString insertSql = QStringLiteral("INSERT INTO codes (serial, family, code, source, "
@@ -965,15 +1133,25 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
 
     std::vector<PendingRow> pending;
     pending.reserve(importChunkRows);
+    auto listed = [&](qsizetype listedSoFar) {
+        if (listedSoFar < ImportReport::maxListedIssues)
+            return true;
+        ++report.unlisted;
+        return false;
+    };
     auto addConflict = [&](const PendingRow& row, const QString& storedCode,
                            const QString& storedSource) {
+        ++report.conflictTotal;
+        if (!listed(report.conflicts.size()))
+            return;
         report.conflicts.append(
             {row.line, row.family, row.serial, storedCode, storedSource, row.code});
         report.errors.append(
             {row.line,
-             tr("%1 is already stored with code %2 (%3); the file says %4: the stored "
-                "code was kept.")
-                 .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code)});
+             tr("%1 is already stored with code %2 (%3); the file says %4: the stored code was "
+                "kept.")
+                 .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code),
+             row.serial});
     };
 
     // Writes one chunk: duplicates and conflicts are sorted out first, the new rows go in with
@@ -1061,9 +1239,9 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
                 insert->bindValue(p++, row->serial);
                 insert->bindValue(p++, familyText(row->family));
                 insert->bindValue(p++, row->code);
-                insert->bindValue(p++, importSource);
-                insert->bindValue(p++, origin);
-                insert->bindValue(p++, importedAt);
+                insert->bindValue(p++, provenanceId(row->provenance));
+                insert->bindValue(p++, notNull(row->origin));
+                insert->bindValue(p++, row->createdAt);
             }
             if (!insert->exec())
                 return fail(*insert);
@@ -1073,9 +1251,10 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         return true;
     };
 
-    auto skip = [&](int line, const QString& message) {
+    auto skip = [&](int line, const QString& message, const QString& serial = {}) {
         ++report.skipped;
-        report.errors.append({line, message});
+        if (listed(report.errors.size() - report.conflicts.size()))
+            report.errors.append({line, message, serial});
     };
 
     // Cancelled: nothing saved, and the report says so.
@@ -1088,7 +1267,13 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
     };
 
     qint64 rowsRead = 0;
-    const qint64 total = data.size();
+    const qint64 total = reader.size();
+    const int lastColumn = std::max(serialColumn, codeColumn);
+    auto cell = [&](int column) {
+        return column >= 0 && column < record.fields.size()
+                   ? withoutSpreadsheetGuards(record.fields[column]).trimmed()
+                   : QByteArray();
+    };
     while (reader.next(record)) {
         if ((++rowsRead & 0xfff) == 0) {
             if (options.cancel && options.cancel->load()) {
@@ -1104,14 +1289,22 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             skip(line, tr("A quoted field is never closed (a \" is missing): row skipped."));
             continue;
         }
-        if (record.fields.size() <= std::max(serialColumn, codeColumn)) {
-            skip(line, tr("The row has %n column(s); the serial and the code need %1.", nullptr,
-                          static_cast<int>(record.fields.size()))
-                           .arg(std::max(serialColumn, codeColumn) + 1));
+        if (record.problem == CsvProblem::TooLong) {
+            const qint64 length = reader.skipTooLong();
+            skip(line, tr("The row is %1 bytes long, more than a code list's row can be (it "
+                          "starts “%2”): row skipped.")
+                           .arg(length)
+                           .arg(excerpt(record.excerpt)));
             continue;
         }
-        const QByteArray rawSerial = record.fields[serialColumn].trimmed();
-        const QByteArray rawCode = record.fields[codeColumn].trimmed();
+        if (record.fields.size() <= lastColumn) {
+            skip(line, tr("The row has %n column(s); the serial and the code need %1.", nullptr,
+                          static_cast<int>(record.fields.size()))
+                           .arg(lastColumn + 1));
+            continue;
+        }
+        const QByteArray rawSerial = cell(serialColumn);
+        const QByteArray rawCode = cell(codeColumn);
         if (rawSerial.isEmpty()) {
             skip(line, tr("The serial is empty."));
             continue;
@@ -1122,7 +1315,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         std::optional<Family> uncheckedFamily;
         if (recognition.state == InputState::Unchecked && familyColumn >= 0 &&
             familyColumn < record.fields.size()) {
-            const QByteArray name = record.fields[familyColumn].trimmed();
+            const QByteArray name = cell(familyColumn);
             uncheckedFamily =
                 familyFromId(std::string_view(name.constData(), static_cast<size_t>(name.size())));
         }
@@ -1131,27 +1324,68 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
             if (!recognition.suggestions.empty())
                 message += QLatin1Char(' ') +
                            Texts::suggestion(Texts::fromUtf8(recognition.suggestions.front()));
-            skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message));
+            skip(line, tr("Serial “%1”: %2").arg(excerpt(rawSerial), message), excerpt(rawSerial));
             continue;
         }
         const Family family = uncheckedFamily ? *uncheckedFamily : *recognition.family;
         const QString serial = QString::fromLatin1(recognition.serial);
         if (familyInfo(family).origin != CodeOrigin::CodeDatabase) {
-            skip(line, tr("%1 is a %2 serial: its code is computed with the public algorithm, "
-                          "not stored.")
-                           .arg(serial, Texts::familyName(family)));
-            continue;
-        }
-        if (!isFourDigits(rawCode)) {
             skip(line,
-                 tr("The code “%1” for %2 is not exactly 4 digits.").arg(excerpt(rawCode), serial));
+                 tr("%1 is a %2 serial: its code is computed with the public algorithm, "
+                    "not stored.")
+                     .arg(serial, Texts::familyName(family)),
+                 serial);
             continue;
         }
-        pending.push_back({line, family, serial, QString::fromLatin1(rawCode)});
+        PendingRow row{line, family, serial, {}, CodeProvenance::Import, origin, importedAt};
+        const CodeCell code = readCodeCell(rawCode);
+        if (code.kind == CodeCell::Kind::Code) {
+            row.code = QString::fromLatin1(rawCode);
+        } else if (code.kind == CodeCell::Kind::Shortened && options.restoreLeadingZeros) {
+            row.code = QString::fromLatin1(code.restored);
+            row.origin = restoredOrigin;
+        } else if (code.kind == CodeCell::Kind::Shortened) {
+            const QString message =
+                rawCode.size() == 3
+                    ? tr("The code “%1” for %2 looks like %3 with its leading zero lost by a "
+                         "spreadsheet: row skipped. Check the list, or import it again with "
+                         "leading zeros restored.")
+                    : tr("The code “%1” for %2 looks like %3 with its leading zeros lost by a "
+                         "spreadsheet: row skipped. Check the list, or import it again with "
+                         "leading zeros restored.");
+            skip(line,
+                 message.arg(QString::fromLatin1(rawCode), serial,
+                             QString::fromLatin1(code.restored)),
+                 serial);
+            continue;
+        } else {
+            skip(line,
+                 tr("The code “%1” for %2 is not exactly 4 digits.").arg(excerpt(rawCode), serial),
+                 serial);
+            continue;
+        }
+        // A list this program exported keeps where each code came from.
+        if (columns.source >= 0 && code.kind == CodeCell::Kind::Code) {
+            const QByteArray source = cell(columns.source);
+            const QString recordedOrigin = QString::fromUtf8(cell(columns.origin));
+            if ((source == "confirmed" || source == "import") && !recordedOrigin.isEmpty()) {
+                row.provenance = provenanceFromId(QString::fromLatin1(source));
+                row.origin = recordedOrigin;
+                const QDateTime created = fromTimestamp(QString::fromUtf8(cell(columns.createdAt)));
+                if (created.isValid())
+                    row.createdAt = timestamp(created);
+            }
+        }
+        pending.push_back(std::move(row));
         if (static_cast<int>(pending.size()) == importChunkRows && !flush()) {
             rollback();
             return databaseError();
         }
+    }
+    if (reader.readFailed()) {
+        rollback();
+        lastError_ = tr("Reading the file failed: %1.").arg(device.errorString());
+        return databaseError();
     }
     if (!flush()) {
         rollback();
@@ -1173,7 +1407,7 @@ ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
         report.conflicts.begin(), report.conflicts.end(),
         [](const ImportConflict& a, const ImportConflict& b) { return a.line < b.line; });
     if (options.progress)
-        options.progress(total, total);
+        options.progress(reader.position(), total);
     return report;
 }
 
@@ -1183,27 +1417,25 @@ bool Database::exportCodes(QIODevice& device) {
     if (!query.exec(QStringLiteral("SELECT serial, code, family, source, origin, created_at FROM "
                                    "codes ORDER BY family, serial")))
         return fail(query);
-    QByteArray buffer = "serial,code,family,source,origin,created_at\n";
-    while (query.next()) {
-        for (int column = 0; column < 6; ++column) {
-            if (column > 0)
-                buffer += ',';
-            buffer += csvCell(query.value(column).toString());
-        }
-        buffer += '\n';
-        if (buffer.size() > (1 << 16)) {
-            if (device.write(buffer) != buffer.size()) {
-                lastError_ = tr("Cannot write the export: %1").arg(device.errorString());
-                return false;
-            }
-            buffer.clear();
-        }
-    }
-    if (device.write(buffer) != buffer.size()) {
-        lastError_ = tr("Cannot write the export: %1").arg(device.errorString());
+    using Kind = CsvCellKind;
+    CsvWriter writer(device, {{QStringLiteral("serial"), Kind::Text},
+                              {QStringLiteral("code"), Kind::Text},
+                              {QStringLiteral("family"), Kind::Text},
+                              {QStringLiteral("source"), Kind::Text},
+                              {QStringLiteral("origin"), Kind::Text},
+                              {QStringLiteral("created_at"), Kind::Number}});
+    auto cannotWrite = [&] {
+        lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
         return false;
+    };
+    while (query.next()) {
+        QList<QString> cells;
+        for (int column = 0; column < 6; ++column)
+            cells << query.value(column).toString();
+        if (!writer.writeRow(cells))
+            return cannotWrite();
     }
-    return true;
+    return writer.finish() || cannotWrite();
 }
 
 // --- jobs ----------------------------------------------------------------------------------
@@ -1364,33 +1596,34 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
     QSqlQuery query = jobsQuery(filter, &ok);
     if (!ok)
         return false;
-    QByteArray buffer = "id,time,technician,customer,registration,vin,family,serial,code,source,"
-                        "outcome,attempts,part_number,notes\n";
+    using Kind = CsvCellKind;
+    CsvWriter writer(device, {{QStringLiteral("id"), Kind::Number},
+                              {QStringLiteral("time"), Kind::Number},
+                              {QStringLiteral("technician"), Kind::Text},
+                              {QStringLiteral("customer"), Kind::Text},
+                              {QStringLiteral("registration"), Kind::Text},
+                              {QStringLiteral("vin"), Kind::Text},
+                              {QStringLiteral("family"), Kind::Text},
+                              {QStringLiteral("serial"), Kind::Text},
+                              {QStringLiteral("code"), Kind::Text},
+                              {QStringLiteral("source"), Kind::Text},
+                              {QStringLiteral("outcome"), Kind::Text},
+                              {QStringLiteral("attempts"), Kind::Number},
+                              {QStringLiteral("part_number"), Kind::Text},
+                              {QStringLiteral("notes"), Kind::Text}});
     while (query.next()) {
         const Job job = jobFromQuery(query);
-        const QStringList cells = {QString::number(job.id),
-                                   timestamp(job.time),
-                                   job.technician,
-                                   job.customer,
-                                   job.registration,
-                                   job.vin,
-                                   job.family ? familyText(*job.family) : QString(),
-                                   job.serial,
-                                   job.code,
-                                   job.source,
-                                   outcomeId(job.outcome),
-                                   QString::number(job.attempts),
-                                   job.partNumber,
-                                   job.notes};
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0)
-                buffer += ',';
-            buffer += csvCell(cells[i]);
+        if (!writer.writeRow({QString::number(job.id), timestamp(job.time), job.technician,
+                              job.customer, job.registration, job.vin,
+                              job.family ? familyText(*job.family) : QString(), job.serial,
+                              job.code, job.source, outcomeId(job.outcome),
+                              QString::number(job.attempts), job.partNumber, job.notes})) {
+            lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
+            return false;
         }
-        buffer += '\n';
     }
-    if (device.write(buffer) != buffer.size()) {
-        lastError_ = tr("Cannot write the export: %1").arg(device.errorString());
+    if (!writer.finish()) {
+        lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
         return false;
     }
     return true;

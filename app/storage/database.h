@@ -6,6 +6,7 @@
 // table lock), so concurrent writers wait for each other instead of losing rows.
 #pragma once
 
+#include "csv_reader.h"
 #include "database_location.h"
 
 #include "radiocode/families.h"
@@ -81,6 +82,7 @@ enum class AddResult {
 struct ImportIssue {
     int line = 0;    // 1-based line in the file; 0 when the whole file is concerned
     QString message; // translated sentence
+    QString serial;  // the row's serial as read (cut short), when it has one
 };
 
 struct ImportConflict {
@@ -88,12 +90,14 @@ struct ImportConflict {
     Family family = Family::Blaupunkt;
     QString serial;
     QString storedCode;
-    QString storedSource; // "database:…" or "file line N" for an earlier row of the same file
+    QString storedSource; // "database:…" or "line N of this file" for an earlier row of it
     QString fileCode;
 };
 
 struct ImportOptions {
-    bool dryRun = false; // check everything, count everything, then roll back
+    bool dryRun = false;              // check everything, count everything, then roll back
+    CsvColumnChoice columns;          // which columns hold the serial and the code
+    bool restoreLeadingZeros = false; // pad "420" to "0420" (marked in the origin), else skip it
     // Called now and then with bytes read so far and the file size (any thread: the caller's).
     std::function<void(qint64 done, qint64 total)> progress;
     const std::atomic_bool* cancel = nullptr; // set to stop: nothing is imported
@@ -107,15 +111,21 @@ struct ImportReport {
         Cancelled      // nothing changed
     };
     Status status = Status::Done;
-    QString failure; // BadFile / DatabaseError: what went wrong
+    QString failure;             // BadFile / DatabaseError: what went wrong
+    bool columnsUnknown = false; // BadFile: the serial and code columns must be chosen
     bool dryRun = false;
     qint64 imported = 0;
     qint64 duplicates = 0;
     qint64 skipped = 0;
-    QList<ImportIssue> errors; // skipped rows and conflicts, by line
+    qint64 conflictTotal = 0;
+    // Skipped rows and conflicts, by line; the first maxListedIssues of each, so a file of
+    // millions of bad rows cannot fill the memory. unlisted counts the rest.
+    QList<ImportIssue> errors;
     QList<ImportConflict> conflicts;
+    qint64 unlisted = 0;
+    static constexpr qsizetype maxListedIssues = 10000;
 
-    qint64 conflictCount() const { return conflicts.size(); }
+    qint64 conflictCount() const { return conflictTotal; }
     bool ok() const { return status == Status::Done; }
 };
 
@@ -157,9 +167,17 @@ struct AttemptHistory {
     bool lockoutLikely() const { return refusedAttempts >= wrongAttemptsBeforeLockout; }
 };
 
+// How long the database may keep us waiting. A statement that waits longer (for a lock another
+// program holds, a server that hangs) is given up with a message that says so, never hangs.
+// RADIOCODE_DB_TIMEOUT and RADIOCODE_DB_WRITE_TIMEOUT (seconds) change the defaults.
 struct OpenOptions {
-    int busyTimeoutMs = 5000; // SQLite: how long to wait for another program's write
-    int connectTimeoutS = 5;  // PostgreSQL
+    int busyTimeoutMs = defaultReadTimeoutMs();   // SQLite: how long to wait for another's write
+    int connectTimeoutS = 5;                      // PostgreSQL
+    int readTimeoutMs = defaultReadTimeoutMs();   // lookups and other reads: a few seconds
+    int writeTimeoutMs = defaultWriteTimeoutMs(); // each statement of a write (an import)
+
+    static int defaultReadTimeoutMs();  // 5 s
+    static int defaultWriteTimeoutMs(); // 60 s
 };
 
 class Database {
@@ -201,9 +219,14 @@ public:
     // file's code.
     bool replaceCodes(const QList<ImportConflict>& chosen, const QString& fileName);
     qint64 codeCount() const;
+    // Streams the list from `device` (a file, a pipe, standard input): memory stays flat.
+    // `fileName` is recorded as the codes' origin.
+    ImportReport importCsv(QIODevice& device, const QString& fileName,
+                           const ImportOptions& options = {});
     ImportReport importCsv(QByteArrayView data, const QString& fileName,
                            const ImportOptions& options = {});
-    // CSV serial,code,family,source,origin,created_at; spreadsheet-safe.
+    // CSV serial,code,family,source,origin,created_at; spreadsheet-safe (csv_writer.h), and
+    // importCsv reads it back with the same sources.
     bool exportCodes(QIODevice& device);
 
     // Jobs.
@@ -296,8 +319,5 @@ private:
     mutable QElapsedTimer lastReconnect_;
     OpenOptions options_;
 };
-
-// Quotes one CSV cell; a cell a spreadsheet would run as a formula gets a leading '.
-QByteArray csvCell(const QString& text);
 
 } // namespace radiocode::storage

@@ -1,6 +1,7 @@
 #include "database_location.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -21,8 +22,28 @@ QString usage() {
                            "postgresql://user[:password]@host[:port]/dbname.");
 }
 
+// The URL as it may be shown: a password in it replaced by ***, whatever else is wrong.
+QString withoutPassword(const QString& url) {
+    const qsizetype scheme = url.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return url;
+    const qsizetype authorityStart = scheme + 3;
+    qsizetype authorityEnd = url.indexOf(QLatin1Char('/'), authorityStart);
+    if (authorityEnd < 0)
+        authorityEnd = url.size();
+    // The user part ends at the last @: a password may hold an @ of its own.
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), authorityEnd - 1);
+    if (at < authorityStart)
+        return url;
+    const qsizetype colon = url.indexOf(QLatin1Char(':'), authorityStart);
+    if (colon < 0 || colon > at)
+        return url;
+    return url.left(colon + 1) + QStringLiteral("***") + url.mid(at);
+}
+
 QString notAUrl(const QString& url, const QString& why) {
-    return DatabaseUrl::tr("“%1” is not a database URL: %2 %3").arg(url, why, usage());
+    return DatabaseUrl::tr("“%1” is not a database URL: %2 %3")
+        .arg(withoutPassword(url), why, usage());
 }
 
 } // namespace
@@ -71,15 +92,47 @@ std::optional<DatabaseLocation> DatabaseUrl::parse(const QString& rawUrl, QStrin
             return fail(tr("“%1” is a folder, not a file.").arg(path));
         location.kind = DatabaseLocation::Kind::Sqlite;
         location.path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+        location.nativePath = QFile::encodeName(location.path);
         return location;
     }
     if (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
         return fail(tr("“%1” is not a known kind of database.").arg(url.left(colon)));
     if (!url.mid(colon + 1).startsWith(QLatin1String("//")))
         return fail(tr("postgresql: must be followed by //."));
+    // What QUrl would only call invalid (quoting the whole URL, password and all), said plainly.
+    {
+        const qsizetype authorityStart = colon + 3;
+        qsizetype authorityEnd = url.indexOf(QLatin1Char('/'), authorityStart);
+        if (authorityEnd < 0)
+            authorityEnd = url.size();
+        const QString authority = url.mid(authorityStart, authorityEnd - authorityStart);
+        if (authority.count(QLatin1Char('@')) > 1)
+            return fail(tr("it holds more than one @: an @ in the user name or password must be "
+                           "written as %1.")
+                            .arg(QStringLiteral("%40")));
+        const QString hostAndPort = authority.section(QLatin1Char('@'), -1);
+        if (hostAndPort.contains(QLatin1Char(':')) && !hostAndPort.startsWith(QLatin1Char('['))) {
+            const QString port = hostAndPort.section(QLatin1Char(':'), -1);
+            bool isNumber = false;
+            const int value = port.toInt(&isNumber);
+            if (!isNumber || value <= 0 || value > 65535)
+                return fail(
+                    tr("the port “%1” is not a number from 1 to 65535.").arg(port.left(20)));
+        }
+        const QString userInfo = authority.contains(QLatin1Char('@'))
+                                     ? authority.section(QLatin1Char('@'), 0, 0)
+                                     : QString();
+        for (const QChar c : userInfo)
+            if (c == QLatin1Char('/') || c == QLatin1Char('?') || c == QLatin1Char('#') ||
+                c == QLatin1Char('[') || c == QLatin1Char(']') || c.isSpace())
+                return fail(tr("the user name or password holds “%1”, which must be written "
+                               "with %-escapes (for example %2 for /).")
+                                .arg(c)
+                                .arg(QStringLiteral("%2F")));
+    }
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid())
-        return fail(parsed.errorString() + QLatin1Char('.'));
+        return fail(tr("it is not written correctly (check the server name and any %-escapes)."));
     location.kind = DatabaseLocation::Kind::PostgreSql;
     location.user = parsed.userName(QUrl::FullyDecoded);
     location.password = parsed.password(QUrl::FullyDecoded);
@@ -104,6 +157,19 @@ std::optional<DatabaseLocation> DatabaseUrl::parse(const QString& rawUrl, QStrin
         }
         location.connectOptions = options.join(QLatin1Char(';'));
     }
+    return location;
+}
+
+std::optional<DatabaseLocation> DatabaseUrl::parse(const QByteArray& url, QString* error) {
+    auto location = parse(QFile::decodeName(url), error);
+    if (!location || location->kind != DatabaseLocation::Kind::Sqlite)
+        return location;
+    QByteArray path = url.trimmed().mid(url.trimmed().indexOf(':') + 1);
+    if (path.startsWith("//"))
+        path = path.mid(2);
+    if (!path.startsWith('/'))
+        path = QFile::encodeName(QDir::currentPath()) + '/' + path;
+    location->nativePath = path;
     return location;
 }
 

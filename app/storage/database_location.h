@@ -4,6 +4,7 @@
 //   postgresql://user[:password]@host[:port]/dbname
 #pragma once
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 
@@ -14,8 +15,9 @@ namespace radiocode::storage {
 struct DatabaseLocation {
     enum class Kind { Sqlite, PostgreSql };
     Kind kind = Kind::Sqlite;
-    QString path; // SQLite: absolute file path
-    QString user; // PostgreSQL
+    QString path;          // SQLite: absolute file path, for showing
+    QByteArray nativePath; // SQLite: the same as the file system's bytes (need not be UTF-8)
+    QString user;          // PostgreSQL
     QString password;
     QString host;
     int port = 5432;
@@ -34,6 +36,9 @@ public:
     // Parses a URL; on failure returns nothing and sets `error` to a sentence that says what is
     // wrong and what a URL looks like.
     static std::optional<DatabaseLocation> parse(const QString& url, QString* error);
+    // The same for a URL given as bytes (a command-line argument, an environment variable):
+    // an SQLite file name is kept as those bytes, UTF-8 or not.
+    static std::optional<DatabaseLocation> parse(const QByteArray& url, QString* error);
 
     // The default SQLite file, shared by the desktop program and the command-line tool.
     static QString defaultPath();

@@ -73,4 +73,37 @@ QString StorageTexts::importSummary(const ImportReport& report) {
     return report.dryRun ? tr("Dry run, nothing saved: %1").arg(counts) : counts;
 }
 
+QString StorageTexts::columnsProblem(const CsvColumns& columns, int line) {
+    const QString found = columns.names.join(QStringLiteral(", "));
+    switch (columns.problem) {
+    case CsvColumns::Problem::None:
+        break;
+    case CsvColumns::Problem::SerialNotFound:
+    case CsvColumns::Problem::CodeNotFound:
+        return tr("Line %1 must name the columns: a code list needs a serial column (“serial”, "
+                  "“Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) and a code column "
+                  "(“code”, “Radio Code”, “Kod”, “Code radio”); found: %2.")
+            .arg(line)
+            .arg(found);
+    case CsvColumns::Problem::ChosenNotFound:
+        return tr("Line %1 has no column “%2” (found: %3). Give a column's name or its number, "
+                  "counting from 1.")
+            .arg(line)
+            .arg(columns.detail, found);
+    case CsvColumns::Problem::DuplicateName:
+        return tr("Line %1 names the column “%2” twice: which one is meant cannot be told. Rename "
+                  "one of them, or choose the columns by number.")
+            .arg(line)
+            .arg(columns.detail);
+    case CsvColumns::Problem::Ambiguous:
+        return tr("Line %1 has several columns that could be meant (%2): which one holds the "
+                  "serial or the code cannot be told.")
+            .arg(line)
+            .arg(columns.detail);
+    case CsvColumns::Problem::SameColumn:
+        return tr("The serial and the code cannot both be the column “%1”.").arg(columns.detail);
+    }
+    return {};
+}
+
 } // namespace radiocode::storage

@@ -24,6 +24,8 @@ public:
     static QString waitingFor(const CodeRequest& request);
     // One line for a finished import: "12 imported, 1 duplicate, 2 skipped, 0 conflicts".
     static QString importSummary(const ImportReport& report);
+    // Why a header does not name the columns of a code list (line: the header's line).
+    static QString columnsProblem(const CsvColumns& columns, int line);
 };
 
 } // namespace radiocode::storage

@@ -714,6 +714,7 @@ Recognition inputTooLong(std::size_t byteCount, InputField field) {
     message.id = MessageId::InputTooLong;
     // Saturate: a line of several gigabytes must not wrap into a negative count.
     message.actual = static_cast<int>(std::min<std::size_t>(byteCount, INT_MAX));
+    message.byteCount = byteCount;
     message.count = static_cast<int>(maxInputBytes);
     message.field = field;
     return hardFailure(message);

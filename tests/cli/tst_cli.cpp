@@ -465,7 +465,8 @@ private slots:
                           QStringLiteral("--lang"), QStringLiteral("tr")},
               QStringList{QStringLiteral("lookup"), QStringLiteral("--lang=en"),
                           QStringLiteral("J727")},
-              QStringList{QStringLiteral("--database"), home_.filePath(QStringLiteral("none.db")),
+              QStringList{QStringLiteral("--database"),
+                          QStringLiteral("sqlite:") + home_.filePath(QStringLiteral("none.db")),
                           QStringLiteral("lookup"), QStringLiteral("J727"),
                           QStringLiteral("--json")}}) {
             const Run result = run(arguments);

@@ -1,11 +1,17 @@
 // The CSV reader of the code list import: delimiters, quotes, BOM, line ends, broken quotes.
 #include "csv_reader.h"
 
+#include <QBuffer>
 #include <QTest>
 
+using radiocode::storage::CodeCell;
+using radiocode::storage::CsvColumnChoice;
+using radiocode::storage::CsvColumns;
 using radiocode::storage::CsvProblem;
 using radiocode::storage::CsvReader;
 using radiocode::storage::CsvRecord;
+using radiocode::storage::findColumns;
+using radiocode::storage::readCodeCell;
 
 namespace {
 
@@ -26,6 +32,113 @@ class TestCsvReader : public QObject {
     Q_OBJECT
 
 private slots:
+    void tabAndExcelSeparatorLine() {
+        QCOMPARE(CsvReader("serial\tcode\nBP1\t1234\n").delimiter(), '\t');
+        CsvReader excel("\xEF\xBB\xBFsep=;\r\nserial;code\r\nBP1;1,5\r\n");
+        QCOMPARE(excel.delimiter(), ';');
+        QVERIFY(excel.hadSeparatorLine());
+        CsvRecord record;
+        QVERIFY(excel.next(record));
+        QCOMPARE(record.fields, (Fields{"serial", "code"}));
+        QCOMPARE(record.line, 2);
+        QVERIFY(excel.next(record));
+        QCOMPARE(record.fields, (Fields{"BP1", "1,5"}));
+    }
+
+    // Streamed one byte at a time, the records are those read from memory.
+    void streamedInTinyChunks() {
+        const QByteArray data = "a;\"b\"\"\r\nc\"\r\n\r\nd;e\r\n\"open\n"
+                                "f;g";
+        QByteArray copy = data;
+        QBuffer buffer(&copy);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader streamed(buffer, 0, 1);
+        const auto whole = readAll(data);
+        CsvRecord record;
+        for (const CsvRecord& expected : whole) {
+            QVERIFY(streamed.next(record));
+            QCOMPARE(record.fields, expected.fields);
+            QCOMPARE(record.line, expected.line);
+            QCOMPARE(record.problem, expected.problem);
+        }
+        QVERIFY(!streamed.next(record));
+        QCOMPARE(streamed.position(), qint64(data.size()));
+    }
+
+    // A line longer than allowed is reported at once with a short excerpt and skipped as it
+    // streams in, without being held in memory.
+    void tooLongLineIsCutShort() {
+        QByteArray data = "serial,code\n" + QByteArray(1 << 20, 'x') + "\nBP1,1234\n";
+        QBuffer buffer(&data);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(buffer, 0, 4096);
+        reader.setMaxRecordBytes(1000);
+        CsvRecord record;
+        QVERIFY(reader.next(record));
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.problem, CsvProblem::TooLong);
+        QCOMPARE(record.line, 2);
+        QVERIFY(record.excerpt.size() <= 64);
+        QVERIFY(record.fields.isEmpty());
+        QVERIFY(reader.position() < 10000); // the rest is read only when asked for
+        QCOMPARE(reader.skipTooLong(), qint64(1 << 20));
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.fields, (Fields{"BP1", "1234"}));
+        QCOMPARE(record.line, 3);
+    }
+
+    void columnsByTheirNames_data() {
+        QTest::addColumn<Fields>("header");
+        QTest::addColumn<int>("serial");
+        QTest::addColumn<int>("code");
+        QTest::newRow("en") << Fields{"Customer", "Serial No.", "Radio Code"} << 1 << 2;
+        QTest::newRow("de") << Fields{"Seriennummer", "Radiocode"} << 0 << 1;
+        QTest::newRow("tr") << Fields{"Seri Numarası", "Radyo Kodu"} << 0 << 1;
+        QTest::newRow("fr") << Fields{"Code radio", "Numéro de série"} << 1 << 0;
+        QTest::newRow("guarded") << Fields{"\xE2\x80\x8Bserial", "code"} << 0 << 1;
+    }
+    void columnsByTheirNames() {
+        QFETCH(Fields, header);
+        QFETCH(int, serial);
+        QFETCH(int, code);
+        const CsvColumns columns = findColumns(header);
+        QVERIFY(columns.ok());
+        QCOMPARE(columns.serial, serial);
+        QCOMPARE(columns.code, code);
+    }
+
+    void columnsThatCannotBeTold() {
+        QCOMPARE(findColumns({"serial", "code", "Code"}).problem,
+                 CsvColumns::Problem::DuplicateName);
+        QCOMPARE(findColumns({"serial", "code", "Radio Code"}).problem,
+                 CsvColumns::Problem::Ambiguous);
+        QCOMPARE(findColumns({"a", "code"}).problem, CsvColumns::Problem::SerialNotFound);
+        const CsvColumns chosen =
+            findColumns({"a", "b", "b"}, CsvColumnChoice{QStringLiteral("1"), QStringLiteral("3")});
+        QVERIFY(chosen.ok());
+        QCOMPARE(chosen.code, 2);
+        QCOMPARE(
+            findColumns({"a", "b", "b"}, CsvColumnChoice{QStringLiteral("a"), QStringLiteral("b")})
+                .problem,
+            CsvColumns::Problem::DuplicateName);
+        QCOMPARE(findColumns({"a", "b"}, CsvColumnChoice{QStringLiteral("a"), QStringLiteral("c")})
+                     .problem,
+                 CsvColumns::Problem::ChosenNotFound);
+        QCOMPARE(findColumns({"a", "b"}, CsvColumnChoice{QStringLiteral("1"), QStringLiteral("1")})
+                     .problem,
+                 CsvColumns::Problem::SameColumn);
+    }
+
+    void shortenedCodes() {
+        QCOMPARE(readCodeCell("0420").kind, CodeCell::Kind::Code);
+        QCOMPARE(readCodeCell("420").kind, CodeCell::Kind::Shortened);
+        QCOMPARE(readCodeCell("420").restored, QByteArray("0420"));
+        QCOMPARE(readCodeCell("7").restored, QByteArray("0007"));
+        QCOMPARE(readCodeCell("12345").kind, CodeCell::Kind::NotACode);
+        QCOMPARE(readCodeCell("4a0").kind, CodeCell::Kind::NotACode);
+        QCOMPARE(readCodeCell("").kind, CodeCell::Kind::NotACode);
+    }
+
     void commaAndLf() {
         const auto records = readAll("serial,code\nBP1,1234\n");
         QCOMPARE(records.size(), 2);

@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -142,6 +143,69 @@ private slots:
         const auto replaced = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QCOMPARE(replaced->code, QStringLiteral("9999"));
         QCOMPARE(replaced->source(), QStringLiteral("database:import:dealer.csv"));
+    }
+
+    // A dealer's own spreadsheet: the columns picked on the preview, shortened codes restored
+    // only when ticked, every rejected row with its serial, and no internal ids anywhere.
+    void importDialogPreviewPicksColumnsAndRestoresZeros() {
+        auto db = open();
+        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP000000000009"),
+                             QStringLiteral("1234"), QStringLiteral("Mehmet K."));
+        const QString file = writeFile(QStringLiteral("haendler.csv"),
+                                       "Kunde;Nummer;Wert\n"
+                                       "A;BP934515516803;420\n"
+                                       "B;BP538769672026;0042\n"
+                                       "C;BPO38769672026;1111\n"   // a letter O: rejected
+                                       "D;BP000000000009;9999\n"); // conflict with Mehmet's
+        ImportDialog dialog(db->location());
+        dialog.resize(760, 520);
+        dialog.show();
+        dialog.setFile(file);
+        // Neither column has a name this program knows: the technician is asked to choose.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Failed, workTimeoutMs);
+        QVERIFY2(dialog.summaryLabel()->text().contains(QLatin1String("Choose the serial")),
+                 qPrintable(dialog.summaryLabel()->text()));
+        QVERIFY(dialog.previewTable()->isVisible());
+        QCOMPARE(dialog.previewTable()->columnCount(), 3);
+        QCOMPARE(dialog.previewTable()->rowCount(), 4);
+        QCOMPARE(dialog.previewTable()->item(0, 1)->text(), QStringLiteral("BP934515516803"));
+
+        dialog.serialColumnBox()->setCurrentIndex(dialog.serialColumnBox()->findData(2));
+        dialog.codeColumnBox()->setCurrentIndex(dialog.codeColumnBox()->findData(3));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
+        QCOMPARE(int(dialog.report().imported), 1);
+        QCOMPARE(int(dialog.report().skipped), 2);
+        QTableWidget* issues = dialog.issuesTable();
+        QCOMPARE(issues->rowCount(), 3);
+        QString all;
+        for (int row = 0; row < issues->rowCount(); ++row) {
+            // Every rejected row names its serial as read.
+            QVERIFY2(!issues->item(row, 1)->text().isEmpty(),
+                     qPrintable(issues->item(row, 2)->text()));
+            all += issues->item(row, 2)->text() + QLatin1Char('\n');
+        }
+        QVERIFY2(all.contains(QLatin1String("looks like 0420")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("confirmed on a radio by Mehmet K.")), qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("database:")) && !all.contains(QLatin1String("K..")),
+                 qPrintable(all));
+        QCOMPARE(issues->item(1, 1)->text(), QStringLiteral("BPO38769672026"));
+        // The "Replace stored code" header is shown whole.
+        const QString header = issues->horizontalHeaderItem(3)->text();
+        QVERIFY(issues->horizontalHeader()->sectionSize(3) >=
+                issues->fontMetrics().horizontalAdvance(header));
+
+        dialog.restoreZerosBox()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(int(dialog.report().imported), 2, workTimeoutMs);
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Imported, workTimeoutMs);
+        const auto restored = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        QVERIFY(restored);
+        QCOMPARE(restored->code, QStringLiteral("0420"));
+        QCOMPARE(restored->source(),
+                 QStringLiteral("database:import:haendler.csv (leading zeros restored)"));
+        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP000000000009"))->code,
+                 QStringLiteral("1234"));
     }
 
     void importDialogKeepsStoredWhenNotConfirmed() {
@@ -481,7 +545,8 @@ private slots:
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray csv = file.readAll();
-        QVERIFY2(csv.startsWith("id,time,technician,customer,registration,vin,family,serial,code,"
+        QVERIFY2(csv.startsWith("\xEF\xBB\xBF"
+                                "id,time,technician,customer,registration,vin,family,serial,code,"
                                 "source,outcome,attempts,part_number,notes\n"),
                  csv.constData());
         QVERIFY(csv.contains("Second note"));

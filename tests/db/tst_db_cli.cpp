@@ -174,7 +174,8 @@ private slots:
         QVERIFY(result.out.contains("nothing saved"));
         result = run({QStringLiteral("db"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
-        QCOMPARE(result.out, QByteArray("serial,code,family,source,origin,created_at\n"));
+        QCOMPARE(result.out,
+                 QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at\n"));
     }
 
     void addAndExport() {
@@ -215,8 +216,10 @@ private slots:
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
-        QCOMPARE(lines[0], QByteArray("serial,code,family,source,origin,created_at"));
-        QVERIFY2(lines[1].startsWith("BP934515516803,1234,blaupunkt,confirmed,'=Ann,"),
+        QCOMPARE(lines[0], QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at"));
+        QVERIFY2(lines[1].startsWith("BP934515516803,\xE2\x80\x8B"
+                                     "1234,blaupunkt,confirmed,"
+                                     "\xE2\x80\x8B=Ann,"),
                  lines[1].constData());
         file.close();
         result = run({QStringLiteral("db"), QStringLiteral("export"), out});
@@ -384,7 +387,8 @@ private slots:
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
         QCOMPARE(result.out.count('\n'), 4);
-        QVERIFY(result.out.startsWith("id,time,technician,customer,registration,vin,family"));
+        QVERIFY(result.out.startsWith(
+            "\xEF\xBB\xBFid,time,technician,customer,registration,vin,family"));
         QVERIFY(result.out.contains("Müller"));
     }
 
@@ -440,7 +444,8 @@ private slots:
                  1);
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
         QCOMPARE(result.exit, 0);
-        QVERIFY2(result.out.startsWith("id,time,technician,customer,registration,vin,family,serial,"
+        QVERIFY2(result.out.startsWith("\xEF\xBB\xBF"
+                                       "id,time,technician,customer,registration,vin,family,serial,"
                                        "code,source,outcome,attempts,part_number,notes\n"),
                  result.out.constData());
         QVERIFY(result.out.contains("\"Aerial plug loose\nfixed\""));

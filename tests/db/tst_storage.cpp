@@ -2,6 +2,7 @@
 // the PostgreSQL server the ctest fixture starts (RADIOCODE_TEST_DB=postgresql, the URL in the
 // file named by RADIOCODE_TEST_PG_URL_FILE).
 #include "code_database_source.h"
+#include "csv_writer.h"
 #include "database.h"
 #include "storage_texts.h"
 
@@ -236,7 +237,8 @@ private slots:
         QVERIFY(db->exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
         QVERIFY(lines.first().endsWith(",part_number,notes"));
-        QVERIFY(buffer.data().contains(",7645387042,\n"));
+        QVERIFY(buffer.data().contains(",\xE2\x80\x8B"
+                                       "7645387042,\n")); // kept as text
     }
 
     // A database from the version before notes (schema 2) gains the notes column on open; its
@@ -610,14 +612,31 @@ private slots:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(db->exportCodes(buffer));
+        // A byte-order mark first; a zero-width space before every spot where a spreadsheet
+        // could start a formula or read a number (csv_writer.h).
+        const QByteArray guard = "\xE2\x80\x8B";
         const QList<QByteArray> lines = buffer.data().split('\n');
-        QCOMPARE(lines[0], QByteArray("serial,code,family,source,origin,created_at"));
-        QVERIFY(lines[1].startsWith("BE473935000375,0007,becker,import,'-list+.csv,"));
-        QVERIFY(lines[2].startsWith("BP538769672026,0042,blaupunkt,confirmed,\"'@Ann, senior\","));
-        QVERIFY(lines[3].startsWith(
-            "BP934515516803,1234,blaupunkt,confirmed,\"'=HYPERLINK(\"\"x\"\")\","));
-        QCOMPARE(csvCell(QStringLiteral("+1")), QByteArray("'+1"));
-        QCOMPARE(csvCell(QStringLiteral("-1")), QByteArray("'-1"));
+        QCOMPARE(lines[0], QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at"));
+        QVERIFY(lines[1].startsWith("BE473935000375," + guard + "0007,becker,import," + guard +
+                                    "-list+.csv,"));
+        QVERIFY(lines[2].startsWith("BP538769672026," + guard + "0042,blaupunkt,confirmed,\"" +
+                                    guard + "@Ann, senior\","));
+        QVERIFY(lines[3].startsWith("BP934515516803," + guard + "1234,blaupunkt,confirmed,\"" +
+                                    guard + "=HYPERLINK(\"\"x\"\")\","));
+        QCOMPARE(csvCell(QStringLiteral("+1")), guard + "+1");
+        QCOMPARE(csvCell(QStringLiteral("-1"), CsvCellKind::Number), guard + "-1");
+        QCOMPARE(csvCell(QStringLiteral("12"), CsvCellKind::Number), QByteArray("12"));
+        QCOMPARE(csvCell(QStringLiteral("Yilmaz;=2*3")), "\"Yilmaz;" + guard + "=2*3\"");
+        QCOMPARE(csvCell(QStringLiteral("a\n @b")), "\"a\n" + guard + " @b\"");
+        for (const QString& text :
+             {QStringLiteral("Yilmaz;=2*3"), QStringLiteral("\u200B=x;\u200B"),
+              QStringLiteral("0420"), QStringLiteral("a,\"=1\"\t-2\r\n+3"),
+              QStringLiteral("plain")}) {
+            QByteArray cell = csvCell(text);
+            if (cell.startsWith('"'))
+                cell = cell.mid(1, cell.size() - 2).replace("\"\"", "\"");
+            QCOMPARE(QString::fromUtf8(withoutSpreadsheetGuards(cell)), text);
+        }
         // The export is a valid code list: into a fresh database it imports all three.
         auto other = openFresh();
         const ImportReport report = other->importCsv(buffer.data(), QStringLiteral("export.csv"));
@@ -782,7 +801,8 @@ private slots:
         QVERIFY(db->exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().trimmed().split('\n');
         QCOMPARE(lines.size(), 6);
-        QVERIFY(lines[0].startsWith("id,time,technician,customer,registration,vin,family,serial"));
+        QVERIFY(lines[0].startsWith(
+            "\xEF\xBB\xBFid,time,technician,customer,registration,vin,family,serial"));
     }
 
     void largeImport() {

@@ -1,12 +1,17 @@
 #include "import_dialog.h"
 
+#include "csv_reader.h"
+#include "csv_writer.h"
 #include "storage_texts.h"
 #include "texts.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +20,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
@@ -24,6 +30,7 @@ namespace {
 
 enum Column { LineColumn, SerialColumn, ProblemColumn, ReplaceColumn, ColumnCount };
 constexpr int conflictIndexRole = Qt::UserRole + 1;
+constexpr int previewRows = 6;
 
 } // namespace
 
@@ -49,6 +56,32 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The first rows as read, and which columns hold the serial and the code.
+    preview_ = new QTableWidget(0, 0, this);
+    preview_->setObjectName(QStringLiteral("importPreview"));
+    preview_->setAccessibleName(tr("The first rows of the file"));
+    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    preview_->verticalHeader()->setVisible(false);
+    preview_->verticalHeader()->setDefaultSectionSize(preview_->fontMetrics().height() + 6);
+    preview_->setMaximumHeight(preview_->fontMetrics().height() * (previewRows + 3));
+    preview_->setVisible(false);
+    serialColumn_ = new QComboBox(this);
+    codeColumn_ = new QComboBox(this);
+    restoreZeros_ = new QCheckBox(tr("&Restore leading zeros a spreadsheet dropped (420 → 0420, "
+                                     "marked in the source)"),
+                                  this);
+    auto* columns = new QFormLayout;
+    columns->addRow(tr("&Serial column:"), serialColumn_);
+    columns->addRow(tr("C&ode column:"), codeColumn_);
+    columns->addRow(restoreZeros_);
+    auto* columnsBox = new QWidget(this);
+    columnsBox->setObjectName(QStringLiteral("importColumns"));
+    columnsBox->setLayout(columns);
+    columnsBox->setVisible(false);
+    connect(serialColumn_, &QComboBox::currentIndexChanged, this, &ImportDialog::columnsChosen);
+    connect(codeColumn_, &QComboBox::currentIndexChanged, this, &ImportDialog::columnsChosen);
+    connect(restoreZeros_, &QCheckBox::toggled, this, &ImportDialog::columnsChosen);
+
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
     progress_->setVisible(false);
@@ -63,6 +96,8 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     issues_->setHorizontalHeaderLabels(
         {tr("Line"), tr("Serial"), tr("Problem"), tr("Replace stored code")});
     issues_->horizontalHeader()->setSectionResizeMode(ProblemColumn, QHeaderView::Stretch);
+    // Its header is its only explanation: never cut.
+    issues_->horizontalHeader()->setSectionResizeMode(ReplaceColumn, QHeaderView::ResizeToContents);
     issues_->verticalHeader()->setVisible(false);
     issues_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     issues_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -78,6 +113,8 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(fileRow);
+    layout->addWidget(preview_);
+    layout->addWidget(columnsBox);
     layout->addWidget(summary_);
     layout->addLayout(progressRow);
     layout->addWidget(issues_, 1);
@@ -114,6 +151,7 @@ void ImportDialog::setFile(const QString& path) {
         return;
     file_ = path;
     path_->setText(QDir::toNativeSeparators(path));
+    fillPreview();
     run(true);
 }
 
@@ -163,7 +201,8 @@ void ImportDialog::run(bool dryRun) {
     const storage::DatabaseLocation location = location_;
     const QString file = file_;
     const std::function<void()> startHook = workerStartHook_;
-    worker_ = QThread::create([this, location, file, dryRun, startHook] {
+    storage::ImportOptions chosen = importOptions();
+    worker_ = QThread::create([this, location, file, dryRun, startHook, chosen] {
         if (startHook)
             startHook();
         storage::ImportReport report;
@@ -182,24 +221,14 @@ void ImportDialog::run(bool dryRun) {
                 report.status = storage::ImportReport::Status::DatabaseError;
                 report.failure = error;
             } else {
-                QByteArray copy;
-                QByteArrayView data;
-                if (input.size() > 0) {
-                    if (uchar* mapped = input.map(0, input.size())) {
-                        data = QByteArrayView(reinterpret_cast<const char*>(mapped), input.size());
-                    } else {
-                        copy = input.readAll();
-                        data = copy;
-                    }
-                }
-                storage::ImportOptions options;
+                storage::ImportOptions options = chosen;
                 options.dryRun = dryRun;
                 options.cancel = &cancel_flag_;
                 options.progress = [post, this](qint64 done, qint64 total) {
                     const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
                     post([this, permille] { progress_->setValue(permille); });
                 };
-                report = database->importCsv(data, file, options);
+                report = database->importCsv(input, file, options);
             }
         }
         post([this, report, dryRun] { finished(report, dryRun); });
@@ -213,12 +242,22 @@ void ImportDialog::finished(const storage::ImportReport& report, bool dryRun) {
         delete worker_;
         worker_ = nullptr;
     }
+    if (recheck_ && dryRun) {
+        recheck_ = false;
+        run(true);
+        return;
+    }
+    recheck_ = false;
     report_ = report;
     const QString name = QFileInfo(file_).fileName();
     switch (report.status) {
     case storage::ImportReport::Status::BadFile:
     case storage::ImportReport::Status::DatabaseError:
-        summary_->setText(tr("%1 cannot be imported: %2").arg(name, report.failure));
+        summary_->setText(
+            tr("%1 cannot be imported: %2").arg(name, report.failure) +
+            (report.columnsUnknown
+                 ? QLatin1Char(' ') + tr("Choose the serial and the code column above.")
+                 : QString()));
         issues_->setRowCount(0);
         setStage(Stage::Failed);
         return;
@@ -289,7 +328,9 @@ void ImportDialog::fillIssues() {
         auto* line = new QTableWidgetItem;
         line->setData(Qt::DisplayRole, issue.line);
         issues_->setItem(row, LineColumn, line);
-        issues_->setItem(row, ProblemColumn, new QTableWidgetItem(issue.message));
+        auto* problem = new QTableWidgetItem(issue.message);
+        problem->setToolTip(issue.message); // the whole sentence where the column cuts it
+        issues_->setItem(row, ProblemColumn, problem);
         // Conflicts and errors come in line order both: walk them together.
         while (conflictIndex < report_.conflicts.size() &&
                report_.conflicts[conflictIndex].line < issue.line)
@@ -306,12 +347,94 @@ void ImportDialog::fillIssues() {
             issues_->setItem(row, ReplaceColumn, replace);
             ++conflictIndex;
         } else {
-            issues_->setItem(row, SerialColumn, new QTableWidgetItem);
+            issues_->setItem(row, SerialColumn, new QTableWidgetItem(issue.serial));
             issues_->setItem(row, ReplaceColumn, new QTableWidgetItem);
         }
     }
     issues_->resizeColumnToContents(LineColumn);
     issues_->resizeColumnToContents(SerialColumn);
+}
+
+void ImportDialog::fillPreview() {
+    fillingPreview_ = true;
+    const auto done = qScopeGuard([this] { fillingPreview_ = false; });
+    preview_->clear();
+    preview_->setRowCount(0);
+    preview_->setColumnCount(0);
+    serialColumn_->clear();
+    codeColumn_->clear();
+    restoreZeros_->setChecked(false);
+    QFile input(file_);
+    if (!input.open(QIODevice::ReadOnly)) {
+        preview_->setVisible(false);
+        serialColumn_->parentWidget()->setVisible(false);
+        return;
+    }
+    storage::CsvReader reader(input);
+    reader.setMaxRecordBytes(4096);
+    storage::CsvRecord record;
+    QList<QByteArray> header;
+    QList<QList<QByteArray>> rows;
+    while (rows.size() < previewRows && reader.next(record)) {
+        if (record.blank || record.problem != storage::CsvProblem::None)
+            continue;
+        if (header.isEmpty())
+            header = record.fields;
+        else
+            rows << record.fields;
+    }
+    const storage::CsvColumns found = storage::findColumns(header);
+    preview_->setColumnCount(static_cast<int>(header.size()));
+    QStringList labels;
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const QString name = QString::fromUtf8(storage::withoutSpreadsheetGuards(header.at(i)));
+        const QString label = tr("%1: %2").arg(i + 1).arg(name.left(40));
+        labels << label;
+        serialColumn_->addItem(label, static_cast<int>(i + 1));
+        codeColumn_->addItem(label, static_cast<int>(i + 1));
+    }
+    // Not found by their names: the technician chooses, nothing is guessed.
+    if (found.serial < 0)
+        serialColumn_->insertItem(0, tr("(choose the serial column)"), 0);
+    if (found.code < 0)
+        codeColumn_->insertItem(0, tr("(choose the code column)"), 0);
+    preview_->setHorizontalHeaderLabels(labels);
+    preview_->setRowCount(static_cast<int>(rows.size()));
+    for (int row = 0; row < rows.size(); ++row)
+        for (int column = 0; column < rows.at(row).size() && column < header.size(); ++column)
+            preview_->setItem(
+                row, column,
+                new QTableWidgetItem(QString::fromUtf8(
+                    storage::withoutSpreadsheetGuards(rows.at(row).at(column)).left(80))));
+    serialColumn_->setCurrentIndex(std::max(found.serial, 0));
+    codeColumn_->setCurrentIndex(std::max(found.code, 0));
+    preview_->resizeColumnsToContents();
+    const bool shown = !header.isEmpty();
+    preview_->setVisible(shown);
+    serialColumn_->parentWidget()->setVisible(shown);
+}
+
+storage::ImportOptions ImportDialog::importOptions() const {
+    storage::ImportOptions options;
+    // A column the technician chose (or the header named): by its number, so two columns of
+    // the same name are no obstacle. None chosen: the import says what is missing.
+    if (serialColumn_->currentData().toInt() > 0)
+        options.columns.serial = QString::number(serialColumn_->currentData().toInt());
+    if (codeColumn_->currentData().toInt() > 0)
+        options.columns.code = QString::number(codeColumn_->currentData().toInt());
+    options.restoreLeadingZeros = restoreZeros_->isChecked();
+    return options;
+}
+
+void ImportDialog::columnsChosen() {
+    if (fillingPreview_ || file_.isEmpty() || stage_ == Stage::Importing)
+        return;
+    if (worker_) { // the running check used the old columns: stop it, check again after
+        recheck_ = true;
+        cancel_flag_ = true;
+        return;
+    }
+    run(true); // checked again with the columns chosen
 }
 
 QList<storage::ImportConflict> ImportDialog::chosenReplacements() const {

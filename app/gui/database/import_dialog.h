@@ -1,7 +1,9 @@
 // Imports a dealer's code list: checks the whole file first (a dry run) and shows what would
 // happen (imported, duplicates, skipped rows with their reasons, conflicts), then imports on
 // request. Both passes run in a worker thread with a progress bar and Cancel. Conflicts are never
-// overwritten unless the technician ticks "Replace" for them and confirms.
+// overwritten unless the technician ticks "Replace" for them and confirms. The first rows are
+// shown as read, with the serial and code columns to pick (found by their header names when
+// they can be) and a choice to restore codes whose leading zeros a spreadsheet dropped.
 #pragma once
 
 #include "database.h"
@@ -11,6 +13,8 @@
 #include <atomic>
 #include <functional>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -49,6 +53,10 @@ public:
     QProgressBar* progressBar() const { return progress_; }
     QTableWidget* issuesTable() const { return issues_; }
     QLabel* summaryLabel() const { return summary_; }
+    QTableWidget* previewTable() const { return preview_; }
+    QComboBox* serialColumnBox() const { return serialColumn_; }
+    QComboBox* codeColumnBox() const { return codeColumn_; }
+    QCheckBox* restoreZerosBox() const { return restoreZeros_; }
 
 public slots:
     void browse();
@@ -67,6 +75,9 @@ private:
     void finished(const storage::ImportReport& report, bool dryRun);
     void setStage(Stage stage);
     void fillIssues();
+    void fillPreview();
+    void columnsChosen();
+    storage::ImportOptions importOptions() const;
     bool applyReplacements(const QList<storage::ImportConflict>& chosen);
 
     storage::DatabaseLocation location_;
@@ -85,6 +96,12 @@ private:
     QProgressBar* progress_;
     QPushButton* cancel_;
     QTableWidget* issues_;
+    QTableWidget* preview_;
+    QComboBox* serialColumn_;
+    QComboBox* codeColumn_;
+    QCheckBox* restoreZeros_;
+    bool fillingPreview_ = false;
+    bool recheck_ = false; // the columns changed while a check ran: check again when it ends
     QPushButton* import_;
     QPushButton* close_;
 };

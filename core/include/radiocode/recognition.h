@@ -6,6 +6,7 @@
 #include "radiocode/families.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,12 +61,13 @@ enum class InputField { Whole, BeckerModel, BeckerSerialNumber, PartNumber };
 
 struct Message {
     MessageId id = MessageId::Empty;
-    int count = 0;         // MoreDigitsNeeded, TooLong
-    int actual = 0;        // TooLong, InputTooLong
-    int position = -1;     // index (in Unicode code points) into the raw input, -1 when none
-    int byteOffset = -1;   // same place as a byte offset into the raw UTF-8 input
-    std::string character; // the offending character, UTF-8 (PartNumberMismatch: the serial's
-                           // characters 3-6)
+    int count = 0;               // MoreDigitsNeeded, TooLong
+    int actual = 0;              // TooLong, InputTooLong (saturated: see byteCount)
+    std::uint64_t byteCount = 0; // InputTooLong: the input's whole length, gigabytes too
+    int position = -1;           // index (in Unicode code points) into the raw input, -1 when none
+    int byteOffset = -1;         // same place as a byte offset into the raw UTF-8 input
+    std::string character;       // the offending character, UTF-8 (PartNumberMismatch: the serial's
+                                 // characters 3-6)
     // WrongPrefix: the prefix; BeckerModelNotNissan: the model; MoreDigitsNeeded: the shape still
     // to type, '#' a digit, 'A' a letter, anything else that literal letter.
     std::string expected;
