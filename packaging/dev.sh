@@ -21,6 +21,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 # clang for the fuzzers, a virtual display for anyone who wants one.
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
+build_packages+=(libzxing-dev libtesseract-dev tesseract-ocr-eng qt6-multimedia-dev)  # label reading, webcam
 
 install_missing() {
     local missing=() package
