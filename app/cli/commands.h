@@ -32,6 +32,7 @@ int runFamilies(Context& context, const QStringList& arguments);
 int runSheet(Context& context, const QStringList& arguments); // sheet_command.cpp
 int runDb(Context& context, const QStringList& arguments);    // db_command.cpp
 int runJobs(Context& context, const QStringList& arguments);  // jobs_command.cpp
+int runScan(Context& context, const QStringList& arguments);  // scan_command.cpp
 // Opens the configured code database and adds it to the context's finder (db_command.cpp).
 void addDatabaseSource(Context& context);
 

@@ -26,6 +26,8 @@ const Command commands[] = {
     {"db", QT_TRANSLATE_NOOP("radiocode::cli", "Import, add and export codes of the code database"),
      runDb},
     {"jobs", QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log"), runJobs},
+    {"scan", QT_TRANSLATE_NOOP("radiocode::cli", "Read the serials off pictures of the label"),
+     runScan},
 };
 
 QString summaryOf(const Command& command) {

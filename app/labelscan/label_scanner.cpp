@@ -221,7 +221,7 @@ std::vector<Reading> barcodesIn(const Working& working, int& otherBarcodes) {
         // A 1D barcode is found as a line: give it some height so it can be framed.
         if (polygon.boundingRect().height() < 4 || polygon.boundingRect().width() < 4) {
             const QRectF box = polygon.boundingRect().adjusted(-4, -12, 4, 12);
-            polygon = QPolygonF(box);
+            polygon = cornersOf(box);
         }
         reading.where = mapped(working.toOriginal, polygon);
         reading.recognition = finalised(recognise(text));
@@ -304,7 +304,7 @@ std::vector<TextLine> textLinesIn(const Working& working, const ScanOptions& opt
             word.text = QString::fromUtf8(text ? text.get() : "");
             word.confidence = int(std::lround(iterator->Confidence(tesseract::RIL_WORD)));
             // In the upright copy's coordinates: the field rules compare positions on a line.
-            word.where = QPolygonF(QRectF(QPointF(left, top), QPointF(right, bottom)));
+            word.where = cornersOf(QRectF(QPointF(left, top), QPointF(right, bottom)));
             current.words.push_back(std::move(word));
         } while (iterator->Next(tesseract::RIL_WORD));
         if (!current.words.empty())

@@ -19,7 +19,7 @@ QPolygonF unionOf(const std::vector<const TextWord*>& words) {
     QRectF box;
     for (const TextWord* word : words)
         box = box.united(word->where.boundingRect());
-    return QPolygonF(box);
+    return cornersOf(box);
 }
 
 int lowestConfidence(const std::vector<const TextWord*>& words) {

@@ -30,6 +30,11 @@ struct TextCandidate {
     QString beckerSerialNumber;
 };
 
+// The four corners of a box, clockwise from the top left (QPolygonF(QRectF) repeats the first).
+inline QPolygonF cornersOf(const QRectF& box) {
+    return QPolygonF{box.topLeft(), box.topRight(), box.bottomRight(), box.bottomLeft()};
+}
+
 // Serials in the lines: runs of up to three words that the core recognises as a serial, a
 // look-alike reading that only suggests one, and Becker's two fields combined. A Renault precode
 // is taken only from a line of its own: four characters inside other text are too easily a

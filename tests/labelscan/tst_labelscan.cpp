@@ -152,7 +152,7 @@ private slots:
     }
 
     void twoSerialsAreBothOffered() {
-        const Label both = drawTwoLabels(Family::Blaupunkt, Family::Visteon, 5);
+        const Label both = drawTwoLabels(Family::Blaupunkt, Family::Renault, 5);
         const ScanReport report = scanImage(degraded(both.image, Degradation::Clean, 5));
         QStringList read = serialsOf(report);
         read.sort();
