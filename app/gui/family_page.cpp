@@ -217,6 +217,7 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     auto* fieldRow = new QHBoxLayout;
     fieldRow->addWidget(field_, 1);
     fieldRow->addWidget(continueButton_, 0, Qt::AlignTop);
+    fieldRow_ = fieldRow;
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
@@ -226,6 +227,12 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(notSure_);
     layout->addLayout(fieldRow);
     retranslate();
+}
+
+void FamilyPage::addEntryAction(QAbstractButton* button) {
+    button->setParent(this);
+    fieldRow_->addWidget(button, 0, Qt::AlignTop);
+    button->show();
 }
 
 void FamilyPage::setLastFamily(std::optional<Family> family) {

@@ -98,6 +98,7 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(find_);
     buttons->addWidget(guide_);
     buttons->addStretch(1);
+    buttons_ = buttons;
 
     // Beside the fields, the label drawing: where to look, without going back.
     drawing_ = new QLabel(this);
@@ -156,6 +157,13 @@ void SerialEntryPage::setSerialText(const QString& text) {
         beckerSerial_->clear();
     }
     beckerSerial_->setCursorPosition(int(beckerSerial_->text().size()));
+}
+
+void SerialEntryPage::addEntryAction(QAbstractButton* button) {
+    button->setParent(this);
+    // Before the stretch, after the label guide button.
+    buttons_->insertWidget(buttons_->indexOf(guide_) + 1, button);
+    button->show();
 }
 
 void SerialEntryPage::clear() {

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+class QAbstractButton;
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -40,6 +42,8 @@ public:
     StatusLine* statusLine() const;
     SuggestionBar* suggestionBar() const;
     QPushButton* findButton() const { return find_; }
+    // Another way in beside the buttons (reading the serial off a photo, ...).
+    void addEntryAction(QAbstractButton* button);
 
 signals:
     void lookUpRequested();
@@ -73,6 +77,7 @@ private:
     SuggestionBar* beckerSuggestions_;
     QPushButton* find_;
     QPushButton* guide_;
+    QBoxLayout* buttons_;
     QLabel* drawing_;
 };
 
