@@ -446,6 +446,35 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
     return report;
 }
 
+std::optional<Reading> SteadyReading::feed(const ScanReport& frame) {
+    const Reading* serial = nullptr;
+    int serials = 0;
+    for (const Reading& reading : frame.readings) {
+        if (reading.isSerial()) {
+            serial = &reading;
+            ++serials;
+        }
+    }
+    twoSerials_ = serials > 1;
+    if (serials == 0)
+        return std::nullopt;
+    if (serials > 1 || serial->recognition.serial != serial_) {
+        streak_ = serials > 1 ? 0 : 1;
+        serial_ = serials > 1 ? std::string() : serial->recognition.serial;
+    } else {
+        ++streak_;
+    }
+    if (serials == 1 && streak_ >= needed_)
+        return *serial;
+    return std::nullopt;
+}
+
+void SteadyReading::reset() {
+    streak_ = 0;
+    twoSerials_ = false;
+    serial_.clear();
+}
+
 namespace {
 
 LoadedImage readImage(QImageReader& reader) {

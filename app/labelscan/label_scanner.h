@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,26 @@ struct ScanReport {
 
 // Reads every serial on the picture. Safe to call from any thread; never throws.
 ScanReport scanImage(const QImage& image, const ScanOptions& options = {});
+
+// Webcam frames: a serial counts once it was read in `framesNeeded` decoded frames in a row.
+// A frame with another serial, or with two, starts the count again; a frame with none (motion
+// blur) neither counts nor breaks the run.
+class SteadyReading {
+public:
+    explicit SteadyReading(int framesNeeded = 3) : needed_(framesNeeded) {}
+    // The reading once it is steady.
+    std::optional<Reading> feed(const ScanReport& frame);
+    void reset();
+    int streak() const { return streak_; }
+    int framesNeeded() const { return needed_; }
+    bool sawTwoSerials() const { return twoSerials_; }
+
+private:
+    int needed_;
+    int streak_ = 0;
+    bool twoSerials_ = false;
+    std::string serial_;
+};
 
 enum class LoadProblem {
     None,

@@ -8,6 +8,7 @@
 #include "photo_reader_dialog.h"
 #include "serial_entry_page.h"
 #include "serial_widgets.h"
+#include "webcam_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -28,11 +29,32 @@ using namespace radiocode;
 using namespace radiocode::gui;
 using namespace radiocode::labelimages;
 
+namespace {
+
+// Frames as a test gives them: push() one, fail() to pull the plug.
+class FedFrames : public FrameSource {
+public:
+    static inline FedFrames* current = nullptr;
+    FedFrames() { current = this; }
+    ~FedFrames() override {
+        if (current == this)
+            current = nullptr;
+    }
+    void start() override { started = true; }
+    void stop() override { started = false; }
+    void push(const QImage& frame) { emit frameArrived(frame); }
+    void fail(Failure failure) { emit failed(failure); }
+    bool started = false;
+};
+
+} // namespace
+
 class TestPhotoReading : public QObject {
     Q_OBJECT
 
     std::unique_ptr<FinderProgram> program_;
     QTemporaryDir dir_;
+    bool cameraConnected_ = true;
 
     MainWindow& window() { return program_->window(); }
     LabelScanIntegration& scan() { return program_->labelScan(); }
@@ -59,6 +81,8 @@ private slots:
         QSettings().clear();
         installTranslations(QStringLiteral("en"));
         program_ = std::make_unique<FinderProgram>();
+        scan().setFrameSources([] { return std::make_unique<FedFrames>(); },
+                               [this] { return cameraConnected_; });
         window().resize(1200, 760);
         window().show();
         QVERIFY(QTest::qWaitForWindowExposed(&window()));
@@ -168,6 +192,64 @@ private slots:
         QVERIFY(waitForReading());
         QCOMPARE(scan().dialog()->readings().front().serial(), label.serial);
         QVERIFY(static_cast<QLineEdit*>(target)->text().isEmpty());
+    }
+
+    void webcamFramesUntilSteady() {
+        const Label label = drawLabel(Family::Visteon, 37); // 37 % 3 == 1: Code39
+        const Label other = drawLabel(Family::Renault, 37);
+        QTest::mouseClick(scan().familyWebcamButton(), Qt::LeftButton);
+        WebcamDialog* dialog = scan().webcamDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(FedFrames::current && FedFrames::current->started);
+        // Webcam frames of the label, now and then one of another label passing by.
+        const QImage frame = degraded(label.image, Degradation::WebcamFrame, 37);
+        const QImage passing = degraded(other.image, Degradation::WebcamFrame, 38);
+        int pushed = 0;
+        for (int round = 0; round < 40 && !dialog->steadyReading(); ++round) {
+            const int before = dialog->framesRead();
+            // Several frames arrive while one is read: all are shown, one is read.
+            for (int i = 0; i < 5; ++i, ++pushed)
+                FedFrames::current->push(round == 1 ? passing : frame);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->framesRead() > before, 30000);
+        }
+        QVERIFY(dialog->steadyReading());
+        QCOMPARE(dialog->steadyReading()->serial(), label.serial);
+        QCOMPARE(dialog->framesShown(), pushed);
+        QVERIFY(dialog->framesRead() < pushed);
+        QVERIFY(dialog->framesRead() >= 4); // 3 in a row after the passing label
+        QVERIFY(dialog->useButton()->isEnabled());
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        QCOMPARE(window().currentPage(), MainWindow::Page::SerialEntry);
+        QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+    }
+
+    void webcamUnpluggedMidPreview() {
+        QTest::mouseClick(scan().familyWebcamButton(), Qt::LeftButton);
+        WebcamDialog* dialog = scan().webcamDialog();
+        QVERIFY(dialog);
+        FedFrames::current->push(drawLabelWithoutSerial(39).image);
+        FedFrames::current->fail(FrameSource::Failure::CameraGone);
+        QVERIFY(dialog->stateLabel()->text().contains(QStringLiteral("disconnected")));
+        QVERIFY(dialog->retryButton()->isVisible());
+        // The dialog stays usable: try again, or close it.
+        QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
+        QVERIFY(FedFrames::current->started);
+        QVERIFY(!dialog->retryButton()->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(!scan().webcamDialog());
+        QVERIFY(window().isEnabled());
+    }
+
+    void noCameraSaysSoOnTheButton() {
+        cameraConnected_ = false;
+        program_ = std::make_unique<FinderProgram>();
+        scan().setFrameSources([] { return std::make_unique<FedFrames>(); },
+                               [this] { return cameraConnected_; });
+        window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window()));
+        QTRY_COMPARE(scan().familyWebcamButton()->text(),
+                     QStringLiteral("Use the webcam (none found)"));
+        cameraConnected_ = true;
     }
 
     void pastedPicture() {

@@ -1,9 +1,11 @@
 #include "label_scan_integration.h"
 
 #include "family_page.h"
+#include "frame_source.h"
 #include "main_window.h"
 #include "photo_reader_dialog.h"
 #include "serial_entry_page.h"
+#include "webcam_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -27,7 +29,38 @@ bool isPictureFile(const QString& path) {
 
 } // namespace
 
-LabelScanIntegration::LabelScanIntegration(QObject* parent) : QObject(parent) {}
+LabelScanIntegration::LabelScanIntegration(QObject* parent)
+    : QObject(parent), createFrameSource_([] { return std::make_unique<CameraFrameSource>(); }),
+      cameraAvailable_(&CameraFrameSource::cameraAvailable) {}
+
+void LabelScanIntegration::setFrameSources(std::function<std::unique_ptr<FrameSource>()> create,
+                                           std::function<bool()> available) {
+    createFrameSource_ = std::move(create);
+    cameraAvailable_ = std::move(available);
+}
+
+WebcamDialog* LabelScanIntegration::webcamDialog() const {
+    return webcam_;
+}
+
+QPushButton* LabelScanIntegration::familyWebcamButton() const {
+    return familyWebcam_;
+}
+
+void LabelScanIntegration::useWebcam() {
+    if (webcam_) {
+        webcam_->raise();
+        return;
+    }
+    webcam_ = new WebcamDialog(createFrameSource_(), window_);
+    webcam_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(webcam_, &QDialog::accepted, this, [this] {
+        if (const labelscan::Reading* reading = webcam_->steadyReading())
+            takeReading(*reading);
+    });
+    webcam_->open();
+    webcam_->start();
+}
 
 LabelScanIntegration::~LabelScanIntegration() {
     if (qApp)
@@ -52,7 +85,12 @@ void LabelScanIntegration::attach(MainWindow& window) {
     familyButton_->setObjectName(QStringLiteral("readFromPhotoFamily"));
     connect(familyButton_, &QPushButton::clicked, this, &LabelScanIntegration::choosePhoto);
     window.familyPage()->addEntryAction(familyButton_);
-    // The serial page is built after the first frame; it gets its button then.
+    familyWebcam_ = new QPushButton;
+    familyWebcam_->setObjectName(QStringLiteral("useWebcamFamily"));
+    connect(familyWebcam_, &QPushButton::clicked, this, &LabelScanIntegration::useWebcam);
+    window.familyPage()->addEntryAction(familyWebcam_);
+    // The serial page is built after the first frame, and asking for cameras takes a moment:
+    // both then.
     connect(&window, &MainWindow::firstFrameShown, this, [this] {
         if (!window_ || serialButton_)
             return;
@@ -60,6 +98,12 @@ void LabelScanIntegration::attach(MainWindow& window) {
         serialButton_->setObjectName(QStringLiteral("readFromPhotoSerial"));
         connect(serialButton_, &QPushButton::clicked, this, &LabelScanIntegration::choosePhoto);
         window_->serialEntryPage()->addEntryAction(serialButton_);
+        serialWebcam_ = new QPushButton;
+        serialWebcam_->setObjectName(QStringLiteral("useWebcamSerial"));
+        connect(serialWebcam_, &QPushButton::clicked, this, &LabelScanIntegration::useWebcam);
+        window_->serialEntryPage()->addEntryAction(serialWebcam_);
+        cameraFound_ = cameraAvailable_();
+        cameraKnown_ = true;
         retranslate();
     });
     window.setAcceptDrops(true);
@@ -75,6 +119,15 @@ void LabelScanIntegration::retranslate() {
         button->setText(tr("Read from a photo…"));
         button->setToolTip(tr("Find the serial on a photo or scan of the label (you can also drop "
                               "a picture onto the window or paste one with Ctrl+V)"));
+    }
+    for (QPushButton* button : {familyWebcam_.data(), serialWebcam_.data()}) {
+        if (!button)
+            continue;
+        button->setText(!cameraKnown_ || cameraFound_ ? tr("Use the webcam")
+                                                      : tr("Use the webcam (none found)"));
+        button->setToolTip(!cameraKnown_ || cameraFound_
+                               ? tr("Read the serial from the label held in front of the webcam")
+                               : tr("No webcam is connected. Connect one, then try again."));
     }
 }
 

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
 class QImage;
 class QMimeData;
 class QPushButton;
@@ -17,8 +20,10 @@ struct Reading;
 
 namespace radiocode::gui {
 
+class FrameSource;
 class MainWindow;
 class PhotoReaderDialog;
+class WebcamDialog;
 
 class LabelScanIntegration : public QObject {
     Q_OBJECT
@@ -35,7 +40,15 @@ public:
     // Takes a reading into the wizard: the serial page with the family and the serial filled in.
     void takeReading(const labelscan::Reading& reading);
 
+    void useWebcam();
+    // Where webcam frames come from (the camera by default; tests feed frames) and whether a
+    // camera is there at all. Set before attach().
+    void setFrameSources(std::function<std::unique_ptr<FrameSource>()> create,
+                         std::function<bool()> available);
+
     PhotoReaderDialog* dialog() const;
+    WebcamDialog* webcamDialog() const;
+    QPushButton* familyWebcamButton() const;
     QPushButton* familyPageButton() const;
     QPushButton* serialPageButton() const;
 
@@ -51,6 +64,13 @@ private:
     QPointer<PhotoReaderDialog> dialog_;
     QPointer<QPushButton> familyButton_;
     QPointer<QPushButton> serialButton_;
+    QPointer<QPushButton> familyWebcam_;
+    QPointer<QPushButton> serialWebcam_;
+    QPointer<WebcamDialog> webcam_;
+    std::function<std::unique_ptr<FrameSource>()> createFrameSource_;
+    std::function<bool()> cameraAvailable_;
+    bool cameraKnown_ = false;
+    bool cameraFound_ = false;
 };
 
 } // namespace radiocode::gui
