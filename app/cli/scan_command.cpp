@@ -173,24 +173,24 @@ int runScan(Context& context, const QStringList& arguments) {
                 readings.append(row.json);
                 continue;
             }
-            context.out << csvField(path) << ',' << row.series << ',' << csvField(row.serial)
-                        << ',' << row.status << ',' << row.code << ',' << csvField(row.source)
-                        << ',' << row.readFrom << '\n';
+            context.out << csvField(path) << ',' << row.series << ',' << csvField(row.serial) << ','
+                        << row.status << ',' << row.code << ',' << csvField(row.source) << ','
+                        << row.readFrom << '\n';
         }
         if (report.readings.empty() && !json)
             context.out << csvField(path) << ",,,no-serial,,,\n";
         if (json)
-            images.append(QJsonObject{
-                {QStringLiteral("file"), path},
-                {QStringLiteral("status"),
-                 report.readings.empty() ? QStringLiteral("no-serial") : QStringLiteral("read")},
-                {QStringLiteral("readings"), readings}});
+            images.append(QJsonObject{{QStringLiteral("file"), path},
+                                      {QStringLiteral("status"), report.readings.empty()
+                                                                     ? QStringLiteral("no-serial")
+                                                                     : QStringLiteral("read")},
+                                      {QStringLiteral("readings"), readings}});
         context.out.flush();
     }
     if (json)
         context.out << QString::fromUtf8(
-                           QJsonDocument(QJsonObject{{QStringLiteral("images"), images}})
-                               .toJson(QJsonDocument::Indented));
+            QJsonDocument(QJsonObject{{QStringLiteral("images"), images}})
+                .toJson(QJsonDocument::Indented));
     return status;
 }
 

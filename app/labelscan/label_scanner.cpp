@@ -162,7 +162,7 @@ double skewOf(const QImage& gray) {
         const double c = std::cos(radians), s = std::sin(radians);
         std::vector<int> rows(bins), columns(bins);
         for (const QPointF& p : dark) {
-            const int row = int(-p.x() * s + p.y() * c + diagonal) ;
+            const int row = int(-p.x() * s + p.y() * c + diagonal);
             const int column = int(p.x() * c + p.y() * s + diagonal);
             ++rows[std::clamp(row, 0, bins - 1)];
             ++columns[std::clamp(column, 0, bins - 1)];
@@ -328,8 +328,7 @@ std::vector<Reading> merged(std::vector<Reading> readings) {
             if (kept.isSerial())
                 return std::find(reading.recognition.suggestions.begin(),
                                  reading.recognition.suggestions.end(),
-                                 kept.recognition.serial) !=
-                       reading.recognition.suggestions.end();
+                                 kept.recognition.serial) != reading.recognition.suggestions.end();
             return kept.recognition.suggestions == reading.recognition.suggestions;
         });
         if (same == out.end()) {
@@ -338,10 +337,9 @@ std::vector<Reading> merged(std::vector<Reading> readings) {
         }
         same->timesSeen += 1;
         // Keep the surest of the two: a barcode, else the more confident text reading.
-        const bool better = (reading.method == ReadMethod::Barcode &&
-                             same->method == ReadMethod::Text) ||
-                            (reading.method == same->method &&
-                             reading.confidence > same->confidence);
+        const bool better =
+            (reading.method == ReadMethod::Barcode && same->method == ReadMethod::Text) ||
+            (reading.method == same->method && reading.confidence > same->confidence);
         if (better) {
             const int seen = same->timesSeen;
             *same = std::move(reading);

@@ -25,11 +25,11 @@ enum class ReadMethod { Barcode, Text };
 inline constexpr int defaultMinTextConfidence = 75;
 
 struct Reading {
-    QString textRead;       // the barcode text, or the text line(s) as read
-    QPolygonF where;        // where on the image it was found, in the image's coordinates
+    QString textRead; // the barcode text, or the text line(s) as read
+    QPolygonF where;  // where on the image it was found, in the image's coordinates
     ReadMethod method = ReadMethod::Barcode;
-    QString barcodeFormat;  // "Code128", "QRCode", ...: barcodes only
-    int confidence = 100;   // text: the lowest word confidence (0-100); barcodes: 100
+    QString barcodeFormat;   // "Code128", "QRCode", ...: barcodes only
+    int confidence = 100;    // text: the lowest word confidence (0-100); barcodes: 100
     Recognition recognition; // finalised: Valid, Unsupported, or Invalid with a suggestion
     // Becker labels read as text: the two fields, as the wizard's two Becker fields take them.
     QString beckerModel;
@@ -45,7 +45,7 @@ struct Reading {
 };
 
 struct ScanOptions {
-    bool readText = true;       // fall back to the text when the barcodes give no serial
+    bool readText = true;        // fall back to the text when the barcodes give no serial
     bool alwaysReadText = false; // read the text even when a barcode gave a serial
     int minTextConfidence = defaultMinTextConfidence;
     // Asked between steps and during text recognition: true stops the work.
@@ -56,8 +56,8 @@ struct ScanOptions {
 
 struct ScanReport {
     bool cancelled = false;
-    bool textRead = false;     // the text path ran
-    int otherBarcodes = 0;     // barcodes read that carry no serial (an EAN-13 of the part, ...)
+    bool textRead = false; // the text path ran
+    int otherBarcodes = 0; // barcodes read that carry no serial (an EAN-13 of the part, ...)
     // Serials first (in the order found), then look-alike readings that only suggest one.
     std::vector<Reading> readings;
 
@@ -89,11 +89,11 @@ private:
 
 enum class LoadProblem {
     None,
-    NotFound,   // no such file
+    NotFound,    // no such file
     NotReadable, // exists, cannot be read (permissions, a folder)
-    NotAnImage, // not a format Qt reads
-    Damaged,    // a known format, but the data is truncated or corrupt
-    TooLarge    // more pixels than maxImagePixels
+    NotAnImage,  // not a format Qt reads
+    Damaged,     // a known format, but the data is truncated or corrupt
+    TooLarge     // more pixels than maxImagePixels
 };
 
 // Larger pictures are refused before decoding (a hostile header could ask for gigabytes).

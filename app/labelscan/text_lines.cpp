@@ -39,7 +39,8 @@ bool suggestsOnly(const Recognition& recognition) {
         return false;
     if (recognition.message.id != MessageId::LookAlikeLetter)
         return false;
-    const Recognition suggested = recognised(QString::fromStdString(recognition.suggestions.front()));
+    const Recognition suggested =
+        recognised(QString::fromStdString(recognition.suggestions.front()));
     return suggested.family && *suggested.family != Family::Renault && !suggested.fromBarcode;
 }
 
@@ -52,9 +53,8 @@ bool acceptedSerial(const Recognition& recognition, const TextLine& line, int fi
         // A line of its own, or beside the word PRECODE.
         const int words = int(line.words.size());
         const bool alone = words == 1;
-        const bool labelled =
-            words == 2 && line.words[1 - first].text.compare(QLatin1String("PRECODE"),
-                                                             Qt::CaseInsensitive) == 0;
+        const bool labelled = words == 2 && line.words[1 - first].text.compare(
+                                                QLatin1String("PRECODE"), Qt::CaseInsensitive) == 0;
         return count == 1 && (alone || labelled);
     }
     return true;
@@ -97,12 +97,10 @@ std::vector<TextCandidate> beckerFields(const std::vector<TextLine>& lines) {
                 continue;
             std::vector<const TextWord*> value = valueRightOf(*word, all);
             used = {word};
-            if (!value.empty() && (value.front()->text.compare(QLatin1String("No"),
-                                                               Qt::CaseInsensitive) == 0 ||
-                                   value.front()->text.compare(QLatin1String("No."),
-                                                               Qt::CaseInsensitive) == 0 ||
-                                   value.front()->text.compare(QLatin1String("Nr"),
-                                                               Qt::CaseInsensitive) == 0)) {
+            if (!value.empty() &&
+                (value.front()->text.compare(QLatin1String("No"), Qt::CaseInsensitive) == 0 ||
+                 value.front()->text.compare(QLatin1String("No."), Qt::CaseInsensitive) == 0 ||
+                 value.front()->text.compare(QLatin1String("Nr"), Qt::CaseInsensitive) == 0)) {
                 used.push_back(value.front());
                 value.erase(value.begin());
             }
@@ -122,11 +120,11 @@ std::vector<TextCandidate> beckerFields(const std::vector<TextLine>& lines) {
     if (model.isEmpty() || serialNumber.isEmpty())
         return {};
     const QByteArray modelUtf8 = model.toUtf8(), serialUtf8 = serialNumber.toUtf8();
-    Recognition recognition = finalised(recogniseBecker(
-        std::string_view(modelUtf8.constData(), std::size_t(modelUtf8.size())),
-        std::string_view(serialUtf8.constData(), std::size_t(serialUtf8.size()))));
-    const bool serial = recognition.state == InputState::Valid ||
-                        recognition.state == InputState::Unsupported;
+    Recognition recognition = finalised(
+        recogniseBecker(std::string_view(modelUtf8.constData(), std::size_t(modelUtf8.size())),
+                        std::string_view(serialUtf8.constData(), std::size_t(serialUtf8.size()))));
+    const bool serial =
+        recognition.state == InputState::Valid || recognition.state == InputState::Unsupported;
     if (!serial && !suggestsOnly(recognition))
         return {};
     // Only the value words count for confidence: a misread field name does not matter.

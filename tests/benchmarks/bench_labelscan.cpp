@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
     QStringList arguments = app.arguments().mid(1);
     const bool verbose = arguments.removeAll(QStringLiteral("--verbose")) > 0;
     QString only; // --only NAME-PREFIX: just those samples
-    if (const qsizetype at = arguments.indexOf(QStringLiteral("--only")); at >= 0 &&
-                                                                           at + 1 < arguments.size()) {
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--only"));
+        at >= 0 && at + 1 < arguments.size()) {
         only = arguments.at(at + 1);
         arguments.remove(at, 2);
     }

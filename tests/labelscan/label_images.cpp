@@ -42,8 +42,7 @@ void drawBarcode(QPainter& painter, ZXing::BarcodeFormat format, const QString& 
     painter.save();
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(20, 20, 20));
-    const bool linear = matrix.height() <= 1 ||
-                        format == ZXing::BarcodeFormat::Code128 ||
+    const bool linear = matrix.height() <= 1 || format == ZXing::BarcodeFormat::Code128 ||
                         format == ZXing::BarcodeFormat::Code39 ||
                         format == ZXing::BarcodeFormat::EAN13;
     for (int y = 0; y < (linear ? 1 : matrix.height()); ++y) {
@@ -119,8 +118,7 @@ Label renault(quint32 seed) {
     text(painter, font("DejaVu Sans Mono", 24), QColor(51, 51, 51), {72, 290}, barcodeText);
     text(painter, font("DejaVu Sans", 22, true), QColor(179, 92, 0), {300, 378},
          QStringLiteral("PRECODE"));
-    text(painter, font("DejaVu Sans Mono", 44, true), QColor(17, 17, 17), {90, 388},
-         label.serial);
+    text(painter, font("DejaVu Sans Mono", 44, true), QColor(17, 17, 17), {90, 388}, label.serial);
     painter.end();
     return label;
 }
@@ -169,8 +167,7 @@ Label visteon(quint32 seed) {
          QStringLiteral("28185-") + digits(random, 5));
     text(painter, font("DejaVu Sans", 22, true), QColor(179, 92, 0), {540, 180},
          QStringLiteral("SERIAL"));
-    text(painter, font("DejaVu Sans Mono", 44, true), QColor(17, 17, 17), {540, 236},
-         label.serial);
+    text(painter, font("DejaVu Sans Mono", 44, true), QColor(17, 17, 17), {540, 236}, label.serial);
     switch (seed % 3) {
     case 0: // printed only
         break;
@@ -207,8 +204,9 @@ void addNoise(QImage& image, QRandomGenerator& random, int amplitude) {
                 bits = random.generate();
             const int delta = int((bits >> ((x & 7) * 4)) & 15u) * amplitude / 8 - amplitude;
             const QRgb p = line[x];
-            line[x] = qRgb(std::clamp(qRed(p) + delta, 0, 255), std::clamp(qGreen(p) + delta, 0, 255),
-                           std::clamp(qBlue(p) + delta, 0, 255));
+            line[x] =
+                qRgb(std::clamp(qRed(p) + delta, 0, 255), std::clamp(qGreen(p) + delta, 0, 255),
+                     std::clamp(qBlue(p) + delta, 0, 255));
         }
     }
 }
@@ -349,8 +347,8 @@ QImage degraded(const QImage& label, Degradation degradation, quint32 seed) {
         return scene(label, around, 1.0, 0.0, random);
     case Degradation::Rotated: {
         const double angle = between(random, 5.0, 15.0) * (random.bounded(2) ? 1 : -1);
-        return scene(label, QSize(int(label.width() * 1.4), int(label.height() * 1.9)), 1.0,
-                     angle, random);
+        return scene(label, QSize(int(label.width() * 1.4), int(label.height() * 1.9)), 1.0, angle,
+                     random);
     }
     case Degradation::Perspective: {
         const double w = around.width(), h = around.height();

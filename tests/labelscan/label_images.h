@@ -19,14 +19,14 @@ enum class Degradation {
     Rotated,     // ±15°
     Perspective, // a label photographed at an angle
     Blurred,
-    Dim,         // little light: low contrast, noise
+    Dim, // little light: low contrast, noise
     LowQualityJpeg,
     WebcamFrame, // 640×480, the label filling most of it
     PhonePhoto   // 4000×3000 (12 MP), the label in a part of it
 };
 inline constexpr Degradation allDegradations[] = {
-    Degradation::Clean,   Degradation::Rotated,        Degradation::Perspective,
-    Degradation::Blurred, Degradation::Dim,            Degradation::LowQualityJpeg,
+    Degradation::Clean,       Degradation::Rotated,   Degradation::Perspective,
+    Degradation::Blurred,     Degradation::Dim,       Degradation::LowQualityJpeg,
     Degradation::WebcamFrame, Degradation::PhonePhoto};
 const char* degradationName(Degradation degradation);
 

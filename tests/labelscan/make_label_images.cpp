@@ -20,8 +20,8 @@ int main(int argc, char** argv) {
     for (const auto& sample : radiocode::labelimages::sampleSet(perCase, withoutSerial, 1)) {
         const bool photo = sample.degradation == radiocode::labelimages::Degradation::PhonePhoto ||
                            sample.degradation == radiocode::labelimages::Degradation::WebcamFrame;
-        const QString path = dir.filePath(sample.name + (photo ? QStringLiteral(".jpg")
-                                                               : QStringLiteral(".png")));
+        const QString path =
+            dir.filePath(sample.name + (photo ? QStringLiteral(".jpg") : QStringLiteral(".png")));
         if (!sample.image.save(path, nullptr, photo ? 90 : -1)) {
             std::fprintf(stderr, "make_label_images: cannot write %s\n", qPrintable(path));
             return 1;

@@ -126,8 +126,8 @@ private slots:
             if (truth.isEmpty()) {
                 falseFromNone += !read.isEmpty();
                 if (!read.isEmpty())
-                    qWarning("%s: read %s from a picture without a serial",
-                             qPrintable(sample.name), qPrintable(read.join(u' ')));
+                    qWarning("%s: read %s from a picture without a serial", qPrintable(sample.name),
+                             qPrintable(read.join(u' ')));
                 continue;
             }
             ++labels;

@@ -112,7 +112,8 @@ private slots:
         QCOMPARE(dialog->readingList()->count(), 1);
         QVERIFY(dialog->readingList()->item(0)->text().startsWith(label.serial));
         QCOMPARE(dialog->framedReadings(), 1);
-        QVERIFY(dialog->stateLabel()->text().contains(QStringLiteral("Check it against the label")));
+        QVERIFY(
+            dialog->stateLabel()->text().contains(QStringLiteral("Check it against the label")));
         // Zoom works from the keyboard too.
         const double before = dialog->pictureView()->transform().m11();
         dialog->zoomIn();
@@ -136,7 +137,8 @@ private slots:
         QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
         QCOMPARE(window().serialEntryPage()->family(), Family::Becker);
         QCOMPARE(window().serialEntryPage()->beckerSerialEdit()->text(), label.serial.mid(6));
-        QVERIFY(window().serialEntryPage()->beckerModelEdit()->text().contains(label.serial.mid(2, 4)));
+        QVERIFY(
+            window().serialEntryPage()->beckerModelEdit()->text().contains(label.serial.mid(2, 4)));
     }
 
     void nothingFoundSaysSo() {
@@ -157,14 +159,16 @@ private slots:
         scan().readFile(path);
         PhotoReaderDialog* dialog = scan().dialog();
         QVERIFY(!dialog->isReading());
-        QVERIFY2(dialog->stateLabel()->text().contains(path), qPrintable(dialog->stateLabel()->text()));
+        QVERIFY2(dialog->stateLabel()->text().contains(path),
+                 qPrintable(dialog->stateLabel()->text()));
         QVERIFY(!dialog->useButton()->isEnabled());
     }
 
     void cancelWhileReading() {
         // Becker goes on to the text path, which takes long enough to stop.
         const Label label = drawLabel(Family::Becker, 34);
-        scan().readImage(degraded(label.image, Degradation::PhonePhoto, 34), QStringLiteral("photo"));
+        scan().readImage(degraded(label.image, Degradation::PhonePhoto, 34),
+                         QStringLiteral("photo"));
         PhotoReaderDialog* dialog = scan().dialog();
         QVERIFY(dialog->isReading());
         QVERIFY(dialog->cancelReadingButton()->isVisible());
@@ -178,7 +182,8 @@ private slots:
         const Label label = drawLabel(Family::Visteon, 35);
         const QString path = save(QStringLiteral("visteon.png"), label.image);
         // Dropped onto the serial field of the first page: the picture is read, not the path typed.
-        QWidget* target = window().familyPage()->findChild<QLineEdit*>(QStringLiteral("notSureField"));
+        QWidget* target =
+            window().familyPage()->findChild<QLineEdit*>(QStringLiteral("notSureField"));
         QVERIFY(target);
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});

@@ -39,7 +39,8 @@ class TestScanCli : public QObject {
         environment.insert(QStringLiteral("RADIOCODE_DATABASE"),
                            QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("codes.db")));
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RADIOCODE_CLI), QStringList{QStringLiteral("scan")} + arguments);
+        process.start(QStringLiteral(RADIOCODE_CLI),
+                      QStringList{QStringLiteral("scan")} + arguments);
         if (!process.waitForFinished(120000))
             return {};
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -58,8 +59,8 @@ private slots:
         const Label renault = drawLabel(Family::Renault, 21);
         const Label visteon = drawLabel(Family::Visteon, 21); // 21 % 3 == 0: printed only
         const Label none = drawLabelWithoutSerial(21);
-        const QString renaultPath =
-            save(QStringLiteral("renault, photo.jpg"), degraded(renault.image, Degradation::Rotated, 2));
+        const QString renaultPath = save(QStringLiteral("renault, photo.jpg"),
+                                         degraded(renault.image, Degradation::Rotated, 2));
         const QString visteonPath = save(QStringLiteral("visteon.png"), visteon.image);
         const QString nonePath = save(QStringLiteral("other.png"), none.image);
         QVERIFY(!renaultPath.isEmpty() && !visteonPath.isEmpty() && !nonePath.isEmpty());
@@ -103,7 +104,8 @@ private slots:
         const QString missing = dir_.filePath(QStringLiteral("missing.jpg"));
         const Run result = run({missing, good, cut});
         QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(missing) && result.err.contains(QStringLiteral("no such file")),
+        QVERIFY2(result.err.contains(missing) &&
+                     result.err.contains(QStringLiteral("no such file")),
                  qPrintable(result.err));
         QVERIFY2(result.err.contains(cut), qPrintable(result.err));
         // The picture that could be opened is still answered.
@@ -120,7 +122,8 @@ private slots:
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
-        const QJsonObject image = document.object()[QStringLiteral("images")].toArray().at(0).toObject();
+        const QJsonObject image =
+            document.object()[QStringLiteral("images")].toArray().at(0).toObject();
         QCOMPARE(image[QStringLiteral("file")].toString(), path);
         const QJsonObject reading = image[QStringLiteral("readings")].toArray().at(0).toObject();
         QCOMPARE(reading[QStringLiteral("serial")].toString(), becker.serial);
@@ -135,7 +138,8 @@ private slots:
         QCOMPARE(run({QStringLiteral("--bogus")}).exitCode, 2);
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains(QStringLiteral("file,series,serial,status,code,source,read_from")));
+        QVERIFY(
+            help.out.contains(QStringLiteral("file,series,serial,status,code,source,read_from")));
     }
 };
 

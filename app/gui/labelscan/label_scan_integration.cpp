@@ -149,9 +149,9 @@ void LabelScanIntegration::choosePhoto() {
     QStringList patterns;
     for (const QByteArray& format : QImageReader::supportedImageFormats())
         patterns << QStringLiteral("*.") + QString::fromLatin1(format);
-    const QString path = QFileDialog::getOpenFileName(
-        window_, tr("Read the serial from a photo"), QString(),
-        tr("Pictures (%1)").arg(patterns.join(u' ')));
+    const QString path =
+        QFileDialog::getOpenFileName(window_, tr("Read the serial from a photo"), QString(),
+                                     tr("Pictures (%1)").arg(patterns.join(u' ')));
     if (!path.isEmpty())
         readFile(path);
 }

@@ -190,12 +190,12 @@ void PhotoReaderDialog::readFile(const QString& path) {
                             .arg(path));
         break;
     case labelscan::LoadProblem::NotAnImage:
-        state_->setText(tr("%1 is not a picture this program can read. Use a PNG or JPEG file.")
-                            .arg(path));
+        state_->setText(
+            tr("%1 is not a picture this program can read. Use a PNG or JPEG file.").arg(path));
         break;
     case labelscan::LoadProblem::Damaged:
-        state_->setText(tr("%1 is damaged or cut short. Take or save the picture again.")
-                            .arg(path));
+        state_->setText(
+            tr("%1 is damaged or cut short. Take or save the picture again.").arg(path));
         break;
     case labelscan::LoadProblem::TooLarge:
         state_->setText(tr("%1 is larger than %2 megapixels. Save a smaller copy and try again.")
@@ -304,8 +304,9 @@ void PhotoReaderDialog::showReadings() {
                            std::max(3.0, image_.width() / 300.0)));
         ++framed_;
     }
-    const int serials = int(std::count_if(readings_.begin(), readings_.end(),
-                                          [](const labelscan::Reading& r) { return r.isSerial(); }));
+    const int serials =
+        int(std::count_if(readings_.begin(), readings_.end(),
+                          [](const labelscan::Reading& r) { return r.isSerial(); }));
     if (cancelled_)
         state_->setText(tr("Reading stopped. Nothing was taken from this picture."));
     else if (readings_.empty())

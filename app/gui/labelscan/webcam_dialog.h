@@ -26,9 +26,7 @@ public:
     ~WebcamDialog() override;
 
     void start();
-    const labelscan::Reading* steadyReading() const {
-        return steady_ ? &*steady_ : nullptr;
-    }
+    const labelscan::Reading* steadyReading() const { return steady_ ? &*steady_ : nullptr; }
     int framesShown() const { return framesShown_; }
     int framesRead() const { return framesRead_; }
 
