@@ -138,18 +138,13 @@ QImage stretched(const QImage& gray) {
 double skewOf(const QImage& gray) {
     const Working small = scaledTo(gray, 480);
     const QImage& image = small.gray;
-    qint64 sum = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const uchar* line = image.constScanLine(y);
-        for (int x = 0; x < image.width(); ++x)
-            sum += line[x];
-    }
-    const int mean = int(sum / std::max<qint64>(1, qint64(image.width()) * image.height()));
+    // Edges, not dark pixels: a dark table around the label would count as print.
     std::vector<QPointF> dark;
-    for (int y = 0; y < image.height(); ++y) {
+    for (int y = 0; y + 1 < image.height(); ++y) {
         const uchar* line = image.constScanLine(y);
-        for (int x = 0; x < image.width(); ++x) {
-            if (line[x] + 40 < mean)
+        const uchar* below = image.constScanLine(y + 1);
+        for (int x = 0; x + 1 < image.width(); ++x) {
+            if (std::abs(line[x + 1] - line[x]) + std::abs(below[x] - line[x]) > 60)
                 dark.emplace_back(x, y);
         }
     }

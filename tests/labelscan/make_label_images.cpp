@@ -1,5 +1,5 @@
 // Writes the generated label pictures into a folder (PNG, JPEG for the photo-like ones), to look
-// at what the label-reading tests read:  make_label_images DIR [PER_CASE] [WITHOUT_SERIAL]
+// at what the label-reading tests read:  make_label_images DIR [PER_CASE] [WITHOUT_SERIAL] [SEED]
 #include "label_images.h"
 
 #include <QDir>
@@ -10,14 +10,15 @@
 int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: make_label_images DIR [PER_CASE] [WITHOUT_SERIAL]\n");
+        std::fprintf(stderr, "usage: make_label_images DIR [PER_CASE] [WITHOUT_SERIAL] [SEED]\n");
         return 2;
     }
     const QDir dir(QString::fromLocal8Bit(argv[1]));
     QDir().mkpath(dir.path());
     const int perCase = argc > 2 ? QByteArray(argv[2]).toInt() : 1;
     const int withoutSerial = argc > 3 ? QByteArray(argv[3]).toInt() : 8;
-    for (const auto& sample : radiocode::labelimages::sampleSet(perCase, withoutSerial, 1)) {
+    const quint32 seed = argc > 4 ? QByteArray(argv[4]).toUInt() : 1;
+    for (const auto& sample : radiocode::labelimages::sampleSet(perCase, withoutSerial, seed)) {
         const bool photo = sample.degradation == radiocode::labelimages::Degradation::PhonePhoto ||
                            sample.degradation == radiocode::labelimages::Degradation::WebcamFrame;
         const QString path =

@@ -110,6 +110,32 @@ private slots:
         QVERIFY(serialsInLines({lines[1], lines[2]}).empty());
     }
 
+    void webcamSerialMustBeSteady() {
+        auto frameWith = [](std::initializer_list<const char*> serials) {
+            ScanReport report;
+            for (const char* serial : serials) {
+                Reading reading;
+                reading.recognition = finalised(recognise(serial));
+                report.readings.push_back(reading);
+            }
+            return report;
+        };
+        SteadyReading steady(3);
+        QVERIFY(!steady.feed(frameWith({"M123456"})));
+        QVERIFY(!steady.feed(frameWith({}))); // a blurred frame neither counts nor breaks
+        QVERIFY(!steady.feed(frameWith({"M123456"})));
+        QVERIFY(!steady.feed(frameWith({"J727"}))); // another label: count again
+        QCOMPARE(steady.streak(), 1);
+        QVERIFY(!steady.feed(frameWith({"M123456", "J727"}))); // two in view: neither
+        QVERIFY(steady.sawTwoSerials());
+        QCOMPARE(steady.streak(), 0);
+        QVERIFY(!steady.feed(frameWith({"J727"})));
+        QVERIFY(!steady.feed(frameWith({"J727"})));
+        const auto found = steady.feed(frameWith({"J727"}));
+        QVERIFY(found);
+        QCOMPARE(found->serial(), QStringLiteral("J727"));
+    }
+
     // ---- pictures ----
     void generatedLabelsReadRight() {
         // A small deterministic set; the benchmark reads a bigger one.
