@@ -2,7 +2,7 @@
 // degradation, wrong serials, serials from pictures without one, the text confidences that set
 // the threshold, and the time for a 12 MP photo (barcode path, and with the text path).
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
-//   bench_labelscan [PER_CASE] [WITHOUT_SERIAL] [--verbose] [--only NAME-PREFIX]
+//   bench_labelscan [PER_CASE] [WITHOUT_SERIAL] [--verbose] [--only NAME-PREFIX] [--text-everywhere]
 #include "label_images.h"
 #include "label_scanner.h"
 
@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
     QStringList arguments = app.arguments().mid(1);
     const bool verbose = arguments.removeAll(QStringLiteral("--verbose")) > 0;
+    // --text-everywhere: read the text of every label, also where a barcode gave the serial,
+    // for more text readings to set the confidence threshold by (the timings then mean little).
+    const bool textEverywhere = arguments.removeAll(QStringLiteral("--text-everywhere")) > 0;
     QString only; // --only NAME-PREFIX: just those samples
     if (const qsizetype at = arguments.indexOf(QStringLiteral("--only"));
         at >= 0 && at + 1 < arguments.size()) {
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
     std::vector<double> photoBarcodeMs, photoTextMs, photoBarcodeCpuMs, photoTextCpuMs;
     labelscan::ScanOptions options;
     options.minTextConfidence = 0; // measured here, applied below
+    options.alwaysReadText = textEverywhere;
     for (const Sample& sample : samples) {
         if (!sample.name.startsWith(only))
             continue;
