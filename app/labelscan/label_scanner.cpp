@@ -12,6 +12,7 @@
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QPainter>
 #include <QTransform>
 
 #include <algorithm>
@@ -191,7 +192,8 @@ QPolygonF mapped(const QTransform& transform, const QPolygonF& polygon) {
 
 // ---- barcodes ----
 
-std::vector<Reading> barcodesIn(const Working& working, int& otherBarcodes) {
+// `otherBarcodes` collects where barcodes that carry no serial are (in the picture's coordinates).
+std::vector<Reading> barcodesIn(const Working& working, std::vector<QPolygonF>& otherBarcodes) {
     const QImage& gray = working.gray;
     ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
                           int(gray.bytesPerLine()));
@@ -222,7 +224,7 @@ std::vector<Reading> barcodesIn(const Working& working, int& otherBarcodes) {
         reading.recognition = finalised(recognise(text));
         // Barcodes are exact: a barcode that is not a serial carries something else.
         if (!reading.isSerial()) {
-            ++otherBarcodes;
+            otherBarcodes.push_back(reading.where);
             continue;
         }
         readings.push_back(std::move(reading));
@@ -269,7 +271,7 @@ std::vector<TextLine> textLinesIn(const Working& working, const ScanOptions& opt
     tesseract::TessBaseAPI* engine = textEngine();
     if (!engine)
         return lines;
-    const QImage image = stretched(working.gray);
+    const QImage& image = working.gray;
     engine->SetImage(image.constBits(), image.width(), image.height(), 1,
                      int(image.bytesPerLine()));
     engine->SetSourceResolution(300);
@@ -344,9 +346,33 @@ std::vector<Reading> merged(std::vector<Reading> readings) {
     return out;
 }
 
-std::vector<Reading> textReadings(const QImage& gray, double skew, const ScanOptions& options,
-                                  bool& wasCancelled) {
+// Bars read as text give junk words and can swallow the print beside them: barcodes already
+// read are blanked out before the text is read.
+void blankOut(Working& working, const std::vector<QPolygonF>& barcodes) {
+    if (barcodes.empty())
+        return;
+    const QTransform toWorking = working.toOriginal.inverted();
+    QPainter painter(&working.gray);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    for (const QPolygonF& polygon : barcodes) {
+        const QRectF box = toWorking.map(polygon).boundingRect();
+        // A 1D barcode's frame is its scan line with a little height: blank the bars above and
+        // below it too, but not the text around.
+        painter.drawRect(box.adjusted(-box.height() * 0.1, -box.height() * 0.2, box.height() * 0.1,
+                                      box.height() * 0.2));
+    }
+}
+
+std::vector<Reading> textReadings(const QImage& gray, double skew,
+                                  const std::vector<QPolygonF>& barcodes,
+                                  const ScanOptions& options, bool& wasCancelled) {
     Working working = scaledTo(gray, textMaxSide, textMinSide);
+    // Contrast first: the white patches over barcodes would hide how dim the label is.
+    working.gray = stretched(working.gray);
+    if (working.gray.constBits() == gray.constBits())
+        working.gray = gray.copy(); // painted on below
+    blankOut(working, barcodes);
     if (std::abs(skew) >= 1.0)
         working = rotated(working, -skew);
     const std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
@@ -365,6 +391,21 @@ std::vector<Reading> textReadings(const QImage& gray, double skew, const ScanOpt
         readings.push_back(std::move(reading));
     }
     return readings;
+}
+
+// The same barcode found in several passes counts once.
+int distinctPlaces(const std::vector<QPolygonF>& polygons) {
+    std::vector<QPointF> centres;
+    for (const QPolygonF& polygon : polygons) {
+        const QPointF centre = polygon.boundingRect().center();
+        const double near = std::max(8.0, polygon.boundingRect().height() / 2);
+        if (std::none_of(centres.begin(), centres.end(), [&](const QPointF& seen) {
+                return std::abs(seen.x() - centre.x()) < near * 4 &&
+                       std::abs(seen.y() - centre.y()) < near;
+            }))
+            centres.push_back(centre);
+    }
+    return int(centres.size());
 }
 
 bool anySerial(const std::vector<Reading>& readings) {
@@ -390,7 +431,8 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
     std::vector<Reading> found;
 
     // Cheapest first; each further pass only while no serial has turned up.
-    found = barcodesIn(barcodeImage, report.otherBarcodes);
+    std::vector<QPolygonF> otherBarcodes;
+    found = barcodesIn(barcodeImage, otherBarcodes);
     labelscan::report(options, 15);
     double skew = 0.0;
     bool skewKnown = false;
@@ -401,21 +443,15 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
     };
     if (!anySerial(found) && !cancelled(options)) {
         knowSkew();
-        if (std::abs(skew) >= 2.0) {
-            int ignored = 0;
-            found = barcodesIn(rotated(barcodeImage, -skew), ignored);
-        }
+        if (std::abs(skew) >= 2.0)
+            found = barcodesIn(rotated(barcodeImage, -skew), otherBarcodes);
     }
     labelscan::report(options, 25);
-    if (!anySerial(found) && !cancelled(options)) {
-        int ignored = 0;
-        found = barcodesIn({inverted(barcodeImage.gray), barcodeImage.toOriginal}, ignored);
-    }
+    if (!anySerial(found) && !cancelled(options))
+        found = barcodesIn({inverted(barcodeImage.gray), barcodeImage.toOriginal}, otherBarcodes);
     if (!anySerial(found) && !cancelled(options) &&
-        std::max(gray.width(), gray.height()) < textMinSide) {
-        int ignored = 0;
-        found = barcodesIn(scaledTo(gray, barcodeMaxSide, textMinSide), ignored);
-    }
+        std::max(gray.width(), gray.height()) < textMinSide)
+        found = barcodesIn(scaledTo(gray, barcodeMaxSide, textMinSide), otherBarcodes);
     labelscan::report(options, 35);
     if (cancelled(options)) {
         report.cancelled = true;
@@ -426,7 +462,8 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
         knowSkew();
         report.textRead = true;
         bool wasCancelled = false;
-        std::vector<Reading> text = textReadings(full.gray, skew, options, wasCancelled);
+        std::vector<Reading> text =
+            textReadings(full.gray, skew, otherBarcodes, options, wasCancelled);
         if (wasCancelled) {
             report.cancelled = true;
             return report;
@@ -434,6 +471,7 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
         for (Reading& reading : text)
             found.push_back(std::move(reading));
     }
+    report.otherBarcodes = distinctPlaces(otherBarcodes);
     report.readings = merged(std::move(found));
     labelscan::report(options, 100);
     return report;

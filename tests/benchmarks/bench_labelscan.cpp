@@ -2,7 +2,8 @@
 // degradation, wrong serials, serials from pictures without one, the text confidences that set
 // the threshold, and the time for a 12 MP photo (barcode path, and with the text path).
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
-//   bench_labelscan [PER_CASE] [WITHOUT_SERIAL] [--verbose] [--only NAME-PREFIX] [--text-everywhere]
+//   bench_labelscan [PER_CASE] [WITHOUT_SERIAL] [--verbose] [--only NAME-PREFIX]
+//   [--text-everywhere] [--seed N]
 #include "label_images.h"
 #include "label_scanner.h"
 
@@ -41,6 +42,12 @@ int main(int argc, char** argv) {
     // --text-everywhere: read the text of every label, also where a barcode gave the serial,
     // for more text readings to set the confidence threshold by (the timings then mean little).
     const bool textEverywhere = arguments.removeAll(QStringLiteral("--text-everywhere")) > 0;
+    quint32 seed = 7; // --seed N: another set of labels
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--seed"));
+        at >= 0 && at + 1 < arguments.size()) {
+        seed = arguments.at(at + 1).toUInt();
+        arguments.remove(at, 2);
+    }
     QString only; // --only NAME-PREFIX: just those samples
     if (const qsizetype at = arguments.indexOf(QStringLiteral("--only"));
         at >= 0 && at + 1 < arguments.size()) {
@@ -49,7 +56,7 @@ int main(int argc, char** argv) {
     }
     const int perCase = arguments.size() > 0 ? arguments.at(0).toInt() : 3;
     const int withoutSerial = arguments.size() > 1 ? arguments.at(1).toInt() : 16;
-    const std::vector<Sample> samples = sampleSet(perCase, withoutSerial, 7);
+    const std::vector<Sample> samples = sampleSet(perCase, withoutSerial, seed);
 
     struct Tally {
         int total = 0, right = 0, wrong = 0;
@@ -89,8 +96,12 @@ int main(int argc, char** argv) {
                     highestWrongConfidence = std::max(highestWrongConfidence, reading.confidence);
                     ++textWrong;
                 }
-                if (reading.confidence < labelscan::defaultMinTextConfidence)
+                if (reading.confidence < labelscan::defaultMinTextConfidence) {
+                    seen << QStringLiteral("(dropped: %1@text/%2)")
+                                .arg(reading.serial())
+                                .arg(reading.confidence);
                     continue;
+                }
             }
             seen << reading.serial() + u'@' + labelscan::readFromId(reading) + u'/' +
                         QString::number(reading.confidence);

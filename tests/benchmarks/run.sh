@@ -169,7 +169,7 @@ budgets = {
     "labelscan.no_serial_pictures": ("label reading: pictures without a serial", "", None),
     "labelscan.no_serial_false": ("label reading: serials from pictures without one", "0", lambda v: v == 0),
     "labelscan.text_confidence_right_min": ("label reading: lowest OCR confidence of a right text reading", "", None),
-    "labelscan.text_confidence_wrong_max": ("label reading: highest OCR confidence of a wrong text reading (-1: none)", "< 75 (the threshold)", lambda v: v < 75),
+    "labelscan.text_confidence_wrong_max": ("label reading: highest OCR confidence of a wrong text reading (-1: none)", "< 85 (the threshold)", lambda v: v < 85),
     "labelscan.text_readings_right": ("label reading: text readings right (before the threshold)", "", None),
     "labelscan.text_readings_wrong": ("label reading: text readings wrong (before the threshold)", "", None),
     "labelscan.photo12mp_barcode_ms": ("label reading: 12 MP photo, barcode path (median)", "<= 300 ms", lambda v: v <= 300),

@@ -129,7 +129,7 @@ private slots:
         QCOMPARE(reading[QStringLiteral("serial")].toString(), becker.serial);
         QCOMPARE(reading[QStringLiteral("read_from")].toString(), QStringLiteral("text"));
         QCOMPARE(reading[QStringLiteral("becker_serial_number")].toString(), becker.serial.mid(6));
-        QVERIFY(reading[QStringLiteral("confidence")].toInt() >= 75);
+        QVERIFY(reading[QStringLiteral("confidence")].toInt() >= 85);
         QCOMPARE(reading[QStringLiteral("where")].toArray().size(), 4);
     }
 
