@@ -287,23 +287,31 @@ std::vector<TextLine> textLinesIn(const Working& working, const ScanOptions& opt
     std::unique_ptr<tesseract::ResultIterator> iterator(engine->GetIterator());
     if (iterator) {
         TextLine current;
+        // Symbol by symbol: a word is as sure as its least sure character (one misread digit
+        // hides in a confident word's mean).
         do {
-            if (iterator->Empty(tesseract::RIL_WORD))
+            if (iterator->Empty(tesseract::RIL_SYMBOL))
                 continue;
-            if (iterator->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !current.words.empty()) {
-                lines.push_back(std::move(current));
-                current = TextLine{};
+            if (iterator->IsAtBeginningOf(tesseract::RIL_WORD)) {
+                if (iterator->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !current.words.empty()) {
+                    lines.push_back(std::move(current));
+                    current = TextLine{};
+                }
+                std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_WORD));
+                int left = 0, top = 0, right = 0, bottom = 0;
+                iterator->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+                TextWord word;
+                word.text = QString::fromUtf8(text ? text.get() : "");
+                word.confidence = int(std::lround(iterator->Confidence(tesseract::RIL_WORD)));
+                // In the upright copy's coordinates: the field rules compare positions on a line.
+                word.where = cornersOf(QRectF(QPointF(left, top), QPointF(right, bottom)));
+                current.words.push_back(std::move(word));
             }
-            std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_WORD));
-            int left = 0, top = 0, right = 0, bottom = 0;
-            iterator->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-            TextWord word;
-            word.text = QString::fromUtf8(text ? text.get() : "");
-            word.confidence = int(std::lround(iterator->Confidence(tesseract::RIL_WORD)));
-            // In the upright copy's coordinates: the field rules compare positions on a line.
-            word.where = cornersOf(QRectF(QPointF(left, top), QPointF(right, bottom)));
-            current.words.push_back(std::move(word));
-        } while (iterator->Next(tesseract::RIL_WORD));
+            if (!current.words.empty()) {
+                const int symbol = int(std::lround(iterator->Confidence(tesseract::RIL_SYMBOL)));
+                current.words.back().confidence = std::min(current.words.back().confidence, symbol);
+            }
+        } while (iterator->Next(tesseract::RIL_SYMBOL));
         if (!current.words.empty())
             lines.push_back(std::move(current));
     }
@@ -343,6 +351,37 @@ std::vector<Reading> merged(std::vector<Reading> readings) {
             same->timesSeen = seen;
         }
     }
+    // Serials of one family that differ in a character or two are one label read twice, one
+    // of them wrong: a barcode is exact and wins over text; two text readings that disagree
+    // give nothing.
+    auto nearly = [](const Reading& a, const Reading& b) {
+        const std::string& x = a.recognition.serial;
+        const std::string& y = b.recognition.serial;
+        if (a.recognition.family != b.recognition.family || x.size() != y.size() || x == y)
+            return false;
+        int differences = 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            differences += x[i] != y[i];
+        return differences <= 2;
+    };
+    std::vector<bool> drop(out.size(), false);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!out[i].isSerial() || out[i].method != ReadMethod::Text)
+            continue;
+        for (std::size_t j = 0; j < out.size(); ++j) {
+            if (i != j && out[j].isSerial() && nearly(out[i], out[j])) {
+                drop[i] = true;
+                if (out[j].method == ReadMethod::Text)
+                    drop[j] = true;
+            }
+        }
+    }
+    std::vector<Reading> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!drop[i])
+            kept.push_back(std::move(out[i]));
+    }
+    out = std::move(kept);
     return out;
 }
 

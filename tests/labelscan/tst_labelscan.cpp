@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImageWriter>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -197,6 +198,33 @@ private slots:
         QCOMPARE(serialsOf(report), QStringList{label.serial});
         QCOMPARE(report.readings.front().method, ReadMethod::Barcode);
         QVERIFY(report.readings.front().timesSeen >= 2);
+    }
+
+    void nearlyEqualTextReadingsGiveNothing() {
+        // One label read twice with a digit apart: one of them is wrong, and which is unknown.
+        QImage picture(900, 400, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        QPainter painter(&picture);
+        QFont font(QStringLiteral("DejaVu Sans Mono"));
+        font.setPixelSize(48);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(QPointF(60, 120), QStringLiteral("M123456"));
+        painter.drawText(QPointF(60, 300), QStringLiteral("M123457"));
+        painter.end();
+        QVERIFY(serialsOf(scanImage(picture)).isEmpty());
+        // Two serials far apart are two labels: both offered.
+        QImage two = picture.copy();
+        QPainter again(&two);
+        again.fillRect(QRect(0, 200, 900, 200), Qt::white);
+        again.setFont(font);
+        again.setPen(Qt::black);
+        again.drawText(QPointF(60, 300), QStringLiteral("M987650"));
+        again.end();
+        QStringList read = serialsOf(scanImage(two));
+        read.sort();
+        QCOMPARE(read, (QStringList{QStringLiteral("M123456"), QStringLiteral("M987650")}));
     }
 
     void textOnlyWhenBarcodesGiveNoSerial() {
