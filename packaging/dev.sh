@@ -27,6 +27,7 @@ build_packages+=(libcups2-dev)  # printing: the sheet goes to CUPS with libcups
 test_packages+=(cups printer-driver-cups-pdf cups-client)  # printing tests: a private cupsd
 test_packages+=(fonts-noto-color-emoji)  # the sheet test prints names with emoji
 test_packages+=(libreoffice-calc-nogui)  # exports opened in a real spreadsheet (tst_spreadsheet)
+build_packages+=(libzxing-dev libtesseract-dev tesseract-ocr-eng qt6-multimedia-dev)  # label reading, webcam
 
 install_missing() {
     local missing=() package

@@ -40,6 +40,7 @@ int runRequest(Context& context, const QStringList& arguments);
 int runWaitingJobs(Context& context, const QStringList& arguments);
 int runJobsAnswer(Context& context, const QStringList& arguments);
 int runJobsOutcome(Context& context, const QStringList& arguments);
+int runScan(Context& context, const QStringList& arguments);  // scan_command.cpp
 // Opens the configured code database and adds it to the context's finder (db_command.cpp).
 void addDatabaseSource(Context& context);
 

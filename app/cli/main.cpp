@@ -30,6 +30,8 @@ const Command commands[] = {
     {"card", QT_TRANSLATE_NOOP("radiocode::cli", "The code from the owner's radio card"), runCard},
     {"request", QT_TRANSLATE_NOOP("radiocode::cli", "Ask a dealer for the code (PDF letter)"),
      runRequest},
+    {"scan", QT_TRANSLATE_NOOP("radiocode::cli", "Read the serials off pictures of the label"),
+     runScan},
 };
 
 QString summaryOf(const Command& command) {

@@ -245,6 +245,7 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     auto* fieldRow = new QHBoxLayout;
     fieldRow->addWidget(field_, 1);
     fieldRow->addWidget(continueButton_, 0, Qt::AlignTop);
+    fieldRow_ = fieldRow;
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
@@ -254,6 +255,20 @@ FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(notSure_);
     layout->addLayout(fieldRow);
     retranslate();
+}
+
+void FamilyPage::addEntryAction(QAbstractButton* button) {
+    button->setParent(this);
+    QWidget* previous = nullptr; // Tab reaches it right after what stands left of it
+    for (int i = fieldRow_->count() - 1; i >= 0 && !previous; --i)
+        if (QWidget* widget = fieldRow_->itemAt(i)->widget();
+            widget && (widget->focusPolicy() & Qt::TabFocus))
+            previous = widget;
+    fieldRow_->addWidget(button, 0, Qt::AlignTop);
+    if (previous)
+        setTabOrder(previous, button);
+    field_->suggestionBar()->setTabPredecessor(button); // the suggestions stand under the row
+    button->show();
 }
 
 void FamilyPage::setLastFamily(std::optional<Family> family) {

@@ -11,6 +11,8 @@
 
 #include <map>
 
+class QAbstractButton;
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -61,6 +63,8 @@ public:
     SerialField* serialField() const { return field_; }
     // The card that gets the focus when the page is shown: the family used last.
     void setLastFamily(std::optional<Family> family);
+    // Another way in beside the field (reading the serial off a photo, ...).
+    void addEntryAction(QAbstractButton* button);
     void focusFirst();
     // "Continue with Visteon" when the field knows the family; true when it did something.
     bool submitField();
@@ -86,6 +90,7 @@ private:
     QLabel* notSure_;
     SerialField* field_;
     QPushButton* continueButton_;
+    QBoxLayout* fieldRow_;
 };
 
 } // namespace radiocode::gui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "database_integration.h"
+#include "label_scan_integration.h"
 #include "main_window.h"
 
 #include "radiocode/code_source.h"
@@ -18,12 +19,14 @@ public:
 
     MainWindow& window() { return window_; }
     DatabaseIntegration& database() { return database_; }
+    LabelScanIntegration& labelScan() { return labelScan_; }
 
 private:
     // In this order: the database borrows the finder, the window asks both.
     CodeFinder finder_;
     DatabaseIntegration database_;
     MainWindow window_;
+    LabelScanIntegration labelScan_;
 };
 
 } // namespace radiocode::gui

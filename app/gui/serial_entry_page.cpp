@@ -130,6 +130,7 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(find_);
     buttons->addWidget(guide_);
     buttons->addStretch(1);
+    buttons_ = buttons;
 
     // Beside the fields, the label drawing: where to look, without going back.
     drawing_ = new QLabel(this);
@@ -139,6 +140,11 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     auto* fields = new QVBoxLayout;
     fields->addLayout(modes);
     fields->addLayout(buttons);
+    // Other ways in (a photo of the label, the webcam) in a row of their own: beside Find and
+    // the guide they would not fit a small screen.
+    entryActions_ = new QHBoxLayout;
+    entryActions_->addStretch(1);
+    fields->addLayout(entryActions_);
     fields->addStretch(1);
     auto* fieldsBox = new QWidget(this);
     fieldsBox->setLayout(fields);
@@ -191,6 +197,15 @@ void SerialEntryPage::setSerialText(const QString& text) {
         beckerSerial_->clear();
     }
     beckerSerial_->setCursorPosition(int(beckerSerial_->text().size()));
+}
+
+void SerialEntryPage::addEntryAction(QAbstractButton* button) {
+    button->setParent(this);
+    const int at = entryActions_->count() - 1; // before the stretch
+    QWidget* previous = at > 0 ? entryActions_->itemAt(at - 1)->widget() : guide_;
+    entryActions_->insertWidget(at, button);
+    setTabOrder(previous, button); // Tab follows the rows as laid out
+    button->show();
 }
 
 void SerialEntryPage::clear() {

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+class QAbstractButton;
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -46,6 +48,8 @@ public:
     StatusLine* statusLine() const;
     SuggestionBar* suggestionBar() const;
     QPushButton* findButton() const { return find_; }
+    // Another way in beside the buttons (reading the serial off a photo, ...).
+    void addEntryAction(QAbstractButton* button);
 
 signals:
     void lookUpRequested();
@@ -88,6 +92,8 @@ private:
     SuggestionBar* partSuggestions_;
     QPushButton* find_;
     QPushButton* guide_;
+    QBoxLayout* buttons_;
+    QBoxLayout* entryActions_ = nullptr;
     QLabel* drawing_;
 };
 

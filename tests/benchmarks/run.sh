@@ -3,6 +3,7 @@
 # budgets. Not part of ctest's pass/fail; the exit status is 0 unless something failed to run.
 #   bash tests/benchmarks/run.sh            build folder build-bench (BENCH_BUILD_DIR to change)
 #   BENCH_ROWS=100000 bash tests/benchmarks/run.sh   fewer rows/serials for a quick look
+#   BENCH_LABEL_CASES=3   generated label pictures per family and degradation (default 2)
 #   BENCH_BUILD_DIR=build BENCH_BUILD_TYPE=RelWithDebInfo bash tests/benchmarks/run.sh
 #       reuse the test build as it is (CI: packaging/tests.d/benchmarks.sh)
 set -euo pipefail
@@ -21,7 +22,7 @@ cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BENCH_BUILD_TYPE
     -DRADIOCODE_BUILD_BENCHMARKS=ON "${launcher[@]}" >/dev/null
 targets=(bench_core bench_bare_window radiocode)
 known_targets=$(ninja -C "$build_dir" -t targets all 2>/dev/null | cut -d: -f1)
-for optional in radiocode-finder bench_database bench_keystroke bench_scan; do
+for optional in radiocode-finder bench_database bench_keystroke bench_scan bench_labelscan; do
     grep -qx -- "$optional" <<<"$known_targets" && targets+=("$optional")
 done
 cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}" >/dev/null
@@ -121,6 +122,15 @@ if "$radiocode" --help | grep -q '^  sheet'; then
     record sheet.pdf.wall "$(median <"$work/sheet.txt" | awk '{print $1 * 1000}')" ms
 fi
 
+if [[ -n $(bin bench_labelscan) ]]; then
+    cases=${BENCH_LABEL_CASES:-2}
+    echo "label reading: generated labels, $cases per family and degradation ..." >&2
+    OMP_THREAD_LIMIT=1 "$(bin bench_labelscan)" "$cases" 16 >>"$results" 2>"$work/labelscan.log" || {
+        cat "$work/labelscan.log" >&2
+        exit 1
+    }
+fi
+
 # The table: figure, value, budget, verdict.
 "$python" - "$results" <<'PY'
 import sys
@@ -164,6 +174,19 @@ budgets = {
     "db.cli_import.time": ("database import, SQLite, radiocode db import", "<= 10 s", lambda v: v <= 10),
     "db.lookup.p99": ("database lookup p99", "<= 1 ms", lambda v: v <= 1),
     "sheet.pdf.wall": ("sheet PDF, radiocode sheet (whole process)", "<= 300 ms", lambda v: v <= 300),
+    "labelscan.samples": ("label reading: generated labels (4 families x 8 degradations)", "", None),
+    "labelscan.read_rate": ("label reading: labels read right", ">= 95 %", lambda v: v >= 95),
+    "labelscan.wrong": ("label reading: labels with a wrong serial", "0", lambda v: v == 0),
+    "labelscan.no_serial_pictures": ("label reading: pictures without a serial", "", None),
+    "labelscan.no_serial_false": ("label reading: serials from pictures without one", "0", lambda v: v == 0),
+    "labelscan.text_confidence_right_min": ("label reading: lowest OCR confidence of a right text reading", "", None),
+    "labelscan.text_confidence_wrong_max": ("label reading: highest OCR confidence of a wrong text reading (-1: none)", "< 85 (the threshold)", lambda v: v < 85),
+    "labelscan.text_readings_right": ("label reading: text readings right (before the threshold)", "", None),
+    "labelscan.text_readings_wrong": ("label reading: text readings wrong (before the threshold)", "", None),
+    "labelscan.photo12mp_barcode_ms": ("label reading: 12 MP photo, barcode path (median)", "<= 300 ms", lambda v: v <= 300),
+    "labelscan.photo12mp_text_ms": ("label reading: 12 MP photo, with the text path (median)", "<= 1500 ms", lambda v: v <= 1500),
+    "labelscan.photo12mp_barcode_cpu_ms": ("label reading: 12 MP photo, barcode path, CPU time (median)", "", None),
+    "labelscan.photo12mp_text_cpu_ms": ("label reading: 12 MP photo, with the text path, CPU time (median)", "", None),
 }
 frame, bare = get("gui.first_frame.finder"), get("gui.first_frame.bare")
 if frame and bare:

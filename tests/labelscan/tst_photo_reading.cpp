@@ -1,0 +1,294 @@
+// The desktop program's photo path: "Read from a photo…", a dropped picture file, Ctrl+V of a
+// picture; the dialog frames what it found, and one click takes it into the serial page.
+#include "family_page.h"
+#include "finder_program.h"
+#include "i18n.h"
+#include "label_images.h"
+#include "label_scan_integration.h"
+#include "photo_reader_dialog.h"
+#include "serial_entry_page.h"
+#include "serial_widgets.h"
+#include "webcam_dialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace radiocode;
+using namespace radiocode::gui;
+using namespace radiocode::labelimages;
+
+namespace {
+
+// Frames as a test gives them: push() one, fail() to pull the plug.
+class FedFrames : public FrameSource {
+public:
+    static inline FedFrames* current = nullptr;
+    FedFrames() { current = this; }
+    ~FedFrames() override {
+        if (current == this)
+            current = nullptr;
+    }
+    void start() override { started = true; }
+    void stop() override { started = false; }
+    void push(const QImage& frame) { emit frameArrived(frame); }
+    void fail(Failure failure) { emit failed(failure); }
+    bool started = false;
+};
+
+} // namespace
+
+class TestPhotoReading : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<FinderProgram> program_;
+    QTemporaryDir dir_;
+    bool cameraConnected_ = true;
+
+    MainWindow& window() { return program_->window(); }
+    LabelScanIntegration& scan() { return program_->labelScan(); }
+
+    bool waitForReading() {
+        PhotoReaderDialog* dialog = scan().dialog();
+        if (!dialog)
+            return false;
+        if (dialog->isReading()) {
+            QSignalSpy finished(dialog, &PhotoReaderDialog::readingFinished);
+            if (!finished.wait(60000))
+                return false;
+        }
+        return !dialog->isReading();
+    }
+
+    QString save(const QString& name, const QImage& image) {
+        const QString path = dir_.filePath(name);
+        return image.save(path) ? path : QString();
+    }
+
+private slots:
+    void init() {
+        QSettings().clear();
+        installTranslations(QStringLiteral("en"));
+        program_ = std::make_unique<FinderProgram>();
+        scan().setFrameSources([] { return std::make_unique<FedFrames>(); },
+                               [this] { return cameraConnected_; });
+        window().resize(1200, 760);
+        window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window()));
+    }
+
+    void cleanup() { program_.reset(); }
+
+    void buttonsOnTheFirstAndSerialPages() {
+        QVERIFY(scan().familyPageButton());
+        QVERIFY(scan().familyPageButton()->isVisible());
+        QCOMPARE(scan().familyPageButton()->text(), QStringLiteral("Read from a photo…"));
+        // The serial page arrives after the first frame, its button with it.
+        QTRY_VERIFY(scan().serialPageButton() != nullptr);
+        window().chooseFamily(Family::Visteon);
+        window().showPage(MainWindow::Page::SerialEntry);
+        QVERIFY(scan().serialPageButton()->isVisible());
+    }
+
+    void photoFramedAndTakenIntoTheWizard() {
+        const Label label = drawLabel(Family::Renault, 31);
+        const QString path =
+            save(QStringLiteral("renault.jpg"), degraded(label.image, Degradation::Rotated, 31));
+        scan().readFile(path);
+        PhotoReaderDialog* dialog = scan().dialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(waitForReading());
+        QCOMPARE(dialog->readingList()->count(), 1);
+        QVERIFY(dialog->readingList()->item(0)->text().startsWith(label.serial));
+        QCOMPARE(dialog->framedReadings(), 1);
+        QVERIFY(
+            dialog->stateLabel()->text().contains(QStringLiteral("Check it against the label")));
+        // Zoom works from the keyboard too.
+        const double before = dialog->pictureView()->transform().m11();
+        dialog->zoomIn();
+        QVERIFY(dialog->pictureView()->transform().m11() > before);
+
+        QVERIFY(dialog->useButton()->isEnabled());
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        QCOMPARE(window().currentPage(), MainWindow::Page::SerialEntry);
+        QCOMPARE(window().serialEntryPage()->family(), Family::Renault);
+        QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+        // Nothing was looked up: the technician confirms on the serial page.
+        QVERIFY(window().serialEntryPage()->recognition().isValid());
+    }
+
+    void beckerFillsBothFields() {
+        const Label label = drawLabel(Family::Becker, 32);
+        scan().readImage(label.image, QStringLiteral("becker"));
+        QVERIFY(waitForReading());
+        PhotoReaderDialog* dialog = scan().dialog();
+        QCOMPARE(dialog->readingList()->count(), 1);
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        QCOMPARE(window().serialEntryPage()->family(), Family::Becker);
+        QCOMPARE(window().serialEntryPage()->beckerSerialEdit()->text(), label.serial.mid(6));
+        QVERIFY(
+            window().serialEntryPage()->beckerModelEdit()->text().contains(label.serial.mid(2, 4)));
+    }
+
+    void nothingFoundSaysSo() {
+        scan().readImage(drawLabelWithoutSerial(33).image, QStringLiteral("other"));
+        QVERIFY(waitForReading());
+        PhotoReaderDialog* dialog = scan().dialog();
+        QCOMPARE(dialog->readingList()->count(), 0);
+        QVERIFY(!dialog->useButton()->isEnabled());
+        QVERIFY(dialog->stateLabel()->text().startsWith(QStringLiteral("No serial found")));
+    }
+
+    void fileThatCannotBeOpened() {
+        const QString path = dir_.filePath(QStringLiteral("broken.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x89PNG\r\n\x1a\n broken");
+        file.close();
+        scan().readFile(path);
+        PhotoReaderDialog* dialog = scan().dialog();
+        QVERIFY(!dialog->isReading());
+        QVERIFY2(dialog->stateLabel()->text().contains(path),
+                 qPrintable(dialog->stateLabel()->text()));
+        QVERIFY(!dialog->useButton()->isEnabled());
+    }
+
+    void cancelWhileReading() {
+        // Becker goes on to the text path, which takes long enough to stop.
+        const Label label = drawLabel(Family::Becker, 34);
+        scan().readImage(degraded(label.image, Degradation::PhonePhoto, 34),
+                         QStringLiteral("photo"));
+        PhotoReaderDialog* dialog = scan().dialog();
+        QVERIFY(dialog->isReading());
+        QVERIFY(dialog->cancelReadingButton()->isVisible());
+        QTest::mouseClick(dialog->cancelReadingButton(), Qt::LeftButton);
+        QVERIFY(waitForReading());
+        QVERIFY(dialog->stateLabel()->text().startsWith(QStringLiteral("Reading stopped")));
+        QCOMPARE(dialog->readingList()->count(), 0);
+    }
+
+    void droppedPictureFile() {
+        const Label label = drawLabel(Family::Visteon, 35);
+        const QString path = save(QStringLiteral("visteon.png"), label.image);
+        // Dropped onto the serial field of the first page: the picture is read, not the path typed.
+        QWidget* target =
+            window().familyPage()->findChild<QLineEdit*>(QStringLiteral("notSureField"));
+        QVERIFY(target);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        mime.setText(path);
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QVERIFY(scan().dialog());
+        QVERIFY(waitForReading());
+        QCOMPARE(scan().dialog()->readings().front().serial(), label.serial);
+        QVERIFY(static_cast<QLineEdit*>(target)->text().isEmpty());
+    }
+
+    void webcamFramesUntilSteady() {
+        const Label label = drawLabel(Family::Visteon, 37); // 37 % 3 == 1: Code39
+        const Label other = drawLabel(Family::Renault, 37);
+        QTest::mouseClick(scan().familyWebcamButton(), Qt::LeftButton);
+        WebcamDialog* dialog = scan().webcamDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(FedFrames::current && FedFrames::current->started);
+        // Webcam frames of the label, now and then one of another label passing by.
+        const QImage frame = degraded(label.image, Degradation::WebcamFrame, 37);
+        const QImage passing = degraded(other.image, Degradation::WebcamFrame, 38);
+        int pushed = 0;
+        for (int round = 0; round < 40 && !dialog->steadyReading(); ++round) {
+            const int before = dialog->framesRead();
+            // Several frames arrive while one is read: all are shown, one is read.
+            for (int i = 0; i < 5; ++i, ++pushed)
+                FedFrames::current->push(round == 1 ? passing : frame);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->framesRead() > before, 30000);
+        }
+        QVERIFY(dialog->steadyReading());
+        QCOMPARE(dialog->steadyReading()->serial(), label.serial);
+        QCOMPARE(dialog->framesShown(), pushed);
+        QVERIFY(dialog->framesRead() < pushed);
+        QVERIFY(dialog->framesRead() >= 4); // 3 in a row after the passing label
+        QVERIFY(dialog->useButton()->isEnabled());
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        QCOMPARE(window().currentPage(), MainWindow::Page::SerialEntry);
+        QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+    }
+
+    void webcamUnpluggedMidPreview() {
+        QTest::mouseClick(scan().familyWebcamButton(), Qt::LeftButton);
+        WebcamDialog* dialog = scan().webcamDialog();
+        QVERIFY(dialog);
+        FedFrames::current->push(drawLabelWithoutSerial(39).image);
+        FedFrames::current->fail(FrameSource::Failure::CameraGone);
+        QVERIFY(dialog->stateLabel()->text().contains(QStringLiteral("disconnected")));
+        QVERIFY(dialog->retryButton()->isVisible());
+        // The dialog stays usable: try again, or close it.
+        QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
+        QVERIFY(FedFrames::current->started);
+        QVERIFY(!dialog->retryButton()->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(!scan().webcamDialog());
+        QVERIFY(window().isEnabled());
+    }
+
+    void noCameraSaysSoOnTheButton() {
+        cameraConnected_ = false;
+        program_ = std::make_unique<FinderProgram>();
+        scan().setFrameSources([] { return std::make_unique<FedFrames>(); },
+                               [this] { return cameraConnected_; });
+        window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window()));
+        QTRY_COMPARE(scan().familyWebcamButton()->text(),
+                     QStringLiteral("Use the webcam (none found)"));
+        cameraConnected_ = true;
+    }
+
+    void pastedPicture() {
+        const Label label = drawLabel(Family::Blaupunkt, 36);
+        QGuiApplication::clipboard()->setImage(label.image);
+        if (!QGuiApplication::clipboard()->mimeData() ||
+            !QGuiApplication::clipboard()->mimeData()->hasImage())
+            QSKIP("this platform has no clipboard");
+        auto* field = window().familyPage()->findChild<QLineEdit*>(QStringLiteral("notSureField"));
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(scan().dialog());
+        QVERIFY(waitForReading());
+        QCOMPARE(scan().dialog()->readings().front().serial(), label.serial);
+        QVERIFY(field->text().isEmpty());
+        // Text on the clipboard is pasted into the field as before.
+        QGuiApplication::clipboard()->setText(QStringLiteral("M123456"));
+        scan().dialog()->reject();
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(field->text(), QStringLiteral("M123456"));
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
+    QApplication::setApplicationName(QStringLiteral("tst_photo_reading"));
+    QTemporaryDir databaseDir;
+    qputenv("RADIOCODE_DATABASE",
+            "sqlite:" + databaseDir.filePath(QStringLiteral("photo.db")).toUtf8());
+    TestPhotoReading test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_photo_reading.moc"
