@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Werkstatt: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Adresse: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>Kontakt: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>An:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Datum:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Unser Zeichen:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>Das Radio des unten genannten Fahrzeugs verlangt seinen Sicherheitscode, und für es ist kein Code hinterlegt. Bitte senden Sie uns den Code für dieses Radio. Der Eigentümer hat unten unterschrieben, und der unten angekreuzte Eigentumsnachweis liegt bei.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Fahrzeug</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Marke:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>FIN (Fahrgestellnummer):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Kennzeichen:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Eigentümer:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Hersteller:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Seriennummer:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Teilenummer (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Teilenummer:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Foto des Typenschilds des Radios:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Eigentumsnachweis liegt bei</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Fahrzeugschein (Kopie)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Ausweis des Eigentümers (Kopie)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Kaufrechnung für das Fahrzeug oder das Radio (Kopie)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Erklärung des Eigentümers</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>Ich bestätige, dass ich Eigentümer dieses Fahrzeugs und seines Radios bin, und bitte darum, den Sicherheitscode des Radios an die oben genannte Werkstatt zu geben.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Name des Eigentümers:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Unterschrift des Eigentümers:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Ort und Datum:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Stempel und Unterschrift der Werkstatt:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Clear</source>
+            <translation>Leeren</translation>
+        </message>
+        <message>
+            <source>Empties the field</source>
+            <translation>Leert das Feld</translation>
+        </message>
+        <message>
+            <source>Drawing of the %1 label</source>
+            <translation>Zeichnung des Typenschilds %1</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>Die Seriennummer, BP und 12 Ziffern (zum Beispiel BP53876 9672026), ist unten links orange markiert, unter dem Barcode und einer 17-stelligen Zeile, die mit 815CM beginnt. Die Teilenummer, 10 Ziffern beginnend mit 7 6, steht oben rechts.</translation>
+        </message>
+        <message>
+            <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
+            <translation>Der Precode ist zweimal orange markiert: als letzte 4 Zeichen des kleinen Texts unter dem langen Barcode (…RTBT019) und groß unten links (T019). Halten Sie die Tasten 1 und 6 gedrückt, erscheint er im Display.</translation>
+        </message>
+        <message>
+            <source>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</source>
+            <translation>Zwei Felder sind orange markiert: Model No (BE und 4 Ziffern, zum Beispiel BE 4757) und darunter Serial No (8 Ziffern, zum Beispiel 35000375). Geben Sie BE, die Modellziffern und die Seriennummernziffern ein: BE475735000375.</translation>
+        </message>
+        <message>
+            <source>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</source>
+            <translation>Die Seriennummer, M und 6 Ziffern (zum Beispiel M123456), ist oben rechts unter dem Wort SERIAL orange markiert. Manche Geräte zeigen sie im Display, während die Tasten 1 und 6 gedrückt gehalten werden.</translation>
+        </message>
+        <message>
+            <source>Code %1</source>
+            <translation>Code %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CupsPrinting</name>
+        <message>
+            <source>The print system (CUPS) cannot be reached at %1. Check that the CUPS service is running.</source>
+            <translation>Das Drucksystem (CUPS) ist unter %1 nicht erreichbar. Prüfen Sie, ob der CUPS-Dienst läuft.</translation>
+        </message>
+        <message>
+            <source>%1 ("%2")</source>
+            <translation>%1 („%2“)</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1": no printer is set up on this computer.</source>
+            <translation>Es gibt keinen Drucker namens „%1“: Auf diesem Computer ist kein Drucker eingerichtet.</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1". Printers: %2.</source>
+            <translation>Es gibt keinen Drucker namens „%1“. Drucker: %2.</translation>
+        </message>
+        <message>
+            <source>No printer is set up on this computer. Add one in the system's printer settings (or with lpadmin), then print again.</source>
+            <translation>Auf diesem Computer ist kein Drucker eingerichtet. Fügen Sie in den Druckereinstellungen des Systems (oder mit lpadmin) einen hinzu und drucken Sie dann erneut.</translation>
+        </message>
+        <message>
+            <source>No default printer is set. Printers: %1. Choose one, or make one the default with "lpoptions -d NAME".</source>
+            <translation>Es ist kein Standarddrucker festgelegt. Drucker: %1. Wählen Sie einen aus oder machen Sie einen mit „lpoptions -d NAME“ zum Standard.</translation>
+        </message>
+        <message>
+            <source>The printer %1 is stopped: a job would wait in its queue. Start it (cupsenable %1) or choose another printer.</source>
+            <translation>Der Drucker %1 ist angehalten: Ein Druckauftrag würde in seiner Warteschlange warten. Starten Sie ihn (cupsenable %1) oder wählen Sie einen anderen Drucker.</translation>
+        </message>
+        <message>
+            <source>The printer %1 does not accept jobs. Let it accept them (cupsaccept %1) or choose another printer.</source>
+            <translation>Der Drucker %1 nimmt keine Druckaufträge an. Lassen Sie ihn Aufträge annehmen (cupsaccept %1) oder wählen Sie einen anderen Drucker.</translation>
+        </message>
+        <message>
+            <source>The printer %1 refused the job: %2</source>
+            <translation>Der Drucker %1 hat den Druckauftrag abgelehnt: %2</translation>
+        </message>
+        <message>
+            <source>The document could not be sent to the printer %1: %2</source>
+            <translation>Das Dokument konnte nicht an den Drucker %1 gesendet werden: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Database</name>
         <message>
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
@@ -74,10 +267,6 @@
         <message>
             <source>Line %1, the header, has a quote that is never closed.</source>
             <translation>Zeile %1, die Kopfzeile, enthält ein Anführungszeichen, das nie geschlossen wird.</translation>
-        </message>
-        <message>
-            <source>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</source>
-            <translation>Zeile %1 muss die Spalten benennen: Eine Codeliste braucht die Spalten „serial“ und „code“ (gefunden: %2).</translation>
         </message>
         <message>
             <source>The file is empty: a code list starts with a header line naming the columns “serial” and “code”.</source>
@@ -162,6 +351,58 @@
             <source>The database %1 reported an error it did not describe.</source>
             <translation>Die Datenbank %1 hat einen Fehler ohne Beschreibung gemeldet.</translation>
         </message>
+        <message>
+            <source>The database %1 is a radiocode database whose schema record is damaged (the table radiocode_meta or its schema_version row is missing). It was not changed: restore it from a backup, or choose another database.</source>
+            <translation>Die Datenbank %1 ist eine radiocode-Datenbank, deren Schema-Eintrag beschädigt ist (die Tabelle radiocode_meta oder ihre Zeile schema_version fehlt). Sie wurde nicht verändert: Stellen Sie sie aus einer Sicherung wieder her oder wählen Sie eine andere Datenbank.</translation>
+        </message>
+        <message>
+            <source>The database user %1 may not create tables in %2, and the code database needs its tables there. Ask the database's administrator to let this user create tables (GRANT CREATE ON SCHEMA public), or to open it once as its owner.</source>
+            <translation>Der Datenbankbenutzer %1 darf in %2 keine Tabellen anlegen, und die Code-Datenbank braucht dort ihre Tabellen. Bitten Sie den Administrator der Datenbank, diesem Benutzer das Anlegen von Tabellen zu erlauben (GRANT CREATE ON SCHEMA public) oder sie einmal als ihr Eigentümer zu öffnen.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: saving waited %2 s for another program that holds its tables (an import, a backup, a long query) and gave up. Nothing was saved; try again when the other program has finished.</source>
+            <translation>Die Code-Datenbank %1 ist belegt: Das Speichern hat %2 s auf ein anderes Programm gewartet, das ihre Tabellen belegt (ein Import, eine Sicherung, eine lange Abfrage), und aufgegeben. Nichts wurde gespeichert; versuchen Sie es erneut, wenn das andere Programm fertig ist.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: it did not answer within %2 s, because another program holds its tables (an import, a backup, a long query). The code may be on record: try again in a moment.</source>
+            <translation>Die Code-Datenbank %1 ist belegt: Sie hat nicht innerhalb von %2 s geantwortet, weil ein anderes Programm ihre Tabellen belegt (ein Import, eine Sicherung, eine lange Abfrage). Der Code ist möglicherweise hinterlegt: Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>Line %1, the header, is longer than %2 bytes (it starts “%3”): this is not a code list.</source>
+            <translation>Zeile %1, die Kopfzeile, ist länger als %2 Bytes (sie beginnt mit „%3“): Dies ist keine Codeliste.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1</source>
+            <translation>Das Lesen der Datei ist fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Nothing from %1 was saved. %2</source>
+            <translation>Nichts aus %1 wurde gespeichert. %2</translation>
+        </message>
+        <message>
+            <source>The row is %1 bytes long, more than a code list's row can be (it starts “%2”): row skipped.</source>
+            <translation>Die Zeile ist %1 Bytes lang, länger als eine Zeile einer Codeliste sein kann (sie beginnt mit „%2“): Zeile übersprungen.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zero lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>Der Code „%1“ für %2 sieht aus wie %3, dessen führende Null eine Tabellenkalkulation entfernt hat: Zeile übersprungen. Prüfen Sie die Liste oder importieren Sie sie erneut mit wiederhergestellten führenden Nullen.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zeros lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>Der Code „%1“ für %2 sieht aus wie %3, dessen führende Nullen eine Tabellenkalkulation entfernt hat: Zeile übersprungen. Prüfen Sie die Liste oder importieren Sie sie erneut mit wiederhergestellten führenden Nullen.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1.</source>
+            <translation>Das Lesen der Datei ist fehlgeschlagen: %1.</translation>
+        </message>
+        <message>
+            <source>The radio accepted %1 from the radio card, but the code database holds %2 for %3 (%4): the stored code was kept. Check which is right and correct it with “radiocode db add … --replace”.</source>
+            <translation>Das Radio hat %1 vom Radio-Pass angenommen, aber die Code-Datenbank enthält %2 für %3 (%4): Der gespeicherte Code wurde beibehalten. Prüfen Sie, welcher richtig ist, und korrigieren Sie ihn mit „radiocode db add … --replace“.</translation>
+        </message>
+        <message>
+            <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
+            <translation>Auftrag %1 ist nicht für ein Blaupunkt- oder Becker-Radio: Sein Code stammt aus dem öffentlichen Algorithmus.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -216,6 +457,22 @@
         <message>
             <source>the option “%1” contains a semicolon.</source>
             <translation>die Option „%1“ enthält ein Semikolon.</translation>
+        </message>
+        <message>
+            <source>it holds more than one @: an @ in the user name or password must be written as %1.</source>
+            <translation>Sie enthält mehr als ein @: Ein @ im Benutzernamen oder Passwort muss als %1 geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>the port “%1” is not a number from 1 to 65535.</source>
+            <translation>Der Port „%1“ ist keine Zahl von 1 bis 65535.</translation>
+        </message>
+        <message>
+            <source>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</source>
+            <translation>Benutzername oder Passwort enthält „%1“, was mit %-Escapes geschrieben werden muss (zum Beispiel %2 für /).</translation>
+        </message>
+        <message>
+            <source>it is not written correctly (check the server name and any %-escapes).</source>
+            <translation>Sie ist nicht korrekt geschrieben (prüfen Sie den Servernamen und etwaige %-Escapes).</translation>
         </message>
     </context>
     <context>
@@ -279,10 +536,6 @@
         <message>
             <source>Enter the code on the radio</source>
             <translation>Code am Radio eingeben</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows digit %1 of the code.</source>
-            <translation>Drücken Sie Taste %1, bis das Display Ziffer %1 des Codes anzeigt.</translation>
         </message>
         <message>
             <source>Cautions</source>
@@ -363,6 +616,89 @@ display while buttons 1 and 6 are held.</source>
             <translation>M + 6 Ziffern. Manche Geräte zeigen sie im Display,
 während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
+        <message>
+            <source>Radio code card</source>
+            <translation>Radio-Codekarte</translation>
+        </message>
+        <message>
+            <source>Nissan radio code</source>
+            <translation>Nissan-Radiocode</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Werkstatt</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>Teilenummer</translation>
+        </message>
+        <message>
+            <source>%1 (agrees with the serial)</source>
+            <translation>%1 (passt zur Seriennummer)</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form.</source>
+            <translation>Ungeprüfte Seriennummer: Keine Regel kennt diese Typenschild-Form.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until digit %1 of the code shows on the display.</source>
+            <translation>Drücken Sie die Stationstaste %1, bis im Display die %1. Ziffer des Codes erscheint.</translation>
+        </message>
+        <message>
+            <source>PART NO. →</source>
+            <extracomment>Drawing of a Blaupunkt label; the arrow points at the part number. Very short.</extracomment>
+            <translation>TEILENR. →</translation>
+        </message>
+        <message>
+            <source>%1 · Code %2</source>
+            <translation>%1 · Code %2</translation>
+        </message>
+        <message>
+            <source>%1 · no code yet</source>
+            <translation>%1 · noch kein Code</translation>
+        </message>
+        <message>
+            <source>The sheet could not be written: %1</source>
+            <translation>Das Blatt konnte nicht geschrieben werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLetter</name>
+        <message>
+            <source>A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); “%1” is not one.</source>
+            <translation>Eine Blaupunkt-Teilenummer hat 10 Ziffern und beginnt mit 7 6 („7 645 384 318“); „%1“ ist keine.</translation>
+        </message>
+        <message>
+            <source>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</source>
+            <translation>Die Teilenummer %1 gehört nicht zur Seriennummer %2: Ihre 4. bis 7. Ziffer (%3) müssen das 3. bis 6. Zeichen der Seriennummer (%4) sein. Eine davon wurde falsch gelesen: Prüfen Sie das Typenschild.</translation>
+        </message>
+        <message>
+            <source>Request for a radio security code</source>
+            <translation>Anfrage nach einem Radio-Sicherheitscode</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>The request could not be drawn.</source>
+            <translation>Die Anfrage konnte nicht erstellt werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPrinting</name>
+        <message>
+            <source>Print the code card</source>
+            <translation>Codekarte drucken</translation>
+        </message>
+        <message>
+            <source>Print the instruction sheet</source>
+            <translation>Anleitungsblatt drucken</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
     </context>
     <context>
         <name>StorageTexts</name>
@@ -423,6 +759,47 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>Dry run, nothing saved: %1</source>
             <translation>Probelauf, nichts gespeichert: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reminder: %n code request(s) waiting longer than %1 days for an answer: ask again.</source>
+            <translation>
+                <numerusform>Erinnerung: %n Code-Anfrage wartet seit mehr als %1 Tagen auf eine Antwort: Fragen Sie erneut nach.</numerusform>
+                <numerusform>Erinnerung: %n Code-Anfragen warten seit mehr als %1 Tagen auf eine Antwort: Fragen Sie erneut nach.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked on %1</source>
+            <translation>
+                <numerusform>Wartet seit %n Tag, angefragt am %1</numerusform>
+                <numerusform>Wartet seit %n Tagen, angefragt am %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked of %1 on %2</source>
+            <translation>
+                <numerusform>Wartet seit %n Tag, angefragt bei %1 am %2</numerusform>
+                <numerusform>Wartet seit %n Tagen, angefragt bei %1 am %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Line %1 must name the columns: a code list needs a serial column (“serial”, “Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) and a code column (“code”, “Radio Code”, “Kod”, “Code radio”); found: %2.</source>
+            <translation>Zeile %1 muss die Spalten benennen: Eine Codeliste braucht eine Seriennummern-Spalte („serial“, „Serial No“, „Seriennummer“, „Seri No“, „Numéro de série“) und eine Code-Spalte („code“, „Radio Code“, „Kod“, „Code radio“); gefunden: %2.</translation>
+        </message>
+        <message>
+            <source>Line %1 has no column “%2” (found: %3). Give a column's name or its number, counting from 1.</source>
+            <translation>Zeile %1 hat keine Spalte „%2“ (gefunden: %3). Geben Sie den Namen einer Spalte oder ihre Nummer an, gezählt ab 1.</translation>
+        </message>
+        <message>
+            <source>Line %1 names the column “%2” twice: which one is meant cannot be told. Rename one of them, or choose the columns by number.</source>
+            <translation>Zeile %1 nennt die Spalte „%2“ zweimal: Welche gemeint ist, lässt sich nicht sagen. Benennen Sie eine davon um oder wählen Sie die Spalten über ihre Nummer.</translation>
+        </message>
+        <message>
+            <source>Line %1 has several columns that could be meant (%2): which one holds the serial or the code cannot be told.</source>
+            <translation>Zeile %1 hat mehrere Spalten, die gemeint sein könnten (%2): Welche die Seriennummer oder den Code enthält, lässt sich nicht sagen.</translation>
+        </message>
+        <message>
+            <source>The serial and the code cannot both be the column “%1”.</source>
+            <translation>Seriennummer und Code können nicht beide die Spalte „%1“ sein.</translation>
         </message>
     </context>
     <context>
@@ -498,18 +875,6 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>No code on record</source>
             <translation>Kein Code hinterlegt</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: precode %2 taken from the end of the barcode text.</source>
-            <translation>Gültige %1-Seriennummer: Precode %2 vom Ende des Barcode-Texts übernommen.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: the 17-character label form was shortened to %2.</source>
-            <translation>Gültige %1-Seriennummer: Die 17-stellige Etikettform wurde auf %2 gekürzt.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial.</source>
-            <translation>Gültige %1-Seriennummer.</translation>
         </message>
         <message>
             <source>Type, paste or scan the serial from the radio's label.</source>
@@ -610,18 +975,6 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>Did you mean %1?</source>
             <translation>Meinten Sie %1?</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows %2.</source>
-            <translation>Drücken Sie Taste %1, bis das Display %2 anzeigt.</translation>
-        </message>
-        <message>
-            <source>Press and hold preset 6, TA or SEEK ▲ for %1–%2 seconds to confirm.</source>
-            <translation>Halten Sie zum Bestätigen Stationstaste 6, TA oder SEEK ▲ %1–%2 Sekunden lang gedrückt.</translation>
-        </message>
-        <message>
-            <source>Press OK or ENTER to confirm.</source>
-            <translation>Drücken Sie zum Bestätigen OK oder ENTER.</translation>
         </message>
         <message>
             <source>Confirm with the button the vehicle handbook names: it varies on these units.</source>
@@ -736,10 +1089,6 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
             <translation>Die Seriennummer beginnt mit BP und hat 12 Ziffern; Etiketten drucken oft ein Leerzeichen zwischen den Gruppen (BP53876 9672026): Geben Sie sie mit oder ohne Leerzeichen ein.</translation>
         </message>
         <message>
-            <source>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
-            <translation>Manche Etiketten zeigen 17 Zeichen, beginnend mit 815BP oder 815CM: Geben Sie sie wie gedruckt ein; die führende 815 entfällt und CM wird zu BP.</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
             <translation>Für diese Radios gibt es keinen öffentlichen Algorithmus: Der Code kommt aus der Code-Datenbank.</translation>
         </message>
@@ -795,6 +1144,225 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>
             <translation>Versuchen Sie es erneut, sobald die Code-Datenbank wieder verfügbar ist: Prüfen Sie, ob der Datenbankserver läuft und erreichbar ist oder ob die Datenbankdatei gelesen werden kann.</translation>
+        </message>
+        <message>
+            <source>the part number</source>
+            <translation>die Teilenummer</translation>
+        </message>
+        <message>
+            <source>Unchecked</source>
+            <translation>Ungeprüft</translation>
+        </message>
+        <message>
+            <source>Part number and serial disagree</source>
+            <translation>Teilenummer und Seriennummer passen nicht zusammen</translation>
+        </message>
+        <message>
+            <source>Two readings, two codes on record</source>
+            <translation>Zwei Lesarten, zwei Codes hinterlegt</translation>
+        </message>
+        <message>
+            <source>Invalid part number</source>
+            <translation>Ungültige Teilenummer</translation>
+        </message>
+        <message>
+            <source>Part number: %1</source>
+            <translation>Teilenummer: %1</translation>
+        </message>
+        <message>
+            <source>%1 serial: precode %2 taken from the end of the barcode text.</source>
+            <translation>%1-Seriennummer: Precode %2 vom Ende des Barcode-Texts übernommen.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the 17-character label form was shortened to %2.</source>
+            <translation>%1-Seriennummer: Die 17-stellige Typenschild-Form wurde auf %2 gekürzt.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the CM printed on the label reads as BP, %2.</source>
+            <translation>%1-Seriennummer: Das auf dem Typenschild gedruckte CM wird als BP gelesen, %2.</translation>
+        </message>
+        <message>
+            <source>%1 serial, well formed.</source>
+            <translation>%1-Seriennummer, korrekt aufgebaut.</translation>
+        </message>
+        <message>
+            <source>The part number %1 and the serial %2 cannot be on one label: the part number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they differ at %5. One of them was misread: read both on the label again.</source>
+            <translation>Die Teilenummer %1 und die Seriennummer %2 können nicht auf einem Typenschild stehen: Die Ziffern 4–7 der Teilenummer (%3) müssen die Zeichen 3–6 der Seriennummer (%4) sein, und sie unterscheiden sich bei %5. Eine davon wurde falsch gelesen: Lesen Sie beide erneut auf dem Typenschild ab.</translation>
+        </message>
+        <message>
+            <source>serial character %1</source>
+            <translation>Seriennummer-Zeichen %1</translation>
+        </message>
+        <message>
+            <source>serial characters %1</source>
+            <translation>Seriennummer-Zeichen %1</translation>
+        </message>
+        <message>
+            <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
+            <translation>Eine Teilenummer prüft nur Blaupunkt-Seriennummern gegen: Lassen Sie sie bei einem %1-Radio weg.</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
+            <translation>Die Code-Datenbank enthält unterschiedliche Codes für %1 und %2, zwei Lesarten des 7. Zeichens: Sehen Sie auf das Typenschild. Zeigt es die Ziffer %3, nehmen Sie %2; zeigt es den Buchstaben %4, kann kein Code angegeben werden, bis der Buchstabe bestätigt ist (fragen Sie den Händler mit dem Foto des Typenschilds).</translation>
+        </message>
+        <message>
+            <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
+            <translation>%1 passt zu keiner bekannten Typenschild-Form: Es kann nur wie gedruckt und ungeprüft in der Code-Datenbank nachgeschlagen werden. Vergleichen Sie es Zeichen für Zeichen mit dem Typenschild.</translation>
+        </message>
+        <message>
+            <source>A Blaupunkt part number starts with 76: %1 %2 does not fit.</source>
+            <translation>Eine Blaupunkt-Teilenummer beginnt mit 76: %1 %2 passt nicht.</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</source>
+            <translation>Ungeprüfte Seriennummer: Keine Regel kennt diese Typenschild-Form. Der Code ist der für die Seriennummer wie gedruckt hinterlegte; vergleichen Sie die Seriennummer mit dem Typenschild, bevor Sie ihn eingeben.</translation>
+        </message>
+        <message>
+            <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
+            <translation>Ihr 7. Zeichen kann der Buchstabe %1 oder die Ziffer %2 sein: Beides sind echte Seriennummern (%3, %4).</translation>
+        </message>
+        <message>
+            <source>The code database holds the code for the reading %1.</source>
+            <translation>Die Code-Datenbank enthält den Code für die Lesart %1.</translation>
+        </message>
+        <message>
+            <source>The part number %1 agrees with it (digits 4–7 are %2, as the serial's characters 3–6): a second confirmation.</source>
+            <translation>Die Teilenummer %1 passt dazu (die Ziffern 4–7 sind %2, wie die Zeichen 3–6 der Seriennummer): eine zweite Bestätigung.</translation>
+        </message>
+        <message>
+            <source>well formed.</source>
+            <translation>korrekt aufgebaut.</translation>
+        </message>
+        <message>
+            <source>optional: the 10 digits starting 76 beside the serial (7 645 384 318).</source>
+            <translation>optional: die 10 Ziffern, beginnend mit 76, neben der Seriennummer (7 645 384 318).</translation>
+        </message>
+        <message numerus="yes">
+            <source>too short: %n more digit(s) needed.</source>
+            <translation>
+                <numerusform>zu kurz: %n Ziffer fehlt noch.</numerusform>
+                <numerusform>zu kurz: %n Ziffern fehlen noch.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>too long: a part number has %1 digits, %2 were given.</source>
+            <translation>zu lang: Eine Teilenummer hat %1 Ziffern, angegeben wurden %2.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until %2 shows on the display.</source>
+            <translation>Drücken Sie die Stationstaste %1, bis im Display %2 erscheint.</translation>
+        </message>
+        <message>
+            <source>Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm (some units: see the handbook).</source>
+            <translation>Halten Sie zum Bestätigen die Stationstaste 6, TA oder SEEK ▲ %1–%2 Sekunden gedrückt (manche Geräte: siehe Handbuch).</translation>
+        </message>
+        <message>
+            <source>Press OK or ENTER (some units: see the handbook).</source>
+            <translation>Drücken Sie OK oder ENTER (manche Geräte: siehe Handbuch).</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card, entered by %1.</source>
+            <translation>Aus der Code-Datenbank: der Radio-Pass des Eigentümers, eingegeben von %1.</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card.</source>
+            <translation>Aus der Code-Datenbank: der Radio-Pass des Eigentümers.</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card, entered by %1; it goes into the code database once it has worked on the radio.</source>
+            <translation>Vom Radio-Pass des Eigentümers, eingegeben von %1; er kommt in die Code-Datenbank, sobald er am Radio funktioniert hat.</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card; it goes into the code database once it has worked on the radio.</source>
+            <translation>Vom Radio-Pass des Eigentümers; er kommt in die Code-Datenbank, sobald er am Radio funktioniert hat.</translation>
+        </message>
+        <message>
+            <source>From the dealer %1, who was asked for it.</source>
+            <translation>Vom Händler %1, der danach gefragt wurde.</translation>
+        </message>
+        <message>
+            <source>From a dealer who was asked for it.</source>
+            <translation>Von einem Händler, der danach gefragt wurde.</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service (%1), who was asked for it.</source>
+            <translation>Vom Herstellerservice (%1), der danach gefragt wurde.</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service, who was asked for it.</source>
+            <translation>Vom Herstellerservice, der danach gefragt wurde.</translation>
+        </message>
+        <message>
+            <source>From the code database.</source>
+            <translation>Aus der Code-Datenbank.</translation>
+        </message>
+        <message>
+            <source>From a recorded source.</source>
+            <translation>Aus einer erfassten Quelle.</translation>
+        </message>
+        <message>
+            <source>imported from %1</source>
+            <translation>importiert aus %1</translation>
+        </message>
+        <message>
+            <source>confirmed on a radio by %1</source>
+            <translation>an einem Radio bestätigt von %1</translation>
+        </message>
+        <message>
+            <source>from the owner's radio card</source>
+            <translation>vom Radio-Pass des Eigentümers</translation>
+        </message>
+        <message>
+            <source>from the dealer %1</source>
+            <translation>vom Händler %1</translation>
+        </message>
+        <message>
+            <source>from the manufacturer's service</source>
+            <translation>vom Herstellerservice</translation>
+        </message>
+        <message>
+            <source>in the code database</source>
+            <translation>in der Code-Datenbank</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio on %1. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>Dieser Code wurde am %1 an einem Radio abgelehnt. Prüfen Sie die Seriennummer auf dem Typenschild und ob das Radio getauscht wurde, bevor Sie ihn versuchen.</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio by %1 on %2. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>Dieser Code wurde von %1 am %2 an einem Radio abgelehnt. Prüfen Sie die Seriennummer auf dem Typenschild und ob das Radio getauscht wurde, bevor Sie ihn versuchen.</translation>
+        </message>
+        <message>
+            <source>The radio card is for serial %1, but this radio's serial is %2: the radio was probably swapped, so the card's code belongs to another radio. No code is shown. Check the label once more; if it is right, ask the dealer for this radio's code.</source>
+            <translation>Der Radio-Pass gilt für die Seriennummer %1, aber die Seriennummer dieses Radios ist %2: Das Radio wurde wahrscheinlich getauscht, daher gehört der Code des Passes zu einem anderen Radio. Es wird kein Code angezeigt. Prüfen Sie das Typenschild noch einmal; stimmt es, fragen Sie den Händler nach dem Code dieses Radios.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database could not be reached (%1) to look it up as printed.</source>
+            <translation>Diese Seriennummer passt zu keiner bekannten Typenschild-Form, und die Code-Datenbank war nicht erreichbar (%1), um sie wie gedruckt nachzuschlagen.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form and no code database could be consulted: no algorithm answers an unchecked serial.</source>
+            <translation>Diese Seriennummer passt zu keiner bekannten Typenschild-Form, und keine Code-Datenbank konnte abgefragt werden: Kein Algorithmus beantwortet eine ungeprüfte Seriennummer.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database holds no code for it as printed.</source>
+            <translation>Diese Seriennummer passt zu keiner bekannten Typenschild-Form, und die Code-Datenbank enthält für sie wie gedruckt keinen Code.</translation>
+        </message>
+        <message>
+            <source>Read the serial and the part number on the label again, character by character.</source>
+            <translation>Lesen Sie Seriennummer und Teilenummer auf dem Typenschild erneut ab, Zeichen für Zeichen.</translation>
+        </message>
+        <message>
+            <source>Some labels print 17 characters starting with 815BP or 815CM, or CM without the 815: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
+            <translation>Manche Typenschilder zeigen 17 Zeichen, beginnend mit 815BP oder 815CM, oder CM ohne 815: Geben Sie sie wie gedruckt ein; die führende 815 entfällt und CM wird zu BP.</translation>
+        </message>
+        <message>
+            <source>The 7th character (the 5th after BP) is a letter on some labels (BP5511V2151786): type it as printed.</source>
+            <translation>Das 7. Zeichen (das 5. nach BP) ist auf manchen Typenschildern ein Buchstabe (BP5511V2151786): Geben Sie es wie gedruckt ein.</translation>
+        </message>
+        <message>
+            <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
+            <translation>Die Teilenummer daneben (10 Ziffern, beginnend mit 76, etwa 7 645 387 041) prüft die Seriennummer: Ihre Ziffern 4–7 sind die Zeichen 3–6 der Seriennummer.</translation>
         </message>
     </context>
     <context>
@@ -873,10 +1441,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Standardeingabe</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE [--dry-run] [--json]</source>
-            <translation>Aufruf: radiocode db import FILE [--dry-run] [--json]</translation>
-        </message>
-        <message>
             <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
             <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
         </message>
@@ -891,10 +1455,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>Die Code-Datenbank der Werkstatt enthält die Blaupunkt- und Becker-Codes: importierte Händlerlisten und Codes, die Techniker an einem Radio bestätigt haben.</translation>
-        </message>
-        <message>
-            <source>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</source>
-            <translation>eine CSV-Liste mit den Spalten serial und code importieren (Komma oder Semikolon). Es werden alle angenommenen Zeilen gespeichert oder keine; ein gespeicherter Code wird nie überschrieben.</translation>
         </message>
         <message>
             <source>check and count, save nothing</source>
@@ -935,14 +1495,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>one file at a time (got %1 and %2)</source>
             <translation>nur eine Datei auf einmal (erhalten: %1 und %2)</translation>
-        </message>
-        <message>
-            <source>the CSV file to import is missing</source>
-            <translation>die zu importierende CSV-Datei fehlt</translation>
-        </message>
-        <message>
-            <source>%1 is a folder, not a CSV file.</source>
-            <translation>%1 ist ein Ordner, keine CSV-Datei.</translation>
         </message>
         <message>
             <source>Cannot read %1: %2</source>
@@ -1069,10 +1621,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</translation>
-        </message>
-        <message>
             <source>       radiocode jobs attempts SERIAL [--json]</source>
             <translation>       radiocode jobs attempts SERIAL [--json]</translation>
         </message>
@@ -1095,10 +1643,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>jobs before this day</source>
             <translation>Aufträge vor diesem Tag</translation>
-        </message>
-        <message>
-            <source>technician, customer, registration, VIN, serial or code contains TEXT</source>
-            <translation>Techniker, Kunde, Kennzeichen, FIN, Seriennummer oder Code enthält TEXT</translation>
         </message>
         <message>
             <source>the newest N jobs only</source>
@@ -1170,10 +1714,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
             <translation>Für %1 ist seit dem letzten funktionierenden Code kein abgelehnter Code erfasst.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
-            <translation>Aufruf: radiocode lookup SERIAL [--family F] [--json]</translation>
         </message>
         <message>
             <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
@@ -1312,20 +1852,12 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Versuchen Sie "radiocode --help".</translation>
         </message>
         <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</source>
-            <translation>Aufruf: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</translation>
-        </message>
-        <message>
             <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
             <translation>Schreibt das druckbare Anleitungsblatt für ein Radio: den Code in vier Kästchen, wie er eingetippt wird, die Vorsichtshinweise und was zu tun ist, wenn das Radio ihn ablehnt. Ohne Code bleiben die Kästchen leer, zum Ausfüllen von Hand. Benötigt keine grafische Oberfläche.</translation>
         </message>
         <message>
             <source>read the serial as this family's</source>
             <translation>die Seriennummer als eine dieser Familie lesen</translation>
-        </message>
-        <message>
-            <source>where to write the PDF (required)</source>
-            <translation>wohin das PDF geschrieben wird (erforderlich)</translation>
         </message>
         <message>
             <source>the customer, printed on the sheet</source>
@@ -1354,10 +1886,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>paper size (default: as set in radiocode-finder, else from the system's region)</source>
             <translation>Papierformat (Standard: wie in radiocode-finder eingestellt, sonst nach der Region des Systems)</translation>
-        </message>
-        <message>
-            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</source>
-            <translation>Exit-Status: 0 das Blatt wurde mit Code geschrieben, 1 es wurde ohne Code geschrieben (not-found, unsupported), 2 ungültige Seriennummer oder Argumente, 3 die Datei konnte nicht geschrieben werden.</translation>
         </message>
         <message>
             <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
@@ -1464,12 +1992,488 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>  status   ok, invalid, unsupported, not-found oder unreachable (die Code-Datenbank konnte nicht gefragt werden: Der Code ist vielleicht hinterlegt)</translation>
         </message>
         <message>
-            <source>Cannot write the export: %1</source>
-            <translation>Der Export kann nicht geschrieben werden: %1</translation>
-        </message>
-        <message>
             <source>radiocode: the output could not be written (is the disk full?).</source>
             <translation>radiocode: Die Ausgabe konnte nicht geschrieben werden (ist der Datenträger voll?).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
+            <translation>Aufruf: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
+        </message>
+        <message>
+            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>importiert eine CSV-Liste mit einer Seriennummern- und einer Code-Spalte (Komma, Semikolon oder Tab; Kopfzeilen wie Serial No, Seriennummer, Seri No, Radio Code, Kod werden erkannt). Alle angenommenen Zeilen oder keine werden gespeichert; ein gespeicherter Code wird nie überschrieben. - liest die Standardeingabe.</translation>
+        </message>
+        <message>
+            <source>the column by its header name or its number (from 1)</source>
+            <translation>die Spalte über ihren Namen in der Kopfzeile oder ihre Nummer (ab 1)</translation>
+        </message>
+        <message>
+            <source>import 420 as 0420 (a spreadsheet dropped the zero), marked in the source; without it such rows are skipped</source>
+            <translation>420 als 0420 importieren (eine Tabellenkalkulation hat die Null entfernt), in der Quelle vermerkt; ohne dies werden solche Zeilen übersprungen</translation>
+        </message>
+        <message>
+            <source>%1 needs a column name or number</source>
+            <translation>%1 braucht einen Spaltennamen oder eine Spaltennummer</translation>
+        </message>
+        <message>
+            <source>the CSV file to import is missing (- reads the standard input)</source>
+            <translation>die zu importierende CSV-Datei fehlt (- liest die Standardeingabe)</translation>
+        </message>
+        <message>
+            <source>the standard input</source>
+            <translation>die Standardeingabe</translation>
+        </message>
+        <message>
+            <source>Choose them with --serial-column and --code-column (a name or a number, counting from 1).</source>
+            <translation>Wählen Sie sie mit --serial-column und --code-column (ein Name oder eine Nummer, gezählt ab 1).</translation>
+        </message>
+        <message>
+            <source>… and %1 more rows with a problem, not listed.</source>
+            <translation>… und %1 weitere Zeilen mit einem Problem, nicht aufgeführt.</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
+            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs list --waiting [--json]</source>
+            <translation>       radiocode jobs list --waiting [--json]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
+            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
+            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
+        </message>
+        <message>
+            <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
+            <translation>Techniker, Kunde, Kennzeichen, FIN, Seriennummer, Code oder Notizen enthalten TEXT</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>list --waiting zeigt die Aufträge, deren Code bei einem Händler angefragt wurde (radiocode request), wie lange jeder schon wartet, und eine Erinnerung nach den in radiocode-finder eingestellten Tagen. answer speichert den Code, den ein Händler (oder mit --manufacturer der Herstellerservice) für einen wartenden Auftrag genannt hat. outcome hält fest, ob das Radio den Code eines Auftrags angenommen hat: Ein angenommener Code bleibt in der Code-Datenbank, ein abgelehnter wird für die nächste Abfrage markiert.</translation>
+        </message>
+        <message>
+            <source>Notes: %1</source>
+            <translation>Notizen: %1</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
+            <translation>Aufruf: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
+            <translation>die Teilenummer vom Typenschild eines Blaupunkt-Radios (7 645 384 318): Ihre Ziffern 4-7 müssen die Zeichen 3-6 der Seriennummer sein, sonst wird kein Code angegeben</translation>
+        </message>
+        <message>
+            <source>With this program:</source>
+            <translation>Mit diesem Programm:</translation>
+        </message>
+        <message>
+            <source>the radio card: radiocode card %1 --card-serial S --code C</source>
+            <translation>der Radio-Pass: radiocode card %1 --card-serial S --code C</translation>
+        </message>
+        <message>
+            <source>ask the dealer: radiocode request %1 --out request.pdf --to NAME</source>
+            <translation>den Händler fragen: radiocode request %1 --out request.pdf --to NAME</translation>
+        </message>
+        <message>
+            <source>--part-number needs a value.</source>
+            <translation>--part-number braucht einen Wert.</translation>
+        </message>
+        <message>
+            <source>The code from the owner's radio card</source>
+            <translation>Der Code vom Radio-Pass des Eigentümers</translation>
+        </message>
+        <message>
+            <source>Ask a dealer for the code (PDF letter)</source>
+            <translation>Einen Händler nach dem Code fragen (PDF-Brief)</translation>
+        </message>
+        <message>
+            <source>Read the serials off pictures of the label</source>
+            <translation>Die Seriennummern aus Fotos des Typenschilds lesen</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
+            <translation>Aufruf: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
+        </message>
+        <message>
+            <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
+            <translation>Der Eigentümer hat den Radio-Pass („Radio Pass“, „Safety-Nr“, PIN): Seine Seriennummer muss die des Radios sein. Ist sie es, wird der Code des Passes mit der Anleitung zur Eingabe angezeigt und der Auftrag protokolliert; der Code kommt in die Code-Datenbank, sobald das Radio ihn angenommen hat (radiocode jobs outcome JOB-ID worked). Weichen die Seriennummern ab, wurde das Radio wahrscheinlich getauscht, und es wird kein Code angezeigt.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the card's code is shown, 2 the serials differ or the input is invalid, 3 the work could not be done.</source>
+            <translation>Exit-Status: 0 der Code des Passes wird angezeigt, 2 die Seriennummern weichen ab oder die Eingabe ist ungültig, 3 die Arbeit konnte nicht ausgeführt werden.</translation>
+        </message>
+        <message>
+            <source>the radio's serial is missing.</source>
+            <translation>die Seriennummer des Radios fehlt.</translation>
+        </message>
+        <message>
+            <source>--card-serial S is needed: the serial printed on the card.</source>
+            <translation>--card-serial S wird benötigt: die auf dem Pass gedruckte Seriennummer.</translation>
+        </message>
+        <message>
+            <source>--code C is needed: the code on the card.</source>
+            <translation>--code C wird benötigt: der Code auf dem Pass.</translation>
+        </message>
+        <message>
+            <source>the radio's serial</source>
+            <translation>die Seriennummer des Radios</translation>
+        </message>
+        <message>
+            <source>the card's serial</source>
+            <translation>die Seriennummer des Passes</translation>
+        </message>
+        <message>
+            <source>Radio card: %1</source>
+            <translation>Radio-Pass: %1</translation>
+        </message>
+        <message>
+            <source>No code: %1</source>
+            <translation>Kein Code: %1</translation>
+        </message>
+        <message>
+            <source>the code “%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>der Code „%1“ ist kein Code: Ein Code hat genau 4 Ziffern.</translation>
+        </message>
+        <message>
+            <source>radiocode card: the job could not be logged: %1</source>
+            <translation>radiocode card: Der Auftrag konnte nicht protokolliert werden: %1</translation>
+        </message>
+        <message>
+            <source>Warning: the code database holds %1 for this serial (%2). Check the card and the label before trying.</source>
+            <translation>Warnung: Die Code-Datenbank enthält %1 für diese Seriennummer (%2). Prüfen Sie Pass und Typenschild, bevor Sie es versuchen.</translation>
+        </message>
+        <message>
+            <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>Auftrag #%1 gespeichert. Sobald das Radio den Code annimmt: radiocode jobs outcome %1 worked (oder refused).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
+            <translation>Aufruf: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
+        </message>
+        <message>
+            <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
+            <translation>Schreibt eine Anfrage nach dem Code des Radios an einen Nissan-Händler oder den Blaupunkt/Becker-Service: die Werkstatt (Name, Adresse und Kontakt aus den Werkstattdaten von radiocode-finder), das Fahrzeug, das Radio, den beizulegenden Eigentumsnachweis und die Unterschrift des Eigentümers. Nicht angegebene Felder bleiben zum Ausfüllen von Hand leer. Der Auftrag wird als wartend auf den Code protokolliert: radiocode jobs list --waiting, und radiocode jobs answer JOB-ID CODE --from NAME, wenn die Antwort kommt.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the request was written and logged, 2 invalid serial or arguments, 3 the file or the job log could not be written.</source>
+            <translation>Exit-Status: 0 die Anfrage wurde geschrieben und protokolliert, 2 ungültige Seriennummer oder Argumente, 3 die Datei oder das Auftragsprotokoll konnte nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>radiocode request: the request cannot be drawn without fonts.</source>
+            <translation>radiocode request: Ohne Schriftarten kann die Anfrage nicht erstellt werden.</translation>
+        </message>
+        <message>
+            <source>%1 is a %2 serial: its code is computed with the public algorithm: radiocode lookup %1</source>
+            <translation>%1 ist eine %2-Seriennummer: Ihr Code wird mit dem öffentlichen Algorithmus berechnet: radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>--part-number: %1</source>
+            <translation>--part-number: %1</translation>
+        </message>
+        <message>
+            <source>cannot read the photo %1: %2</source>
+            <translation>das Foto %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>Note: the code database already holds a code for %1 (%2): radiocode lookup %1</source>
+            <translation>Hinweis: Die Code-Datenbank enthält bereits einen Code für %1 (%2): radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>the job could not be logged, so no request was written: %1</source>
+            <translation>der Auftrag konnte nicht protokolliert werden, daher wurde keine Anfrage geschrieben: %1</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>Auftrag #%1</translation>
+        </message>
+        <message>
+            <source>Request for %1 written to %2.</source>
+            <translation>Anfrage für %1 nach %2 geschrieben.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked on %2.</source>
+            <translation>Auftrag #%1 wartet auf den Code, angefragt am %2.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked of %2 on %3.</source>
+            <translation>Auftrag #%1 wartet auf den Code, angefragt bei %2 am %3.</translation>
+        </message>
+        <message>
+            <source>When the answer comes: radiocode jobs answer %1 CODE --from NAME</source>
+            <translation>Wenn die Antwort kommt: radiocode jobs answer %1 CODE --from NAME</translation>
+        </message>
+        <message>
+            <source>--waiting lists every waiting job: %1 cannot be combined with it.</source>
+            <translation>--waiting listet alle wartenden Aufträge: %1 kann nicht damit kombiniert werden.</translation>
+        </message>
+        <message>
+            <source>No job is waiting for a code.</source>
+            <translation>Kein Auftrag wartet auf einen Code.</translation>
+        </message>
+        <message>
+            <source>asked on %1</source>
+            <translation>angefragt am %1</translation>
+        </message>
+        <message>
+            <source>asked of %1 on %2</source>
+            <translation>angefragt bei %1 am %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>waiting %n day(s)</source>
+            <translation>
+                <numerusform>wartet seit %n Tag</numerusform>
+                <numerusform>wartet seit %n Tagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>give the job's number and the code</source>
+            <translation>geben Sie die Auftragsnummer und den Code an</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number (radiocode jobs list --waiting shows them)</source>
+            <translation>„%1“ ist keine Auftragsnummer (radiocode jobs list --waiting zeigt sie)</translation>
+        </message>
+        <message>
+            <source>--from NAME is needed: the code is kept with who gave it</source>
+            <translation>--from NAME wird benötigt: Der Code wird zusammen mit seiner Quelle gespeichert</translation>
+        </message>
+        <message>
+            <source>Saved: code %1 for %2. %3 (%4)</source>
+            <translation>Gespeichert: Code %1 für %2. %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>Auftrag #%1: Geben Sie den Code am Radio ein (radiocode sheet %2 --out FILE.pdf druckt das Blatt) und halten Sie dann das Ergebnis fest: radiocode jobs outcome %1 worked (oder refused).</translation>
+        </message>
+        <message>
+            <source>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>die Code-Datenbank enthält %1 für dieses Radio (%2), nicht %3: Nichts wurde geändert. Prüfen Sie die Antwort mit %4.</translation>
+        </message>
+        <message>
+            <source>job #%1 is not waiting for a code (radiocode jobs list --waiting shows those that are).</source>
+            <translation>Auftrag #%1 wartet nicht auf einen Code (radiocode jobs list --waiting zeigt die wartenden).</translation>
+        </message>
+        <message>
+            <source>there is no job #%1.</source>
+            <translation>Es gibt keinen Auftrag #%1.</translation>
+        </message>
+        <message>
+            <source>give the job's number and worked, refused or not-tried</source>
+            <translation>Geben Sie die Auftragsnummer und worked, refused oder not-tried an</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number</source>
+            <translation>„%1“ ist keine Auftragsnummer</translation>
+        </message>
+        <message>
+            <source>Job #%1: %2.</source>
+            <translation>Auftrag #%1: %2.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a file.</source>
+            <translation>%1 ist ein Ordner, keine Datei.</translation>
+        </message>
+        <message>
+            <source>the standard output</source>
+            <translation>die Standardausgabe</translation>
+        </message>
+        <message>
+            <source>Cannot write to the standard output: %1</source>
+            <translation>In die Standardausgabe kann nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>%1 is a folder: give the name of a file to write.</source>
+            <translation>%1 ist ein Ordner: Geben Sie den Namen einer zu schreibenden Datei an.</translation>
+        </message>
+        <message>
+            <source>%1 is not a regular file (a socket or a block device): it was not touched. Give the name of a file to write.</source>
+            <translation>%1 ist keine reguläre Datei (ein Socket oder Blockgerät): Sie wurde nicht verändert. Geben Sie den Namen einer zu schreibenden Datei an.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode scan IMAGE... [--json]</source>
+            <translation>Aufruf: radiocode scan IMAGE... [--json]</translation>
+        </message>
+        <message>
+            <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
+            <translation>Liest die Radio-Seriennummern aus Bildern des Typenschilds (Handyfoto, Scan, Screenshot: PNG, JPEG und die anderen Formate, die Qt liest): zuerst Barcodes, dann den gedruckten Text, wo kein Barcode eine Seriennummer enthält. Schreibt je gefundener Seriennummer in jedem Bild eine CSV-Zeile, mit der Kopfzeile:</translation>
+        </message>
+        <message>
+            <source>  status     as in batch (ok, invalid, unsupported, not-found, unreachable), or no-serial: none was found in the picture (one row)</source>
+            <translation>  status     wie bei batch (ok, invalid, unsupported, not-found, unreachable), oder no-serial: keine im Bild gefunden (eine Zeile)</translation>
+        </message>
+        <message>
+            <source>  serial     the normalised serial; for invalid, the text as read (a letter that looks like a digit: check the label)</source>
+            <translation>  serial     die normalisierte Seriennummer; bei invalid der gelesene Text (ein Buchstabe, der wie eine Ziffer aussieht: prüfen Sie das Typenschild)</translation>
+        </message>
+        <message>
+            <source>  read_from  barcode:FORMAT (barcode:Code128, ...) or text</source>
+            <translation>  read_from  barcode:FORMAT (barcode:Code128, ...) oder text</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: check it against the label before entering a code. Two different serials on one picture are both listed.</source>
+            <translation>Eine aus einem Bild gelesene Seriennummer kann falsch gelesen sein: Vergleichen Sie sie mit dem Typenschild, bevor Sie einen Code eingeben. Zwei verschiedene Seriennummern in einem Bild werden beide aufgeführt.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 every picture was read through (serials found or not), 2 a picture could not be opened or bad arguments.</source>
+            <translation>Exit-Status: 0 jedes Bild wurde ganz gelesen (mit oder ohne Seriennummer), 2 ein Bild ließ sich nicht öffnen oder ungültige Argumente.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1: no such file.</source>
+            <translation>radiocode scan: %1: Datei nicht vorhanden.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 cannot be read (a folder, or no permission).</source>
+            <translation>radiocode scan: %1 kann nicht gelesen werden (ein Ordner oder keine Berechtigung).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is not a picture this program can read (use PNG or JPEG).</source>
+            <translation>radiocode scan: %1 ist kein Bild, das dieses Programm lesen kann (verwenden Sie PNG oder JPEG).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is damaged or cut short (%2); take or save the picture again.</source>
+            <translation>radiocode scan: %1 ist beschädigt oder abgeschnitten (%2); nehmen Sie das Bild neu auf oder speichern Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is larger than %2 megapixels; save a smaller copy.</source>
+            <translation>radiocode scan: %1 ist größer als %2 Megapixel; speichern Sie eine kleinere Kopie.</translation>
+        </message>
+        <message>
+            <source>name at least one picture.</source>
+            <translation>Geben Sie mindestens ein Bild an.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
+            <translation>Aufruf: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
+            <translation>die Blaupunkt-Teilenummer vom Typenschild, mit der Seriennummer abgeglichen und auf das Blatt gedruckt</translation>
+        </message>
+        <message>
+            <source>where to write the PDF (required unless --print; - for the standard output)</source>
+            <translation>wohin das PDF geschrieben wird (Pflicht außer bei --print; - für die Standardausgabe)</translation>
+        </message>
+        <message>
+            <source>replace FILE.pdf when it exists</source>
+            <translation>FILE.pdf ersetzen, falls vorhanden</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</source>
+            <translation>Exit-Status: 0 das Blatt wurde mit Code geschrieben, 1 ohne Code (not-found, unsupported), 2 ungültige Seriennummer oder Argumente, 3 die Datei ließ sich nicht schreiben oder nichts wurde gedruckt (kein Drucker, Drucker angehalten oder weist Aufträge ab).</translation>
+        </message>
+        <message>
+            <source>--out FILE.pdf (or --print) is missing.</source>
+            <translation>--out FILE.pdf (oder --print) fehlt.</translation>
+        </message>
+        <message>
+            <source>--printer needs a printer's name.</source>
+            <translation>--printer braucht den Namen eines Druckers.</translation>
+        </message>
+        <message>
+            <source>--copies takes a number from 1 to 99, not "%1".</source>
+            <translation>--copies erwartet eine Zahl von 1 bis 99, nicht „%1“.</translation>
+        </message>
+        <message>
+            <source>unknown format "%1": use a4, letter, card or label62.</source>
+            <translation>Unbekanntes Format „%1“: Verwenden Sie a4, letter, card oder label62.</translation>
+        </message>
+        <message>
+            <source>not printed: %1</source>
+            <translation>nicht gedruckt: %1</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Gedruckt: Auftrag %1 auf %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n copies)</source>
+            <translation>
+                <numerusform>(%n Exemplar)</numerusform>
+                <numerusform>(%n Exemplare)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>print it (on the default printer unless --printer names one)</source>
+            <translation>drucken (auf dem Standarddrucker, sofern --printer keinen nennt)</translation>
+        </message>
+        <message>
+            <source>the printer (a CUPS queue) to print on</source>
+            <translation>der Drucker (eine CUPS-Warteschlange), auf dem gedruckt wird</translation>
+        </message>
+        <message>
+            <source>how many copies to print (1 to 99)</source>
+            <translation>wie viele Exemplare gedruckt werden (1 bis 99)</translation>
+        </message>
+        <message>
+            <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
+            <translation>a4 oder letter (das Blatt), card (85 x 54 mm) oder label62 (ein 62-mm-Etikett) für die Codekarte</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::AnswerDialog</name>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Antwort eingeben</translation>
+        </message>
+        <message>
+            <source>The code given for %1. It is kept in the code database with who gave it.</source>
+            <translation>Der für %1 erhaltene Code. Er wird in der Code-Datenbank mit dem Absender gespeichert.</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 Ziffern</translation>
+        </message>
+        <message>
+            <source>The answer came from the manufacturer's service</source>
+            <translation>Die Antwort kam vom Herstellerservice</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>&amp;Von:</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::CardDialog</name>
+        <message>
+            <source>The owner has the radio card</source>
+            <translation>Der Besitzer hat den Radio-Pass</translation>
+        </message>
+        <message>
+            <source>The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code for one radio: its serial must be this radio's, %1.</source>
+            <translation>Der Radio-Pass („Radio Pass“, „Safety-Nr“, PIN) enthält den Code für ein Radio: Seine Seriennummer muss die dieses Radios sein, %1.</translation>
+        </message>
+        <message>
+            <source>the serial as printed on the card</source>
+            <translation>die Seriennummer wie auf dem Pass gedruckt</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 Ziffern</translation>
+        </message>
+        <message>
+            <source>Serial on the &amp;card:</source>
+            <translation>Seriennummer auf dem &amp;Pass:</translation>
+        </message>
+        <message>
+            <source>&amp;Code on the card:</source>
+            <translation>&amp;Code auf dem Pass:</translation>
+        </message>
+        <message>
+            <source>&amp;Check and show the code</source>
+            <translation>&amp;Prüfen und Code anzeigen</translation>
         </message>
     </context>
     <context>
@@ -1495,10 +2499,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Datenbank-&amp;Einstellungen…</translation>
         </message>
         <message>
-            <source>This code &amp;worked</source>
-            <translation>Dieser Code hat &amp;funktioniert</translation>
-        </message>
-        <message>
             <source>Save the job as done; a database code is marked as confirmed by you.</source>
             <translation>Den Auftrag als erledigt speichern; ein Code aus der Datenbank wird als von Ihnen bestätigt markiert.</translation>
         </message>
@@ -1509,10 +2509,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Keep this lookup in the job log.</source>
             <translation>Diese Abfrage im Auftragsprotokoll festhalten.</translation>
-        </message>
-        <message>
-            <source>&amp;Record the code that worked…</source>
-            <translation>Funktionierenden Code e&amp;rfassen…</translation>
         </message>
         <message>
             <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
@@ -1567,16 +2563,51 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>%1 wird schreibgeschützt verwendet: Abfragen funktionieren, nichts kann gespeichert werden</translation>
         </message>
         <message>
-            <source>Code &amp;refused</source>
-            <translation>Code a&amp;bgelehnt</translation>
-        </message>
-        <message>
             <source>Save j&amp;ob</source>
             <translation>Auftrag spei&amp;chern</translation>
         </message>
         <message>
             <source>Opening the code database…</source>
             <translation>Die Code-Datenbank wird geöffnet…</translation>
+        </message>
+        <message>
+            <source>Job saved.</source>
+            <translation>Auftrag gespeichert.</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop details…</source>
+            <translation>&amp;Werkstattdaten…</translation>
+        </message>
+        <message>
+            <source>Code refused…</source>
+            <translation>Code abgelehnt…</translation>
+        </message>
+        <message>
+            <source>Record the code that worked…</source>
+            <translation>Angenommenen Code erfassen…</translation>
+        </message>
+        <message>
+            <source>Record that the radio refused the code %1? This counts a wrong attempt for %2.</source>
+            <translation>Erfassen, dass das Radio den Code %1 abgelehnt hat? Das zählt als Fehlversuch für %2.</translation>
+        </message>
+        <message>
+            <source>Record refusal</source>
+            <translation>Ablehnung erfassen</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked. Job saved.</source>
+            <translation>Code %1 als angenommen erfasst. Auftrag gespeichert.</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked and marked as confirmed by %2. Job saved.</source>
+            <translation>Code %1 als angenommen erfasst und als von %2 bestätigt markiert. Auftrag gespeichert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Code %1 recorded as refused (%n wrong attempt(s) in this job). Job saved.</source>
+            <translation>
+                <numerusform>Code %1 als abgelehnt erfasst (%n Fehlversuch in diesem Auftrag). Auftrag gespeichert.</numerusform>
+                <numerusform>Code %1 als abgelehnt erfasst (%n Fehlversuche in diesem Auftrag). Auftrag gespeichert.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1619,6 +2650,10 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
                 <numerusform>Verbunden: Schema %1, %n Codes gespeichert.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Database address</source>
+            <translation>Datenbankadresse</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::FamilyCard</name>
@@ -1629,6 +2664,10 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>%1 radio: serial %2</source>
             <translation>%1-Radio: Seriennummer %2</translation>
+        </message>
+        <message>
+            <source>On the drawing: %1</source>
+            <translation>Auf der Zeichnung: %1</translation>
         </message>
     </context>
     <context>
@@ -1713,22 +2752,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Blaupunkt, Renault, Becker, Visteon wählen</translation>
         </message>
         <message>
-            <source>Quick lookup field</source>
-            <translation>Feld für die Schnellsuche</translation>
-        </message>
-        <message>
-            <source>New radio</source>
-            <translation>Neues Radio</translation>
-        </message>
-        <message>
-            <source>Print the instruction sheet</source>
-            <translation>Anleitungsblatt drucken</translation>
-        </message>
-        <message>
-            <source>Save the instruction sheet as PDF</source>
-            <translation>Anleitungsblatt als PDF speichern</translation>
-        </message>
-        <message>
             <source>Zoom the label drawing</source>
             <translation>Etikettzeichnung zoomen</translation>
         </message>
@@ -1736,16 +2759,20 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>This help</source>
             <translation>Diese Hilfe</translation>
         </message>
+        <message>
+            <source>Barcode scanner</source>
+            <translation>Barcode-Scanner</translation>
+        </message>
+        <message>
+            <source>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</source>
+            <translation>Scannen Sie das Typenschild des Radios auf jeder Seite: Das Programm sucht die Seriennummer als neues Radio, egal was den Fokus hatte. Tastatureingaben funktionieren wie gewohnt.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::HistoryWindow</name>
         <message>
             <source>Job history</source>
             <translation>Auftragsverlauf</translation>
-        </message>
-        <message>
-            <source>Serial, code, customer, registration, VIN or technician</source>
-            <translation>Seriennummer, Code, Kunde, Kennzeichen, FIN oder Techniker</translation>
         </message>
         <message>
             <source>All radios</source>
@@ -1840,6 +2867,78 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
                 <numerusform>%n Auftrag nach %1 exportiert.</numerusform>
                 <numerusform>%n Aufträge nach %1 exportiert.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Serial, code, customer, registration, VIN, technician or notes</source>
+            <translation>Seriennummer, Code, Kunde, Kennzeichen, FIN, Techniker oder Notizen</translation>
+        </message>
+        <message>
+            <source>Search the jobs</source>
+            <translation>Aufträge durchsuchen</translation>
+        </message>
+        <message>
+            <source>Waiting for codes</source>
+            <translation>Warten auf Codes</translation>
+        </message>
+        <message>
+            <source>Radio family</source>
+            <translation>Radiofamilie</translation>
+        </message>
+        <message>
+            <source>From date</source>
+            <translation>Von Datum</translation>
+        </message>
+        <message>
+            <source>To date</source>
+            <translation>Bis Datum</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notizen</translation>
+        </message>
+        <message>
+            <source>Jobs</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>Change &amp;outcome</source>
+            <translation>&amp;Ergebnis ändern</translation>
+        </message>
+        <message>
+            <source>Enter the &amp;answer…</source>
+            <translation>&amp;Antwort eingeben…</translation>
+        </message>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Antwort eingeben</translation>
+        </message>
+        <message>
+            <source>Choose a job under “Waiting for codes” first.</source>
+            <translation>Wählen Sie zuerst einen Auftrag unter „Warten auf Codes“.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>„%1“ ist kein Code: Ein Code hat genau 4 Ziffern.</translation>
+        </message>
+        <message>
+            <source>Say who gave the code: it is kept with the code.</source>
+            <translation>Geben Sie an, wer den Code geliefert hat: Das wird mit dem Code gespeichert.</translation>
+        </message>
+        <message>
+            <source>The code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>In der Code-Datenbank ist für dieses Radio (%2) %1 hinterlegt, nicht %3: Nichts wurde geändert. Prüfen Sie die Antwort mit %4.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is no longer waiting for a code.</source>
+            <translation>Auftrag #%1 wartet nicht mehr auf einen Code.</translation>
+        </message>
+        <message>
+            <source>Change outcome</source>
+            <translation>Ergebnis ändern</translation>
+        </message>
+        <message>
+            <source>Job of %1 (%2): outcome changed to “%3”.</source>
+            <translation>Auftrag von %1 (%2): Ergebnis geändert in „%3“.</translation>
         </message>
     </context>
     <context>
@@ -1954,6 +3053,46 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Keep stored %1, or use %2</source>
             <translation>Gespeicherten Code %1 behalten oder %2 verwenden</translation>
         </message>
+        <message>
+            <source>Code list file</source>
+            <translation>Codelisten-Datei</translation>
+        </message>
+        <message>
+            <source>The first rows of the file</source>
+            <translation>Die ersten Zeilen der Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Restore leading zeros a spreadsheet dropped (420 → 0420, marked in the source)</source>
+            <translation>Von einer Tabellenkalkulation entfernte führende Nullen &amp;wiederherstellen (420 → 0420, in der Quelle markiert)</translation>
+        </message>
+        <message>
+            <source>&amp;Serial column:</source>
+            <translation>&amp;Seriennummern-Spalte:</translation>
+        </message>
+        <message>
+            <source>C&amp;ode column:</source>
+            <translation>C&amp;ode-Spalte:</translation>
+        </message>
+        <message>
+            <source>Problems and conflicts in the file</source>
+            <translation>Probleme und Konflikte in der Datei</translation>
+        </message>
+        <message>
+            <source>Choose the serial and the code column above.</source>
+            <translation>Wählen Sie oben die Seriennummern- und die Code-Spalte.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>(choose the serial column)</source>
+            <translation>(Seriennummern-Spalte wählen)</translation>
+        </message>
+        <message>
+            <source>(choose the code column)</source>
+            <translation>(Code-Spalte wählen)</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::JobDetailsPage</name>
@@ -2057,14 +3196,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Ganzes Etikett anzeigen (Strg+0)</translation>
         </message>
         <message>
-            <source>Drawing of the %1 label</source>
-            <translation>Zeichnung des %1-Etiketts</translation>
-        </message>
-        <message>
-            <source>The serial area is highlighted in orange.</source>
-            <translation>Der Bereich der Seriennummer ist orange hervorgehoben.</translation>
-        </message>
-        <message>
             <source>Serial:</source>
             <translation>Seriennummer:</translation>
         </message>
@@ -2075,6 +3206,45 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>Der Bereich der Seriennummer ist in der Zeichnung orange hervorgehoben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelScanIntegration</name>
+        <message>
+            <source>Read from a photo…</source>
+            <translation>Aus Foto lesen…</translation>
+        </message>
+        <message>
+            <source>Find the serial on a photo or scan of the label (you can also drop a picture onto the window or paste one with Ctrl+V)</source>
+            <translation>Seriennummer auf einem Foto oder Scan des Typenschilds finden (Sie können auch ein Bild auf das Fenster ziehen oder mit Strg+V einfügen)</translation>
+        </message>
+        <message>
+            <source>Use the webcam</source>
+            <translation>Webcam verwenden</translation>
+        </message>
+        <message>
+            <source>Use the webcam (none found)</source>
+            <translation>Webcam verwenden (keine gefunden)</translation>
+        </message>
+        <message>
+            <source>Read the serial from the label held in front of the webcam</source>
+            <translation>Seriennummer vom Typenschild vor der Webcam lesen</translation>
+        </message>
+        <message>
+            <source>No webcam is connected. Connect one, then try again.</source>
+            <translation>Keine Webcam angeschlossen. Schließen Sie eine an und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Seriennummer aus einem Foto lesen</translation>
+        </message>
+        <message>
+            <source>Pictures (%1)</source>
+            <translation>Bilder (%1)</translation>
+        </message>
+        <message>
+            <source>pasted picture</source>
+            <translation>eingefügtes Bild</translation>
         </message>
     </context>
     <context>
@@ -2130,10 +3300,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Print</source>
             <translation>Drucken</translation>
-        </message>
-        <message>
-            <source>The sheet could not be sent to the printer.</source>
-            <translation>Das Blatt konnte nicht an den Drucker gesendet werden.</translation>
         </message>
         <message>
             <source>Check the VIN before saving the sheet.</source>
@@ -2259,6 +3425,86 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Back one step (Esc)</source>
             <translation>Einen Schritt zurück (Esc)</translation>
         </message>
+        <message>
+            <source>The job details (customer, registration, VIN, notes) were entered for %1. Keep them for %2?</source>
+            <translation>Die Auftragsdaten (Kunde, Kennzeichen, FIN, Notizen) wurden für %1 eingegeben. Für %2 übernehmen?</translation>
+        </message>
+        <message>
+            <source>Another radio</source>
+            <translation>Anderes Radio</translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <source>Clear them</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Another radio: the job details of %1 were cleared.</source>
+            <translation>Anderes Radio: Die Auftragsdaten von %1 wurden gelöscht.</translation>
+        </message>
+        <message>
+            <source>Scanned “%1”: this serial cannot be looked up as it is, see the message under it.</source>
+            <translation>„%1“ gescannt: Diese Seriennummer kann so nicht gesucht werden, siehe Meldung darunter.</translation>
+        </message>
+        <message>
+            <source>The code database now has a code for %1.</source>
+            <translation>Die Code-Datenbank hat jetzt einen Code für %1.</translation>
+        </message>
+        <message>
+            <source>The code database's answer for %1 has changed.</source>
+            <translation>Die Antwort der Code-Datenbank für %1 hat sich geändert.</translation>
+        </message>
+        <message>
+            <source>Sheet saved as %1.</source>
+            <translation>Blatt gespeichert als %1.</translation>
+        </message>
+        <message>
+            <source>Sheet for %1 sent to the printer.</source>
+            <translation>Blatt für %1 an den Drucker gesendet.</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Gedruckt: Auftrag %1 auf %2</translation>
+        </message>
+        <message>
+            <source>Nothing was printed.</source>
+            <translation>Es wurde nichts gedruckt.</translation>
+        </message>
+        <message>
+            <source>radio-code-card-%1.pdf</source>
+            <translation>radio-code-card-%1.pdf</translation>
+        </message>
+        <message>
+            <source>Print &amp;without asking (on the last printer)</source>
+            <translation>&amp;Ohne Nachfrage drucken (auf dem letzten Drucker)</translation>
+        </message>
+        <message>
+            <source>Print code &amp;card…</source>
+            <translation>Code&amp;karte drucken…</translation>
+        </message>
+        <message>
+            <source>Code card (glovebo&amp;x)</source>
+            <translation>Codekarte (Handschuh&amp;fach)</translation>
+        </message>
+        <message>
+            <source>A small card with the code for the owner's handbook or the glovebox</source>
+            <translation>Eine kleine Karte mit dem Code für das Bordbuch oder das Handschuhfach</translation>
+        </message>
+        <message>
+            <source>Print code card (85 × 54 mm)…</source>
+            <translation>Codekarte drucken (85 × 54 mm)…</translation>
+        </message>
+        <message>
+            <source>Print code label (62 mm label printer)…</source>
+            <translation>Code-Etikett drucken (62-mm-Etikettendrucker)…</translation>
+        </message>
+        <message>
+            <source>Save code card as PDF…</source>
+            <translation>Codekarte als PDF speichern…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>
@@ -2268,14 +3514,250 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
     </context>
     <context>
-        <name>radiocode::gui::ResultPage</name>
+        <name>radiocode::gui::NoCodeActions</name>
+        <message>
+            <source>The o&amp;wner has the radio card…</source>
+            <translation>Der &amp;Besitzer hat den Radio-Pass…</translation>
+        </message>
+        <message>
+            <source>Enter the serial and the code from the owner's radio card.</source>
+            <translation>Geben Sie Seriennummer und Code vom Radio-Pass des Besitzers ein.</translation>
+        </message>
+        <message>
+            <source>Request th&amp;e code…</source>
+            <translation>Cod&amp;e anfordern…</translation>
+        </message>
+        <message>
+            <source>Print a request for the code to a Nissan dealer or the manufacturer's service, and keep the job waiting for the answer.</source>
+            <translation>Eine Code-Anfrage an einen Nissan-Händler oder den Herstellerservice drucken und den Auftrag auf die Antwort warten lassen.</translation>
+        </message>
+        <message>
+            <source>The card's serial: %1</source>
+            <translation>Seriennummer des Passes: %1</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>„%1“ ist kein Code: Ein Code hat genau 4 Ziffern.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code.</source>
+            <translation>Auftrag #%1 wartet auf den Code.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code from %2.</source>
+            <translation>Auftrag #%1 wartet auf den Code von %2.</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>Auftrag #%1</translation>
+        </message>
+        <message>
+            <source>Request the code</source>
+            <translation>Code anfordern</translation>
+        </message>
+        <message>
+            <source>Save the request as PDF</source>
+            <translation>Anfrage als PDF speichern</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The request could not be printed.</source>
+            <translation>Die Anfrage konnte nicht gedruckt werden.</translation>
+        </message>
+        <message>
+            <source>Database ▸ Job history ▸ Waiting for codes.</source>
+            <translation>Datenbank ▸ Auftragsverlauf ▸ Warten auf Codes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::PhotoReaderDialog</name>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Seriennummer aus einem Foto lesen</translation>
+        </message>
+        <message>
+            <source>No picture yet.</source>
+            <translation>Noch kein Bild.</translation>
+        </message>
+        <message>
+            <source>Picture: %1</source>
+            <translation>Bild: %1</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: compare it with the label before you look up the code.</source>
+            <translation>Eine aus einem Bild gelesene Seriennummer kann falsch gelesen sein: Vergleichen Sie sie mit dem Typenschild, bevor Sie den Code suchen.</translation>
+        </message>
+        <message>
+            <source>Stop reading</source>
+            <translation>Lesen abbrechen</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Vergrößern</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Verkleinern</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Einpassen</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Diese Seriennummer verwenden</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>%1 does not exist (any more).</source>
+            <translation>%1 existiert nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: it is a folder, or you have no permission to read it.</source>
+            <translation>%1 kann nicht gelesen werden: Es ist ein Ordner oder Sie haben keine Leseberechtigung.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this program can read. Use a PNG or JPEG file.</source>
+            <translation>%1 ist kein Bild, das dieses Programm lesen kann. Verwenden Sie eine PNG- oder JPEG-Datei.</translation>
+        </message>
+        <message>
+            <source>%1 is damaged or cut short. Take or save the picture again.</source>
+            <translation>%1 ist beschädigt oder abgeschnitten. Nehmen Sie das Bild neu auf oder speichern Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 megapixels. Save a smaller copy and try again.</source>
+            <translation>%1 ist größer als %2 Megapixel. Speichern Sie eine kleinere Kopie und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Reading the label…</source>
+            <translation>Typenschild wird gelesen…</translation>
+        </message>
+        <message>
+            <source>unknown radio</source>
+            <translation>unbekanntes Radio</translation>
+        </message>
+        <message>
+            <source>barcode (%1)</source>
+            <translation>Barcode (%1)</translation>
+        </message>
+        <message>
+            <source>printed text, %1% sure</source>
+            <translation>gedruckter Text, %1 % sicher</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4</source>
+            <translation>%1 – %2
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>%1 – read as “%2”
+%3 · %4</source>
+            <translation>%1 – gelesen als „%2“
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>Reading stopped. Nothing was taken from this picture.</source>
+            <translation>Lesen abgebrochen. Aus diesem Bild wurde nichts übernommen.</translation>
+        </message>
+        <message>
+            <source>No serial found on this picture. Take the photo closer and straight on, with light on the label, or type the serial.</source>
+            <translation>Keine Seriennummer in diesem Bild gefunden. Fotografieren Sie das Typenschild näher, gerade und gut beleuchtet, oder tippen Sie die Seriennummer ein.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n different serials on this picture: choose the one on this radio.</source>
+            <translation>
+                <numerusform>%n Seriennummer in diesem Bild: Wählen Sie die dieses Radios.</numerusform>
+                <numerusform>%n verschiedene Seriennummern in diesem Bild: Wählen Sie die dieses Radios.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Found one serial. Check it against the label, then use it.</source>
+            <translation>Eine Seriennummer gefunden. Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</translation>
+        </message>
+        <message>
+            <source>Something like a serial was read, but a character looks wrong: check the label.</source>
+            <translation>Etwas wie eine Seriennummer wurde gelesen, aber ein Zeichen wirkt falsch: Prüfen Sie das Typenschild.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::RequestDialog</name>
+        <message>
+            <source>Request the code</source>
+            <translation>Code anfordern</translation>
+        </message>
+        <message>
+            <source>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</source>
+            <translation>Ein Schreiben an einen Nissan-Händler oder den %1-Service: Werkstatt, Fahrzeug, Radio und beizulegender Eigentumsnachweis, mit Unterschrift des Besitzers. Leere Felder bleiben zum Ausfüllen von Hand frei.</translation>
+        </message>
+        <message>
+            <source>The workshop's details are not set yet: Database ▸ Workshop details.</source>
+            <translation>Die Werkstattdaten sind noch nicht eingetragen: Datenbank ▸ Werkstattdaten.</translation>
+        </message>
+        <message>
+            <source>From: %1.</source>
+            <translation>Von: %1.</translation>
+        </message>
+        <message>
+            <source>e.g. the Nissan dealer's name</source>
+            <translation>z. B. Name des Nissan-Händlers</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>&amp;An:</translation>
+        </message>
+        <message>
+            <source>Radio:</source>
+            <translation>Radio:</translation>
+        </message>
         <message>
             <source>%1 · serial %2</source>
             <translation>%1 · Seriennummer %2</translation>
         </message>
         <message>
-            <source>Code</source>
-            <translation>Code</translation>
+            <source>10 digits on the label, 7 6…</source>
+            <translation>10 Ziffern auf dem Typenschild, 7 6…</translation>
+        </message>
+        <message>
+            <source>&amp;Part number:</source>
+            <translation>&amp;Teilenummer:</translation>
+        </message>
+        <message>
+            <source>&amp;VIN:</source>
+            <translation>&amp;FIN:</translation>
+        </message>
+        <message>
+            <source>&amp;Registration:</source>
+            <translation>&amp;Kennzeichen:</translation>
+        </message>
+        <message>
+            <source>&amp;Owner:</source>
+            <translation>&amp;Besitzer:</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the letter:</source>
+            <translation>&amp;Sprache des Schreibens:</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF…</source>
+            <translation>Als PDF &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::ResultPage</name>
+        <message>
+            <source>%1 · serial %2</source>
+            <translation>%1 · Seriennummer %2</translation>
         </message>
         <message>
             <source>Source: %1</source>
@@ -2296,10 +3778,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Press until the display shows</source>
             <translation>Drücken, bis das Display zeigt</translation>
-        </message>
-        <message>
-            <source>Button %1</source>
-            <translation>Taste %1</translation>
         </message>
         <message>
             <source>digit %1 of the code</source>
@@ -2353,6 +3831,30 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Steps to enter the code</source>
             <translation>Schritte zur Code-Eingabe</translation>
         </message>
+        <message>
+            <source>%1 · part number %2 (agrees with the serial)</source>
+            <translation>%1 · Teilenummer %2 (passt zur Seriennummer)</translation>
+        </message>
+        <message>
+            <source>%1 · unchecked serial</source>
+            <translation>%1 · ungeprüfte Seriennummer</translation>
+        </message>
+        <message>
+            <source>Digit %1: %2</source>
+            <translation>Ziffer %1: %2</translation>
+        </message>
+        <message>
+            <source>Station button %1</source>
+            <translation>Stationstaste %1</translation>
+        </message>
+        <message>
+            <source>The code database is empty: no dealer code list has been imported yet, so no Blaupunkt or Becker code can be found.</source>
+            <translation>Die Code-Datenbank ist leer: Es wurde noch keine Händler-Codeliste importiert, daher kann kein Blaupunkt- oder Becker-Code gefunden werden.</translation>
+        </message>
+        <message>
+            <source>Import codes…</source>
+            <translation>Codes importieren…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -2400,12 +3902,28 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>&amp;Where is the serial?</source>
             <translation>&amp;Wo ist die Seriennummer?</translation>
         </message>
+        <message>
+            <source>well formed: checked against the serial once the serial is complete.</source>
+            <translation>Gültiges Format: wird mit der Seriennummer abgeglichen, sobald diese vollständig ist.</translation>
+        </message>
+        <message>
+            <source>Part n&amp;umber (optional):</source>
+            <translation>Teilen&amp;ummer (optional):</translation>
+        </message>
+        <message>
+            <source>Blaupunkt part number</source>
+            <translation>Blaupunkt-Teilenummer</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::StatusLine</name>
         <message>
             <source>Input state</source>
             <translation>Eingabestatus</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>Information</translation>
         </message>
     </context>
     <context>
@@ -2424,6 +3942,103 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Use %1</source>
             <translation>%1 verwenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WebcamDialog</name>
+        <message>
+            <source>Read the serial with the webcam</source>
+            <translation>Seriennummer mit der Webcam lesen</translation>
+        </message>
+        <message>
+            <source>Hold the label still in front of the camera. A serial read off a picture can be misread: compare it with the label.</source>
+            <translation>Halten Sie das Typenschild ruhig vor die Kamera. Eine aus einem Bild gelesene Seriennummer kann falsch gelesen sein: Vergleichen Sie sie mit dem Typenschild.</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Diese Seriennummer verwenden</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>No webcam found. Connect one and press Try again, or read the serial from a photo.</source>
+            <translation>Keine Webcam gefunden. Schließen Sie eine an und drücken Sie „Erneut versuchen“, oder lesen Sie die Seriennummer aus einem Foto.</translation>
+        </message>
+        <message>
+            <source>The webcam was disconnected. Connect it again and press Try again, or read the serial from a photo.</source>
+            <translation>Die Webcam wurde getrennt. Schließen Sie sie wieder an und drücken Sie „Erneut versuchen“, oder lesen Sie die Seriennummer aus einem Foto.</translation>
+        </message>
+        <message>
+            <source>The webcam stopped with an error. Press Try again, or read the serial from a photo.</source>
+            <translation>Die Webcam wurde mit einem Fehler beendet. Drücken Sie „Erneut versuchen“, oder lesen Sie die Seriennummer aus einem Foto.</translation>
+        </message>
+        <message>
+            <source>Read before it stopped: %1.</source>
+            <translation>Vor dem Abbruch gelesen: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</source>
+            <translation>
+                <numerusform>%1 gefunden (gleich in %n Bild). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
+                <numerusform>%1 gefunden (gleich in %n Bildern hintereinander). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Two different serials in view: show the camera one label only.</source>
+            <translation>Zwei verschiedene Seriennummern im Bild: Zeigen Sie der Kamera nur ein Typenschild.</translation>
+        </message>
+        <message>
+            <source>Reading… hold still.</source>
+            <translation>Lese… bitte ruhig halten.</translation>
+        </message>
+        <message>
+            <source>Looking for a serial…</source>
+            <translation>Suche nach einer Seriennummer…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WorkshopDialog</name>
+        <message>
+            <source>Workshop details</source>
+            <translation>Werkstattdaten</translation>
+        </message>
+        <message>
+            <source>phone, e-mail</source>
+            <translation>Telefon, E-Mail</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Adresse:</translation>
+        </message>
+        <message>
+            <source>&amp;Contact:</source>
+            <translation>&amp;Kontakt:</translation>
+        </message>
+        <message>
+            <source>&amp;Remind about code requests after:</source>
+            <translation>An Code-Anfragen &amp;erinnern nach:</translation>
+        </message>
+        <message>
+            <source>The name is printed on every instruction sheet; name, address and contact head every code request.</source>
+            <translation>Der Name wird auf jedes Anleitungsblatt gedruckt; Name, Adresse und Kontakt stehen im Kopf jeder Code-Anfrage.</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Workshop: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Address: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>Contact: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Our reference:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Vehicle</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Make:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>VIN (chassis number):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Registration:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Owner:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Brand:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Serial number:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Part number (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Part number:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Photo of the radio's label:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Proof of ownership enclosed</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Vehicle registration document (copy)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Owner's identity document (copy)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Purchase invoice for the vehicle or the radio (copy)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Owner's declaration</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Owner's name:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Owner's signature:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Place and date:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Workshop's stamp and signature:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Empties the field</source>
+            <translation>Empties the field</translation>
+        </message>
+        <message>
+            <source>Drawing of the %1 label</source>
+            <translation>Drawing of the %1 label</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</translation>
+        </message>
+        <message>
+            <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
+            <translation>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</translation>
+        </message>
+        <message>
+            <source>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</source>
+            <translation>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</translation>
+        </message>
+        <message>
+            <source>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</source>
+            <translation>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</translation>
+        </message>
+        <message>
+            <source>Code %1</source>
+            <translation>Code %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CupsPrinting</name>
+        <message>
+            <source>The print system (CUPS) cannot be reached at %1. Check that the CUPS service is running.</source>
+            <translation>The print system (CUPS) cannot be reached at %1. Check that the CUPS service is running.</translation>
+        </message>
+        <message>
+            <source>%1 ("%2")</source>
+            <translation>%1 ("%2")</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1": no printer is set up on this computer.</source>
+            <translation>There is no printer named "%1": no printer is set up on this computer.</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1". Printers: %2.</source>
+            <translation>There is no printer named "%1". Printers: %2.</translation>
+        </message>
+        <message>
+            <source>No printer is set up on this computer. Add one in the system's printer settings (or with lpadmin), then print again.</source>
+            <translation>No printer is set up on this computer. Add one in the system's printer settings (or with lpadmin), then print again.</translation>
+        </message>
+        <message>
+            <source>No default printer is set. Printers: %1. Choose one, or make one the default with "lpoptions -d NAME".</source>
+            <translation>No default printer is set. Printers: %1. Choose one, or make one the default with "lpoptions -d NAME".</translation>
+        </message>
+        <message>
+            <source>The printer %1 is stopped: a job would wait in its queue. Start it (cupsenable %1) or choose another printer.</source>
+            <translation>The printer %1 is stopped: a job would wait in its queue. Start it (cupsenable %1) or choose another printer.</translation>
+        </message>
+        <message>
+            <source>The printer %1 does not accept jobs. Let it accept them (cupsaccept %1) or choose another printer.</source>
+            <translation>The printer %1 does not accept jobs. Let it accept them (cupsaccept %1) or choose another printer.</translation>
+        </message>
+        <message>
+            <source>The printer %1 refused the job: %2</source>
+            <translation>The printer %1 refused the job: %2</translation>
+        </message>
+        <message>
+            <source>The document could not be sent to the printer %1: %2</source>
+            <translation>The document could not be sent to the printer %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Database</name>
         <message>
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
@@ -74,10 +267,6 @@
         <message>
             <source>Line %1, the header, has a quote that is never closed.</source>
             <translation>Line %1, the header, has a quote that is never closed.</translation>
-        </message>
-        <message>
-            <source>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</source>
-            <translation>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</translation>
         </message>
         <message>
             <source>The file is empty: a code list starts with a header line naming the columns “serial” and “code”.</source>
@@ -162,6 +351,58 @@
             <source>The database %1 reported an error it did not describe.</source>
             <translation>The database %1 reported an error it did not describe.</translation>
         </message>
+        <message>
+            <source>The database %1 is a radiocode database whose schema record is damaged (the table radiocode_meta or its schema_version row is missing). It was not changed: restore it from a backup, or choose another database.</source>
+            <translation>The database %1 is a radiocode database whose schema record is damaged (the table radiocode_meta or its schema_version row is missing). It was not changed: restore it from a backup, or choose another database.</translation>
+        </message>
+        <message>
+            <source>The database user %1 may not create tables in %2, and the code database needs its tables there. Ask the database's administrator to let this user create tables (GRANT CREATE ON SCHEMA public), or to open it once as its owner.</source>
+            <translation>The database user %1 may not create tables in %2, and the code database needs its tables there. Ask the database's administrator to let this user create tables (GRANT CREATE ON SCHEMA public), or to open it once as its owner.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: saving waited %2 s for another program that holds its tables (an import, a backup, a long query) and gave up. Nothing was saved; try again when the other program has finished.</source>
+            <translation>The code database %1 is busy: saving waited %2 s for another program that holds its tables (an import, a backup, a long query) and gave up. Nothing was saved; try again when the other program has finished.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: it did not answer within %2 s, because another program holds its tables (an import, a backup, a long query). The code may be on record: try again in a moment.</source>
+            <translation>The code database %1 is busy: it did not answer within %2 s, because another program holds its tables (an import, a backup, a long query). The code may be on record: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Line %1, the header, is longer than %2 bytes (it starts “%3”): this is not a code list.</source>
+            <translation>Line %1, the header, is longer than %2 bytes (it starts “%3”): this is not a code list.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1</source>
+            <translation>Reading the file failed: %1</translation>
+        </message>
+        <message>
+            <source>Nothing from %1 was saved. %2</source>
+            <translation>Nothing from %1 was saved. %2</translation>
+        </message>
+        <message>
+            <source>The row is %1 bytes long, more than a code list's row can be (it starts “%2”): row skipped.</source>
+            <translation>The row is %1 bytes long, more than a code list's row can be (it starts “%2”): row skipped.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zero lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>The code “%1” for %2 looks like %3 with its leading zero lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zeros lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>The code “%1” for %2 looks like %3 with its leading zeros lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1.</source>
+            <translation>Reading the file failed: %1.</translation>
+        </message>
+        <message>
+            <source>The radio accepted %1 from the radio card, but the code database holds %2 for %3 (%4): the stored code was kept. Check which is right and correct it with “radiocode db add … --replace”.</source>
+            <translation>The radio accepted %1 from the radio card, but the code database holds %2 for %3 (%4): the stored code was kept. Check which is right and correct it with “radiocode db add … --replace”.</translation>
+        </message>
+        <message>
+            <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
+            <translation>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -216,6 +457,22 @@
         <message>
             <source>the option “%1” contains a semicolon.</source>
             <translation>the option “%1” contains a semicolon.</translation>
+        </message>
+        <message>
+            <source>it holds more than one @: an @ in the user name or password must be written as %1.</source>
+            <translation>it holds more than one @: an @ in the user name or password must be written as %1.</translation>
+        </message>
+        <message>
+            <source>the port “%1” is not a number from 1 to 65535.</source>
+            <translation>the port “%1” is not a number from 1 to 65535.</translation>
+        </message>
+        <message>
+            <source>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</source>
+            <translation>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</translation>
+        </message>
+        <message>
+            <source>it is not written correctly (check the server name and any %-escapes).</source>
+            <translation>it is not written correctly (check the server name and any %-escapes).</translation>
         </message>
     </context>
     <context>
@@ -279,10 +536,6 @@
         <message>
             <source>Enter the code on the radio</source>
             <translation>Enter the code on the radio</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows digit %1 of the code.</source>
-            <translation>Press button %1 until the display shows digit %1 of the code.</translation>
         </message>
         <message>
             <source>Cautions</source>
@@ -362,6 +615,89 @@ display while buttons 1 and 6 are held.</source>
             <translation>M + 6 digits. Some units show it on the
 display while buttons 1 and 6 are held.</translation>
         </message>
+        <message>
+            <source>Radio code card</source>
+            <translation>Radio code card</translation>
+        </message>
+        <message>
+            <source>Nissan radio code</source>
+            <translation>Nissan radio code</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>Part number</translation>
+        </message>
+        <message>
+            <source>%1 (agrees with the serial)</source>
+            <translation>%1 (agrees with the serial)</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form.</source>
+            <translation>Unchecked serial: no rule knows this label form.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until digit %1 of the code shows on the display.</source>
+            <translation>Press station button %1 until digit %1 of the code shows on the display.</translation>
+        </message>
+        <message>
+            <source>PART NO. →</source>
+            <extracomment>Drawing of a Blaupunkt label; the arrow points at the part number. Very short.</extracomment>
+            <translation>PART NO. →</translation>
+        </message>
+        <message>
+            <source>%1 · Code %2</source>
+            <translation>%1 · Code %2</translation>
+        </message>
+        <message>
+            <source>%1 · no code yet</source>
+            <translation>%1 · no code yet</translation>
+        </message>
+        <message>
+            <source>The sheet could not be written: %1</source>
+            <translation>The sheet could not be written: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLetter</name>
+        <message>
+            <source>A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); “%1” is not one.</source>
+            <translation>A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); “%1” is not one.</translation>
+        </message>
+        <message>
+            <source>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</source>
+            <translation>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</translation>
+        </message>
+        <message>
+            <source>Request for a radio security code</source>
+            <translation>Request for a radio security code</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
+        <message>
+            <source>The request could not be drawn.</source>
+            <translation>The request could not be drawn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPrinting</name>
+        <message>
+            <source>Print the code card</source>
+            <translation>Print the code card</translation>
+        </message>
+        <message>
+            <source>Print the instruction sheet</source>
+            <translation>Print the instruction sheet</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>StorageTexts</name>
@@ -422,6 +758,47 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>Dry run, nothing saved: %1</source>
             <translation>Dry run, nothing saved: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reminder: %n code request(s) waiting longer than %1 days for an answer: ask again.</source>
+            <translation>
+                <numerusform>Reminder: %n code request waiting longer than %1 days for an answer: ask again.</numerusform>
+                <numerusform>Reminder: %n code requests waiting longer than %1 days for an answer: ask again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked on %1</source>
+            <translation>
+                <numerusform>Waiting %n day, asked on %1</numerusform>
+                <numerusform>Waiting %n days, asked on %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked of %1 on %2</source>
+            <translation>
+                <numerusform>Waiting %n day, asked of %1 on %2</numerusform>
+                <numerusform>Waiting %n days, asked of %1 on %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Line %1 must name the columns: a code list needs a serial column (“serial”, “Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) and a code column (“code”, “Radio Code”, “Kod”, “Code radio”); found: %2.</source>
+            <translation>Line %1 must name the columns: a code list needs a serial column (“serial”, “Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) and a code column (“code”, “Radio Code”, “Kod”, “Code radio”); found: %2.</translation>
+        </message>
+        <message>
+            <source>Line %1 has no column “%2” (found: %3). Give a column's name or its number, counting from 1.</source>
+            <translation>Line %1 has no column “%2” (found: %3). Give a column's name or its number, counting from 1.</translation>
+        </message>
+        <message>
+            <source>Line %1 names the column “%2” twice: which one is meant cannot be told. Rename one of them, or choose the columns by number.</source>
+            <translation>Line %1 names the column “%2” twice: which one is meant cannot be told. Rename one of them, or choose the columns by number.</translation>
+        </message>
+        <message>
+            <source>Line %1 has several columns that could be meant (%2): which one holds the serial or the code cannot be told.</source>
+            <translation>Line %1 has several columns that could be meant (%2): which one holds the serial or the code cannot be told.</translation>
+        </message>
+        <message>
+            <source>The serial and the code cannot both be the column “%1”.</source>
+            <translation>The serial and the code cannot both be the column “%1”.</translation>
         </message>
     </context>
     <context>
@@ -497,18 +874,6 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>No code on record</source>
             <translation>No code on record</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: precode %2 taken from the end of the barcode text.</source>
-            <translation>Valid %1 serial: precode %2 taken from the end of the barcode text.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: the 17-character label form was shortened to %2.</source>
-            <translation>Valid %1 serial: the 17-character label form was shortened to %2.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial.</source>
-            <translation>Valid %1 serial.</translation>
         </message>
         <message>
             <source>Type, paste or scan the serial from the radio's label.</source>
@@ -609,18 +974,6 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>Did you mean %1?</source>
             <translation>Did you mean %1?</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows %2.</source>
-            <translation>Press button %1 until the display shows %2.</translation>
-        </message>
-        <message>
-            <source>Press and hold preset 6, TA or SEEK ▲ for %1–%2 seconds to confirm.</source>
-            <translation>Press and hold preset 6, TA or SEEK ▲ for %1–%2 seconds to confirm.</translation>
-        </message>
-        <message>
-            <source>Press OK or ENTER to confirm.</source>
-            <translation>Press OK or ENTER to confirm.</translation>
         </message>
         <message>
             <source>Confirm with the button the vehicle handbook names: it varies on these units.</source>
@@ -735,10 +1088,6 @@ display while buttons 1 and 6 are held.</translation>
             <translation>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</translation>
         </message>
         <message>
-            <source>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
-            <translation>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
             <translation>No public algorithm exists for these radios: the code comes from the code database.</translation>
         </message>
@@ -794,6 +1143,225 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>
             <translation>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</translation>
+        </message>
+        <message>
+            <source>the part number</source>
+            <translation>the part number</translation>
+        </message>
+        <message>
+            <source>Unchecked</source>
+            <translation>Unchecked</translation>
+        </message>
+        <message>
+            <source>Part number and serial disagree</source>
+            <translation>Part number and serial disagree</translation>
+        </message>
+        <message>
+            <source>Two readings, two codes on record</source>
+            <translation>Two readings, two codes on record</translation>
+        </message>
+        <message>
+            <source>Invalid part number</source>
+            <translation>Invalid part number</translation>
+        </message>
+        <message>
+            <source>Part number: %1</source>
+            <translation>Part number: %1</translation>
+        </message>
+        <message>
+            <source>%1 serial: precode %2 taken from the end of the barcode text.</source>
+            <translation>%1 serial: precode %2 taken from the end of the barcode text.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the 17-character label form was shortened to %2.</source>
+            <translation>%1 serial: the 17-character label form was shortened to %2.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the CM printed on the label reads as BP, %2.</source>
+            <translation>%1 serial: the CM printed on the label reads as BP, %2.</translation>
+        </message>
+        <message>
+            <source>%1 serial, well formed.</source>
+            <translation>%1 serial, well formed.</translation>
+        </message>
+        <message>
+            <source>The part number %1 and the serial %2 cannot be on one label: the part number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they differ at %5. One of them was misread: read both on the label again.</source>
+            <translation>The part number %1 and the serial %2 cannot be on one label: the part number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they differ at %5. One of them was misread: read both on the label again.</translation>
+        </message>
+        <message>
+            <source>serial character %1</source>
+            <translation>serial character %1</translation>
+        </message>
+        <message>
+            <source>serial characters %1</source>
+            <translation>serial characters %1</translation>
+        </message>
+        <message>
+            <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
+            <translation>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
+            <translation>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</translation>
+        </message>
+        <message>
+            <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
+            <translation>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</translation>
+        </message>
+        <message>
+            <source>A Blaupunkt part number starts with 76: %1 %2 does not fit.</source>
+            <translation>A Blaupunkt part number starts with 76: %1 %2 does not fit.</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</source>
+            <translation>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</translation>
+        </message>
+        <message>
+            <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
+            <translation>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</translation>
+        </message>
+        <message>
+            <source>The code database holds the code for the reading %1.</source>
+            <translation>The code database holds the code for the reading %1.</translation>
+        </message>
+        <message>
+            <source>The part number %1 agrees with it (digits 4–7 are %2, as the serial's characters 3–6): a second confirmation.</source>
+            <translation>The part number %1 agrees with it (digits 4–7 are %2, as the serial's characters 3–6): a second confirmation.</translation>
+        </message>
+        <message>
+            <source>well formed.</source>
+            <translation>well formed.</translation>
+        </message>
+        <message>
+            <source>optional: the 10 digits starting 76 beside the serial (7 645 384 318).</source>
+            <translation>optional: the 10 digits starting 76 beside the serial (7 645 384 318).</translation>
+        </message>
+        <message numerus="yes">
+            <source>too short: %n more digit(s) needed.</source>
+            <translation>
+                <numerusform>too short: %n more digit needed.</numerusform>
+                <numerusform>too short: %n more digits needed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>too long: a part number has %1 digits, %2 were given.</source>
+            <translation>too long: a part number has %1 digits, %2 were given.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until %2 shows on the display.</source>
+            <translation>Press station button %1 until %2 shows on the display.</translation>
+        </message>
+        <message>
+            <source>Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm (some units: see the handbook).</source>
+            <translation>Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm (some units: see the handbook).</translation>
+        </message>
+        <message>
+            <source>Press OK or ENTER (some units: see the handbook).</source>
+            <translation>Press OK or ENTER (some units: see the handbook).</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card, entered by %1.</source>
+            <translation>From the code database: the owner's radio card, entered by %1.</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card.</source>
+            <translation>From the code database: the owner's radio card.</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card, entered by %1; it goes into the code database once it has worked on the radio.</source>
+            <translation>From the owner's radio card, entered by %1; it goes into the code database once it has worked on the radio.</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card; it goes into the code database once it has worked on the radio.</source>
+            <translation>From the owner's radio card; it goes into the code database once it has worked on the radio.</translation>
+        </message>
+        <message>
+            <source>From the dealer %1, who was asked for it.</source>
+            <translation>From the dealer %1, who was asked for it.</translation>
+        </message>
+        <message>
+            <source>From a dealer who was asked for it.</source>
+            <translation>From a dealer who was asked for it.</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service (%1), who was asked for it.</source>
+            <translation>From the manufacturer's service (%1), who was asked for it.</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service, who was asked for it.</source>
+            <translation>From the manufacturer's service, who was asked for it.</translation>
+        </message>
+        <message>
+            <source>From the code database.</source>
+            <translation>From the code database.</translation>
+        </message>
+        <message>
+            <source>From a recorded source.</source>
+            <translation>From a recorded source.</translation>
+        </message>
+        <message>
+            <source>imported from %1</source>
+            <translation>imported from %1</translation>
+        </message>
+        <message>
+            <source>confirmed on a radio by %1</source>
+            <translation>confirmed on a radio by %1</translation>
+        </message>
+        <message>
+            <source>from the owner's radio card</source>
+            <translation>from the owner's radio card</translation>
+        </message>
+        <message>
+            <source>from the dealer %1</source>
+            <translation>from the dealer %1</translation>
+        </message>
+        <message>
+            <source>from the manufacturer's service</source>
+            <translation>from the manufacturer's service</translation>
+        </message>
+        <message>
+            <source>in the code database</source>
+            <translation>in the code database</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio on %1. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>This code was refused on a radio on %1. Check the serial on the label and whether the radio was swapped before you try it.</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio by %1 on %2. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>This code was refused on a radio by %1 on %2. Check the serial on the label and whether the radio was swapped before you try it.</translation>
+        </message>
+        <message>
+            <source>The radio card is for serial %1, but this radio's serial is %2: the radio was probably swapped, so the card's code belongs to another radio. No code is shown. Check the label once more; if it is right, ask the dealer for this radio's code.</source>
+            <translation>The radio card is for serial %1, but this radio's serial is %2: the radio was probably swapped, so the card's code belongs to another radio. No code is shown. Check the label once more; if it is right, ask the dealer for this radio's code.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database could not be reached (%1) to look it up as printed.</source>
+            <translation>This serial fits no known label form, and the code database could not be reached (%1) to look it up as printed.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form and no code database could be consulted: no algorithm answers an unchecked serial.</source>
+            <translation>This serial fits no known label form and no code database could be consulted: no algorithm answers an unchecked serial.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database holds no code for it as printed.</source>
+            <translation>This serial fits no known label form, and the code database holds no code for it as printed.</translation>
+        </message>
+        <message>
+            <source>Read the serial and the part number on the label again, character by character.</source>
+            <translation>Read the serial and the part number on the label again, character by character.</translation>
+        </message>
+        <message>
+            <source>Some labels print 17 characters starting with 815BP or 815CM, or CM without the 815: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
+            <translation>Some labels print 17 characters starting with 815BP or 815CM, or CM without the 815: type them as printed, the leading 815 is dropped and CM becomes BP.</translation>
+        </message>
+        <message>
+            <source>The 7th character (the 5th after BP) is a letter on some labels (BP5511V2151786): type it as printed.</source>
+            <translation>The 7th character (the 5th after BP) is a letter on some labels (BP5511V2151786): type it as printed.</translation>
+        </message>
+        <message>
+            <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
+            <translation>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</translation>
         </message>
     </context>
     <context>
@@ -872,10 +1440,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>standard input</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE [--dry-run] [--json]</source>
-            <translation>Usage: radiocode db import FILE [--dry-run] [--json]</translation>
-        </message>
-        <message>
             <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
             <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
         </message>
@@ -890,10 +1454,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</translation>
-        </message>
-        <message>
-            <source>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</source>
-            <translation>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</translation>
         </message>
         <message>
             <source>check and count, save nothing</source>
@@ -934,14 +1494,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>one file at a time (got %1 and %2)</source>
             <translation>one file at a time (got %1 and %2)</translation>
-        </message>
-        <message>
-            <source>the CSV file to import is missing</source>
-            <translation>the CSV file to import is missing</translation>
-        </message>
-        <message>
-            <source>%1 is a folder, not a CSV file.</source>
-            <translation>%1 is a folder, not a CSV file.</translation>
         </message>
         <message>
             <source>Cannot read %1: %2</source>
@@ -1068,10 +1620,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</translation>
-        </message>
-        <message>
             <source>       radiocode jobs attempts SERIAL [--json]</source>
             <translation>       radiocode jobs attempts SERIAL [--json]</translation>
         </message>
@@ -1094,10 +1642,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>jobs before this day</source>
             <translation>jobs before this day</translation>
-        </message>
-        <message>
-            <source>technician, customer, registration, VIN, serial or code contains TEXT</source>
-            <translation>technician, customer, registration, VIN, serial or code contains TEXT</translation>
         </message>
         <message>
             <source>the newest N jobs only</source>
@@ -1169,10 +1713,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
             <translation>No refused code is recorded for %1 since it last worked.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
-            <translation>Usage: radiocode lookup SERIAL [--family F] [--json]</translation>
         </message>
         <message>
             <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
@@ -1311,20 +1851,12 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Try "radiocode --help".</translation>
         </message>
         <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</source>
-            <translation>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</translation>
-        </message>
-        <message>
             <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
             <translation>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</translation>
         </message>
         <message>
             <source>read the serial as this family's</source>
             <translation>read the serial as this family's</translation>
-        </message>
-        <message>
-            <source>where to write the PDF (required)</source>
-            <translation>where to write the PDF (required)</translation>
         </message>
         <message>
             <source>the customer, printed on the sheet</source>
@@ -1353,10 +1885,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>paper size (default: as set in radiocode-finder, else from the system's region)</source>
             <translation>paper size (default: as set in radiocode-finder, else from the system's region)</translation>
-        </message>
-        <message>
-            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</source>
-            <translation>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</translation>
         </message>
         <message>
             <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
@@ -1463,12 +1991,488 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</translation>
         </message>
         <message>
-            <source>Cannot write the export: %1</source>
-            <translation>Cannot write the export: %1</translation>
-        </message>
-        <message>
             <source>radiocode: the output could not be written (is the disk full?).</source>
             <translation>radiocode: the output could not be written (is the disk full?).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
+            <translation>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
+        </message>
+        <message>
+            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</translation>
+        </message>
+        <message>
+            <source>the column by its header name or its number (from 1)</source>
+            <translation>the column by its header name or its number (from 1)</translation>
+        </message>
+        <message>
+            <source>import 420 as 0420 (a spreadsheet dropped the zero), marked in the source; without it such rows are skipped</source>
+            <translation>import 420 as 0420 (a spreadsheet dropped the zero), marked in the source; without it such rows are skipped</translation>
+        </message>
+        <message>
+            <source>%1 needs a column name or number</source>
+            <translation>%1 needs a column name or number</translation>
+        </message>
+        <message>
+            <source>the CSV file to import is missing (- reads the standard input)</source>
+            <translation>the CSV file to import is missing (- reads the standard input)</translation>
+        </message>
+        <message>
+            <source>the standard input</source>
+            <translation>the standard input</translation>
+        </message>
+        <message>
+            <source>Choose them with --serial-column and --code-column (a name or a number, counting from 1).</source>
+            <translation>Choose them with --serial-column and --code-column (a name or a number, counting from 1).</translation>
+        </message>
+        <message>
+            <source>… and %1 more rows with a problem, not listed.</source>
+            <translation>… and %1 more rows with a problem, not listed.</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
+            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs list --waiting [--json]</source>
+            <translation>       radiocode jobs list --waiting [--json]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
+            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
+            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
+        </message>
+        <message>
+            <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
+            <translation>technician, customer, registration, VIN, serial, code or notes contain TEXT</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</translation>
+        </message>
+        <message>
+            <source>Notes: %1</source>
+            <translation>Notes: %1</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
+            <translation>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
+            <translation>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</translation>
+        </message>
+        <message>
+            <source>With this program:</source>
+            <translation>With this program:</translation>
+        </message>
+        <message>
+            <source>the radio card: radiocode card %1 --card-serial S --code C</source>
+            <translation>the radio card: radiocode card %1 --card-serial S --code C</translation>
+        </message>
+        <message>
+            <source>ask the dealer: radiocode request %1 --out request.pdf --to NAME</source>
+            <translation>ask the dealer: radiocode request %1 --out request.pdf --to NAME</translation>
+        </message>
+        <message>
+            <source>--part-number needs a value.</source>
+            <translation>--part-number needs a value.</translation>
+        </message>
+        <message>
+            <source>The code from the owner's radio card</source>
+            <translation>The code from the owner's radio card</translation>
+        </message>
+        <message>
+            <source>Ask a dealer for the code (PDF letter)</source>
+            <translation>Ask a dealer for the code (PDF letter)</translation>
+        </message>
+        <message>
+            <source>Read the serials off pictures of the label</source>
+            <translation>Read the serials off pictures of the label</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
+            <translation>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
+        </message>
+        <message>
+            <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
+            <translation>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the card's code is shown, 2 the serials differ or the input is invalid, 3 the work could not be done.</source>
+            <translation>Exit status: 0 the card's code is shown, 2 the serials differ or the input is invalid, 3 the work could not be done.</translation>
+        </message>
+        <message>
+            <source>the radio's serial is missing.</source>
+            <translation>the radio's serial is missing.</translation>
+        </message>
+        <message>
+            <source>--card-serial S is needed: the serial printed on the card.</source>
+            <translation>--card-serial S is needed: the serial printed on the card.</translation>
+        </message>
+        <message>
+            <source>--code C is needed: the code on the card.</source>
+            <translation>--code C is needed: the code on the card.</translation>
+        </message>
+        <message>
+            <source>the radio's serial</source>
+            <translation>the radio's serial</translation>
+        </message>
+        <message>
+            <source>the card's serial</source>
+            <translation>the card's serial</translation>
+        </message>
+        <message>
+            <source>Radio card: %1</source>
+            <translation>Radio card: %1</translation>
+        </message>
+        <message>
+            <source>No code: %1</source>
+            <translation>No code: %1</translation>
+        </message>
+        <message>
+            <source>the code “%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>the code “%1” is not a code: a code is exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>radiocode card: the job could not be logged: %1</source>
+            <translation>radiocode card: the job could not be logged: %1</translation>
+        </message>
+        <message>
+            <source>Warning: the code database holds %1 for this serial (%2). Check the card and the label before trying.</source>
+            <translation>Warning: the code database holds %1 for this serial (%2). Check the card and the label before trying.</translation>
+        </message>
+        <message>
+            <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
+            <translation>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
+        </message>
+        <message>
+            <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
+            <translation>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the request was written and logged, 2 invalid serial or arguments, 3 the file or the job log could not be written.</source>
+            <translation>Exit status: 0 the request was written and logged, 2 invalid serial or arguments, 3 the file or the job log could not be written.</translation>
+        </message>
+        <message>
+            <source>radiocode request: the request cannot be drawn without fonts.</source>
+            <translation>radiocode request: the request cannot be drawn without fonts.</translation>
+        </message>
+        <message>
+            <source>%1 is a %2 serial: its code is computed with the public algorithm: radiocode lookup %1</source>
+            <translation>%1 is a %2 serial: its code is computed with the public algorithm: radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>--part-number: %1</source>
+            <translation>--part-number: %1</translation>
+        </message>
+        <message>
+            <source>cannot read the photo %1: %2</source>
+            <translation>cannot read the photo %1: %2</translation>
+        </message>
+        <message>
+            <source>Note: the code database already holds a code for %1 (%2): radiocode lookup %1</source>
+            <translation>Note: the code database already holds a code for %1 (%2): radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>the job could not be logged, so no request was written: %1</source>
+            <translation>the job could not be logged, so no request was written: %1</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>job #%1</translation>
+        </message>
+        <message>
+            <source>Request for %1 written to %2.</source>
+            <translation>Request for %1 written to %2.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked on %2.</source>
+            <translation>Job #%1 is waiting for the code, asked on %2.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked of %2 on %3.</source>
+            <translation>Job #%1 is waiting for the code, asked of %2 on %3.</translation>
+        </message>
+        <message>
+            <source>When the answer comes: radiocode jobs answer %1 CODE --from NAME</source>
+            <translation>When the answer comes: radiocode jobs answer %1 CODE --from NAME</translation>
+        </message>
+        <message>
+            <source>--waiting lists every waiting job: %1 cannot be combined with it.</source>
+            <translation>--waiting lists every waiting job: %1 cannot be combined with it.</translation>
+        </message>
+        <message>
+            <source>No job is waiting for a code.</source>
+            <translation>No job is waiting for a code.</translation>
+        </message>
+        <message>
+            <source>asked on %1</source>
+            <translation>asked on %1</translation>
+        </message>
+        <message>
+            <source>asked of %1 on %2</source>
+            <translation>asked of %1 on %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>waiting %n day(s)</source>
+            <translation>
+                <numerusform>waiting %n day</numerusform>
+                <numerusform>waiting %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>give the job's number and the code</source>
+            <translation>give the job's number and the code</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number (radiocode jobs list --waiting shows them)</source>
+            <translation>“%1” is not a job number (radiocode jobs list --waiting shows them)</translation>
+        </message>
+        <message>
+            <source>--from NAME is needed: the code is kept with who gave it</source>
+            <translation>--from NAME is needed: the code is kept with who gave it</translation>
+        </message>
+        <message>
+            <source>Saved: code %1 for %2. %3 (%4)</source>
+            <translation>Saved: code %1 for %2. %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</translation>
+        </message>
+        <message>
+            <source>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</translation>
+        </message>
+        <message>
+            <source>job #%1 is not waiting for a code (radiocode jobs list --waiting shows those that are).</source>
+            <translation>job #%1 is not waiting for a code (radiocode jobs list --waiting shows those that are).</translation>
+        </message>
+        <message>
+            <source>there is no job #%1.</source>
+            <translation>there is no job #%1.</translation>
+        </message>
+        <message>
+            <source>give the job's number and worked, refused or not-tried</source>
+            <translation>give the job's number and worked, refused or not-tried</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number</source>
+            <translation>“%1” is not a job number</translation>
+        </message>
+        <message>
+            <source>Job #%1: %2.</source>
+            <translation>Job #%1: %2.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a file.</source>
+            <translation>%1 is a folder, not a file.</translation>
+        </message>
+        <message>
+            <source>the standard output</source>
+            <translation>the standard output</translation>
+        </message>
+        <message>
+            <source>Cannot write to the standard output: %1</source>
+            <translation>Cannot write to the standard output: %1</translation>
+        </message>
+        <message>
+            <source>%1 is a folder: give the name of a file to write.</source>
+            <translation>%1 is a folder: give the name of a file to write.</translation>
+        </message>
+        <message>
+            <source>%1 is not a regular file (a socket or a block device): it was not touched. Give the name of a file to write.</source>
+            <translation>%1 is not a regular file (a socket or a block device): it was not touched. Give the name of a file to write.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode scan IMAGE... [--json]</source>
+            <translation>Usage: radiocode scan IMAGE... [--json]</translation>
+        </message>
+        <message>
+            <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
+            <translation>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</translation>
+        </message>
+        <message>
+            <source>  status     as in batch (ok, invalid, unsupported, not-found, unreachable), or no-serial: none was found in the picture (one row)</source>
+            <translation>  status     as in batch (ok, invalid, unsupported, not-found, unreachable), or no-serial: none was found in the picture (one row)</translation>
+        </message>
+        <message>
+            <source>  serial     the normalised serial; for invalid, the text as read (a letter that looks like a digit: check the label)</source>
+            <translation>  serial     the normalised serial; for invalid, the text as read (a letter that looks like a digit: check the label)</translation>
+        </message>
+        <message>
+            <source>  read_from  barcode:FORMAT (barcode:Code128, ...) or text</source>
+            <translation>  read_from  barcode:FORMAT (barcode:Code128, ...) or text</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: check it against the label before entering a code. Two different serials on one picture are both listed.</source>
+            <translation>A serial read off a picture can be misread: check it against the label before entering a code. Two different serials on one picture are both listed.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 every picture was read through (serials found or not), 2 a picture could not be opened or bad arguments.</source>
+            <translation>Exit status: 0 every picture was read through (serials found or not), 2 a picture could not be opened or bad arguments.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1: no such file.</source>
+            <translation>radiocode scan: %1: no such file.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 cannot be read (a folder, or no permission).</source>
+            <translation>radiocode scan: %1 cannot be read (a folder, or no permission).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is not a picture this program can read (use PNG or JPEG).</source>
+            <translation>radiocode scan: %1 is not a picture this program can read (use PNG or JPEG).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is damaged or cut short (%2); take or save the picture again.</source>
+            <translation>radiocode scan: %1 is damaged or cut short (%2); take or save the picture again.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is larger than %2 megapixels; save a smaller copy.</source>
+            <translation>radiocode scan: %1 is larger than %2 megapixels; save a smaller copy.</translation>
+        </message>
+        <message>
+            <source>name at least one picture.</source>
+            <translation>name at least one picture.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
+            <translation>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
+            <translation>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</translation>
+        </message>
+        <message>
+            <source>where to write the PDF (required unless --print; - for the standard output)</source>
+            <translation>where to write the PDF (required unless --print; - for the standard output)</translation>
+        </message>
+        <message>
+            <source>replace FILE.pdf when it exists</source>
+            <translation>replace FILE.pdf when it exists</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</source>
+            <translation>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</translation>
+        </message>
+        <message>
+            <source>--out FILE.pdf (or --print) is missing.</source>
+            <translation>--out FILE.pdf (or --print) is missing.</translation>
+        </message>
+        <message>
+            <source>--printer needs a printer's name.</source>
+            <translation>--printer needs a printer's name.</translation>
+        </message>
+        <message>
+            <source>--copies takes a number from 1 to 99, not "%1".</source>
+            <translation>--copies takes a number from 1 to 99, not "%1".</translation>
+        </message>
+        <message>
+            <source>unknown format "%1": use a4, letter, card or label62.</source>
+            <translation>unknown format "%1": use a4, letter, card or label62.</translation>
+        </message>
+        <message>
+            <source>not printed: %1</source>
+            <translation>not printed: %1</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Printed: job %1 on %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n copies)</source>
+            <translation>
+                <numerusform>(%n copies)</numerusform>
+                <numerusform>(%n copies)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>print it (on the default printer unless --printer names one)</source>
+            <translation>print it (on the default printer unless --printer names one)</translation>
+        </message>
+        <message>
+            <source>the printer (a CUPS queue) to print on</source>
+            <translation>the printer (a CUPS queue) to print on</translation>
+        </message>
+        <message>
+            <source>how many copies to print (1 to 99)</source>
+            <translation>how many copies to print (1 to 99)</translation>
+        </message>
+        <message>
+            <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
+            <translation>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::AnswerDialog</name>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Enter the answer</translation>
+        </message>
+        <message>
+            <source>The code given for %1. It is kept in the code database with who gave it.</source>
+            <translation>The code given for %1. It is kept in the code database with who gave it.</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 digits</translation>
+        </message>
+        <message>
+            <source>The answer came from the manufacturer's service</source>
+            <translation>The answer came from the manufacturer's service</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>&amp;From:</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::CardDialog</name>
+        <message>
+            <source>The owner has the radio card</source>
+            <translation>The owner has the radio card</translation>
+        </message>
+        <message>
+            <source>The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code for one radio: its serial must be this radio's, %1.</source>
+            <translation>The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code for one radio: its serial must be this radio's, %1.</translation>
+        </message>
+        <message>
+            <source>the serial as printed on the card</source>
+            <translation>the serial as printed on the card</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 digits</translation>
+        </message>
+        <message>
+            <source>Serial on the &amp;card:</source>
+            <translation>Serial on the &amp;card:</translation>
+        </message>
+        <message>
+            <source>&amp;Code on the card:</source>
+            <translation>&amp;Code on the card:</translation>
+        </message>
+        <message>
+            <source>&amp;Check and show the code</source>
+            <translation>&amp;Check and show the code</translation>
         </message>
     </context>
     <context>
@@ -1494,10 +2498,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Database &amp;settings…</translation>
         </message>
         <message>
-            <source>This code &amp;worked</source>
-            <translation>This code &amp;worked</translation>
-        </message>
-        <message>
             <source>Save the job as done; a database code is marked as confirmed by you.</source>
             <translation>Save the job as done; a database code is marked as confirmed by you.</translation>
         </message>
@@ -1508,10 +2508,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Keep this lookup in the job log.</source>
             <translation>Keep this lookup in the job log.</translation>
-        </message>
-        <message>
-            <source>&amp;Record the code that worked…</source>
-            <translation>&amp;Record the code that worked…</translation>
         </message>
         <message>
             <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
@@ -1566,16 +2562,51 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Using %1 read-only: lookups work, nothing can be saved</translation>
         </message>
         <message>
-            <source>Code &amp;refused</source>
-            <translation>Code &amp;refused</translation>
-        </message>
-        <message>
             <source>Save j&amp;ob</source>
             <translation>Save j&amp;ob</translation>
         </message>
         <message>
             <source>Opening the code database…</source>
             <translation>Opening the code database…</translation>
+        </message>
+        <message>
+            <source>Job saved.</source>
+            <translation>Job saved.</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop details…</source>
+            <translation>&amp;Workshop details…</translation>
+        </message>
+        <message>
+            <source>Code refused…</source>
+            <translation>Code refused…</translation>
+        </message>
+        <message>
+            <source>Record the code that worked…</source>
+            <translation>Record the code that worked…</translation>
+        </message>
+        <message>
+            <source>Record that the radio refused the code %1? This counts a wrong attempt for %2.</source>
+            <translation>Record that the radio refused the code %1? This counts a wrong attempt for %2.</translation>
+        </message>
+        <message>
+            <source>Record refusal</source>
+            <translation>Record refusal</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked. Job saved.</source>
+            <translation>Code %1 recorded as worked. Job saved.</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked and marked as confirmed by %2. Job saved.</source>
+            <translation>Code %1 recorded as worked and marked as confirmed by %2. Job saved.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Code %1 recorded as refused (%n wrong attempt(s) in this job). Job saved.</source>
+            <translation>
+                <numerusform>Code %1 recorded as refused (%n wrong attempt in this job). Job saved.</numerusform>
+                <numerusform>Code %1 recorded as refused (%n wrong attempts in this job). Job saved.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1618,6 +2649,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
                 <numerusform>Connected: schema %1, %n codes stored.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Database address</source>
+            <translation>Database address</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::FamilyCard</name>
@@ -1628,6 +2663,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>%1 radio: serial %2</source>
             <translation>%1 radio: serial %2</translation>
+        </message>
+        <message>
+            <source>On the drawing: %1</source>
+            <translation>On the drawing: %1</translation>
         </message>
     </context>
     <context>
@@ -1712,22 +2751,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Choose Blaupunkt, Renault, Becker, Visteon</translation>
         </message>
         <message>
-            <source>Quick lookup field</source>
-            <translation>Quick lookup field</translation>
-        </message>
-        <message>
-            <source>New radio</source>
-            <translation>New radio</translation>
-        </message>
-        <message>
-            <source>Print the instruction sheet</source>
-            <translation>Print the instruction sheet</translation>
-        </message>
-        <message>
-            <source>Save the instruction sheet as PDF</source>
-            <translation>Save the instruction sheet as PDF</translation>
-        </message>
-        <message>
             <source>Zoom the label drawing</source>
             <translation>Zoom the label drawing</translation>
         </message>
@@ -1735,16 +2758,20 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>This help</source>
             <translation>This help</translation>
         </message>
+        <message>
+            <source>Barcode scanner</source>
+            <translation>Barcode scanner</translation>
+        </message>
+        <message>
+            <source>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</source>
+            <translation>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::HistoryWindow</name>
         <message>
             <source>Job history</source>
             <translation>Job history</translation>
-        </message>
-        <message>
-            <source>Serial, code, customer, registration, VIN or technician</source>
-            <translation>Serial, code, customer, registration, VIN or technician</translation>
         </message>
         <message>
             <source>All radios</source>
@@ -1839,6 +2866,78 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
                 <numerusform>%n job exported to %1.</numerusform>
                 <numerusform>%n jobs exported to %1.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Serial, code, customer, registration, VIN, technician or notes</source>
+            <translation>Serial, code, customer, registration, VIN, technician or notes</translation>
+        </message>
+        <message>
+            <source>Search the jobs</source>
+            <translation>Search the jobs</translation>
+        </message>
+        <message>
+            <source>Waiting for codes</source>
+            <translation>Waiting for codes</translation>
+        </message>
+        <message>
+            <source>Radio family</source>
+            <translation>Radio family</translation>
+        </message>
+        <message>
+            <source>From date</source>
+            <translation>From date</translation>
+        </message>
+        <message>
+            <source>To date</source>
+            <translation>To date</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Jobs</source>
+            <translation>Jobs</translation>
+        </message>
+        <message>
+            <source>Change &amp;outcome</source>
+            <translation>Change &amp;outcome</translation>
+        </message>
+        <message>
+            <source>Enter the &amp;answer…</source>
+            <translation>Enter the &amp;answer…</translation>
+        </message>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Enter the answer</translation>
+        </message>
+        <message>
+            <source>Choose a job under “Waiting for codes” first.</source>
+            <translation>Choose a job under “Waiting for codes” first.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” is not a code: a code is exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>Say who gave the code: it is kept with the code.</source>
+            <translation>Say who gave the code: it is kept with the code.</translation>
+        </message>
+        <message>
+            <source>The code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>The code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is no longer waiting for a code.</source>
+            <translation>Job #%1 is no longer waiting for a code.</translation>
+        </message>
+        <message>
+            <source>Change outcome</source>
+            <translation>Change outcome</translation>
+        </message>
+        <message>
+            <source>Job of %1 (%2): outcome changed to “%3”.</source>
+            <translation>Job of %1 (%2): outcome changed to “%3”.</translation>
         </message>
     </context>
     <context>
@@ -1953,6 +3052,46 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Keep stored %1, or use %2</source>
             <translation>Keep stored %1, or use %2</translation>
         </message>
+        <message>
+            <source>Code list file</source>
+            <translation>Code list file</translation>
+        </message>
+        <message>
+            <source>The first rows of the file</source>
+            <translation>The first rows of the file</translation>
+        </message>
+        <message>
+            <source>&amp;Restore leading zeros a spreadsheet dropped (420 → 0420, marked in the source)</source>
+            <translation>&amp;Restore leading zeros a spreadsheet dropped (420 → 0420, marked in the source)</translation>
+        </message>
+        <message>
+            <source>&amp;Serial column:</source>
+            <translation>&amp;Serial column:</translation>
+        </message>
+        <message>
+            <source>C&amp;ode column:</source>
+            <translation>C&amp;ode column:</translation>
+        </message>
+        <message>
+            <source>Problems and conflicts in the file</source>
+            <translation>Problems and conflicts in the file</translation>
+        </message>
+        <message>
+            <source>Choose the serial and the code column above.</source>
+            <translation>Choose the serial and the code column above.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>(choose the serial column)</source>
+            <translation>(choose the serial column)</translation>
+        </message>
+        <message>
+            <source>(choose the code column)</source>
+            <translation>(choose the code column)</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::JobDetailsPage</name>
@@ -2056,14 +3195,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Show the whole label (Ctrl+0)</translation>
         </message>
         <message>
-            <source>Drawing of the %1 label</source>
-            <translation>Drawing of the %1 label</translation>
-        </message>
-        <message>
-            <source>The serial area is highlighted in orange.</source>
-            <translation>The serial area is highlighted in orange.</translation>
-        </message>
-        <message>
             <source>Serial:</source>
             <translation>Serial:</translation>
         </message>
@@ -2074,6 +3205,45 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>The serial area is highlighted in orange on the drawing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelScanIntegration</name>
+        <message>
+            <source>Read from a photo…</source>
+            <translation>Read from a photo…</translation>
+        </message>
+        <message>
+            <source>Find the serial on a photo or scan of the label (you can also drop a picture onto the window or paste one with Ctrl+V)</source>
+            <translation>Find the serial on a photo or scan of the label (you can also drop a picture onto the window or paste one with Ctrl+V)</translation>
+        </message>
+        <message>
+            <source>Use the webcam</source>
+            <translation>Use the webcam</translation>
+        </message>
+        <message>
+            <source>Use the webcam (none found)</source>
+            <translation>Use the webcam (none found)</translation>
+        </message>
+        <message>
+            <source>Read the serial from the label held in front of the webcam</source>
+            <translation>Read the serial from the label held in front of the webcam</translation>
+        </message>
+        <message>
+            <source>No webcam is connected. Connect one, then try again.</source>
+            <translation>No webcam is connected. Connect one, then try again.</translation>
+        </message>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Read the serial from a photo</translation>
+        </message>
+        <message>
+            <source>Pictures (%1)</source>
+            <translation>Pictures (%1)</translation>
+        </message>
+        <message>
+            <source>pasted picture</source>
+            <translation>pasted picture</translation>
         </message>
     </context>
     <context>
@@ -2129,10 +3299,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Print</source>
             <translation>Print</translation>
-        </message>
-        <message>
-            <source>The sheet could not be sent to the printer.</source>
-            <translation>The sheet could not be sent to the printer.</translation>
         </message>
         <message>
             <source>Check the VIN before saving the sheet.</source>
@@ -2258,6 +3424,86 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Back one step (Esc)</source>
             <translation>Back one step (Esc)</translation>
         </message>
+        <message>
+            <source>The job details (customer, registration, VIN, notes) were entered for %1. Keep them for %2?</source>
+            <translation>The job details (customer, registration, VIN, notes) were entered for %1. Keep them for %2?</translation>
+        </message>
+        <message>
+            <source>Another radio</source>
+            <translation>Another radio</translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation>Keep them</translation>
+        </message>
+        <message>
+            <source>Clear them</source>
+            <translation>Clear them</translation>
+        </message>
+        <message>
+            <source>Another radio: the job details of %1 were cleared.</source>
+            <translation>Another radio: the job details of %1 were cleared.</translation>
+        </message>
+        <message>
+            <source>Scanned “%1”: this serial cannot be looked up as it is, see the message under it.</source>
+            <translation>Scanned “%1”: this serial cannot be looked up as it is, see the message under it.</translation>
+        </message>
+        <message>
+            <source>The code database now has a code for %1.</source>
+            <translation>The code database now has a code for %1.</translation>
+        </message>
+        <message>
+            <source>The code database's answer for %1 has changed.</source>
+            <translation>The code database's answer for %1 has changed.</translation>
+        </message>
+        <message>
+            <source>Sheet saved as %1.</source>
+            <translation>Sheet saved as %1.</translation>
+        </message>
+        <message>
+            <source>Sheet for %1 sent to the printer.</source>
+            <translation>Sheet for %1 sent to the printer.</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Printed: job %1 on %2</translation>
+        </message>
+        <message>
+            <source>Nothing was printed.</source>
+            <translation>Nothing was printed.</translation>
+        </message>
+        <message>
+            <source>radio-code-card-%1.pdf</source>
+            <translation>radio-code-card-%1.pdf</translation>
+        </message>
+        <message>
+            <source>Print &amp;without asking (on the last printer)</source>
+            <translation>Print &amp;without asking (on the last printer)</translation>
+        </message>
+        <message>
+            <source>Print code &amp;card…</source>
+            <translation>Print code &amp;card…</translation>
+        </message>
+        <message>
+            <source>Code card (glovebo&amp;x)</source>
+            <translation>Code card (glovebo&amp;x)</translation>
+        </message>
+        <message>
+            <source>A small card with the code for the owner's handbook or the glovebox</source>
+            <translation>A small card with the code for the owner's handbook or the glovebox</translation>
+        </message>
+        <message>
+            <source>Print code card (85 × 54 mm)…</source>
+            <translation>Print code card (85 × 54 mm)…</translation>
+        </message>
+        <message>
+            <source>Print code label (62 mm label printer)…</source>
+            <translation>Print code label (62 mm label printer)…</translation>
+        </message>
+        <message>
+            <source>Save code card as PDF…</source>
+            <translation>Save code card as PDF…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>
@@ -2267,14 +3513,250 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         </message>
     </context>
     <context>
-        <name>radiocode::gui::ResultPage</name>
+        <name>radiocode::gui::NoCodeActions</name>
+        <message>
+            <source>The o&amp;wner has the radio card…</source>
+            <translation>The o&amp;wner has the radio card…</translation>
+        </message>
+        <message>
+            <source>Enter the serial and the code from the owner's radio card.</source>
+            <translation>Enter the serial and the code from the owner's radio card.</translation>
+        </message>
+        <message>
+            <source>Request th&amp;e code…</source>
+            <translation>Request th&amp;e code…</translation>
+        </message>
+        <message>
+            <source>Print a request for the code to a Nissan dealer or the manufacturer's service, and keep the job waiting for the answer.</source>
+            <translation>Print a request for the code to a Nissan dealer or the manufacturer's service, and keep the job waiting for the answer.</translation>
+        </message>
+        <message>
+            <source>The card's serial: %1</source>
+            <translation>The card's serial: %1</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” is not a code: a code is exactly 4 digits.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code.</source>
+            <translation>Job #%1 is waiting for the code.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code from %2.</source>
+            <translation>Job #%1 is waiting for the code from %2.</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>job #%1</translation>
+        </message>
+        <message>
+            <source>Request the code</source>
+            <translation>Request the code</translation>
+        </message>
+        <message>
+            <source>Save the request as PDF</source>
+            <translation>Save the request as PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The request could not be printed.</source>
+            <translation>The request could not be printed.</translation>
+        </message>
+        <message>
+            <source>Database ▸ Job history ▸ Waiting for codes.</source>
+            <translation>Database ▸ Job history ▸ Waiting for codes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::PhotoReaderDialog</name>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Read the serial from a photo</translation>
+        </message>
+        <message>
+            <source>No picture yet.</source>
+            <translation>No picture yet.</translation>
+        </message>
+        <message>
+            <source>Picture: %1</source>
+            <translation>Picture: %1</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: compare it with the label before you look up the code.</source>
+            <translation>A serial read off a picture can be misread: compare it with the label before you look up the code.</translation>
+        </message>
+        <message>
+            <source>Stop reading</source>
+            <translation>Stop reading</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Fit</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Use this serial</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>%1 does not exist (any more).</source>
+            <translation>%1 does not exist (any more).</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: it is a folder, or you have no permission to read it.</source>
+            <translation>%1 cannot be read: it is a folder, or you have no permission to read it.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this program can read. Use a PNG or JPEG file.</source>
+            <translation>%1 is not a picture this program can read. Use a PNG or JPEG file.</translation>
+        </message>
+        <message>
+            <source>%1 is damaged or cut short. Take or save the picture again.</source>
+            <translation>%1 is damaged or cut short. Take or save the picture again.</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 megapixels. Save a smaller copy and try again.</source>
+            <translation>%1 is larger than %2 megapixels. Save a smaller copy and try again.</translation>
+        </message>
+        <message>
+            <source>Reading the label…</source>
+            <translation>Reading the label…</translation>
+        </message>
+        <message>
+            <source>unknown radio</source>
+            <translation>unknown radio</translation>
+        </message>
+        <message>
+            <source>barcode (%1)</source>
+            <translation>barcode (%1)</translation>
+        </message>
+        <message>
+            <source>printed text, %1% sure</source>
+            <translation>printed text, %1% sure</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4</source>
+            <translation>%1 – %2
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>%1 – read as “%2”
+%3 · %4</source>
+            <translation>%1 – read as “%2”
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>Reading stopped. Nothing was taken from this picture.</source>
+            <translation>Reading stopped. Nothing was taken from this picture.</translation>
+        </message>
+        <message>
+            <source>No serial found on this picture. Take the photo closer and straight on, with light on the label, or type the serial.</source>
+            <translation>No serial found on this picture. Take the photo closer and straight on, with light on the label, or type the serial.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n different serials on this picture: choose the one on this radio.</source>
+            <translation>
+                <numerusform>%n different serials on this picture: choose the one on this radio.</numerusform>
+                <numerusform>%n different serials on this picture: choose the one on this radio.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Found one serial. Check it against the label, then use it.</source>
+            <translation>Found one serial. Check it against the label, then use it.</translation>
+        </message>
+        <message>
+            <source>Something like a serial was read, but a character looks wrong: check the label.</source>
+            <translation>Something like a serial was read, but a character looks wrong: check the label.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::RequestDialog</name>
+        <message>
+            <source>Request the code</source>
+            <translation>Request the code</translation>
+        </message>
+        <message>
+            <source>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</source>
+            <translation>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</translation>
+        </message>
+        <message>
+            <source>The workshop's details are not set yet: Database ▸ Workshop details.</source>
+            <translation>The workshop's details are not set yet: Database ▸ Workshop details.</translation>
+        </message>
+        <message>
+            <source>From: %1.</source>
+            <translation>From: %1.</translation>
+        </message>
+        <message>
+            <source>e.g. the Nissan dealer's name</source>
+            <translation>e.g. the Nissan dealer's name</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>&amp;To:</translation>
+        </message>
+        <message>
+            <source>Radio:</source>
+            <translation>Radio:</translation>
+        </message>
         <message>
             <source>%1 · serial %2</source>
             <translation>%1 · serial %2</translation>
         </message>
         <message>
-            <source>Code</source>
-            <translation>Code</translation>
+            <source>10 digits on the label, 7 6…</source>
+            <translation>10 digits on the label, 7 6…</translation>
+        </message>
+        <message>
+            <source>&amp;Part number:</source>
+            <translation>&amp;Part number:</translation>
+        </message>
+        <message>
+            <source>&amp;VIN:</source>
+            <translation>&amp;VIN:</translation>
+        </message>
+        <message>
+            <source>&amp;Registration:</source>
+            <translation>&amp;Registration:</translation>
+        </message>
+        <message>
+            <source>&amp;Owner:</source>
+            <translation>&amp;Owner:</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the letter:</source>
+            <translation>&amp;Language of the letter:</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF…</source>
+            <translation>&amp;Save as PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::ResultPage</name>
+        <message>
+            <source>%1 · serial %2</source>
+            <translation>%1 · serial %2</translation>
         </message>
         <message>
             <source>Source: %1</source>
@@ -2295,10 +3777,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Press until the display shows</source>
             <translation>Press until the display shows</translation>
-        </message>
-        <message>
-            <source>Button %1</source>
-            <translation>Button %1</translation>
         </message>
         <message>
             <source>digit %1 of the code</source>
@@ -2352,6 +3830,30 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Steps to enter the code</source>
             <translation>Steps to enter the code</translation>
         </message>
+        <message>
+            <source>%1 · part number %2 (agrees with the serial)</source>
+            <translation>%1 · part number %2 (agrees with the serial)</translation>
+        </message>
+        <message>
+            <source>%1 · unchecked serial</source>
+            <translation>%1 · unchecked serial</translation>
+        </message>
+        <message>
+            <source>Digit %1: %2</source>
+            <translation>Digit %1: %2</translation>
+        </message>
+        <message>
+            <source>Station button %1</source>
+            <translation>Station button %1</translation>
+        </message>
+        <message>
+            <source>The code database is empty: no dealer code list has been imported yet, so no Blaupunkt or Becker code can be found.</source>
+            <translation>The code database is empty: no dealer code list has been imported yet, so no Blaupunkt or Becker code can be found.</translation>
+        </message>
+        <message>
+            <source>Import codes…</source>
+            <translation>Import codes…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -2399,12 +3901,28 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>&amp;Where is the serial?</source>
             <translation>&amp;Where is the serial?</translation>
         </message>
+        <message>
+            <source>well formed: checked against the serial once the serial is complete.</source>
+            <translation>well formed: checked against the serial once the serial is complete.</translation>
+        </message>
+        <message>
+            <source>Part n&amp;umber (optional):</source>
+            <translation>Part n&amp;umber (optional):</translation>
+        </message>
+        <message>
+            <source>Blaupunkt part number</source>
+            <translation>Blaupunkt part number</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::StatusLine</name>
         <message>
             <source>Input state</source>
             <translation>Input state</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>Information</translation>
         </message>
     </context>
     <context>
@@ -2423,6 +3941,103 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Use %1</source>
             <translation>Use %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WebcamDialog</name>
+        <message>
+            <source>Read the serial with the webcam</source>
+            <translation>Read the serial with the webcam</translation>
+        </message>
+        <message>
+            <source>Hold the label still in front of the camera. A serial read off a picture can be misread: compare it with the label.</source>
+            <translation>Hold the label still in front of the camera. A serial read off a picture can be misread: compare it with the label.</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Use this serial</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>No webcam found. Connect one and press Try again, or read the serial from a photo.</source>
+            <translation>No webcam found. Connect one and press Try again, or read the serial from a photo.</translation>
+        </message>
+        <message>
+            <source>The webcam was disconnected. Connect it again and press Try again, or read the serial from a photo.</source>
+            <translation>The webcam was disconnected. Connect it again and press Try again, or read the serial from a photo.</translation>
+        </message>
+        <message>
+            <source>The webcam stopped with an error. Press Try again, or read the serial from a photo.</source>
+            <translation>The webcam stopped with an error. Press Try again, or read the serial from a photo.</translation>
+        </message>
+        <message>
+            <source>Read before it stopped: %1.</source>
+            <translation>Read before it stopped: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</source>
+            <translation>
+                <numerusform>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</numerusform>
+                <numerusform>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Two different serials in view: show the camera one label only.</source>
+            <translation>Two different serials in view: show the camera one label only.</translation>
+        </message>
+        <message>
+            <source>Reading… hold still.</source>
+            <translation>Reading… hold still.</translation>
+        </message>
+        <message>
+            <source>Looking for a serial…</source>
+            <translation>Looking for a serial…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WorkshopDialog</name>
+        <message>
+            <source>Workshop details</source>
+            <translation>Workshop details</translation>
+        </message>
+        <message>
+            <source>phone, e-mail</source>
+            <translation>phone, e-mail</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <source>&amp;Contact:</source>
+            <translation>&amp;Contact:</translation>
+        </message>
+        <message>
+            <source>&amp;Remind about code requests after:</source>
+            <translation>&amp;Remind about code requests after:</translation>
+        </message>
+        <message>
+            <source>The name is printed on every instruction sheet; name, address and contact head every code request.</source>
+            <translation>The name is printed on every instruction sheet; name, address and contact head every code request.</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Servis: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Adres: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>İletişim: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Alıcı:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Tarih:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Referansımız:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>Aşağıdaki aracın radyosu güvenlik kodunu istiyor ve bu radyo için kayıtlı kod yok. Lütfen bu radyonun kodunu bize gönderin. Araç sahibi aşağıda imzalamıştır; aşağıda işaretlenen mülkiyet belgesi ektedir.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Araç</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Marka:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>VIN (şasi numarası):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Plaka:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Araç sahibi:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radyo</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Marka:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Seri numarası:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Parça numarası (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Parça numarası:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Radyo etiketinin fotoğrafı:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Ekteki mülkiyet belgesi</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Araç ruhsatı (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Araç sahibinin kimlik belgesi (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Araç veya radyo satış faturası (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Araç sahibinin beyanı</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>Bu aracın ve radyosunun sahibi olduğumu onaylar, radyonun güvenlik kodunun yukarıda adı geçen servise verilmesini talep ederim.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Araç sahibinin adı:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Araç sahibinin imzası:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Yer ve tarih:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Servis kaşesi ve imzası:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Clear</source>
+            <translation>Temizle</translation>
+        </message>
+        <message>
+            <source>Empties the field</source>
+            <translation>Alanı boşaltır</translation>
+        </message>
+        <message>
+            <source>Drawing of the %1 label</source>
+            <translation>%1 etiketinin çizimi</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>BP ve 12 haneden oluşan seri numarası (örneğin BP53876 9672026) sol altta, barkodun ve 815CM ile başlayan 17 karakterlik satırın altında turuncuyla vurgulanmıştır. 7 6 ile başlayan 10 haneli parça numarası sağ üsttedir.</translation>
+        </message>
+        <message>
+            <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
+            <translation>Ön kod iki yerde turuncuyla vurgulanmıştır: uzun barkodun altındaki küçük puntoyla yazılmış metnin son 4 karakteri olarak (…RTBT019) ve sol altta büyük olarak (T019). 1 ve 6 tuşlarını basılı tutunca ekranda görünür.</translation>
+        </message>
+        <message>
+            <source>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</source>
+            <translation>İki alan turuncuyla vurgulanmıştır: Model No (BE ve 4 hane, örneğin BE 4757) ve altında Serial No (8 hane, örneğin 35000375). BE, model hanelerini ve seri hanelerini girin: BE475735000375.</translation>
+        </message>
+        <message>
+            <source>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</source>
+            <translation>M ve 6 haneden oluşan seri numarası (örneğin M123456) sağ üstte, SERIAL kelimesinin altında turuncuyla vurgulanmıştır. Bazı cihazlar 1 ve 6 tuşları basılı tutulunca bunu ekranda gösterir.</translation>
+        </message>
+        <message>
+            <source>Code %1</source>
+            <translation>Kod %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CupsPrinting</name>
+        <message>
+            <source>The print system (CUPS) cannot be reached at %1. Check that the CUPS service is running.</source>
+            <translation>Yazdırma sistemine (CUPS) şu adresten ulaşılamıyor: %1. CUPS hizmetinin çalıştığını kontrol edin.</translation>
+        </message>
+        <message>
+            <source>%1 ("%2")</source>
+            <translation>%1 (“%2”)</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1": no printer is set up on this computer.</source>
+            <translation>“%1” adlı yazıcı yok: bu bilgisayarda kurulu yazıcı yok.</translation>
+        </message>
+        <message>
+            <source>There is no printer named "%1". Printers: %2.</source>
+            <translation>“%1” adlı yazıcı yok. Yazıcılar: %2.</translation>
+        </message>
+        <message>
+            <source>No printer is set up on this computer. Add one in the system's printer settings (or with lpadmin), then print again.</source>
+            <translation>Bu bilgisayarda kurulu yazıcı yok. Sistemin yazıcı ayarlarından (veya lpadmin ile) bir yazıcı ekleyin, sonra yeniden yazdırın.</translation>
+        </message>
+        <message>
+            <source>No default printer is set. Printers: %1. Choose one, or make one the default with "lpoptions -d NAME".</source>
+            <translation>Varsayılan yazıcı ayarlanmamış. Yazıcılar: %1. Birini seçin veya “lpoptions -d NAME” ile birini varsayılan yapın.</translation>
+        </message>
+        <message>
+            <source>The printer %1 is stopped: a job would wait in its queue. Start it (cupsenable %1) or choose another printer.</source>
+            <translation>%1 yazıcısı durdurulmuş: yazdırma işi kuyrukta bekler. Yazıcıyı başlatın (cupsenable %1) veya başka bir yazıcı seçin.</translation>
+        </message>
+        <message>
+            <source>The printer %1 does not accept jobs. Let it accept them (cupsaccept %1) or choose another printer.</source>
+            <translation>%1 yazıcısı iş kabul etmiyor. Kabul etmesini sağlayın (cupsaccept %1) veya başka bir yazıcı seçin.</translation>
+        </message>
+        <message>
+            <source>The printer %1 refused the job: %2</source>
+            <translation>%1 yazıcısı işi reddetti: %2</translation>
+        </message>
+        <message>
+            <source>The document could not be sent to the printer %1: %2</source>
+            <translation>Belge şu yazıcıya gönderilemedi: %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Database</name>
         <message>
             <source>The SQLite driver for Qt is not installed (libqt6sql6-sqlite).</source>
@@ -74,10 +267,6 @@
         <message>
             <source>Line %1, the header, has a quote that is never closed.</source>
             <translation>Satır %1 (başlık satırı): kapatılmamış bir tırnak işareti var.</translation>
-        </message>
-        <message>
-            <source>Line %1 must name the columns: a code list needs the columns “serial” and “code” (found: %2).</source>
-            <translation>Satır %1 sütunları adlandırmalıdır: bir kod listesi “serial” ve “code” sütunlarını gerektirir (bulunan: %2).</translation>
         </message>
         <message>
             <source>The file is empty: a code list starts with a header line naming the columns “serial” and “code”.</source>
@@ -161,6 +350,58 @@
             <source>The database %1 reported an error it did not describe.</source>
             <translation>%1 veritabanı açıklamasız bir hata bildirdi.</translation>
         </message>
+        <message>
+            <source>The database %1 is a radiocode database whose schema record is damaged (the table radiocode_meta or its schema_version row is missing). It was not changed: restore it from a backup, or choose another database.</source>
+            <translation>%1 veritabanı, şema kaydı bozuk bir radiocode veritabanıdır (radiocode_meta tablosu veya schema_version satırı eksik). Veritabanı değiştirilmedi: yedekten geri yükleyin veya başka bir veritabanı seçin.</translation>
+        </message>
+        <message>
+            <source>The database user %1 may not create tables in %2, and the code database needs its tables there. Ask the database's administrator to let this user create tables (GRANT CREATE ON SCHEMA public), or to open it once as its owner.</source>
+            <translation>%1 veritabanı kullanıcısı %2 içinde tablo oluşturamıyor; kod veritabanının tabloları orada olmalı. Veritabanı yöneticisinden bu kullanıcıya tablo oluşturma izni vermesini (GRANT CREATE ON SCHEMA public) veya veritabanını bir kez sahibi olarak açmasını isteyin.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: saving waited %2 s for another program that holds its tables (an import, a backup, a long query) and gave up. Nothing was saved; try again when the other program has finished.</source>
+            <translation>Kod veritabanı meşgul (%1): kaydetme, tablolarını tutan başka bir program (içe aktarma, yedekleme, uzun bir sorgu) için %2 sn bekledi ve vazgeçti. Hiçbir şey kaydedilmedi; diğer program bitince yeniden deneyin.</translation>
+        </message>
+        <message>
+            <source>The code database %1 is busy: it did not answer within %2 s, because another program holds its tables (an import, a backup, a long query). The code may be on record: try again in a moment.</source>
+            <translation>Kod veritabanı meşgul (%1): %2 sn içinde yanıt vermedi, çünkü tablolarını başka bir program (içe aktarma, yedekleme, uzun bir sorgu) tutuyor. Kod kayıtlı olabilir: biraz sonra yeniden deneyin.</translation>
+        </message>
+        <message>
+            <source>Line %1, the header, is longer than %2 bytes (it starts “%3”): this is not a code list.</source>
+            <translation>Başlık satırı (satır %1) %2 bayttan uzun (başlangıcı: “%3”): bu bir kod listesi değil.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1</source>
+            <translation>Dosya okunamadı: %1</translation>
+        </message>
+        <message>
+            <source>Nothing from %1 was saved. %2</source>
+            <translation>Şu kaynaktan hiçbir şey kaydedilmedi: %1. %2</translation>
+        </message>
+        <message>
+            <source>The row is %1 bytes long, more than a code list's row can be (it starts “%2”): row skipped.</source>
+            <translation>Satır %1 bayt uzunluğunda; bir kod listesi satırı bu kadar uzun olamaz (başlangıcı: “%2”): satır atlandı.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zero lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>%2 için “%1” kodu, bir elektronik tablonun baştaki sıfırını sildiği %3 gibi görünüyor: satır atlandı. Listeyi kontrol edin veya baştaki sıfırları geri yükleyerek yeniden içe aktarın.</translation>
+        </message>
+        <message>
+            <source>The code “%1” for %2 looks like %3 with its leading zeros lost by a spreadsheet: row skipped. Check the list, or import it again with leading zeros restored.</source>
+            <translation>%2 için “%1” kodu, bir elektronik tablonun baştaki sıfırlarını sildiği %3 gibi görünüyor: satır atlandı. Listeyi kontrol edin veya baştaki sıfırları geri yükleyerek yeniden içe aktarın.</translation>
+        </message>
+        <message>
+            <source>Reading the file failed: %1.</source>
+            <translation>Dosya okunamadı: %1.</translation>
+        </message>
+        <message>
+            <source>The radio accepted %1 from the radio card, but the code database holds %2 for %3 (%4): the stored code was kept. Check which is right and correct it with “radiocode db add … --replace”.</source>
+            <translation>Radyo, radyo kod kartındaki (Radio Pass) %1 kodunu kabul etti, ancak kod veritabanında %3 (%4) için %2 kayıtlı: kayıtlı kod korundu. Hangisinin doğru olduğunu kontrol edin ve “radiocode db add … --replace” ile düzeltin.</translation>
+        </message>
+        <message>
+            <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
+            <translation>%1 numaralı iş emri bir Blaupunkt veya Becker radyosu için değil: kodu bilinen (açık) algoritmadan gelir.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -215,6 +456,22 @@
         <message>
             <source>the option “%1” contains a semicolon.</source>
             <translation>“%1” seçeneği noktalı virgül içeriyor.</translation>
+        </message>
+        <message>
+            <source>it holds more than one @: an @ in the user name or password must be written as %1.</source>
+            <translation>birden fazla @ içeriyor: kullanıcı adı veya paroladaki @ şöyle yazılmalı: %1.</translation>
+        </message>
+        <message>
+            <source>the port “%1” is not a number from 1 to 65535.</source>
+            <translation>“%1” bağlantı noktası 1 ile 65535 arasında bir sayı değil.</translation>
+        </message>
+        <message>
+            <source>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</source>
+            <translation>kullanıcı adı veya parola “%1” içeriyor; bu, %-kaçışlarıyla yazılmalı (örneğin / için %2).</translation>
+        </message>
+        <message>
+            <source>it is not written correctly (check the server name and any %-escapes).</source>
+            <translation>doğru yazılmamış (sunucu adını ve %-kaçışlarını kontrol edin).</translation>
         </message>
     </context>
     <context>
@@ -278,10 +535,6 @@
         <message>
             <source>Enter the code on the radio</source>
             <translation>Kodu radyoya girin</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows digit %1 of the code.</source>
-            <translation>Ekranda kodun %1. hanesi görünene kadar %1 tuşuna basın.</translation>
         </message>
         <message>
             <source>Cautions</source>
@@ -362,6 +615,89 @@ display while buttons 1 and 6 are held.</source>
             <translation>M + 6 rakam. Bazı cihazlar, 1 ve 6 tuşları basılı
 tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
+        <message>
+            <source>Radio code card</source>
+            <translation>Radyo kod kartı</translation>
+        </message>
+        <message>
+            <source>Nissan radio code</source>
+            <translation>Nissan radyo kodu</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Servis</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>Parça numarası</translation>
+        </message>
+        <message>
+            <source>%1 (agrees with the serial)</source>
+            <translation>%1 (seri numarasıyla uyumlu)</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form.</source>
+            <translation>Denetlenmemiş seri numarası: bu etiket biçimini bilen kural yok.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until digit %1 of the code shows on the display.</source>
+            <translation>Ekranda kodun %1. hanesi görünene kadar %1 numaralı istasyon tuşuna basın.</translation>
+        </message>
+        <message>
+            <source>PART NO. →</source>
+            <extracomment>Drawing of a Blaupunkt label; the arrow points at the part number. Very short.</extracomment>
+            <translation>PARÇA NO. →</translation>
+        </message>
+        <message>
+            <source>%1 · Code %2</source>
+            <translation>%1 · Kod %2</translation>
+        </message>
+        <message>
+            <source>%1 · no code yet</source>
+            <translation>%1 · henüz kod yok</translation>
+        </message>
+        <message>
+            <source>The sheet could not be written: %1</source>
+            <translation>Sayfa yazılamadı: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLetter</name>
+        <message>
+            <source>A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); “%1” is not one.</source>
+            <translation>Blaupunkt parça numarası 7 6 ile başlayan 10 haneden oluşur (“7 645 384 318”); “%1” öyle değil.</translation>
+        </message>
+        <message>
+            <source>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</source>
+            <translation>%1 parça numarası %2 seri numarasına ait değil: 4.–7. haneleri (%3), seri numarasının 3.–6. karakterleri (%4) olmalı. Biri yanlış okunmuş: etiketi kontrol edin.</translation>
+        </message>
+        <message>
+            <source>Request for a radio security code</source>
+            <translation>Radyo güvenlik kodu talebi</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Yazılamıyor: %1: %2</translation>
+        </message>
+        <message>
+            <source>The request could not be drawn.</source>
+            <translation>Talep çizilemedi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPrinting</name>
+        <message>
+            <source>Print the code card</source>
+            <translation>Kod kartını yazdır</translation>
+        </message>
+        <message>
+            <source>Print the instruction sheet</source>
+            <translation>Talimat sayfasını yazdır</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Yazılamıyor: %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>StorageTexts</name>
@@ -416,6 +752,44 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <message>
             <source>Dry run, nothing saved: %1</source>
             <translation>Deneme çalıştırması, hiçbir şey kaydedilmedi: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reminder: %n code request(s) waiting longer than %1 days for an answer: ask again.</source>
+            <translation>
+                <numerusform>Hatırlatma: %n kod talebi %1 günden uzun süredir yanıt bekliyor: yeniden sorun.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked on %1</source>
+            <translation>
+                <numerusform>%n gündür bekliyor, sorulma tarihi: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting %n day(s), asked of %1 on %2</source>
+            <translation>
+                <numerusform>%n gündür bekliyor, %1 kişisine %2 tarihinde soruldu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Line %1 must name the columns: a code list needs a serial column (“serial”, “Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) and a code column (“code”, “Radio Code”, “Kod”, “Code radio”); found: %2.</source>
+            <translation>Satır %1 sütunları adlandırmalı: kod listesinde bir seri sütunu (“serial”, “Serial No”, “Seriennummer”, “Seri No”, “Numéro de série”) ve bir kod sütunu (“code”, “Radio Code”, “Kod”, “Code radio”) gerekir; bulunan: %2.</translation>
+        </message>
+        <message>
+            <source>Line %1 has no column “%2” (found: %3). Give a column's name or its number, counting from 1.</source>
+            <translation>Satır %1 içinde “%2” sütunu yok (bulunan: %3). Sütunun adını veya 1'den başlayarak numarasını verin.</translation>
+        </message>
+        <message>
+            <source>Line %1 names the column “%2” twice: which one is meant cannot be told. Rename one of them, or choose the columns by number.</source>
+            <translation>Satır %1 içinde “%2” sütunu iki kez geçiyor: hangisinin kastedildiği anlaşılamıyor. Birini yeniden adlandırın veya sütunları numarayla seçin.</translation>
+        </message>
+        <message>
+            <source>Line %1 has several columns that could be meant (%2): which one holds the serial or the code cannot be told.</source>
+            <translation>Satır %1 içinde kastedilmiş olabilecek birkaç sütun var (%2): seri numarasını veya kodu hangisinin tuttuğu anlaşılamıyor.</translation>
+        </message>
+        <message>
+            <source>The serial and the code cannot both be the column “%1”.</source>
+            <translation>Seri numarası ve kod aynı sütun (“%1”) olamaz.</translation>
         </message>
     </context>
     <context>
@@ -491,18 +865,6 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <message>
             <source>No code on record</source>
             <translation>Kayıtlı kod yok</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: precode %2 taken from the end of the barcode text.</source>
-            <translation>Geçerli %1 seri numarası: ön kod %2, barkod metninin sonundan alındı.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial: the 17-character label form was shortened to %2.</source>
-            <translation>Geçerli %1 seri numarası: 17 karakterli etiket biçimi %2 olarak kısaltıldı.</translation>
-        </message>
-        <message>
-            <source>Valid %1 serial.</source>
-            <translation>Geçerli %1 seri numarası.</translation>
         </message>
         <message>
             <source>Type, paste or scan the serial from the radio's label.</source>
@@ -599,18 +961,6 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <message>
             <source>Did you mean %1?</source>
             <translation>Bunu mu demek istediniz: %1?</translation>
-        </message>
-        <message>
-            <source>Press button %1 until the display shows %2.</source>
-            <translation>Ekranda %2 görünene kadar %1 tuşuna basın.</translation>
-        </message>
-        <message>
-            <source>Press and hold preset 6, TA or SEEK ▲ for %1–%2 seconds to confirm.</source>
-            <translation>Onaylamak için 6 numaralı istasyon tuşunu, TA veya SEEK ▲ tuşunu %1–%2 saniye basılı tutun.</translation>
-        </message>
-        <message>
-            <source>Press OK or ENTER to confirm.</source>
-            <translation>Onaylamak için OK veya ENTER tuşuna basın.</translation>
         </message>
         <message>
             <source>Confirm with the button the vehicle handbook names: it varies on these units.</source>
@@ -725,10 +1075,6 @@ tutulurken seri numarasını ekranda gösterir.</translation>
             <translation>Seri numarası BP ile başlar ve 12 rakam içerir; etiketlerde gruplar arasında genellikle bir boşluk bulunur (BP53876 9672026): boşluklu veya boşluksuz yazabilirsiniz.</translation>
         </message>
         <message>
-            <source>Some labels print 17 characters starting with 815BP or 815CM: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
-            <translation>Bazı etiketlerde 815BP veya 815CM ile başlayan 17 karakter bulunur: basıldığı gibi yazın; baştaki 815 atılır ve CM, BP olur.</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
             <translation>Bu radyolar için herkese açık bir algoritma yok: kod, kod veritabanından gelir.</translation>
         </message>
@@ -784,6 +1130,224 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <message>
             <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>
             <translation>Kod veritabanı yeniden erişilebilir olduğunda tekrar deneyin: veritabanı sunucusunun çalıştığını ve erişilebilir olduğunu ya da veritabanı dosyasının okunabildiğini kontrol edin.</translation>
+        </message>
+        <message>
+            <source>the part number</source>
+            <translation>parça numarası</translation>
+        </message>
+        <message>
+            <source>Unchecked</source>
+            <translation>Denetlenmedi</translation>
+        </message>
+        <message>
+            <source>Part number and serial disagree</source>
+            <translation>Parça numarası ve seri numarası uyuşmuyor</translation>
+        </message>
+        <message>
+            <source>Two readings, two codes on record</source>
+            <translation>İki okuma, iki kayıtlı kod</translation>
+        </message>
+        <message>
+            <source>Invalid part number</source>
+            <translation>Geçersiz parça numarası</translation>
+        </message>
+        <message>
+            <source>Part number: %1</source>
+            <translation>Parça numarası: %1</translation>
+        </message>
+        <message>
+            <source>%1 serial: precode %2 taken from the end of the barcode text.</source>
+            <translation>%1 seri numarası: ön kod %2 barkod metninin sonundan alındı.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the 17-character label form was shortened to %2.</source>
+            <translation>%1 seri numarası: 17 karakterlik etiket biçimi kısaltıldı: %2.</translation>
+        </message>
+        <message>
+            <source>%1 serial: the CM printed on the label reads as BP, %2.</source>
+            <translation>%1 seri numarası: etikette basılı CM, BP olarak okunur: %2.</translation>
+        </message>
+        <message>
+            <source>%1 serial, well formed.</source>
+            <translation>%1 seri numarası, biçimi doğru.</translation>
+        </message>
+        <message>
+            <source>The part number %1 and the serial %2 cannot be on one label: the part number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they differ at %5. One of them was misread: read both on the label again.</source>
+            <translation>%1 parça numarası ve %2 seri numarası aynı etikette olamaz: parça numarasının 4–7. haneleri (%3) seri numarasının 3–6. karakterleri (%4) olmalı, ancak şu konumda farklılar: %5. Biri yanlış okunmuş: ikisini de etikette yeniden okuyun.</translation>
+        </message>
+        <message>
+            <source>serial character %1</source>
+            <translation>seri numarası karakteri %1</translation>
+        </message>
+        <message>
+            <source>serial characters %1</source>
+            <translation>seri numarası karakterleri %1</translation>
+        </message>
+        <message>
+            <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
+            <translation>Parça numarası yalnızca Blaupunkt seri numaralarını doğrular: %1 radyosu için boş bırakın.</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
+            <translation>Kod veritabanında %1 ve %2 için (7. karakterin iki okuması) farklı kodlar kayıtlı: etikete bakın. %3 rakamı görünüyorsa %2 seçin; %4 harfi görünüyorsa harf doğrulanana kadar kod verilemez (etiket fotoğrafıyla bayiye sorun).</translation>
+        </message>
+        <message>
+            <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
+            <translation>%1 bilinen hiçbir etiket biçimine uymuyor: yalnızca basıldığı gibi, denetlenmeden kod veritabanında aranabilir. Etiketle karakter karakter karşılaştırın.</translation>
+        </message>
+        <message>
+            <source>A Blaupunkt part number starts with 76: %1 %2 does not fit.</source>
+            <translation>Blaupunkt parça numarası 76 ile başlar: %1 %2 uymuyor.</translation>
+        </message>
+        <message>
+            <source>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</source>
+            <translation>Denetlenmemiş seri numarası: bu etiket biçimini bilen kural yok. Kod, basıldığı haliyle seri numarası için kayıtlı koddur; girmeden önce seri numarasını etiketle karşılaştırın.</translation>
+        </message>
+        <message>
+            <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
+            <translation>7. karakteri %1 harfi veya %2 rakamı olabilir: ikisi de gerçek seri numarası (%3, %4).</translation>
+        </message>
+        <message>
+            <source>The code database holds the code for the reading %1.</source>
+            <translation>Kod veritabanında %1 okuması için kod kayıtlı.</translation>
+        </message>
+        <message>
+            <source>The part number %1 agrees with it (digits 4–7 are %2, as the serial's characters 3–6): a second confirmation.</source>
+            <translation>%1 parça numarası bununla uyumlu (4–7. haneleri %2, seri numarasının 3–6. karakterleri gibi): ikinci bir doğrulama.</translation>
+        </message>
+        <message>
+            <source>well formed.</source>
+            <translation>biçimi doğru.</translation>
+        </message>
+        <message>
+            <source>optional: the 10 digits starting 76 beside the serial (7 645 384 318).</source>
+            <translation>isteğe bağlı: seri numarasının yanındaki 76 ile başlayan 10 hane (7 645 384 318).</translation>
+        </message>
+        <message numerus="yes">
+            <source>too short: %n more digit(s) needed.</source>
+            <translation>
+                <numerusform>çok kısa: %n hane daha gerekli.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>too long: a part number has %1 digits, %2 were given.</source>
+            <translation>çok uzun: parça numarası %1 hanelidir, verilen: %2.</translation>
+        </message>
+        <message>
+            <source>Press station button %1 until %2 shows on the display.</source>
+            <translation>Ekranda %2 görünene kadar %1 numaralı istasyon tuşuna basın.</translation>
+        </message>
+        <message>
+            <source>Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm (some units: see the handbook).</source>
+            <translation>Onaylamak için 6 numaralı istasyon tuşunu, TA veya SEEK ▲ tuşunu %1–%2 saniye basılı tutun (bazı cihazlar: kılavuza bakın).</translation>
+        </message>
+        <message>
+            <source>Press OK or ENTER (some units: see the handbook).</source>
+            <translation>OK veya ENTER tuşuna basın (bazı cihazlar: kılavuza bakın).</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card, entered by %1.</source>
+            <translation>Kod veritabanından: araç sahibinin radyo kod kartı (Radio Pass), giren: %1.</translation>
+        </message>
+        <message>
+            <source>From the code database: the owner's radio card.</source>
+            <translation>Kod veritabanından: araç sahibinin radyo kod kartı (Radio Pass).</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card, entered by %1; it goes into the code database once it has worked on the radio.</source>
+            <translation>Araç sahibinin radyo kod kartından (Radio Pass), giren: %1; radyoda kabul edilince kod veritabanına eklenir.</translation>
+        </message>
+        <message>
+            <source>From the owner's radio card; it goes into the code database once it has worked on the radio.</source>
+            <translation>Araç sahibinin radyo kod kartından (Radio Pass); radyoda kabul edilince kod veritabanına eklenir.</translation>
+        </message>
+        <message>
+            <source>From the dealer %1, who was asked for it.</source>
+            <translation>Kendisine sorulan bayiden: %1.</translation>
+        </message>
+        <message>
+            <source>From a dealer who was asked for it.</source>
+            <translation>Kendisine sorulan bir bayiden.</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service (%1), who was asked for it.</source>
+            <translation>Kendisine sorulan üretici servisinden (%1).</translation>
+        </message>
+        <message>
+            <source>From the manufacturer's service, who was asked for it.</source>
+            <translation>Kendisine sorulan üretici servisinden.</translation>
+        </message>
+        <message>
+            <source>From the code database.</source>
+            <translation>Kod veritabanından.</translation>
+        </message>
+        <message>
+            <source>From a recorded source.</source>
+            <translation>Kayıtlı bir kaynaktan.</translation>
+        </message>
+        <message>
+            <source>imported from %1</source>
+            <translation>içe aktarıldı: %1</translation>
+        </message>
+        <message>
+            <source>confirmed on a radio by %1</source>
+            <translation>radyoda doğrulayan: %1</translation>
+        </message>
+        <message>
+            <source>from the owner's radio card</source>
+            <translation>araç sahibinin radyo kod kartından (Radio Pass)</translation>
+        </message>
+        <message>
+            <source>from the dealer %1</source>
+            <translation>bayiden: %1</translation>
+        </message>
+        <message>
+            <source>from the manufacturer's service</source>
+            <translation>üretici servisinden</translation>
+        </message>
+        <message>
+            <source>in the code database</source>
+            <translation>kod veritabanında</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio on %1. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>Bu kod %1 tarihinde bir radyoda reddedildi. Denemeden önce etiketteki seri numarasını ve radyonun değiştirilip değiştirilmediğini kontrol edin.</translation>
+        </message>
+        <message>
+            <source>This code was refused on a radio by %1 on %2. Check the serial on the label and whether the radio was swapped before you try it.</source>
+            <translation>Bu kod %2 tarihinde bir radyoda reddedildi (deneyen: %1). Denemeden önce etiketteki seri numarasını ve radyonun değiştirilip değiştirilmediğini kontrol edin.</translation>
+        </message>
+        <message>
+            <source>The radio card is for serial %1, but this radio's serial is %2: the radio was probably swapped, so the card's code belongs to another radio. No code is shown. Check the label once more; if it is right, ask the dealer for this radio's code.</source>
+            <translation>Radyo kod kartı (Radio Pass) %1 seri numarası için, ancak bu radyonun seri numarası %2: radyo büyük olasılıkla değiştirilmiş, kartın kodu başka bir radyoya ait. Kod gösterilmiyor. Etiketi bir kez daha kontrol edin; doğruysa bu radyonun kodunu bayiye sorun.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database could not be reached (%1) to look it up as printed.</source>
+            <translation>Bu seri numarası bilinen hiçbir etiket biçimine uymuyor ve basıldığı gibi aramak için kod veritabanına ulaşılamadı (%1).</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form and no code database could be consulted: no algorithm answers an unchecked serial.</source>
+            <translation>Bu seri numarası bilinen hiçbir etiket biçimine uymuyor ve hiçbir kod veritabanına başvurulamadı: hiçbir algoritma denetlenmemiş seri numarasına yanıt vermez.</translation>
+        </message>
+        <message>
+            <source>This serial fits no known label form, and the code database holds no code for it as printed.</source>
+            <translation>Bu seri numarası bilinen hiçbir etiket biçimine uymuyor ve kod veritabanında basıldığı haliyle kayıtlı kodu yok.</translation>
+        </message>
+        <message>
+            <source>Read the serial and the part number on the label again, character by character.</source>
+            <translation>Etiketteki seri numarasını ve parça numarasını karakter karakter yeniden okuyun.</translation>
+        </message>
+        <message>
+            <source>Some labels print 17 characters starting with 815BP or 815CM, or CM without the 815: type them as printed, the leading 815 is dropped and CM becomes BP.</source>
+            <translation>Bazı etiketlerde 815BP veya 815CM ile başlayan 17 karakter ya da 815 olmadan CM basılıdır: basıldığı gibi yazın; baştaki 815 atılır, CM ise BP olur.</translation>
+        </message>
+        <message>
+            <source>The 7th character (the 5th after BP) is a letter on some labels (BP5511V2151786): type it as printed.</source>
+            <translation>7. karakter (BP'den sonraki 5.) bazı etiketlerde harftir (BP5511V2151786): basıldığı gibi yazın.</translation>
+        </message>
+        <message>
+            <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
+            <translation>Yanındaki parça numarası (76 ile başlayan 10 hane, örneğin 7 645 387 041) seri numarasını doğrular: 4–7. haneleri seri numarasının 3–6. karakterleridir.</translation>
         </message>
     </context>
     <context>
@@ -861,10 +1425,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>standart girdi</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE [--dry-run] [--json]</source>
-            <translation>Kullanım: radiocode db import FILE [--dry-run] [--json]</translation>
-        </message>
-        <message>
             <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
             <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
         </message>
@@ -879,10 +1439,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>Servisin kod veritabanı Blaupunkt ve Becker kodlarını içerir: içe aktarılan bayi listeleri ve teknisyenlerin bir radyoda onayladığı kodlar.</translation>
-        </message>
-        <message>
-            <source>import a CSV list with the columns serial and code (comma or semicolon). All accepted rows or none are saved; a stored code is never overwritten.</source>
-            <translation>serial ve code sütunlarını içeren bir CSV listesini içe aktar (virgül veya noktalı virgül). Kabul edilen satırların ya hepsi kaydedilir ya hiçbiri; kayıtlı bir kodun üzerine asla yazılmaz.</translation>
         </message>
         <message>
             <source>check and count, save nothing</source>
@@ -923,14 +1479,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>one file at a time (got %1 and %2)</source>
             <translation>aynı anda tek dosya (%1 ve %2 verildi)</translation>
-        </message>
-        <message>
-            <source>the CSV file to import is missing</source>
-            <translation>içe aktarılacak CSV dosyası eksik</translation>
-        </message>
-        <message>
-            <source>%1 is a folder, not a CSV file.</source>
-            <translation>%1 bir CSV dosyası değil, klasör.</translation>
         </message>
         <message>
             <source>Cannot read %1: %2</source>
@@ -1057,10 +1605,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S]</translation>
-        </message>
-        <message>
             <source>       radiocode jobs attempts SERIAL [--json]</source>
             <translation>       radiocode jobs attempts SERIAL [--json]</translation>
         </message>
@@ -1083,10 +1627,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>jobs before this day</source>
             <translation>bu günden önceki işler</translation>
-        </message>
-        <message>
-            <source>technician, customer, registration, VIN, serial or code contains TEXT</source>
-            <translation>teknisyen, müşteri, plaka, şasi numarası (VIN), seri numarası veya kod TEXT içeriyor</translation>
         </message>
         <message>
             <source>the newest N jobs only</source>
@@ -1157,10 +1697,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
             <translation>%1 için, son çalıştığından beri reddedilen bir kod kaydı yok.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--json]</source>
-            <translation>Kullanım: radiocode lookup SERIAL [--family F] [--json]</translation>
         </message>
         <message>
             <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
@@ -1299,20 +1835,12 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>"radiocode --help" komutunu deneyin.</translation>
         </message>
         <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</source>
-            <translation>Kullanım: radiocode sheet SERIAL [--family F] --out FILE.pdf [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter]</translation>
-        </message>
-        <message>
             <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
             <translation>Bir radyo için yazdırılabilir talimat sayfasını yazar: dört kutuda kod, kodun nasıl tuşlanacağı, uyarılar ve radyo kodu kabul etmezse yapılacaklar. Kod yoksa kutular elle doldurulmak üzere boş bırakılır. Ekran gerektirmez.</translation>
         </message>
         <message>
             <source>read the serial as this family's</source>
             <translation>seri numarasını bu ailenin seri numarası olarak oku</translation>
-        </message>
-        <message>
-            <source>where to write the PDF (required)</source>
-            <translation>PDF'in yazılacağı yer (zorunlu)</translation>
         </message>
         <message>
             <source>the customer, printed on the sheet</source>
@@ -1341,10 +1869,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>paper size (default: as set in radiocode-finder, else from the system's region)</source>
             <translation>kâğıt boyutu (varsayılan: radiocode-finder'da ayarlanan, yoksa sistemin bölge ayarından)</translation>
-        </message>
-        <message>
-            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written.</source>
-            <translation>Çıkış durumu: 0 sayfa kodla yazıldı, 1 kodsuz yazıldı (not-found, unsupported), 2 geçersiz seri numarası veya argümanlar, 3 dosya yazılamadı.</translation>
         </message>
         <message>
             <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
@@ -1451,12 +1975,486 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>  status   ok, invalid, unsupported, not-found veya unreachable (kod veritabanına sorulamadı: kod kayıtlı olabilir)</translation>
         </message>
         <message>
-            <source>Cannot write the export: %1</source>
-            <translation>Dışa aktarım yazılamıyor: %1</translation>
-        </message>
-        <message>
             <source>radiocode: the output could not be written (is the disk full?).</source>
             <translation>radiocode: çıktı yazılamadı (disk dolu mu?).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
+            <translation>Kullanım: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
+        </message>
+        <message>
+            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>seri ve kod sütunu olan bir CSV listesini içe aktarır (virgül, noktalı virgül veya sekme; Serial No, Seriennummer, Seri No, Radio Code, Kod gibi başlıklar tanınır). Kabul edilen satırların ya tümü kaydedilir ya hiçbiri; kayıtlı bir kodun üzerine asla yazılmaz. - standart girdiyi okur.</translation>
+        </message>
+        <message>
+            <source>the column by its header name or its number (from 1)</source>
+            <translation>sütun, başlık adıyla veya numarasıyla (1'den başlayarak)</translation>
+        </message>
+        <message>
+            <source>import 420 as 0420 (a spreadsheet dropped the zero), marked in the source; without it such rows are skipped</source>
+            <translation>420'yi 0420 olarak içe aktarır (elektronik tablo sıfırı silmiş), kaynakta işaretlenir; bu olmadan bu satırlar atlanır</translation>
+        </message>
+        <message>
+            <source>%1 needs a column name or number</source>
+            <translation>%1 bir sütun adı veya numarası gerektirir</translation>
+        </message>
+        <message>
+            <source>the CSV file to import is missing (- reads the standard input)</source>
+            <translation>içe aktarılacak CSV dosyası eksik (- standart girdiyi okur)</translation>
+        </message>
+        <message>
+            <source>the standard input</source>
+            <translation>standart girdi</translation>
+        </message>
+        <message>
+            <source>Choose them with --serial-column and --code-column (a name or a number, counting from 1).</source>
+            <translation>Bunları --serial-column ve --code-column ile seçin (ad veya 1'den başlayan numara).</translation>
+        </message>
+        <message>
+            <source>… and %1 more rows with a problem, not listed.</source>
+            <translation>… ve sorunlu %1 satır daha, listelenmedi.</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
+            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs list --waiting [--json]</source>
+            <translation>       radiocode jobs list --waiting [--json]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
+            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
+        </message>
+        <message>
+            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
+            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
+        </message>
+        <message>
+            <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
+            <translation>teknisyen, müşteri, plaka, VIN, seri numarası, kod veya notlar TEXT içeriyor</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>list --waiting, kodu bir bayiye sorulan iş emirlerini (radiocode request), her birinin ne kadar beklediğini ve radiocode-finder içinde ayarlanan gün sayısından sonra bir hatırlatmayı gösterir. answer, bir bayinin (veya --manufacturer ile üretici servisinin) bekleyen bir iş emri için verdiği kodu kaydeder. outcome, radyonun iş emrinin kodunu kabul edip etmediğini kaydeder: kabul edilen kod kod veritabanında tutulur, reddedilen kod sonraki aramada işaretlenir.</translation>
+        </message>
+        <message>
+            <source>Notes: %1</source>
+            <translation>Notlar: %1</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
+            <translation>Kullanım: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
+            <translation>Blaupunkt etiketinin parça numarası (7 645 384 318): 4-7. haneleri seri numarasının 3-6. karakterleri olmalı, yoksa kod verilmez</translation>
+        </message>
+        <message>
+            <source>With this program:</source>
+            <translation>Bu programla:</translation>
+        </message>
+        <message>
+            <source>the radio card: radiocode card %1 --card-serial S --code C</source>
+            <translation>radyo kod kartı (Radio Pass): radiocode card %1 --card-serial S --code C</translation>
+        </message>
+        <message>
+            <source>ask the dealer: radiocode request %1 --out request.pdf --to NAME</source>
+            <translation>bayiye sorun: radiocode request %1 --out request.pdf --to NAME</translation>
+        </message>
+        <message>
+            <source>--part-number needs a value.</source>
+            <translation>--part-number bir değer gerektirir.</translation>
+        </message>
+        <message>
+            <source>The code from the owner's radio card</source>
+            <translation>Araç sahibinin radyo kod kartındaki (Radio Pass) kod</translation>
+        </message>
+        <message>
+            <source>Ask a dealer for the code (PDF letter)</source>
+            <translation>Kodu bir bayiye sorun (PDF mektup)</translation>
+        </message>
+        <message>
+            <source>Read the serials off pictures of the label</source>
+            <translation>Seri numaralarını etiket fotoğraflarından okuyun</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
+            <translation>Kullanım: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
+        </message>
+        <message>
+            <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
+            <translation>Araç sahibinde radyo kod kartı (“Radio Pass”, “Safety-Nr”, PIN) var: kartın seri numarası radyonunkiyle aynı olmalı. Aynıysa kartın kodu giriş talimatıyla gösterilir ve iş emri kaydedilir; radyo kodu kabul edince kod, kod veritabanına eklenir (radiocode jobs outcome JOB-ID worked). Seri numaraları farklıysa radyo büyük olasılıkla değiştirilmiştir ve kod gösterilmez.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the card's code is shown, 2 the serials differ or the input is invalid, 3 the work could not be done.</source>
+            <translation>Çıkış durumu: 0 kartın kodu gösterildi, 2 seri numaraları farklı veya girdi geçersiz, 3 işlem yapılamadı.</translation>
+        </message>
+        <message>
+            <source>the radio's serial is missing.</source>
+            <translation>radyonun seri numarası eksik.</translation>
+        </message>
+        <message>
+            <source>--card-serial S is needed: the serial printed on the card.</source>
+            <translation>--card-serial S gerekli: kartta basılı seri numarası.</translation>
+        </message>
+        <message>
+            <source>--code C is needed: the code on the card.</source>
+            <translation>--code C gerekli: karttaki kod.</translation>
+        </message>
+        <message>
+            <source>the radio's serial</source>
+            <translation>radyonun seri numarası</translation>
+        </message>
+        <message>
+            <source>the card's serial</source>
+            <translation>kartın seri numarası</translation>
+        </message>
+        <message>
+            <source>Radio card: %1</source>
+            <translation>Radyo kod kartı (Radio Pass): %1</translation>
+        </message>
+        <message>
+            <source>No code: %1</source>
+            <translation>Kod yok: %1</translation>
+        </message>
+        <message>
+            <source>the code “%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” bir kod değil: kod tam olarak 4 haneden oluşur.</translation>
+        </message>
+        <message>
+            <source>radiocode card: the job could not be logged: %1</source>
+            <translation>radiocode card: iş emri kaydedilemedi: %1</translation>
+        </message>
+        <message>
+            <source>Warning: the code database holds %1 for this serial (%2). Check the card and the label before trying.</source>
+            <translation>Uyarı: kod veritabanında bu seri numarası için %1 kayıtlı (%2). Denemeden önce kartı ve etiketi kontrol edin.</translation>
+        </message>
+        <message>
+            <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>İş emri #%1 kaydedildi. Radyo kodu kabul edince: radiocode jobs outcome %1 worked (veya refused).</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
+            <translation>Kullanım: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
+        </message>
+        <message>
+            <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
+            <translation>Radyonun kodu için bir Nissan bayisine veya Blaupunkt/Becker servisine talep yazar: servis (radiocode-finder Servis bilgilerindeki ad, adres ve iletişim), araç, radyo, eklenecek mülkiyet belgesi ve araç sahibinin imzası. Verilmeyen alanlar elle doldurulmak üzere boş bırakılır. İş emri kod bekliyor olarak kaydedilir: radiocode jobs list --waiting; yanıt gelince radiocode jobs answer JOB-ID CODE --from NAME.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the request was written and logged, 2 invalid serial or arguments, 3 the file or the job log could not be written.</source>
+            <translation>Çıkış durumu: 0 talep yazıldı ve kaydedildi, 2 geçersiz seri numarası veya argüman, 3 dosya veya iş emri günlüğü yazılamadı.</translation>
+        </message>
+        <message>
+            <source>radiocode request: the request cannot be drawn without fonts.</source>
+            <translation>radiocode request: yazı tipi olmadan talep çizilemez.</translation>
+        </message>
+        <message>
+            <source>%1 is a %2 serial: its code is computed with the public algorithm: radiocode lookup %1</source>
+            <translation>%1 bir %2 seri numarası: kodu bilinen (açık) algoritmayla hesaplanır: radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>--part-number: %1</source>
+            <translation>--part-number: %1</translation>
+        </message>
+        <message>
+            <source>cannot read the photo %1: %2</source>
+            <translation>fotoğraf okunamıyor: %1: %2</translation>
+        </message>
+        <message>
+            <source>Note: the code database already holds a code for %1 (%2): radiocode lookup %1</source>
+            <translation>Not: kod veritabanında %1 için zaten bir kod kayıtlı (%2): radiocode lookup %1</translation>
+        </message>
+        <message>
+            <source>the job could not be logged, so no request was written: %1</source>
+            <translation>iş emri kaydedilemedi, bu yüzden talep yazılmadı: %1</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>iş emri #%1</translation>
+        </message>
+        <message>
+            <source>Request for %1 written to %2.</source>
+            <translation>%1 için talep şuraya yazıldı: %2.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked on %2.</source>
+            <translation>İş emri #%1 kod bekliyor, sorulma tarihi: %2.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code, asked of %2 on %3.</source>
+            <translation>İş emri #%1 kod bekliyor, %2 kişisine %3 tarihinde soruldu.</translation>
+        </message>
+        <message>
+            <source>When the answer comes: radiocode jobs answer %1 CODE --from NAME</source>
+            <translation>Yanıt gelince: radiocode jobs answer %1 CODE --from NAME</translation>
+        </message>
+        <message>
+            <source>--waiting lists every waiting job: %1 cannot be combined with it.</source>
+            <translation>--waiting tüm bekleyen iş emirlerini listeler: %1 bununla birlikte kullanılamaz.</translation>
+        </message>
+        <message>
+            <source>No job is waiting for a code.</source>
+            <translation>Kod bekleyen iş emri yok.</translation>
+        </message>
+        <message>
+            <source>asked on %1</source>
+            <translation>sorulma tarihi: %1</translation>
+        </message>
+        <message>
+            <source>asked of %1 on %2</source>
+            <translation>%1 kişisine %2 tarihinde soruldu</translation>
+        </message>
+        <message numerus="yes">
+            <source>waiting %n day(s)</source>
+            <translation>
+                <numerusform>%n gündür bekliyor</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>give the job's number and the code</source>
+            <translation>iş emri numarasını ve kodu verin</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number (radiocode jobs list --waiting shows them)</source>
+            <translation>“%1” bir iş emri numarası değil (radiocode jobs list --waiting bunları gösterir)</translation>
+        </message>
+        <message>
+            <source>--from NAME is needed: the code is kept with who gave it</source>
+            <translation>--from NAME gerekli: kod, veren kişiyle birlikte saklanır</translation>
+        </message>
+        <message>
+            <source>Saved: code %1 for %2. %3 (%4)</source>
+            <translation>Kaydedildi: %2 için kod %1. %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</source>
+            <translation>İş emri #%1: kodu radyoya girin (radiocode sheet %2 --out FILE.pdf sayfayı yazdırır), sonra sonucu kaydedin: radiocode jobs outcome %1 worked (veya refused).</translation>
+        </message>
+        <message>
+            <source>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>kod veritabanında bu radyo için %1 kayıtlı (%2), %3 değil: hiçbir şey değiştirilmedi. Yanıtı şununla kontrol edin: %4.</translation>
+        </message>
+        <message>
+            <source>job #%1 is not waiting for a code (radiocode jobs list --waiting shows those that are).</source>
+            <translation>#%1 numaralı iş emri kod beklemiyor (kod bekleyenleri radiocode jobs list --waiting gösterir).</translation>
+        </message>
+        <message>
+            <source>there is no job #%1.</source>
+            <translation>#%1 numaralı iş emri yok.</translation>
+        </message>
+        <message>
+            <source>give the job's number and worked, refused or not-tried</source>
+            <translation>iş emrinin numarasını ve worked, refused veya not-tried değerini verin</translation>
+        </message>
+        <message>
+            <source>“%1” is not a job number</source>
+            <translation>“%1” bir iş emri numarası değil</translation>
+        </message>
+        <message>
+            <source>Job #%1: %2.</source>
+            <translation>İş emri #%1: %2.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a file.</source>
+            <translation>%1 bir klasör, dosya değil.</translation>
+        </message>
+        <message>
+            <source>the standard output</source>
+            <translation>standart çıktı</translation>
+        </message>
+        <message>
+            <source>Cannot write to the standard output: %1</source>
+            <translation>Standart çıktıya yazılamıyor: %1</translation>
+        </message>
+        <message>
+            <source>%1 is a folder: give the name of a file to write.</source>
+            <translation>%1 bir klasör: yazılacak bir dosyanın adını verin.</translation>
+        </message>
+        <message>
+            <source>%1 is not a regular file (a socket or a block device): it was not touched. Give the name of a file to write.</source>
+            <translation>%1 normal bir dosya değil (soket veya blok aygıtı): dokunulmadı. Yazılacak bir dosyanın adını verin.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode scan IMAGE... [--json]</source>
+            <translation>Kullanım: radiocode scan IMAGE... [--json]</translation>
+        </message>
+        <message>
+            <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
+            <translation>Radyo seri numaralarını etiket resimlerinden okur (telefon fotoğrafı, tarama, ekran görüntüsü: PNG, JPEG ve Qt'nin okuduğu diğer biçimler): önce barkodlar, hiçbir barkod seri numarası taşımıyorsa basılı metin. Her resimde bulunan her seri numarası için şu başlıkla bir CSV satırı yazar:</translation>
+        </message>
+        <message>
+            <source>  status     as in batch (ok, invalid, unsupported, not-found, unreachable), or no-serial: none was found in the picture (one row)</source>
+            <translation>  status     batch komutundaki gibi (ok, invalid, unsupported, not-found, unreachable) veya no-serial: resimde hiç bulunamadı (tek satır)</translation>
+        </message>
+        <message>
+            <source>  serial     the normalised serial; for invalid, the text as read (a letter that looks like a digit: check the label)</source>
+            <translation>  serial     normalleştirilmiş seri numarası; invalid için okunduğu hâliyle metin (rakama benzeyen bir harf: etiketi kontrol edin)</translation>
+        </message>
+        <message>
+            <source>  read_from  barcode:FORMAT (barcode:Code128, ...) or text</source>
+            <translation>  read_from  barcode:FORMAT (barcode:Code128, ...) veya text</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: check it against the label before entering a code. Two different serials on one picture are both listed.</source>
+            <translation>Resimden okunan bir seri numarası yanlış okunmuş olabilir: kod girmeden önce etiketle karşılaştırın. Bir resimdeki iki farklı seri numarasının ikisi de listelenir.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 every picture was read through (serials found or not), 2 a picture could not be opened or bad arguments.</source>
+            <translation>Çıkış durumu: 0 her resim sonuna kadar okundu (seri numarası bulunsun ya da bulunmasın), 2 bir resim açılamadı veya argümanlar hatalı.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1: no such file.</source>
+            <translation>radiocode scan: %1: böyle bir dosya yok.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 cannot be read (a folder, or no permission).</source>
+            <translation>radiocode scan: %1 okunamıyor (bir klasör veya izin yok).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is not a picture this program can read (use PNG or JPEG).</source>
+            <translation>radiocode scan: %1 bu programın okuyabileceği bir resim değil (PNG veya JPEG kullanın).</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is damaged or cut short (%2); take or save the picture again.</source>
+            <translation>radiocode scan: %1 hasarlı veya eksik (%2); resmi yeniden çekin veya kaydedin.</translation>
+        </message>
+        <message>
+            <source>radiocode scan: %1 is larger than %2 megapixels; save a smaller copy.</source>
+            <translation>radiocode scan: %1 boyutu %2 megapikselden büyük; daha küçük bir kopya kaydedin.</translation>
+        </message>
+        <message>
+            <source>name at least one picture.</source>
+            <translation>en az bir resim belirtin.</translation>
+        </message>
+        <message>
+            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
+            <translation>Kullanım: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
+            <translation>etiketteki Blaupunkt parça numarası; seri numarasıyla karşılaştırılır ve talimat sayfasına basılır</translation>
+        </message>
+        <message>
+            <source>where to write the PDF (required unless --print; - for the standard output)</source>
+            <translation>PDF'nin yazılacağı yer (--print yoksa zorunlu; standart çıktı için -)</translation>
+        </message>
+        <message>
+            <source>replace FILE.pdf when it exists</source>
+            <translation>FILE.pdf varsa üzerine yaz</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</source>
+            <translation>Çıkış durumu: 0 talimat sayfası kodla yazıldı, 1 kodsuz yazıldı (not-found, unsupported), 2 geçersiz seri numarası veya argümanlar, 3 dosya yazılamadı veya hiçbir şey yazdırılmadı (yazıcı yok, yazıcı durdurulmuş veya işleri reddediyor).</translation>
+        </message>
+        <message>
+            <source>--out FILE.pdf (or --print) is missing.</source>
+            <translation>--out FILE.pdf (veya --print) eksik.</translation>
+        </message>
+        <message>
+            <source>--printer needs a printer's name.</source>
+            <translation>--printer bir yazıcı adı gerektirir.</translation>
+        </message>
+        <message>
+            <source>--copies takes a number from 1 to 99, not "%1".</source>
+            <translation>--copies 1 ile 99 arasında bir sayı alır, “%1” değil.</translation>
+        </message>
+        <message>
+            <source>unknown format "%1": use a4, letter, card or label62.</source>
+            <translation>bilinmeyen biçim “%1”: a4, letter, card veya label62 kullanın.</translation>
+        </message>
+        <message>
+            <source>not printed: %1</source>
+            <translation>yazdırılmadı: %1</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Yazdırıldı: iş %1, yazıcı %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n copies)</source>
+            <translation>
+                <numerusform>(%n kopya)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>print it (on the default printer unless --printer names one)</source>
+            <translation>yazdır (--printer bir yazıcı belirtmedikçe varsayılan yazıcıda)</translation>
+        </message>
+        <message>
+            <source>the printer (a CUPS queue) to print on</source>
+            <translation>yazdırılacak yazıcı (bir CUPS kuyruğu)</translation>
+        </message>
+        <message>
+            <source>how many copies to print (1 to 99)</source>
+            <translation>kaç kopya yazdırılacağı (1 ile 99 arası)</translation>
+        </message>
+        <message>
+            <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
+            <translation>a4 veya letter (talimat sayfası); kod kartı için card (85 x 54 mm) veya label62 (62 mm etiket)</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::AnswerDialog</name>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Yanıtı girin</translation>
+        </message>
+        <message>
+            <source>The code given for %1. It is kept in the code database with who gave it.</source>
+            <translation>%1 için verilen kod. Kod veritabanında, veren kişiyle birlikte saklanır.</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 rakam</translation>
+        </message>
+        <message>
+            <source>The answer came from the manufacturer's service</source>
+            <translation>Yanıt üreticinin servisinden geldi</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Kod:</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>K&amp;imden:</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::CardDialog</name>
+        <message>
+            <source>The owner has the radio card</source>
+            <translation>Araç sahibinde radyo kod kartı (Radio Pass) var</translation>
+        </message>
+        <message>
+            <source>The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code for one radio: its serial must be this radio's, %1.</source>
+            <translation>Radyo kod kartı (“Radio Pass”, “Safety-Nr”, PIN) tek bir radyonun kodunu taşır: kartın seri numarası bu radyonunki, yani %1 olmalıdır.</translation>
+        </message>
+        <message>
+            <source>the serial as printed on the card</source>
+            <translation>kartta basılı olduğu gibi seri numarası</translation>
+        </message>
+        <message>
+            <source>4 digits</source>
+            <translation>4 rakam</translation>
+        </message>
+        <message>
+            <source>Serial on the &amp;card:</source>
+            <translation>Karttaki &amp;seri numarası:</translation>
+        </message>
+        <message>
+            <source>&amp;Code on the card:</source>
+            <translation>Karttaki &amp;kod:</translation>
+        </message>
+        <message>
+            <source>&amp;Check and show the code</source>
+            <translation>&amp;Denetle ve kodu göster</translation>
         </message>
     </context>
     <context>
@@ -1482,10 +2480,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>Veritabanı &amp;ayarları…</translation>
         </message>
         <message>
-            <source>This code &amp;worked</source>
-            <translation>Bu kod &amp;çalıştı</translation>
-        </message>
-        <message>
             <source>Save the job as done; a database code is marked as confirmed by you.</source>
             <translation>İşi tamamlandı olarak kaydet; veritabanından gelen bir kod sizin tarafınızdan onaylanmış olarak işaretlenir.</translation>
         </message>
@@ -1496,10 +2490,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Keep this lookup in the job log.</source>
             <translation>Bu sorguyu iş kaydında sakla.</translation>
-        </message>
-        <message>
-            <source>&amp;Record the code that worked…</source>
-            <translation>&amp;Çalışan kodu kaydet…</translation>
         </message>
         <message>
             <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
@@ -1554,16 +2544,50 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>%1 salt okunur kullanılıyor: sorgular çalışır, hiçbir şey kaydedilemez</translation>
         </message>
         <message>
-            <source>Code &amp;refused</source>
-            <translation>Kod r&amp;eddedildi</translation>
-        </message>
-        <message>
             <source>Save j&amp;ob</source>
             <translation>İ&amp;şi kaydet</translation>
         </message>
         <message>
             <source>Opening the code database…</source>
             <translation>Kod veritabanı açılıyor…</translation>
+        </message>
+        <message>
+            <source>Job saved.</source>
+            <translation>İş emri kaydedildi.</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop details…</source>
+            <translation>&amp;Atölye bilgileri…</translation>
+        </message>
+        <message>
+            <source>Code refused…</source>
+            <translation>Kod reddedildi…</translation>
+        </message>
+        <message>
+            <source>Record the code that worked…</source>
+            <translation>Kabul edilen kodu kaydet…</translation>
+        </message>
+        <message>
+            <source>Record that the radio refused the code %1? This counts a wrong attempt for %2.</source>
+            <translation>Radyonun %1 kodunu reddettiği kaydedilsin mi? Bu, %2 için bir yanlış deneme sayılır.</translation>
+        </message>
+        <message>
+            <source>Record refusal</source>
+            <translation>Reddi kaydet</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked. Job saved.</source>
+            <translation>%1 kodu kabul edildi olarak kaydedildi. İş emri kaydedildi.</translation>
+        </message>
+        <message>
+            <source>Code %1 recorded as worked and marked as confirmed by %2. Job saved.</source>
+            <translation>%1 kodu kabul edildi olarak kaydedildi, onaylayan: %2. İş emri kaydedildi.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Code %1 recorded as refused (%n wrong attempt(s) in this job). Job saved.</source>
+            <translation>
+                <numerusform>%1 kodu reddedildi olarak kaydedildi (bu iş emrinde %n yanlış deneme). İş emri kaydedildi.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1605,6 +2629,10 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
                 <numerusform>Bağlandı: şema %1, %n kod kayıtlı.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Database address</source>
+            <translation>Veritabanı adresi</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::FamilyCard</name>
@@ -1615,6 +2643,10 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>%1 radio: serial %2</source>
             <translation>%1 radyosu: seri numarası %2</translation>
+        </message>
+        <message>
+            <source>On the drawing: %1</source>
+            <translation>Çizimde: %1</translation>
         </message>
     </context>
     <context>
@@ -1699,22 +2731,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>Blaupunkt, Renault, Becker, Visteon seçimi</translation>
         </message>
         <message>
-            <source>Quick lookup field</source>
-            <translation>Hızlı arama alanı</translation>
-        </message>
-        <message>
-            <source>New radio</source>
-            <translation>Yeni radyo</translation>
-        </message>
-        <message>
-            <source>Print the instruction sheet</source>
-            <translation>Talimat sayfasını yazdır</translation>
-        </message>
-        <message>
-            <source>Save the instruction sheet as PDF</source>
-            <translation>Talimat sayfasını PDF olarak kaydet</translation>
-        </message>
-        <message>
             <source>Zoom the label drawing</source>
             <translation>Etiket çizimini yakınlaştır</translation>
         </message>
@@ -1722,16 +2738,20 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>This help</source>
             <translation>Bu yardım</translation>
         </message>
+        <message>
+            <source>Barcode scanner</source>
+            <translation>Barkod okuyucu</translation>
+        </message>
+        <message>
+            <source>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</source>
+            <translation>Radyonun etiketini herhangi bir sayfada okutun: odak nerede olursa olsun program seri numarasını yeni bir radyo olarak arar. Elle yazılan tuşlar her zamanki gibi çalışır.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::HistoryWindow</name>
         <message>
             <source>Job history</source>
             <translation>İş geçmişi</translation>
-        </message>
-        <message>
-            <source>Serial, code, customer, registration, VIN or technician</source>
-            <translation>Seri numarası, kod, müşteri, plaka, şasi numarası (VIN) veya teknisyen</translation>
         </message>
         <message>
             <source>All radios</source>
@@ -1824,6 +2844,78 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>
                 <numerusform>%n iş dışa aktarıldı: %1.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Serial, code, customer, registration, VIN, technician or notes</source>
+            <translation>Seri numarası, kod, müşteri, plaka, VIN, teknisyen veya notlar</translation>
+        </message>
+        <message>
+            <source>Search the jobs</source>
+            <translation>İş emirlerinde ara</translation>
+        </message>
+        <message>
+            <source>Waiting for codes</source>
+            <translation>Kod bekleyenler</translation>
+        </message>
+        <message>
+            <source>Radio family</source>
+            <translation>Radyo ailesi</translation>
+        </message>
+        <message>
+            <source>From date</source>
+            <translation>Başlangıç tarihi</translation>
+        </message>
+        <message>
+            <source>To date</source>
+            <translation>Bitiş tarihi</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notlar</translation>
+        </message>
+        <message>
+            <source>Jobs</source>
+            <translation>İş emirleri</translation>
+        </message>
+        <message>
+            <source>Change &amp;outcome</source>
+            <translation>S&amp;onucu değiştir</translation>
+        </message>
+        <message>
+            <source>Enter the &amp;answer…</source>
+            <translation>&amp;Yanıtı gir…</translation>
+        </message>
+        <message>
+            <source>Enter the answer</source>
+            <translation>Yanıtı girin</translation>
+        </message>
+        <message>
+            <source>Choose a job under “Waiting for codes” first.</source>
+            <translation>Önce “Kod bekleyenler” altından bir iş emri seçin.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” bir kod değil: kod tam olarak 4 rakamdır.</translation>
+        </message>
+        <message>
+            <source>Say who gave the code: it is kept with the code.</source>
+            <translation>Kodu kimin verdiğini belirtin: kodla birlikte saklanır.</translation>
+        </message>
+        <message>
+            <source>The code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
+            <translation>Kod veritabanında bu radyo (%2) için %3 değil, %1 kayıtlı: hiçbir şey değiştirilmedi. Yanıtı şu kaynakla kontrol edin: %4.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is no longer waiting for a code.</source>
+            <translation>#%1 numaralı iş emri artık kod beklemiyor.</translation>
+        </message>
+        <message>
+            <source>Change outcome</source>
+            <translation>Sonucu değiştir</translation>
+        </message>
+        <message>
+            <source>Job of %1 (%2): outcome changed to “%3”.</source>
+            <translation>İş emri – %1 (%2): sonuç “%3” olarak değiştirildi.</translation>
         </message>
     </context>
     <context>
@@ -1936,6 +3028,46 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Keep stored %1, or use %2</source>
             <translation>Kayıtlı %1 kodunu koru veya %2 kodunu kullan</translation>
         </message>
+        <message>
+            <source>Code list file</source>
+            <translation>Kod listesi dosyası</translation>
+        </message>
+        <message>
+            <source>The first rows of the file</source>
+            <translation>Dosyanın ilk satırları</translation>
+        </message>
+        <message>
+            <source>&amp;Restore leading zeros a spreadsheet dropped (420 → 0420, marked in the source)</source>
+            <translation>Elektronik tablonun sildiği baştaki sıfırları &amp;geri yükle (420 → 0420, kaynakta işaretlenir)</translation>
+        </message>
+        <message>
+            <source>&amp;Serial column:</source>
+            <translation>&amp;Seri numarası sütunu:</translation>
+        </message>
+        <message>
+            <source>C&amp;ode column:</source>
+            <translation>K&amp;od sütunu:</translation>
+        </message>
+        <message>
+            <source>Problems and conflicts in the file</source>
+            <translation>Dosyadaki sorunlar ve çakışmalar</translation>
+        </message>
+        <message>
+            <source>Choose the serial and the code column above.</source>
+            <translation>Yukarıdan seri numarası ve kod sütununu seçin.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>(choose the serial column)</source>
+            <translation>(seri numarası sütununu seçin)</translation>
+        </message>
+        <message>
+            <source>(choose the code column)</source>
+            <translation>(kod sütununu seçin)</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::JobDetailsPage</name>
@@ -2039,14 +3171,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>Etiketin tamamını göster (Ctrl+0)</translation>
         </message>
         <message>
-            <source>Drawing of the %1 label</source>
-            <translation>%1 etiketinin çizimi</translation>
-        </message>
-        <message>
-            <source>The serial area is highlighted in orange.</source>
-            <translation>Seri numarası alanı turuncu renkle vurgulanmıştır.</translation>
-        </message>
-        <message>
             <source>Serial:</source>
             <translation>Seri numarası:</translation>
         </message>
@@ -2057,6 +3181,45 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>Seri numarası alanı çizimde turuncu renkle vurgulanmıştır.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelScanIntegration</name>
+        <message>
+            <source>Read from a photo…</source>
+            <translation>Fotoğraftan oku…</translation>
+        </message>
+        <message>
+            <source>Find the serial on a photo or scan of the label (you can also drop a picture onto the window or paste one with Ctrl+V)</source>
+            <translation>Seri numarasını etiketin fotoğrafında veya taramasında bulun (bir resmi pencereye de bırakabilir veya Ctrl+V ile yapıştırabilirsiniz)</translation>
+        </message>
+        <message>
+            <source>Use the webcam</source>
+            <translation>Web kamerasını kullan</translation>
+        </message>
+        <message>
+            <source>Use the webcam (none found)</source>
+            <translation>Web kamerasını kullan (bulunamadı)</translation>
+        </message>
+        <message>
+            <source>Read the serial from the label held in front of the webcam</source>
+            <translation>Web kamerasının önünde tutulan etiketten seri numarasını oku</translation>
+        </message>
+        <message>
+            <source>No webcam is connected. Connect one, then try again.</source>
+            <translation>Bağlı web kamerası yok. Bir tane bağlayıp yeniden deneyin.</translation>
+        </message>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Seri numarasını fotoğraftan oku</translation>
+        </message>
+        <message>
+            <source>Pictures (%1)</source>
+            <translation>Resimler (%1)</translation>
+        </message>
+        <message>
+            <source>pasted picture</source>
+            <translation>yapıştırılan resim</translation>
         </message>
     </context>
     <context>
@@ -2112,10 +3275,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Print</source>
             <translation>Yazdır</translation>
-        </message>
-        <message>
-            <source>The sheet could not be sent to the printer.</source>
-            <translation>Sayfa yazıcıya gönderilemedi.</translation>
         </message>
         <message>
             <source>Check the VIN before saving the sheet.</source>
@@ -2241,6 +3400,86 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Back one step (Esc)</source>
             <translation>Bir adım geri (Esc)</translation>
         </message>
+        <message>
+            <source>The job details (customer, registration, VIN, notes) were entered for %1. Keep them for %2?</source>
+            <translation>İş emri bilgileri (müşteri, plaka, VIN, notlar) %1 için girilmişti. %2 için de saklansın mı?</translation>
+        </message>
+        <message>
+            <source>Another radio</source>
+            <translation>Başka radyo</translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation>Sakla</translation>
+        </message>
+        <message>
+            <source>Clear them</source>
+            <translation>Temizle</translation>
+        </message>
+        <message>
+            <source>Another radio: the job details of %1 were cleared.</source>
+            <translation>Başka radyo: %1 için girilen iş emri bilgileri temizlendi.</translation>
+        </message>
+        <message>
+            <source>Scanned “%1”: this serial cannot be looked up as it is, see the message under it.</source>
+            <translation>Okutulan “%1”: bu seri numarası bu hâliyle aranamaz, altındaki mesaja bakın.</translation>
+        </message>
+        <message>
+            <source>The code database now has a code for %1.</source>
+            <translation>Kod veritabanında artık %1 için bir kod var.</translation>
+        </message>
+        <message>
+            <source>The code database's answer for %1 has changed.</source>
+            <translation>Kod veritabanının %1 için yanıtı değişti.</translation>
+        </message>
+        <message>
+            <source>Sheet saved as %1.</source>
+            <translation>Talimat sayfası şu adla kaydedildi: %1.</translation>
+        </message>
+        <message>
+            <source>Sheet for %1 sent to the printer.</source>
+            <translation>%1 için talimat sayfası yazıcıya gönderildi.</translation>
+        </message>
+        <message>
+            <source>Printed: job %1 on %2</source>
+            <translation>Yazdırıldı: iş %1, yazıcı %2</translation>
+        </message>
+        <message>
+            <source>Nothing was printed.</source>
+            <translation>Hiçbir şey yazdırılmadı.</translation>
+        </message>
+        <message>
+            <source>radio-code-card-%1.pdf</source>
+            <translation>radio-code-card-%1.pdf</translation>
+        </message>
+        <message>
+            <source>Print &amp;without asking (on the last printer)</source>
+            <translation>Sormadan &amp;yazdır (son yazıcıda)</translation>
+        </message>
+        <message>
+            <source>Print code &amp;card…</source>
+            <translation>&amp;Kod kartı yazdır…</translation>
+        </message>
+        <message>
+            <source>Code card (glovebo&amp;x)</source>
+            <translation>Kod kartı (tor&amp;pido gözü)</translation>
+        </message>
+        <message>
+            <source>A small card with the code for the owner's handbook or the glovebox</source>
+            <translation>Araç el kitabı veya torpido gözü için kodu taşıyan küçük bir kart</translation>
+        </message>
+        <message>
+            <source>Print code card (85 × 54 mm)…</source>
+            <translation>Kod kartı yazdır (85 × 54 mm)…</translation>
+        </message>
+        <message>
+            <source>Print code label (62 mm label printer)…</source>
+            <translation>Kod etiketi yazdır (62 mm etiket yazıcısı)…</translation>
+        </message>
+        <message>
+            <source>Save code card as PDF…</source>
+            <translation>Kod kartını PDF olarak kaydet…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>
@@ -2250,14 +3489,249 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
     </context>
     <context>
-        <name>radiocode::gui::ResultPage</name>
+        <name>radiocode::gui::NoCodeActions</name>
+        <message>
+            <source>The o&amp;wner has the radio card…</source>
+            <translation>Araç &amp;sahibinde radyo kod kartı (Radio Pass) var…</translation>
+        </message>
+        <message>
+            <source>Enter the serial and the code from the owner's radio card.</source>
+            <translation>Araç sahibinin radyo kod kartındaki (Radio Pass) seri numarasını ve kodu girin.</translation>
+        </message>
+        <message>
+            <source>Request th&amp;e code…</source>
+            <translation>Kodu &amp;talep et…</translation>
+        </message>
+        <message>
+            <source>Print a request for the code to a Nissan dealer or the manufacturer's service, and keep the job waiting for the answer.</source>
+            <translation>Bir Nissan bayisine veya üreticinin servisine kod talebi yazdırın ve iş emrini yanıt beklemede tutun.</translation>
+        </message>
+        <message>
+            <source>The card's serial: %1</source>
+            <translation>Kartın seri numarası: %1</translation>
+        </message>
+        <message>
+            <source>“%1” is not a code: a code is exactly 4 digits.</source>
+            <translation>“%1” bir kod değil: kod tam olarak 4 rakamdır.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code.</source>
+            <translation>#%1 numaralı iş emri kodu bekliyor.</translation>
+        </message>
+        <message>
+            <source>Job #%1 is waiting for the code from %2.</source>
+            <translation>#%1 numaralı iş emri kodu bekliyor (kaynak: %2).</translation>
+        </message>
+        <message>
+            <source>job #%1</source>
+            <translation>iş emri #%1</translation>
+        </message>
+        <message>
+            <source>Request the code</source>
+            <translation>Kodu talep et</translation>
+        </message>
+        <message>
+            <source>Save the request as PDF</source>
+            <translation>Talebi PDF olarak kaydet</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF dosyaları (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The request could not be printed.</source>
+            <translation>Talep yazdırılamadı.</translation>
+        </message>
+        <message>
+            <source>Database ▸ Job history ▸ Waiting for codes.</source>
+            <translation>Veritabanı ▸ İş emri geçmişi ▸ Kod bekleyenler.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::PhotoReaderDialog</name>
+        <message>
+            <source>Read the serial from a photo</source>
+            <translation>Seri numarasını fotoğraftan oku</translation>
+        </message>
+        <message>
+            <source>No picture yet.</source>
+            <translation>Henüz resim yok.</translation>
+        </message>
+        <message>
+            <source>Picture: %1</source>
+            <translation>Resim: %1</translation>
+        </message>
+        <message>
+            <source>A serial read off a picture can be misread: compare it with the label before you look up the code.</source>
+            <translation>Resimden okunan seri numarası yanlış okunmuş olabilir: kodu aramadan önce etiketle karşılaştırın.</translation>
+        </message>
+        <message>
+            <source>Stop reading</source>
+            <translation>Okumayı durdur</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Yakınlaştır</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Uzaklaştır</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Sığdır</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Bu seri numarasını kullan</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Kapat</translation>
+        </message>
+        <message>
+            <source>%1 does not exist (any more).</source>
+            <translation>%1 (artık) yok.</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: it is a folder, or you have no permission to read it.</source>
+            <translation>%1 okunamıyor: bir klasör veya okuma izniniz yok.</translation>
+        </message>
+        <message>
+            <source>%1 is not a picture this program can read. Use a PNG or JPEG file.</source>
+            <translation>%1 bu programın okuyabileceği bir resim değil. PNG veya JPEG dosyası kullanın.</translation>
+        </message>
+        <message>
+            <source>%1 is damaged or cut short. Take or save the picture again.</source>
+            <translation>%1 hasarlı veya eksik. Resmi yeniden çekin veya kaydedin.</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 megapixels. Save a smaller copy and try again.</source>
+            <translation>%1 boyutu %2 megapikselden büyük. Daha küçük bir kopya kaydedip yeniden deneyin.</translation>
+        </message>
+        <message>
+            <source>Reading the label…</source>
+            <translation>Etiket okunuyor…</translation>
+        </message>
+        <message>
+            <source>unknown radio</source>
+            <translation>bilinmeyen radyo</translation>
+        </message>
+        <message>
+            <source>barcode (%1)</source>
+            <translation>barkod (%1)</translation>
+        </message>
+        <message>
+            <source>printed text, %1% sure</source>
+            <translation>basılı metin, güven: %1%</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4</source>
+            <translation>%1 – %2
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>%1 – read as “%2”
+%3 · %4</source>
+            <translation>%1 – “%2” olarak okundu
+%3 · %4</translation>
+        </message>
+        <message>
+            <source>Reading stopped. Nothing was taken from this picture.</source>
+            <translation>Okuma durduruldu. Bu resimden hiçbir şey alınmadı.</translation>
+        </message>
+        <message>
+            <source>No serial found on this picture. Take the photo closer and straight on, with light on the label, or type the serial.</source>
+            <translation>Bu resimde seri numarası bulunamadı. Fotoğrafı daha yakından, tam karşıdan ve etiketi aydınlatarak çekin veya seri numarasını yazın.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n different serials on this picture: choose the one on this radio.</source>
+            <translation>
+                <numerusform>Bu resimde %n farklı seri numarası var: bu radyodakini seçin.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Found one serial. Check it against the label, then use it.</source>
+            <translation>Bir seri numarası bulundu. Etiketle karşılaştırın, sonra kullanın.</translation>
+        </message>
+        <message>
+            <source>Something like a serial was read, but a character looks wrong: check the label.</source>
+            <translation>Seri numarasına benzer bir şey okundu, ancak bir karakter yanlış görünüyor: etiketi kontrol edin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::RequestDialog</name>
+        <message>
+            <source>Request the code</source>
+            <translation>Kodu talep et</translation>
+        </message>
+        <message>
+            <source>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</source>
+            <translation>Bir Nissan bayisine veya %1 servisine mektup: atölye, araç, radyo ve eklenecek sahiplik belgesi, araç sahibinin imzasıyla. Boş alanlar elle doldurulmak üzere boş bırakılır.</translation>
+        </message>
+        <message>
+            <source>The workshop's details are not set yet: Database ▸ Workshop details.</source>
+            <translation>Atölye bilgileri henüz ayarlanmadı: Veritabanı ▸ Atölye bilgileri.</translation>
+        </message>
+        <message>
+            <source>From: %1.</source>
+            <translation>Kimden: %1.</translation>
+        </message>
+        <message>
+            <source>e.g. the Nissan dealer's name</source>
+            <translation>örn. Nissan bayisinin adı</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>&amp;Kime:</translation>
+        </message>
+        <message>
+            <source>Radio:</source>
+            <translation>Radyo:</translation>
+        </message>
         <message>
             <source>%1 · serial %2</source>
             <translation>%1 · seri numarası %2</translation>
         </message>
         <message>
-            <source>Code</source>
-            <translation>Kod</translation>
+            <source>10 digits on the label, 7 6…</source>
+            <translation>Etiketteki 10 rakam, 7 6…</translation>
+        </message>
+        <message>
+            <source>&amp;Part number:</source>
+            <translation>&amp;Parça numarası:</translation>
+        </message>
+        <message>
+            <source>&amp;VIN:</source>
+            <translation>&amp;VIN:</translation>
+        </message>
+        <message>
+            <source>&amp;Registration:</source>
+            <translation>P&amp;laka:</translation>
+        </message>
+        <message>
+            <source>&amp;Owner:</source>
+            <translation>&amp;Araç sahibi:</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the letter:</source>
+            <translation>&amp;Mektubun dili:</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF…</source>
+            <translation>PDF olarak &amp;kaydet…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Yazdır…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::ResultPage</name>
+        <message>
+            <source>%1 · serial %2</source>
+            <translation>%1 · seri numarası %2</translation>
         </message>
         <message>
             <source>Source: %1</source>
@@ -2278,10 +3752,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Press until the display shows</source>
             <translation>Ekranda şu görünene kadar basın</translation>
-        </message>
-        <message>
-            <source>Button %1</source>
-            <translation>%1 tuşu</translation>
         </message>
         <message>
             <source>digit %1 of the code</source>
@@ -2335,6 +3805,30 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Steps to enter the code</source>
             <translation>Kodu girme adımları</translation>
         </message>
+        <message>
+            <source>%1 · part number %2 (agrees with the serial)</source>
+            <translation>%1 · parça numarası %2 (seri numarasıyla uyumlu)</translation>
+        </message>
+        <message>
+            <source>%1 · unchecked serial</source>
+            <translation>%1 · denetlenmemiş seri numarası</translation>
+        </message>
+        <message>
+            <source>Digit %1: %2</source>
+            <translation>Hane %1: %2</translation>
+        </message>
+        <message>
+            <source>Station button %1</source>
+            <translation>İstasyon tuşu %1</translation>
+        </message>
+        <message>
+            <source>The code database is empty: no dealer code list has been imported yet, so no Blaupunkt or Becker code can be found.</source>
+            <translation>Kod veritabanı boş: henüz hiçbir bayi kod listesi içe aktarılmadı, bu yüzden hiçbir Blaupunkt veya Becker kodu bulunamaz.</translation>
+        </message>
+        <message>
+            <source>Import codes…</source>
+            <translation>Kodları içe aktar…</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -2382,12 +3876,28 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>&amp;Where is the serial?</source>
             <translation>Seri numarası &amp;nerede?</translation>
         </message>
+        <message>
+            <source>well formed: checked against the serial once the serial is complete.</source>
+            <translation>biçim doğru: seri numarası tamamlanınca onunla karşılaştırılır.</translation>
+        </message>
+        <message>
+            <source>Part n&amp;umber (optional):</source>
+            <translation>Parça n&amp;umarası (isteğe bağlı):</translation>
+        </message>
+        <message>
+            <source>Blaupunkt part number</source>
+            <translation>Blaupunkt parça numarası</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::StatusLine</name>
         <message>
             <source>Input state</source>
             <translation>Girdi durumu</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>Bilgi</translation>
         </message>
     </context>
     <context>
@@ -2406,6 +3916,102 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Use %1</source>
             <translation>Kullan: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WebcamDialog</name>
+        <message>
+            <source>Read the serial with the webcam</source>
+            <translation>Seri numarasını web kamerasıyla oku</translation>
+        </message>
+        <message>
+            <source>Hold the label still in front of the camera. A serial read off a picture can be misread: compare it with the label.</source>
+            <translation>Etiketi kameranın önünde sabit tutun. Resimden okunan seri numarası yanlış okunmuş olabilir: etiketle karşılaştırın.</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Yeniden dene</translation>
+        </message>
+        <message>
+            <source>Use this serial</source>
+            <translation>Bu seri numarasını kullan</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Kapat</translation>
+        </message>
+        <message>
+            <source>No webcam found. Connect one and press Try again, or read the serial from a photo.</source>
+            <translation>Web kamerası bulunamadı. Bir tane bağlayıp “Yeniden dene” düğmesine basın veya seri numarasını fotoğraftan okuyun.</translation>
+        </message>
+        <message>
+            <source>The webcam was disconnected. Connect it again and press Try again, or read the serial from a photo.</source>
+            <translation>Web kamerasının bağlantısı kesildi. Yeniden bağlayıp “Yeniden dene” düğmesine basın veya seri numarasını fotoğraftan okuyun.</translation>
+        </message>
+        <message>
+            <source>The webcam stopped with an error. Press Try again, or read the serial from a photo.</source>
+            <translation>Web kamerası bir hatayla durdu. “Yeniden dene” düğmesine basın veya seri numarasını fotoğraftan okuyun.</translation>
+        </message>
+        <message>
+            <source>Read before it stopped: %1.</source>
+            <translation>Durmadan önce okunan: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</source>
+            <translation>
+                <numerusform>Bulunan: %1 (art arda %n karede aynı). Etiketle karşılaştırın, sonra kullanın.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Two different serials in view: show the camera one label only.</source>
+            <translation>Görüntüde iki farklı seri numarası var: kameraya yalnızca bir etiket gösterin.</translation>
+        </message>
+        <message>
+            <source>Reading… hold still.</source>
+            <translation>Okunuyor… sabit tutun.</translation>
+        </message>
+        <message>
+            <source>Looking for a serial…</source>
+            <translation>Seri numarası aranıyor…</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::WorkshopDialog</name>
+        <message>
+            <source>Workshop details</source>
+            <translation>Atölye bilgileri</translation>
+        </message>
+        <message>
+            <source>phone, e-mail</source>
+            <translation>telefon, e-posta</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>hiçbir zaman</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> gün</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Ad:</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>Adr&amp;es:</translation>
+        </message>
+        <message>
+            <source>&amp;Contact:</source>
+            <translation>İ&amp;letişim:</translation>
+        </message>
+        <message>
+            <source>&amp;Remind about code requests after:</source>
+            <translation>Kod talepleri için şu süre sonra &amp;hatırlat:</translation>
+        </message>
+        <message>
+            <source>The name is printed on every instruction sheet; name, address and contact head every code request.</source>
+            <translation>Ad her talimat sayfasına basılır; ad, adres ve iletişim bilgileri her kod talebinin başında yer alır.</translation>
         </message>
     </context>
 </TS>

@@ -116,7 +116,7 @@ if "$radiocode" --help | grep -q '^  sheet'; then
     echo "sheet PDF, $repeats runs ..." >&2
     : >"$work/sheet.txt"
     for ((i = 0; i < repeats; ++i)); do
-        seconds /dev/null "$radiocode" sheet M212365 --out "$work/sheet.pdf" --customer "Bench" \
+        seconds /dev/null "$radiocode" sheet M212365 --out "$work/sheet.pdf" --force --customer "Bench" \
             --vehicle "AB-123" >>"$work/sheet.txt"
     done
     record sheet.pdf.wall "$(median <"$work/sheet.txt" | awk '{print $1 * 1000}')" ms
