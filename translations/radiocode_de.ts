@@ -1139,7 +1139,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>No public algorithm exists for %1 radios, and the code database could not be reached (%2): the code may be on record; try again when it is back.</source>
-            <translation>Für %1-Radios gibt es keinen öffentlichen Algorithmus, und die Code-Datenbank war nicht erreichbar (%2): Der Code ist vielleicht erfasst; versuchen Sie es erneut, sobald sie wieder verfügbar ist.</translation>
+            <translation>Für %1-Radios gibt es keinen öffentlichen Algorithmus, und die Code-Datenbank war nicht erreichbar (%2): Der Code ist vielleicht hinterlegt; versuchen Sie es erneut, sobald sie wieder verfügbar ist.</translation>
         </message>
         <message>
             <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>

@@ -1084,7 +1084,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>It is printed in small type beside or below a long barcode: the last four characters of the barcode text are the precode. You may type or scan the whole barcode text.</source>
-            <translation>Uzun bir barkodun yanında veya altında küçük harflerle basılıdır: barkod metninin son dört karakteri ön koddur. Barkod metninin tamamını yazabilir veya tarayabilirsiniz.</translation>
+            <translation>Uzun bir barkodun yanında veya altında küçük puntoyla basılıdır: barkod metninin son dört karakteri ön koddur. Barkod metninin tamamını yazabilir veya tarayabilirsiniz.</translation>
         </message>
         <message>
             <source>Many units show the precode on the display while buttons 1 and 6 are held together for a few seconds.</source>
