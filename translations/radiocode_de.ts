@@ -29,7 +29,7 @@
         </message>
         <message>
             <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
-            <translation>Das Radio des unten genannten Fahrzeugs verlangt seinen Sicherheitscode, und für es ist kein Code hinterlegt. Bitte senden Sie uns den Code für dieses Radio. Der Eigentümer hat unten unterschrieben, und der unten angekreuzte Eigentumsnachweis liegt bei.</translation>
+            <translation>Das Radio des unten genannten Fahrzeugs verlangt seinen Sicherheitscode, und für dieses Radio ist kein Code hinterlegt. Bitte senden Sie uns den Code für dieses Radio. Der Eigentümer hat unten unterschrieben; der unten angekreuzte Eigentumsnachweis liegt bei.</translation>
         </message>
         <message>
             <source>Vehicle</source>
@@ -97,7 +97,7 @@
         </message>
         <message>
             <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
-            <translation>Ich bestätige, dass ich Eigentümer dieses Fahrzeugs und seines Radios bin, und bitte darum, den Sicherheitscode des Radios an die oben genannte Werkstatt zu geben.</translation>
+            <translation>Ich bestätige, dass ich Eigentümer dieses Fahrzeugs und seines Radios bin, und bitte darum, den Sicherheitscode des Radios an die oben genannte Werkstatt herauszugeben.</translation>
         </message>
         <message>
             <source>Owner's name:</source>
@@ -136,7 +136,7 @@
         </message>
         <message>
             <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
-            <translation>Der Precode ist zweimal orange markiert: als letzte 4 Zeichen des kleinen Texts unter dem langen Barcode (…RTBT019) und groß unten links (T019). Halten Sie die Tasten 1 und 6 gedrückt, erscheint er im Display.</translation>
+            <translation>Der Precode ist zweimal orange markiert: als letzte 4 Zeichen des kleinen Texts unter dem langen Barcode (…RTBT019) und groß unten links (T019). Halten Sie die Stationstasten 1 und 6 gedrückt, erscheint er im Display.</translation>
         </message>
         <message>
             <source>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</source>
@@ -144,7 +144,7 @@
         </message>
         <message>
             <source>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</source>
-            <translation>Die Seriennummer, M und 6 Ziffern (zum Beispiel M123456), ist oben rechts unter dem Wort SERIAL orange markiert. Manche Geräte zeigen sie im Display, während die Tasten 1 und 6 gedrückt gehalten werden.</translation>
+            <translation>Die Seriennummer, M und 6 Ziffern (zum Beispiel M123456), ist oben rechts unter dem Wort SERIENNUMMER orange markiert. Manche Geräte zeigen sie im Display, während die Stationstasten 1 und 6 gedrückt gehalten werden.</translation>
         </message>
         <message>
             <source>Code %1</source>
@@ -301,7 +301,7 @@
         </message>
         <message>
             <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
-            <translation>%1 ist eine %2-Seriennummer: Ihr Code wird mit dem öffentlichen Algorithmus berechnet, nicht gespeichert.</translation>
+            <translation>%1 ist eine %2-Seriennummer: Der Code dazu wird mit dem öffentlichen Algorithmus berechnet, nicht gespeichert.</translation>
         </message>
         <message>
             <source>The code “%1” for %2 is not exactly 4 digits.</source>
@@ -361,11 +361,11 @@
         </message>
         <message>
             <source>The code database %1 is busy: saving waited %2 s for another program that holds its tables (an import, a backup, a long query) and gave up. Nothing was saved; try again when the other program has finished.</source>
-            <translation>Die Code-Datenbank %1 ist belegt: Das Speichern hat %2 s auf ein anderes Programm gewartet, das ihre Tabellen belegt (ein Import, eine Sicherung, eine lange Abfrage), und aufgegeben. Nichts wurde gespeichert; versuchen Sie es erneut, wenn das andere Programm fertig ist.</translation>
+            <translation>Die Code-Datenbank %1 ist belegt: Das Speichern hat %2 s auf ein anderes Programm gewartet, das ihre Tabellen sperrt (ein Import, eine Sicherung, eine lange Abfrage), und dann aufgegeben. Nichts wurde gespeichert; versuchen Sie es erneut, wenn das andere Programm fertig ist.</translation>
         </message>
         <message>
             <source>The code database %1 is busy: it did not answer within %2 s, because another program holds its tables (an import, a backup, a long query). The code may be on record: try again in a moment.</source>
-            <translation>Die Code-Datenbank %1 ist belegt: Sie hat nicht innerhalb von %2 s geantwortet, weil ein anderes Programm ihre Tabellen belegt (ein Import, eine Sicherung, eine lange Abfrage). Der Code ist möglicherweise hinterlegt: Versuchen Sie es gleich noch einmal.</translation>
+            <translation>Die Code-Datenbank %1 ist belegt: Sie hat nicht innerhalb von %2 s geantwortet, weil ein anderes Programm ihre Tabellen sperrt (ein Import, eine Sicherung, eine lange Abfrage). Der Code ist möglicherweise hinterlegt: Versuchen Sie es gleich noch einmal.</translation>
         </message>
         <message>
             <source>Line %1, the header, is longer than %2 bytes (it starts “%3”): this is not a code list.</source>
@@ -401,7 +401,7 @@
         </message>
         <message>
             <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
-            <translation>Auftrag %1 ist nicht für ein Blaupunkt- oder Becker-Radio: Sein Code stammt aus dem öffentlichen Algorithmus.</translation>
+            <translation>Auftrag %1 betrifft kein Blaupunkt- oder Becker-Radio: Sein Code stammt aus dem öffentlichen Algorithmus.</translation>
         </message>
     </context>
     <context>
@@ -460,11 +460,11 @@
         </message>
         <message>
             <source>it holds more than one @: an @ in the user name or password must be written as %1.</source>
-            <translation>Sie enthält mehr als ein @: Ein @ im Benutzernamen oder Passwort muss als %1 geschrieben werden.</translation>
+            <translation>sie enthält mehr als ein @: Ein @ im Benutzernamen oder Passwort muss als %1 geschrieben werden.</translation>
         </message>
         <message>
             <source>the port “%1” is not a number from 1 to 65535.</source>
-            <translation>Der Port „%1“ ist keine Zahl von 1 bis 65535.</translation>
+            <translation>der Port „%1“ ist keine Zahl von 1 bis 65535.</translation>
         </message>
         <message>
             <source>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</source>
@@ -472,7 +472,7 @@
         </message>
         <message>
             <source>it is not written correctly (check the server name and any %-escapes).</source>
-            <translation>Sie ist nicht korrekt geschrieben (prüfen Sie den Servernamen und etwaige %-Escapes).</translation>
+            <translation>sie ist nicht korrekt geschrieben (prüfen Sie den Servernamen und etwaige %-Escapes).</translation>
         </message>
     </context>
     <context>
@@ -527,11 +527,11 @@
         </message>
         <message>
             <source>No code could be given: %1 Write it in the boxes once it is known.</source>
-            <translation>Es konnte kein Code angegeben werden: %1 Tragen Sie ihn in die Kästchen ein, sobald er bekannt ist.</translation>
+            <translation>Kein Code ermittelt: %1 Tragen Sie ihn in die Kästchen ein, sobald er bekannt ist.</translation>
         </message>
         <message>
             <source>Where the serial is on the label</source>
-            <translation>Wo die Seriennummer auf dem Etikett steht</translation>
+            <translation>Wo die Seriennummer auf dem Typenschild steht</translation>
         </message>
         <message>
             <source>Enter the code on the radio</source>
@@ -559,7 +559,7 @@
         </message>
         <message>
             <source>The sheet could not be drawn.</source>
-            <translation>Das Blatt konnte nicht erstellt werden.</translation>
+            <translation>Das Anleitungsblatt konnte nicht erstellt werden.</translation>
         </message>
         <message>
             <source>← SERIAL</source>
@@ -659,7 +659,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The sheet could not be written: %1</source>
-            <translation>Das Blatt konnte nicht geschrieben werden: %1</translation>
+            <translation>Das Anleitungsblatt konnte nicht geschrieben werden: %1</translation>
         </message>
     </context>
     <context>
@@ -670,7 +670,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</source>
-            <translation>Die Teilenummer %1 gehört nicht zur Seriennummer %2: Ihre 4. bis 7. Ziffer (%3) müssen das 3. bis 6. Zeichen der Seriennummer (%4) sein. Eine davon wurde falsch gelesen: Prüfen Sie das Typenschild.</translation>
+            <translation>Die Teilenummer %1 gehört nicht zur Seriennummer %2: Deren 4. bis 7. Ziffer (%3) muss dem 3. bis 6. Zeichen der Seriennummer (%4) entsprechen. Eine der beiden Nummern wurde falsch gelesen: Prüfen Sie das Typenschild.</translation>
         </message>
         <message>
             <source>Request for a radio security code</source>
@@ -717,15 +717,15 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message numerus="yes">
             <source>A code was refused %n time(s) for this serial: the radio is probably locked. Leave the radio switched on and wait about an hour (%1 minutes) until it accepts a code again, then check the serial on the label before the next try.</source>
             <translation>
-                <numerusform>Für diese Seriennummer wurde %n-mal ein Code abgelehnt: Das Radio ist wahrscheinlich gesperrt. Lassen Sie das Radio eingeschaltet und warten Sie etwa eine Stunde (%1 Minuten), bis es wieder einen Code annimmt; prüfen Sie dann vor dem nächsten Versuch die Seriennummer auf dem Etikett.</numerusform>
-                <numerusform>Für diese Seriennummer wurde %n-mal ein Code abgelehnt: Das Radio ist wahrscheinlich gesperrt. Lassen Sie das Radio eingeschaltet und warten Sie etwa eine Stunde (%1 Minuten), bis es wieder einen Code annimmt; prüfen Sie dann vor dem nächsten Versuch die Seriennummer auf dem Etikett.</numerusform>
+                <numerusform>Für diese Seriennummer wurde %n-mal ein Code abgelehnt: Das Radio ist wahrscheinlich gesperrt. Lassen Sie das Radio eingeschaltet und warten Sie etwa eine Stunde (%1 Minuten), bis es wieder einen Code annimmt; prüfen Sie dann vor dem nächsten Versuch die Seriennummer auf dem Typenschild.</numerusform>
+                <numerusform>Für diese Seriennummer wurde %n-mal ein Code abgelehnt: Das Radio ist wahrscheinlich gesperrt. Lassen Sie das Radio eingeschaltet und warten Sie etwa eine Stunde (%1 Minuten), bis es wieder einen Code annimmt; prüfen Sie dann vor dem nächsten Versuch die Seriennummer auf dem Typenschild.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>A code was refused %n time(s) for this serial before. Check the serial on the label again before trying: after %1 wrong codes the radio locks for about an hour.</source>
             <translation>
-                <numerusform>Für diese Seriennummer wurde bereits %n-mal ein Code abgelehnt. Prüfen Sie die Seriennummer auf dem Etikett noch einmal, bevor Sie es versuchen: Nach %1 falschen Codes sperrt das Radio für etwa eine Stunde.</numerusform>
-                <numerusform>Für diese Seriennummer wurde bereits %n-mal ein Code abgelehnt. Prüfen Sie die Seriennummer auf dem Etikett noch einmal, bevor Sie es versuchen: Nach %1 falschen Codes sperrt das Radio für etwa eine Stunde.</numerusform>
+                <numerusform>Für diese Seriennummer wurde bereits %n-mal ein Code abgelehnt. Prüfen Sie die Seriennummer auf dem Typenschild noch einmal, bevor Sie es versuchen: Nach %1 falschen Codes sperrt das Radio für etwa eine Stunde.</numerusform>
+                <numerusform>Für diese Seriennummer wurde bereits %n-mal ein Code abgelehnt. Prüfen Sie die Seriennummer auf dem Typenschild noch einmal, bevor Sie es versuchen: Nach %1 falschen Codes sperrt das Radio für etwa eine Stunde.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -878,7 +878,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Type, paste or scan the serial from the radio's label.</source>
-            <translation>Geben Sie die Seriennummer vom Etikett des Radios ein, fügen Sie sie ein oder scannen Sie sie.</translation>
+            <translation>Geben Sie die Seriennummer vom Typenschild des Radios ein, fügen Sie sie ein oder scannen Sie sie.</translation>
         </message>
         <message numerus="yes">
             <source>Too short: %n more digit(s) needed.</source>
@@ -930,7 +930,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>A letter is needed %1, not %2.</source>
-            <translation>Hier wird %1 ein Buchstabe benötigt, nicht %2.</translation>
+            <translation>Ein Buchstabe wird %1 benötigt, nicht %2.</translation>
         </message>
         <message>
             <source>Only digits belong here: %1 %2.</source>
@@ -938,7 +938,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The letter %1 %2 stands where a digit belongs: labels are easily misread (O and 0, I and 1, S and 5, B and 8).</source>
-            <translation>Der Buchstabe %1 %2 steht dort, wo eine Ziffer hingehört: Etiketten werden leicht falsch gelesen (O und 0, I und 1, S und 5, B und 8).</translation>
+            <translation>Der Buchstabe %1 %2 steht dort, wo eine Ziffer hingehört: Typenschilder werden leicht falsch gelesen (O und 0, I und 1, S und 5, B und 8).</translation>
         </message>
         <message>
             <source>%1 %2 is not a Latin letter (another keyboard layout?): serials use Latin letters only.</source>
@@ -958,7 +958,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Too long: this serial has %1 characters, %2 were given. Check for an extra character %3.</source>
-            <translation>Zu lang: Diese Seriennummer hat %1 Zeichen, eingegeben wurden %2. Prüfen Sie auf ein überzähliges Zeichen %3.</translation>
+            <translation>Zu lang: Diese Seriennummer hat %1 Zeichen, eingegeben wurden %2. Achten Sie auf ein überzähliges Zeichen %3.</translation>
         </message>
         <message>
             <source>The input is far too long (%1 bytes) to be a radio serial: at most %2.</source>
@@ -966,11 +966,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>A000 to A099 are not precodes: check the label again (the precode is the last four characters of the barcode text).</source>
-            <translation>A000 bis A099 sind keine Precodes: Prüfen Sie das Etikett erneut (der Precode sind die letzten vier Zeichen des Barcode-Texts).</translation>
+            <translation>A000 bis A099 sind keine Precodes: Prüfen Sie das Typenschild erneut (der Precode sind die letzten vier Zeichen des Barcode-Texts).</translation>
         </message>
         <message>
             <source>Becker model %1 was not fitted to Nissan vehicles: only BE4739 and BE4757 are covered.</source>
-            <translation>Das Becker-Modell %1 wurde nicht in Nissan-Fahrzeuge eingebaut: Nur BE4739 und BE4757 werden abgedeckt.</translation>
+            <translation>Das Becker-Modell %1 wurde nicht in Nissan-Fahrzeuge eingebaut: Nur BE4739 und BE4757 werden unterstützt.</translation>
         </message>
         <message>
             <source>Did you mean %1?</source>
@@ -994,7 +994,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Look for the radio card first</source>
-            <translation>Zuerst nach der Radiokarte suchen</translation>
+            <translation>Zuerst nach dem Radio-Pass suchen</translation>
         </message>
         <message>
             <source>Wrong serial</source>
@@ -1010,19 +1010,19 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The owner's radio card ("Radio Pass", "Safety-Nr" or PIN) may already hold the code for this serial.</source>
-            <translation>Die Radiokarte des Halters („Radio Pass“, „Safety-Nr“ oder PIN) enthält möglicherweise bereits den Code für diese Seriennummer.</translation>
+            <translation>Der Radio-Pass des Eigentümers („Radio Pass“, „Safety-Nr“ oder PIN) enthält möglicherweise bereits den Code für diese Seriennummer.</translation>
         </message>
         <message>
             <source>The usual cause: O and 0, I and 1 mixed up, or a missing character. Read the label again.</source>
-            <translation>Die häufigste Ursache: O und 0, I und 1 verwechselt oder ein fehlendes Zeichen. Lesen Sie das Etikett noch einmal.</translation>
+            <translation>Die häufigste Ursache: O und 0, I und 1 verwechselt oder ein fehlendes Zeichen. Lesen Sie das Typenschild noch einmal ab.</translation>
         </message>
         <message>
             <source>A previous owner may have swapped the radio: a code card or dealer record for the car then belongs to another unit.</source>
-            <translation>Ein Vorbesitzer hat das Radio möglicherweise getauscht: Eine Codekarte oder ein Händlereintrag zum Fahrzeug gehört dann zu einem anderen Gerät.</translation>
+            <translation>Ein Vorbesitzer hat das Radio möglicherweise getauscht: Ein Radio-Pass oder ein Händlereintrag zum Fahrzeug gehört dann zu einem anderen Gerät.</translation>
         </message>
         <message>
             <source>Rarely, the unit's memory was reprogrammed in a repair: no code or button sequence helps then, the unit needs bench work.</source>
-            <translation>Selten wurde der Speicher des Geräts bei einer Reparatur umprogrammiert: Dann hilft weder ein Code noch eine Tastenfolge, das Gerät muss auf der Werkbank instand gesetzt werden.</translation>
+            <translation>Selten wurde der Speicher des Geräts bei einer Reparatur umprogrammiert: Dann hilft weder ein Code noch eine Tastenfolge, das Gerät muss ausgebaut und in einer Fachwerkstatt instand gesetzt werden.</translation>
         </message>
         <message>
             <source>Computed with the public Renault precode algorithm.</source>
@@ -1038,15 +1038,15 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>From the code database, confirmed on a radio by %1.</source>
-            <translation>Aus der Code-Datenbank, an einem Radio bestätigt von %1.</translation>
+            <translation>Aus der Code-Datenbank, von %1 an einem Radio bestätigt.</translation>
         </message>
         <message>
             <source>No public algorithm exists for %1 radios, and the code database holds no code for this serial.</source>
-            <translation>Für %1-Radios gibt es keinen öffentlichen Algorithmus, und die Code-Datenbank enthält keinen Code für diese Seriennummer.</translation>
+            <translation>Für %1-Radios gibt es keinen öffentlichen Algorithmus, und in der Code-Datenbank ist für diese Seriennummer kein Code hinterlegt.</translation>
         </message>
         <message>
             <source>Read the serial on the label again, character by character.</source>
-            <translation>Lesen Sie die Seriennummer auf dem Etikett noch einmal Zeichen für Zeichen.</translation>
+            <translation>Lesen Sie die Seriennummer auf dem Typenschild noch einmal Zeichen für Zeichen ab.</translation>
         </message>
         <message>
             <source>Ask the radio maker's service or a dealer for this unit's code.</source>
@@ -1054,11 +1054,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Look for the owner's radio card.</source>
-            <translation>Suchen Sie nach der Radiokarte des Halters.</translation>
+            <translation>Suchen Sie nach dem Radio-Pass des Eigentümers.</translation>
         </message>
         <message>
             <source>Look for the owner's radio card ("Radio Pass", "Safety-Nr" or PIN).</source>
-            <translation>Suchen Sie nach der Radiokarte des Halters („Radio Pass“, „Safety-Nr“ oder PIN).</translation>
+            <translation>Suchen Sie nach dem Radio-Pass des Eigentümers („Radio Pass“, „Safety-Nr“ oder PIN).</translation>
         </message>
         <message>
             <source>Ask a Nissan dealer for the code: they need the serial and the vehicle's VIN.</source>
@@ -1066,7 +1066,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Once the code is known and has worked, record it in the code database.</source>
-            <translation>Sobald der Code bekannt ist und funktioniert hat, tragen Sie ihn in die Code-Datenbank ein.</translation>
+            <translation>Sobald der Code bekannt ist und das Radio ihn angenommen hat, tragen Sie ihn in die Code-Datenbank ein.</translation>
         </message>
         <message>
             <source>%1 is a Renault precode or the start of a Visteon serial cut short: choose the radio family (Renault, or Visteon with all 6 digits).</source>
@@ -1086,7 +1086,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
-            <translation>Die Seriennummer beginnt mit BP und hat 12 Ziffern; Etiketten drucken oft ein Leerzeichen zwischen den Gruppen (BP53876 9672026): Geben Sie sie mit oder ohne Leerzeichen ein.</translation>
+            <translation>Die Seriennummer beginnt mit BP und hat 12 Ziffern; auf Typenschildern steht oft ein Leerzeichen zwischen den Gruppen (BP53876 9672026): Geben Sie sie mit oder ohne Leerzeichen ein.</translation>
         </message>
         <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
@@ -1098,11 +1098,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>It is printed in small type beside or below a long barcode: the last four characters of the barcode text are the precode. You may type or scan the whole barcode text.</source>
-            <translation>Er steht klein gedruckt neben oder unter einem langen Barcode: Die letzten vier Zeichen des Barcode-Texts sind der Precode. Sie können den ganzen Barcode-Text eintippen oder scannen.</translation>
+            <translation>Er steht in kleiner Schrift neben oder unter einem langen Barcode: Die letzten vier Zeichen des Barcode-Texts sind der Precode. Sie können den ganzen Barcode-Text eintippen oder scannen.</translation>
         </message>
         <message>
             <source>Many units show the precode on the display while buttons 1 and 6 are held together for a few seconds.</source>
-            <translation>Viele Geräte zeigen den Precode im Display, wenn die Tasten 1 und 6 einige Sekunden lang gleichzeitig gedrückt werden.</translation>
+            <translation>Viele Geräte zeigen den Precode im Display, wenn die Stationstasten 1 und 6 einige Sekunden lang gleichzeitig gedrückt werden.</translation>
         </message>
         <message>
             <source>A000 to A099 are not precodes.</source>
@@ -1110,11 +1110,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The label has two fields: Model No (for example BE 4757) and Serial No (8 digits). Type each in its own field.</source>
-            <translation>Das Etikett hat zwei Felder: Model No (zum Beispiel BE 4757) und Serial No (8 Ziffern). Geben Sie jedes in sein eigenes Feld ein.</translation>
+            <translation>Das Typenschild hat zwei Felder: Model No (zum Beispiel BE 4757) und Serial No (8 Ziffern). Geben Sie jedes in sein eigenes Feld ein.</translation>
         </message>
         <message>
             <source>Only models BE4739 and BE4757 were fitted to Nissan vehicles; other models are not covered.</source>
-            <translation>Nur die Modelle BE4739 und BE4757 wurden in Nissan-Fahrzeuge eingebaut; andere Modelle werden nicht abgedeckt.</translation>
+            <translation>Nur die Modelle BE4739 und BE4757 wurden in Nissan-Fahrzeuge eingebaut; andere Modelle werden nicht unterstützt.</translation>
         </message>
         <message>
             <source>The serial is the letter M and six digits (for example M123456).</source>
@@ -1122,7 +1122,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Some units show the serial on the display while buttons 1 and 6 are held.</source>
-            <translation>Manche Geräte zeigen die Seriennummer im Display, solange die Tasten 1 und 6 gedrückt werden.</translation>
+            <translation>Manche Geräte zeigen die Seriennummer im Display, solange die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The code is computed with the public Visteon M-serial algorithm.</source>
@@ -1199,11 +1199,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
-            <translation>Eine Teilenummer prüft nur Blaupunkt-Seriennummern gegen: Lassen Sie sie bei einem %1-Radio weg.</translation>
+            <translation>Mit einer Teilenummer lassen sich nur Blaupunkt-Seriennummern gegenprüfen: Lassen Sie sie bei einem %1-Radio weg.</translation>
         </message>
         <message>
             <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
-            <translation>Die Code-Datenbank enthält unterschiedliche Codes für %1 und %2, zwei Lesarten des 7. Zeichens: Sehen Sie auf das Typenschild. Zeigt es die Ziffer %3, nehmen Sie %2; zeigt es den Buchstaben %4, kann kein Code angegeben werden, bis der Buchstabe bestätigt ist (fragen Sie den Händler mit dem Foto des Typenschilds).</translation>
+            <translation>Die Code-Datenbank enthält unterschiedliche Codes für %1 und %2, zwei Lesarten des 7. Zeichens: Sehen Sie auf das Typenschild. Zeigt es die Ziffer %3, nehmen Sie %2; zeigt es den Buchstaben %4, kann kein Code ermittelt werden, bis der Buchstabe bestätigt ist (fragen Sie den Händler mit dem Foto des Typenschilds).</translation>
         </message>
         <message>
             <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
@@ -1219,7 +1219,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
-            <translation>Ihr 7. Zeichen kann der Buchstabe %1 oder die Ziffer %2 sein: Beides sind echte Seriennummern (%3, %4).</translation>
+            <translation>Das 7. Zeichen kann der Buchstabe %1 oder die Ziffer %2 sein: Beides ergibt eine echte Seriennummer (%3, %4).</translation>
         </message>
         <message>
             <source>The code database holds the code for the reading %1.</source>
@@ -1254,11 +1254,11 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm (some units: see the handbook).</source>
-            <translation>Halten Sie zum Bestätigen die Stationstaste 6, TA oder SEEK ▲ %1–%2 Sekunden gedrückt (manche Geräte: siehe Handbuch).</translation>
+            <translation>Halten Sie zum Bestätigen die Stationstaste 6, TA oder SEEK ▲ %1–%2 Sekunden gedrückt (manche Geräte: siehe Bedienungsanleitung).</translation>
         </message>
         <message>
             <source>Press OK or ENTER (some units: see the handbook).</source>
-            <translation>Drücken Sie OK oder ENTER (manche Geräte: siehe Handbuch).</translation>
+            <translation>Drücken Sie OK oder ENTER (manche Geräte: siehe Bedienungsanleitung).</translation>
         </message>
         <message>
             <source>From the code database: the owner's radio card, entered by %1.</source>
@@ -1270,27 +1270,27 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>From the owner's radio card, entered by %1; it goes into the code database once it has worked on the radio.</source>
-            <translation>Vom Radio-Pass des Eigentümers, eingegeben von %1; er kommt in die Code-Datenbank, sobald er am Radio funktioniert hat.</translation>
+            <translation>Vom Radio-Pass des Eigentümers, eingegeben von %1; der Code kommt in die Code-Datenbank, sobald das Radio ihn angenommen hat.</translation>
         </message>
         <message>
             <source>From the owner's radio card; it goes into the code database once it has worked on the radio.</source>
-            <translation>Vom Radio-Pass des Eigentümers; er kommt in die Code-Datenbank, sobald er am Radio funktioniert hat.</translation>
+            <translation>Vom Radio-Pass des Eigentümers; der Code kommt in die Code-Datenbank, sobald das Radio ihn angenommen hat.</translation>
         </message>
         <message>
             <source>From the dealer %1, who was asked for it.</source>
-            <translation>Vom Händler %1, der danach gefragt wurde.</translation>
+            <translation>Auf Anfrage vom Händler %1.</translation>
         </message>
         <message>
             <source>From a dealer who was asked for it.</source>
-            <translation>Von einem Händler, der danach gefragt wurde.</translation>
+            <translation>Auf Anfrage von einem Händler.</translation>
         </message>
         <message>
             <source>From the manufacturer's service (%1), who was asked for it.</source>
-            <translation>Vom Herstellerservice (%1), der danach gefragt wurde.</translation>
+            <translation>Auf Anfrage vom Herstellerservice (%1).</translation>
         </message>
         <message>
             <source>From the manufacturer's service, who was asked for it.</source>
-            <translation>Vom Herstellerservice, der danach gefragt wurde.</translation>
+            <translation>Auf Anfrage vom Herstellerservice.</translation>
         </message>
         <message>
             <source>From the code database.</source>
@@ -1298,7 +1298,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>From a recorded source.</source>
-            <translation>Aus einer erfassten Quelle.</translation>
+            <translation>Aus einer hinterlegten Quelle.</translation>
         </message>
         <message>
             <source>imported from %1</source>
@@ -1306,7 +1306,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>confirmed on a radio by %1</source>
-            <translation>an einem Radio bestätigt von %1</translation>
+            <translation>von %1 an einem Radio bestätigt</translation>
         </message>
         <message>
             <source>from the owner's radio card</source>
@@ -1362,7 +1362,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
-            <translation>Die Teilenummer daneben (10 Ziffern, beginnend mit 76, etwa 7 645 387 041) prüft die Seriennummer: Ihre Ziffern 4–7 sind die Zeichen 3–6 der Seriennummer.</translation>
+            <translation>Die Teilenummer daneben (10 Ziffern, beginnend mit 76, etwa 7 645 387 041) prüft die Seriennummer: Deren Ziffern 4–7 sind die Zeichen 3–6 der Seriennummer.</translation>
         </message>
     </context>
     <context>
@@ -1418,11 +1418,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>only one input file can be given ("%1").</source>
-            <translation>es kann nur eine Eingabedatei angegeben werden ("%1").</translation>
+            <translation>es kann nur eine Eingabedatei angegeben werden („%1“).</translation>
         </message>
         <message>
             <source>unknown option "%1".</source>
-            <translation>unbekannte Option "%1".</translation>
+            <translation>unbekannte Option „%1“.</translation>
         </message>
         <message>
             <source>radiocode batch: cannot open %1: %2</source>
@@ -1466,7 +1466,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>record a code that worked on the radio</source>
-            <translation>einen Code erfassen, der am Radio funktioniert hat</translation>
+            <translation>einen Code erfassen, den das Radio angenommen hat</translation>
         </message>
         <message>
             <source>replace another code stored for the serial</source>
@@ -1522,7 +1522,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
-            <translation>%1 ist eine %2-Seriennummer: Ihr Code wird mit dem öffentlichen Algorithmus berechnet, nicht gespeichert.</translation>
+            <translation>%1 ist eine %2-Seriennummer: Der Code dazu wird mit dem öffentlichen Algorithmus berechnet, nicht gespeichert.</translation>
         </message>
         <message>
             <source>the code “%1” is not exactly 4 digits.</source>
@@ -1590,7 +1590,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>unexpected argument "%1".</source>
-            <translation>unerwartetes Argument "%1".</translation>
+            <translation>unerwartetes Argument „%1“.</translation>
         </message>
         <message>
             <source>ID</source>
@@ -1650,7 +1650,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>attempts tells how often a code was refused for SERIAL since it last worked, and what to do before the next try.</source>
-            <translation>attempts gibt an, wie oft für SERIAL ein Code abgelehnt wurde, seit zuletzt einer funktioniert hat, und was vor dem nächsten Versuch zu tun ist.</translation>
+            <translation>attempts gibt an, wie oft für SERIAL ein Code abgelehnt wurde, seit zuletzt ein Code angenommen wurde, und was vor dem nächsten Versuch zu tun ist.</translation>
         </message>
         <message>
             <source>Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.</source>
@@ -1713,11 +1713,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
-            <translation>Für %1 ist seit dem letzten funktionierenden Code kein abgelehnter Code erfasst.</translation>
+            <translation>Für %1 ist seit dem letzten angenommenen Code kein abgelehnter Code erfasst.</translation>
         </message>
         <message>
             <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
-            <translation>Findet den Code für eine Radio-Seriennummer und sagt, wie er eingegeben wird, oder was mit der Seriennummer nicht stimmt. SERIAL darf in Teilen angegeben werden, so wie das Etikett sie druckt (BP53876 9672026); setzen Sie "--" vor eine Seriennummer, die mit einem Bindestrich beginnt.</translation>
+            <translation>Findet den Code für eine Radio-Seriennummer und sagt, wie er eingegeben wird, oder was mit der Seriennummer nicht stimmt. SERIAL darf in Teilen angegeben werden, so wie das Typenschild sie zeigt (BP53876 9672026); setzen Sie „--“ vor eine Seriennummer, die mit einem Bindestrich beginnt.</translation>
         </message>
         <message>
             <source>Options:</source>
@@ -1725,7 +1725,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>read the serial as this family's (blaupunkt, renault, becker, visteon)</source>
-            <translation>die Seriennummer als eine dieser Familie lesen (blaupunkt, renault, becker, visteon)</translation>
+            <translation>die Seriennummer als Seriennummer dieser Familie lesen (blaupunkt, renault, becker, visteon)</translation>
         </message>
         <message>
             <source>answer as one JSON object</source>
@@ -1821,7 +1821,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Exit status: 0 a code was shown (or the work was done), 1 the serial is fine but no code can be given, 2 invalid input or arguments, 3 the work could not be done.</source>
-            <translation>Exit-Status: 0 ein Code wurde angezeigt (oder die Arbeit wurde erledigt), 1 die Seriennummer ist in Ordnung, aber es kann kein Code angegeben werden, 2 ungültige Eingabe oder Argumente, 3 die Arbeit konnte nicht erledigt werden.</translation>
+            <translation>Exit-Status: 0 ein Code wurde angezeigt (oder die Arbeit wurde erledigt), 1 die Seriennummer ist in Ordnung, aber es kann kein Code ermittelt werden, 2 ungültige Eingabe oder Argumente, 3 die Arbeit konnte nicht erledigt werden.</translation>
         </message>
         <message>
             <source>radiocode: %1 needs a value.</source>
@@ -1829,7 +1829,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>radiocode: unknown language "%1": use one of %2.</source>
-            <translation>radiocode: unbekannte Sprache "%1": Verwenden Sie eine von %2.</translation>
+            <translation>radiocode: unbekannte Sprache „%1“: Verwenden Sie eine von %2.</translation>
         </message>
         <message>
             <source>radiocode: --family needs a value.</source>
@@ -1837,19 +1837,19 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>radiocode: unknown radio family "%1": use one of %2.</source>
-            <translation>radiocode: unbekannte Radiofamilie "%1": Verwenden Sie eine von %2.</translation>
+            <translation>radiocode: unbekannte Radiofamilie „%1“: Verwenden Sie eine von %2.</translation>
         </message>
         <message>
             <source>Try "radiocode %1 --help".</source>
-            <translation>Versuchen Sie "radiocode %1 --help".</translation>
+            <translation>Versuchen Sie „radiocode %1 --help“.</translation>
         </message>
         <message>
             <source>radiocode: unknown command "%1".</source>
-            <translation>radiocode: unbekannter Befehl "%1".</translation>
+            <translation>radiocode: unbekannter Befehl „%1“.</translation>
         </message>
         <message>
             <source>Try "radiocode --help".</source>
-            <translation>Versuchen Sie "radiocode --help".</translation>
+            <translation>Versuchen Sie „radiocode --help“.</translation>
         </message>
         <message>
             <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
@@ -1857,11 +1857,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>read the serial as this family's</source>
-            <translation>die Seriennummer als eine dieser Familie lesen</translation>
+            <translation>die Seriennummer als Seriennummer dieser Familie lesen</translation>
         </message>
         <message>
             <source>the customer, printed on the sheet</source>
-            <translation>der Kunde, auf das Blatt gedruckt</translation>
+            <translation>der Kunde, auf das Anleitungsblatt gedruckt</translation>
         </message>
         <message>
             <source>the vehicle's registration</source>
@@ -1889,7 +1889,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
-            <translation>radiocode sheet: Das Blatt kann ohne Schriftarten nicht erstellt werden.</translation>
+            <translation>radiocode sheet: Das Anleitungsblatt kann ohne Schriftarten nicht erstellt werden.</translation>
         </message>
         <message>
             <source>unknown option %1.</source>
@@ -1901,7 +1901,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>unknown paper size "%1": use a4 or letter.</source>
-            <translation>unbekanntes Papierformat "%1": Verwenden Sie a4 oder letter.</translation>
+            <translation>unbekanntes Papierformat „%1“: Verwenden Sie a4 oder letter.</translation>
         </message>
         <message>
             <source>--out FILE.pdf is missing.</source>
@@ -1917,11 +1917,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Sheet for %1 written to %2.</source>
-            <translation>Blatt für %1 in %2 gespeichert.</translation>
+            <translation>Anleitungsblatt für %1 in %2 gespeichert.</translation>
         </message>
         <message>
             <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
-            <translation>Blatt für %1 mit leeren Code-Kästchen in %2 gespeichert: %3</translation>
+            <translation>Anleitungsblatt für %1 mit leeren Code-Kästchen in %2 gespeichert: %3</translation>
         </message>
         <message>
             <source>Warning: %1</source>
@@ -1965,7 +1965,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>  message  why there is no code, what is wrong and the suggestion, or how the line was read (precode from a barcode text, 17-character label); empty for a plain ok. English unless --lang is given.</source>
-            <translation>  message  warum es keinen Code gibt, was falsch ist und der Vorschlag, oder wie die Zeile gelesen wurde (Precode aus einem Barcode-Text, 17-stelliges Etikett); leer bei einem einfachen ok. Englisch, außer mit --lang.</translation>
+            <translation>  message  warum es keinen Code gibt, was falsch ist und der Vorschlag, oder wie die Zeile gelesen wurde (Precode aus einem Barcode-Text, 17-stellige Typenschild-Form); leer bei einem einfachen ok. Englisch, außer mit --lang.</translation>
         </message>
         <message>
             <source>Every line is answered, blank lines as invalid; CRLF line ends are accepted. Fields are quoted as RFC 4180 says; rows end with LF.</source>
@@ -1985,11 +1985,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
-            <translation>Exit-Status: 0 ein Code wurde gefunden, 1 die Seriennummer ist in Ordnung, aber es kann kein Code angegeben werden (not-found, unsupported), 2 die Seriennummer ist ungültig, 3 die Code-Datenbank war nicht erreichbar.</translation>
+            <translation>Exit-Status: 0 ein Code wurde gefunden, 1 die Seriennummer ist in Ordnung, aber es kann kein Code ermittelt werden (not-found, unsupported), 2 die Seriennummer ist ungültig, 3 die Code-Datenbank war nicht erreichbar.</translation>
         </message>
         <message>
             <source>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</source>
-            <translation>  status   ok, invalid, unsupported, not-found oder unreachable (die Code-Datenbank konnte nicht gefragt werden: Der Code ist vielleicht hinterlegt)</translation>
+            <translation>  status   ok, invalid, unsupported, not-found oder unreachable (die Code-Datenbank konnte nicht abgefragt werden: Der Code ist vielleicht hinterlegt)</translation>
         </message>
         <message>
             <source>radiocode: the output could not be written (is the disk full?).</source>
@@ -2065,7 +2065,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
-            <translation>die Teilenummer vom Typenschild eines Blaupunkt-Radios (7 645 384 318): Ihre Ziffern 4-7 müssen die Zeichen 3-6 der Seriennummer sein, sonst wird kein Code angegeben</translation>
+            <translation>die Teilenummer vom Typenschild eines Blaupunkt-Radios (7 645 384 318): Deren Ziffern 4-7 müssen die Zeichen 3-6 der Seriennummer sein, sonst wird kein Code ermittelt</translation>
         </message>
         <message>
             <source>With this program:</source>
@@ -2161,7 +2161,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
-            <translation>Schreibt eine Anfrage nach dem Code des Radios an einen Nissan-Händler oder den Blaupunkt/Becker-Service: die Werkstatt (Name, Adresse und Kontakt aus den Werkstattdaten von radiocode-finder), das Fahrzeug, das Radio, den beizulegenden Eigentumsnachweis und die Unterschrift des Eigentümers. Nicht angegebene Felder bleiben zum Ausfüllen von Hand leer. Der Auftrag wird als wartend auf den Code protokolliert: radiocode jobs list --waiting, und radiocode jobs answer JOB-ID CODE --from NAME, wenn die Antwort kommt.</translation>
+            <translation>Schreibt eine Anfrage nach dem Code des Radios an einen Nissan-Händler oder den Blaupunkt- oder Becker-Service: die Werkstatt (Name, Adresse und Kontakt aus den Werkstattdaten von radiocode-finder), das Fahrzeug, das Radio, den beizulegenden Eigentumsnachweis und die Unterschrift des Eigentümers. Nicht angegebene Felder bleiben zum Ausfüllen von Hand leer. Der Auftrag wird als wartend auf den Code protokolliert: radiocode jobs list --waiting, und radiocode jobs answer JOB-ID CODE --from NAME, wenn die Antwort kommt.</translation>
         </message>
         <message>
             <source>Exit status: 0 the request was written and logged, 2 invalid serial or arguments, 3 the file or the job log could not be written.</source>
@@ -2173,7 +2173,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>%1 is a %2 serial: its code is computed with the public algorithm: radiocode lookup %1</source>
-            <translation>%1 ist eine %2-Seriennummer: Ihr Code wird mit dem öffentlichen Algorithmus berechnet: radiocode lookup %1</translation>
+            <translation>%1 ist eine %2-Seriennummer: Der Code dazu wird mit dem öffentlichen Algorithmus berechnet: radiocode lookup %1</translation>
         </message>
         <message>
             <source>--part-number: %1</source>
@@ -2197,7 +2197,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Request for %1 written to %2.</source>
-            <translation>Anfrage für %1 nach %2 geschrieben.</translation>
+            <translation>Anfrage für %1 in %2 gespeichert.</translation>
         </message>
         <message>
             <source>Job #%1 is waiting for the code, asked on %2.</source>
@@ -2236,7 +2236,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>give the job's number and the code</source>
-            <translation>geben Sie die Auftragsnummer und den Code an</translation>
+            <translation>Geben Sie die Auftragsnummer und den Code an</translation>
         </message>
         <message>
             <source>“%1” is not a job number (radiocode jobs list --waiting shows them)</source>
@@ -2252,7 +2252,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</source>
-            <translation>Auftrag #%1: Geben Sie den Code am Radio ein (radiocode sheet %2 --out FILE.pdf druckt das Blatt) und halten Sie dann das Ergebnis fest: radiocode jobs outcome %1 worked (oder refused).</translation>
+            <translation>Auftrag #%1: Geben Sie den Code am Radio ein (radiocode sheet %2 --out FILE.pdf druckt das Anleitungsblatt) und halten Sie dann das Ergebnis fest: radiocode jobs outcome %1 worked (oder refused).</translation>
         </message>
         <message>
             <source>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
@@ -2356,7 +2356,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
-            <translation>die Blaupunkt-Teilenummer vom Typenschild, mit der Seriennummer abgeglichen und auf das Blatt gedruckt</translation>
+            <translation>die Blaupunkt-Teilenummer vom Typenschild, mit der Seriennummer abgeglichen und auf das Anleitungsblatt gedruckt</translation>
         </message>
         <message>
             <source>where to write the PDF (required unless --print; - for the standard output)</source>
@@ -2368,7 +2368,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</source>
-            <translation>Exit-Status: 0 das Blatt wurde mit Code geschrieben, 1 ohne Code (not-found, unsupported), 2 ungültige Seriennummer oder Argumente, 3 die Datei ließ sich nicht schreiben oder nichts wurde gedruckt (kein Drucker, Drucker angehalten oder weist Aufträge ab).</translation>
+            <translation>Exit-Status: 0 das Anleitungsblatt wurde mit Code geschrieben, 1 ohne Code (not-found, unsupported), 2 ungültige Seriennummer oder Argumente, 3 die Datei ließ sich nicht schreiben oder nichts wurde gedruckt (kein Drucker, Drucker angehalten oder weist Aufträge ab).</translation>
         </message>
         <message>
             <source>--out FILE.pdf (or --print) is missing.</source>
@@ -2384,7 +2384,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>unknown format "%1": use a4, letter, card or label62.</source>
-            <translation>Unbekanntes Format „%1“: Verwenden Sie a4, letter, card oder label62.</translation>
+            <translation>unbekanntes Format „%1“: Verwenden Sie a4, letter, card oder label62.</translation>
         </message>
         <message>
             <source>not printed: %1</source>
@@ -2415,7 +2415,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
-            <translation>a4 oder letter (das Blatt), card (85 x 54 mm) oder label62 (ein 62-mm-Etikett) für die Codekarte</translation>
+            <translation>a4 oder letter (das Anleitungsblatt), card (85 x 54 mm) oder label62 (ein 62-mm-Etikett) für die Codekarte</translation>
         </message>
     </context>
     <context>
@@ -2426,7 +2426,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>The code given for %1. It is kept in the code database with who gave it.</source>
-            <translation>Der für %1 erhaltene Code. Er wird in der Code-Datenbank mit dem Absender gespeichert.</translation>
+            <translation>Der für %1 erhaltene Code. Er wird mit dem Namen des Absenders in der Code-Datenbank gespeichert.</translation>
         </message>
         <message>
             <source>4 digits</source>
@@ -2449,7 +2449,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <name>radiocode::gui::CardDialog</name>
         <message>
             <source>The owner has the radio card</source>
-            <translation>Der Besitzer hat den Radio-Pass</translation>
+            <translation>Der Eigentümer hat den Radio-Pass</translation>
         </message>
         <message>
             <source>The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code for one radio: its serial must be this radio's, %1.</source>
@@ -2473,14 +2473,14 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Check and show the code</source>
-            <translation>&amp;Prüfen und Code anzeigen</translation>
+            <translation>Prüfen und Code an&amp;zeigen</translation>
         </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseIntegration</name>
         <message>
             <source>Record the code that worked</source>
-            <translation>Funktionierenden Code erfassen</translation>
+            <translation>Angenommenen Code erfassen</translation>
         </message>
         <message>
             <source>The 4-digit code the radio accepted for %1:</source>
@@ -2512,7 +2512,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
-            <translation>Der Code stammt von der Radiokarte oder vom Händler, und das Radio hat ihn angenommen: in der Code-Datenbank speichern.</translation>
+            <translation>Der Code stammt vom Radio-Pass oder vom Händler, und das Radio hat ihn angenommen: in der Code-Datenbank speichern.</translation>
         </message>
         <message>
             <source>Using %1</source>
@@ -2532,7 +2532,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>This code worked</source>
-            <translation>Dieser Code hat funktioniert</translation>
+            <translation>Code angenommen</translation>
         </message>
         <message>
             <source>Your name, to mark the code as confirmed (leave empty to only save the job):</source>
@@ -2544,7 +2544,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>“%1” is not a code: a code is exactly 4 digits.</source>
-            <translation>„%1“ ist kein Code: Ein Code besteht aus genau 4 Ziffern.</translation>
+            <translation>„%1“ ist kein Code: Ein Code hat genau 4 Ziffern.</translation>
         </message>
         <message>
             <source>Your name (kept with the code, so colleagues know who confirmed it):</source>
@@ -2690,7 +2690,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Choose the make printed on the radio's label. The drawings show what each label looks like.</source>
-            <translation>Wählen Sie die Marke, die auf dem Etikett des Radios steht. Die Zeichnungen zeigen, wie jedes Etikett aussieht.</translation>
+            <translation>Wählen Sie die Marke, die auf dem Typenschild des Radios steht. Die Zeichnungen zeigen, wie jedes Typenschild aussieht.</translation>
         </message>
         <message>
             <source>&amp;Not sure? Type, paste or scan the serial:</source>
@@ -2733,7 +2733,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Station buttons 1 to 4 set the four digits: press 1 until the first digit shows, 2 for the second, 3 for the third and 4 for the fourth. Then confirm with the button the result page names.</source>
-            <translation>Die Stationstasten 1 bis 4 stellen die vier Ziffern ein: Drücken Sie 1, bis die erste Ziffer erscheint, 2 für die zweite, 3 für die dritte und 4 für die vierte. Bestätigen Sie dann mit der Taste, die auf der Ergebnisseite genannt wird.</translation>
+            <translation>Die Stationstasten 1 bis 4 stellen die vier Ziffern ein: Drücken Sie die Stationstaste 1, bis im Display die erste Ziffer erscheint, die 2 für die zweite, die 3 für die dritte und die 4 für die vierte. Bestätigen Sie dann mit der Taste, die auf der Ergebnisseite genannt wird.</translation>
         </message>
         <message>
             <source>Keyboard</source>
@@ -2741,7 +2741,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Go on: choose the focused card, look the serial up, next step</source>
-            <translation>Weiter: ausgewählte Karte wählen, Seriennummer nachschlagen, nächster Schritt</translation>
+            <translation>Weiter: Karte mit dem Fokus wählen, Seriennummer nachschlagen, nächster Schritt</translation>
         </message>
         <message>
             <source>Back one step</source>
@@ -2753,7 +2753,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Zoom the label drawing</source>
-            <translation>Etikettzeichnung zoomen</translation>
+            <translation>Typenschild-Zeichnung zoomen</translation>
         </message>
         <message>
             <source>This help</source>
@@ -2765,7 +2765,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</source>
-            <translation>Scannen Sie das Typenschild des Radios auf jeder Seite: Das Programm sucht die Seriennummer als neues Radio, egal was den Fokus hatte. Tastatureingaben funktionieren wie gewohnt.</translation>
+            <translation>Scannen Sie das Typenschild des Radios auf einer beliebigen Seite des Programms: Das Programm sucht die Seriennummer als neues Radio, egal, was den Fokus hatte. Von Hand getippte Eingaben funktionieren wie gewohnt.</translation>
         </message>
     </context>
     <context>
@@ -2836,7 +2836,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Export CSV…</source>
-            <translation>CSV &amp;exportieren…</translation>
+            <translation>CSV e&amp;xportieren…</translation>
         </message>
         <message>
             <source>No code database is open: see Database ▸ Settings.</source>
@@ -2922,7 +2922,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Say who gave the code: it is kept with the code.</source>
-            <translation>Geben Sie an, wer den Code geliefert hat: Das wird mit dem Code gespeichert.</translation>
+            <translation>Geben Sie an, von wem der Code stammt: Das wird mit dem Code gespeichert.</translation>
         </message>
         <message>
             <source>The code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
@@ -2938,7 +2938,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Job of %1 (%2): outcome changed to “%3”.</source>
-            <translation>Auftrag von %1 (%2): Ergebnis geändert in „%3“.</translation>
+            <translation>Auftrag für %1 (%2): Ergebnis geändert in „%3“.</translation>
         </message>
     </context>
     <context>
@@ -2953,7 +2953,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Choose file…</source>
-            <translation>Datei &amp;wählen…</translation>
+            <translation>&amp;Datei wählen…</translation>
         </message>
         <message>
             <source>Choose the code list to import. Nothing is saved until you press Import.</source>
@@ -3063,7 +3063,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Restore leading zeros a spreadsheet dropped (420 → 0420, marked in the source)</source>
-            <translation>Von einer Tabellenkalkulation entfernte führende Nullen &amp;wiederherstellen (420 → 0420, in der Quelle markiert)</translation>
+            <translation>Von einer Tabellenkalkulation entfernte führende Nullen &amp;wiederherstellen (420 → 0420, in der Quelle vermerkt)</translation>
         </message>
         <message>
             <source>&amp;Serial column:</source>
@@ -3193,7 +3193,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Show the whole label (Ctrl+0)</source>
-            <translation>Ganzes Etikett anzeigen (Strg+0)</translation>
+            <translation>Ganzes Typenschild anzeigen (Strg+0)</translation>
         </message>
         <message>
             <source>Serial:</source>
@@ -3267,7 +3267,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Label</source>
-            <translation>Etikett</translation>
+            <translation>Typenschild</translation>
         </message>
         <message>
             <source>Serial</source>
@@ -3303,7 +3303,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Check the VIN before saving the sheet.</source>
-            <translation>Prüfen Sie die FIN, bevor Sie das Blatt speichern.</translation>
+            <translation>Prüfen Sie die FIN, bevor Sie das Anleitungsblatt speichern.</translation>
         </message>
         <message>
             <source>radio-code-%1.pdf</source>
@@ -3331,7 +3331,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>The workshop's name, printed at the top of every sheet:</source>
-            <translation>Der Name der Werkstatt, oben auf jedes Blatt gedruckt:</translation>
+            <translation>Der Name der Werkstatt, oben auf jedes Anleitungsblatt gedruckt:</translation>
         </message>
         <message>
             <source>Nissan Radio Code Finder</source>
@@ -3399,7 +3399,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Troubleshooting and keys</source>
-            <translation>&amp;Fehlerbehebung und Tasten</translation>
+            <translation>&amp;Fehlerbehebung und Tastenkürzel</translation>
         </message>
         <message>
             <source>&amp;About</source>
@@ -3459,11 +3459,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Sheet saved as %1.</source>
-            <translation>Blatt gespeichert als %1.</translation>
+            <translation>Anleitungsblatt als %1 gespeichert.</translation>
         </message>
         <message>
             <source>Sheet for %1 sent to the printer.</source>
-            <translation>Blatt für %1 an den Drucker gesendet.</translation>
+            <translation>Anleitungsblatt für %1 an den Drucker gesendet.</translation>
         </message>
         <message>
             <source>Printed: job %1 on %2</source>
@@ -3479,7 +3479,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Print &amp;without asking (on the last printer)</source>
-            <translation>&amp;Ohne Nachfrage drucken (auf dem letzten Drucker)</translation>
+            <translation>&amp;Ohne Nachfrage drucken (auf dem zuletzt verwendeten Drucker)</translation>
         </message>
         <message>
             <source>Print code &amp;card…</source>
@@ -3491,7 +3491,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>A small card with the code for the owner's handbook or the glovebox</source>
-            <translation>Eine kleine Karte mit dem Code für das Bordbuch oder das Handschuhfach</translation>
+            <translation>Eine kleine Karte mit dem Code für die Bedienungsanleitung oder das Handschuhfach</translation>
         </message>
         <message>
             <source>Print code card (85 × 54 mm)…</source>
@@ -3517,11 +3517,11 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <name>radiocode::gui::NoCodeActions</name>
         <message>
             <source>The o&amp;wner has the radio card…</source>
-            <translation>Der &amp;Besitzer hat den Radio-Pass…</translation>
+            <translation>Der Eigentümer hat den &amp;Radio-Pass…</translation>
         </message>
         <message>
             <source>Enter the serial and the code from the owner's radio card.</source>
-            <translation>Geben Sie Seriennummer und Code vom Radio-Pass des Besitzers ein.</translation>
+            <translation>Geben Sie Seriennummer und Code vom Radio-Pass des Eigentümers ein.</translation>
         </message>
         <message>
             <source>Request th&amp;e code…</source>
@@ -3694,7 +3694,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</source>
-            <translation>Ein Schreiben an einen Nissan-Händler oder den %1-Service: Werkstatt, Fahrzeug, Radio und beizulegender Eigentumsnachweis, mit Unterschrift des Besitzers. Leere Felder bleiben zum Ausfüllen von Hand frei.</translation>
+            <translation>Ein Schreiben an einen Nissan-Händler oder den %1-Service: Werkstatt, Fahrzeug, Radio und beizulegender Eigentumsnachweis, mit Unterschrift des Eigentümers. Leere Felder bleiben zum Ausfüllen von Hand frei.</translation>
         </message>
         <message>
             <source>The workshop's details are not set yet: Database ▸ Workshop details.</source>
@@ -3738,7 +3738,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Owner:</source>
-            <translation>&amp;Besitzer:</translation>
+            <translation>&amp;Eigentümer:</translation>
         </message>
         <message>
             <source>&amp;Language of the letter:</source>
@@ -3746,7 +3746,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>&amp;Save as PDF…</source>
-            <translation>Als PDF &amp;speichern…</translation>
+            <translation>Als &amp;PDF speichern…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
@@ -3777,7 +3777,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Press until the display shows</source>
-            <translation>Drücken, bis das Display zeigt</translation>
+            <translation>Drücken, bis im Display erscheint</translation>
         </message>
         <message>
             <source>digit %1 of the code</source>
@@ -3864,7 +3864,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>%1 serial: %2. Type it as printed, paste it or scan the label's barcode; every character is checked as you type.</source>
-            <translation>%1-Seriennummer: %2. Geben Sie sie wie gedruckt ein, fügen Sie sie ein oder scannen Sie den Barcode des Etiketts; jedes Zeichen wird schon beim Tippen geprüft.</translation>
+            <translation>%1-Seriennummer: %2. Geben Sie sie wie gedruckt ein, fügen Sie sie ein oder scannen Sie den Barcode des Typenschilds; jedes Zeichen wird schon beim Tippen geprüft.</translation>
         </message>
         <message>
             <source>&amp;Serial:</source>
@@ -3904,7 +3904,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>well formed: checked against the serial once the serial is complete.</source>
-            <translation>Gültiges Format: wird mit der Seriennummer abgeglichen, sobald diese vollständig ist.</translation>
+            <translation>korrekt aufgebaut: wird mit der Seriennummer abgeglichen, sobald diese vollständig ist.</translation>
         </message>
         <message>
             <source>Part n&amp;umber (optional):</source>
@@ -3995,7 +3995,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>Reading… hold still.</source>
-            <translation>Lese… bitte ruhig halten.</translation>
+            <translation>Wird gelesen… bitte ruhig halten.</translation>
         </message>
         <message>
             <source>Looking for a serial…</source>
