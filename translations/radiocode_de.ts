@@ -1215,7 +1215,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</source>
-            <translation>Ungeprüfte Seriennummer: Keine Regel kennt diese Typenschild-Form. Der Code ist der für die Seriennummer wie gedruckt hinterlegte; vergleichen Sie die Seriennummer mit dem Typenschild, bevor Sie ihn eingeben.</translation>
+            <translation>Ungeprüfte Seriennummer: Keine Regel kennt diese Typenschild-Form. Angezeigt wird der Code, der für die Seriennummer in gedruckter Form hinterlegt ist; vergleichen Sie die Seriennummer mit dem Typenschild, bevor Sie den Code eingeben.</translation>
         </message>
         <message>
             <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
@@ -1346,7 +1346,7 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         </message>
         <message>
             <source>This serial fits no known label form, and the code database holds no code for it as printed.</source>
-            <translation>Diese Seriennummer passt zu keiner bekannten Typenschild-Form, und die Code-Datenbank enthält für sie wie gedruckt keinen Code.</translation>
+            <translation>Diese Seriennummer passt zu keiner bekannten Typenschild-Form, und in der Code-Datenbank ist für sie in gedruckter Form kein Code hinterlegt.</translation>
         </message>
         <message>
             <source>Read the serial and the part number on the label again, character by character.</source>
@@ -2001,7 +2001,7 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         </message>
         <message>
             <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
-            <translation>importiert eine CSV-Liste mit einer Seriennummern- und einer Code-Spalte (Komma, Semikolon oder Tab; Kopfzeilen wie Serial No, Seriennummer, Seri No, Radio Code, Kod werden erkannt). Alle angenommenen Zeilen oder keine werden gespeichert; ein gespeicherter Code wird nie überschrieben. - liest die Standardeingabe.</translation>
+            <translation>importiert eine CSV-Liste mit einer Seriennummern- und einer Code-Spalte (Komma, Semikolon oder Tab; Kopfzeilen wie Serial No, Seriennummer, Seri No, Radio Code, Kod werden erkannt). Entweder werden alle gültigen Zeilen gespeichert oder keine; ein gespeicherter Code wird nie überschrieben. - liest die Standardeingabe.</translation>
         </message>
         <message>
             <source>the column by its header name or its number (from 1)</source>
@@ -3985,8 +3985,8 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message numerus="yes">
             <source>Found %1 (the same in %n frames in a row). Check it against the label, then use it.</source>
             <translation>
-                <numerusform>%1 gefunden (gleich in %n Bild). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
-                <numerusform>%1 gefunden (gleich in %n Bildern hintereinander). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
+                <numerusform>%1 gefunden (in %n Bild gleich gelesen). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
+                <numerusform>%1 gefunden (in %n Bildern hintereinander gleich gelesen). Prüfen Sie sie am Typenschild und verwenden Sie sie dann.</numerusform>
             </translation>
         </message>
         <message>
