@@ -912,7 +912,7 @@ tuşları basılı tutulunca ekranda görünür.</translation>
         </message>
         <message>
             <source>This looks like a %1 serial, not this family's: choose %1 instead.</source>
-            <translation>Bu, bu ailenin değil, bir %1 seri numarasına benziyor: bunun yerine %1 ailesini seçin.</translation>
+            <translation>Bu, bu ailenin değil, bir %1 seri numarası gibi görünüyor: bunun yerine %1 ailesini seçin.</translation>
         </message>
         <message>
             <source>A letter is needed %1, not %2.</source>
