@@ -132,19 +132,19 @@
         </message>
         <message>
             <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
-            <translation>BP ve 12 haneden oluşan seri numarası (örneğin BP53876 9672026) sol altta, barkodun ve 815CM ile başlayan 17 karakterlik satırın altında turuncuyla vurgulanmıştır. 7 6 ile başlayan 10 haneli parça numarası sağ üsttedir.</translation>
+            <translation>BP ve 12 haneden oluşan seri numarası (örneğin BP53876 9672026) sol altta, barkodun ve 815CM ile başlayan 17 karakterlik satırın altında turuncu renkle vurgulanmıştır. 7 6 ile başlayan 10 haneli parça numarası sağ üsttedir.</translation>
         </message>
         <message>
             <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
-            <translation>Ön kod iki yerde turuncuyla vurgulanmıştır: uzun barkodun altındaki küçük puntoyla yazılmış metnin son 4 karakteri olarak (…RTBT019) ve sol altta büyük olarak (T019). 1 ve 6 tuşlarını basılı tutunca ekranda görünür.</translation>
+            <translation>Ön kod iki yerde turuncu renkle vurgulanmıştır: uzun barkodun altındaki küçük puntoyla yazılmış metnin son 4 karakteri olarak (…RTBT019) ve sol altta büyük olarak (T019). 1 ve 6 numaralı istasyon tuşları basılı tutulunca ön kod ekranda görünür.</translation>
         </message>
         <message>
             <source>Two fields are highlighted in orange: Model No (BE and 4 digits, for example BE 4757) and, below it, Serial No (8 digits, for example 35000375). Enter BE, the model digits and the serial digits: BE475735000375.</source>
-            <translation>İki alan turuncuyla vurgulanmıştır: Model No (BE ve 4 hane, örneğin BE 4757) ve altında Serial No (8 hane, örneğin 35000375). BE, model hanelerini ve seri hanelerini girin: BE475735000375.</translation>
+            <translation>İki alan turuncu renkle vurgulanmıştır: Model No (BE ve 4 hane, örneğin BE 4757) ve altında Serial No (8 hane, örneğin 35000375). BE, model hanelerini ve seri hanelerini girin: BE475735000375.</translation>
         </message>
         <message>
             <source>The serial, M and 6 digits (for example M123456), is highlighted in orange at the top right, under the word SERIAL. Some units show it on the display while buttons 1 and 6 are held.</source>
-            <translation>M ve 6 haneden oluşan seri numarası (örneğin M123456) sağ üstte, SERIAL kelimesinin altında turuncuyla vurgulanmıştır. Bazı cihazlar 1 ve 6 tuşları basılı tutulunca bunu ekranda gösterir.</translation>
+            <translation>M ve 6 haneden oluşan seri numarası (örneğin M123456) sağ üstte, SERİ NUMARASI yazısının altında turuncu renkle vurgulanmıştır. Bazı cihazlar 1 ve 6 numaralı istasyon tuşları basılı tutulunca seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Code %1</source>
@@ -183,11 +183,11 @@
         </message>
         <message>
             <source>The printer %1 does not accept jobs. Let it accept them (cupsaccept %1) or choose another printer.</source>
-            <translation>%1 yazıcısı iş kabul etmiyor. Kabul etmesini sağlayın (cupsaccept %1) veya başka bir yazıcı seçin.</translation>
+            <translation>%1 yazıcısı yazdırma işi kabul etmiyor. Kabul etmesini sağlayın (cupsaccept %1) veya başka bir yazıcı seçin.</translation>
         </message>
         <message>
             <source>The printer %1 refused the job: %2</source>
-            <translation>%1 yazıcısı işi reddetti: %2</translation>
+            <translation>%1 yazıcısı yazdırma işini reddetti: %2</translation>
         </message>
         <message>
             <source>The document could not be sent to the printer %1: %2</source>
@@ -300,7 +300,7 @@
         </message>
         <message>
             <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
-            <translation>%1 bir %2 seri numarasıdır: kodu kayıtlı değildir, herkese açık algoritmayla hesaplanır.</translation>
+            <translation>%1 bir %2 seri numarasıdır: kodu saklanmaz, bilinen (açık) algoritmayla hesaplanır.</translation>
         </message>
         <message>
             <source>The code “%1” for %2 is not exactly 4 digits.</source>
@@ -308,11 +308,11 @@
         </message>
         <message>
             <source>Cannot write the export: %1</source>
-            <translation>Dışa aktarma dosyası yazılamıyor: %1</translation>
+            <translation>Dışa aktarım dosyası yazılamıyor: %1</translation>
         </message>
         <message>
             <source>Job %1 does not exist.</source>
-            <translation>%1 numaralı iş mevcut değil.</translation>
+            <translation>%1 numaralı iş emri yok.</translation>
         </message>
         <message>
             <source>%1 The database needs updating to schema %2 first, which cannot be done while it cannot be written.</source>
@@ -463,15 +463,15 @@
         </message>
         <message>
             <source>the port “%1” is not a number from 1 to 65535.</source>
-            <translation>“%1” bağlantı noktası 1 ile 65535 arasında bir sayı değil.</translation>
+            <translation>“%1” port numarası 1 ile 65535 arasında bir sayı değil.</translation>
         </message>
         <message>
             <source>the user name or password holds “%1”, which must be written with %-escapes (for example %2 for /).</source>
-            <translation>kullanıcı adı veya parola “%1” içeriyor; bu, %-kaçışlarıyla yazılmalı (örneğin / için %2).</translation>
+            <translation>kullanıcı adı veya parola “%1” içeriyor; bu karakter %-kodlamasıyla yazılmalı (örneğin / için %2).</translation>
         </message>
         <message>
             <source>it is not written correctly (check the server name and any %-escapes).</source>
-            <translation>doğru yazılmamış (sunucu adını ve %-kaçışlarını kontrol edin).</translation>
+            <translation>doğru yazılmamış (sunucu adını ve %-kodlamalarını kontrol edin).</translation>
         </message>
     </context>
     <context>
@@ -486,7 +486,7 @@
         </message>
         <message>
             <source>Job</source>
-            <translation>İş</translation>
+            <translation>İş emri</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -526,7 +526,7 @@
         </message>
         <message>
             <source>No code could be given: %1 Write it in the boxes once it is known.</source>
-            <translation>Kod verilemedi: %1 Kod öğrenildiğinde kutulara yazın.</translation>
+            <translation>Kod bulunamadı: %1 Kod öğrenildiğinde kutulara yazın.</translation>
         </message>
         <message>
             <source>Where the serial is on the label</source>
@@ -558,7 +558,7 @@
         </message>
         <message>
             <source>The sheet could not be drawn.</source>
-            <translation>Sayfa çizilemedi.</translation>
+            <translation>Talimat sayfası çizilemedi.</translation>
         </message>
         <message>
             <source>← SERIAL</source>
@@ -584,8 +584,8 @@
             <source>or hold buttons 1 + 6
 to show it on the display</source>
             <extracomment>Drawing of a Renault label, small print on two lines (split at the line break).</extracomment>
-            <translation>veya ekranda görmek için
-1 + 6 tuşlarını basılı tutun</translation>
+            <translation>veya 1 + 6 istasyon tuşlarını
+basılı tutun: ekranda görünür</translation>
         </message>
         <message>
             <source>← model: 4 digits</source>
@@ -612,8 +612,8 @@ to show it on the display</source>
             <source>M + 6 digits. Some units show it on the
 display while buttons 1 and 6 are held.</source>
             <extracomment>Drawing of a Visteon label, two lines (split at the line break).</extracomment>
-            <translation>M + 6 rakam. Bazı cihazlar, 1 ve 6 tuşları basılı
-tutulurken seri numarasını ekranda gösterir.</translation>
+            <translation>M + 6 rakam. Bazı cihazlarda 1 ve 6 istasyon
+tuşları basılı tutulunca ekranda görünür.</translation>
         </message>
         <message>
             <source>Radio code card</source>
@@ -658,14 +658,14 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>The sheet could not be written: %1</source>
-            <translation>Sayfa yazılamadı: %1</translation>
+            <translation>Talimat sayfası yazılamadı: %1</translation>
         </message>
     </context>
     <context>
         <name>RequestLetter</name>
         <message>
             <source>A Blaupunkt part number has 10 digits starting with 7 6 (“7 645 384 318”); “%1” is not one.</source>
-            <translation>Blaupunkt parça numarası 7 6 ile başlayan 10 haneden oluşur (“7 645 384 318”); “%1” öyle değil.</translation>
+            <translation>Blaupunkt parça numarası 7 6 ile başlayan 10 haneden oluşur (“7 645 384 318”); “%1” geçerli bir parça numarası değil.</translation>
         </message>
         <message>
             <source>The part number %1 does not belong to the serial %2: its 4th to 7th digits (%3) must be the serial's 3rd to 6th characters (%4). One of them was misread: check the label.</source>
@@ -703,7 +703,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <name>StorageTexts</name>
         <message>
             <source>Worked</source>
-            <translation>Çalıştı</translation>
+            <translation>Kabul edildi</translation>
         </message>
         <message>
             <source>Refused</source>
@@ -768,7 +768,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         <message numerus="yes">
             <source>Waiting %n day(s), asked of %1 on %2</source>
             <translation>
-                <numerusform>%n gündür bekliyor, %1 kişisine %2 tarihinde soruldu</numerusform>
+                <numerusform>%n gündür bekliyor, sorulma tarihi: %2 (talep gönderilen: %1)</numerusform>
             </translation>
         </message>
         <message>
@@ -828,7 +828,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Public algorithm</source>
-            <translation>Herkese açık algoritma</translation>
+            <translation>Bilinen (açık) algoritma</translation>
         </message>
         <message>
             <source>Code database</source>
@@ -912,7 +912,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>This looks like a %1 serial, not this family's: choose %1 instead.</source>
-            <translation>Bu, bu ailenin değil, bir %1 seri numarasına benziyor: bunun yerine %1 ailesini seçin.</translation>
+            <translation>Bu, bu ailenin değil, bir %1 seri numarası gibi görünüyor: bunun yerine %1 ailesini seçin.</translation>
         </message>
         <message>
             <source>A letter is needed %1, not %2.</source>
@@ -980,7 +980,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Look for the radio card first</source>
-            <translation>Önce radyo kartını arayın</translation>
+            <translation>Önce radyo kod kartını arayın</translation>
         </message>
         <message>
             <source>Wrong serial</source>
@@ -996,7 +996,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>The owner's radio card ("Radio Pass", "Safety-Nr" or PIN) may already hold the code for this serial.</source>
-            <translation>Araç sahibinin radyo kartında ("Radio Pass", "Safety-Nr" veya PIN) bu seri numarasının kodu zaten yazılı olabilir.</translation>
+            <translation>Araç sahibinin radyo kod kartında (“Radio Pass”, “Safety-Nr” veya PIN) bu seri numarasının kodu zaten yazılı olabilir.</translation>
         </message>
         <message>
             <source>The usual cause: O and 0, I and 1 mixed up, or a missing character. Read the label again.</source>
@@ -1004,19 +1004,19 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>A previous owner may have swapped the radio: a code card or dealer record for the car then belongs to another unit.</source>
-            <translation>Önceki bir araç sahibi radyoyu değiştirmiş olabilir: bu durumda aracın kod kartı veya bayi kaydı başka bir cihaza aittir.</translation>
+            <translation>Önceki bir araç sahibi radyoyu değiştirmiş olabilir: bu durumda aracın radyo kod kartı veya bayi kaydı başka bir cihaza aittir.</translation>
         </message>
         <message>
             <source>Rarely, the unit's memory was reprogrammed in a repair: no code or button sequence helps then, the unit needs bench work.</source>
-            <translation>Nadiren cihazın belleği bir onarım sırasında yeniden programlanmıştır: bu durumda hiçbir kod veya tuş dizisi işe yaramaz, cihazın tezgâhta onarılması gerekir.</translation>
+            <translation>Nadiren cihazın belleği bir onarım sırasında yeniden programlanmıştır: bu durumda hiçbir kod veya tuş dizisi işe yaramaz, cihaz sökülüp elektronik serviste onarılmalı.</translation>
         </message>
         <message>
             <source>Computed with the public Renault precode algorithm.</source>
-            <translation>Herkese açık Renault ön kod (precode) algoritmasıyla hesaplandı.</translation>
+            <translation>Bilinen (açık) Renault ön kod algoritmasıyla hesaplandı.</translation>
         </message>
         <message>
             <source>Computed with the public Visteon M-serial algorithm.</source>
-            <translation>Herkese açık Visteon M seri numarası algoritmasıyla hesaplandı.</translation>
+            <translation>Bilinen (açık) Visteon M seri numarası algoritmasıyla hesaplandı.</translation>
         </message>
         <message>
             <source>From the code database, imported from %1.</source>
@@ -1028,7 +1028,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>No public algorithm exists for %1 radios, and the code database holds no code for this serial.</source>
-            <translation>%1 radyoları için herkese açık bir algoritma yok ve kod veritabanında bu seri numarası için kod bulunmuyor.</translation>
+            <translation>%1 radyoları için bilinen (açık) bir algoritma yok ve kod veritabanında bu seri numarası için kayıtlı kod yok.</translation>
         </message>
         <message>
             <source>Read the serial on the label again, character by character.</source>
@@ -1040,11 +1040,11 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Look for the owner's radio card.</source>
-            <translation>Araç sahibinin radyo kartını arayın.</translation>
+            <translation>Araç sahibinin radyo kod kartını (Radio Pass) arayın.</translation>
         </message>
         <message>
             <source>Look for the owner's radio card ("Radio Pass", "Safety-Nr" or PIN).</source>
-            <translation>Araç sahibinin radyo kartını arayın ("Radio Pass", "Safety-Nr" veya PIN).</translation>
+            <translation>Araç sahibinin radyo kod kartını arayın (“Radio Pass”, “Safety-Nr” veya PIN).</translation>
         </message>
         <message>
             <source>Ask a Nissan dealer for the code: they need the serial and the vehicle's VIN.</source>
@@ -1052,7 +1052,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Once the code is known and has worked, record it in the code database.</source>
-            <translation>Kod öğrenilip çalıştığında onu kod veritabanına kaydedin.</translation>
+            <translation>Kod öğrenilip radyo tarafından kabul edildiğinde kodu kod veritabanına kaydedin.</translation>
         </message>
         <message>
             <source>%1 is a Renault precode or the start of a Visteon serial cut short: choose the radio family (Renault, or Visteon with all 6 digits).</source>
@@ -1068,7 +1068,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</source>
-            <translation>%1 radyoları için herkese açık bir algoritma yok ve hiçbir kod veritabanına başvurulamadı (kurulu değil veya erişilemiyor).</translation>
+            <translation>%1 radyoları için bilinen (açık) bir algoritma yok ve hiçbir kod veritabanına başvurulamadı (kurulu değil veya erişilemiyor).</translation>
         </message>
         <message>
             <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
@@ -1076,7 +1076,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
-            <translation>Bu radyolar için herkese açık bir algoritma yok: kod, kod veritabanından gelir.</translation>
+            <translation>Bu radyolar için bilinen (açık) bir algoritma yok: kod, kod veritabanından gelir.</translation>
         </message>
         <message>
             <source>The precode is one letter and three digits (for example T019).</source>
@@ -1088,7 +1088,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Many units show the precode on the display while buttons 1 and 6 are held together for a few seconds.</source>
-            <translation>Birçok cihaz, 1 ve 6 numaralı tuşlar birkaç saniye birlikte basılı tutulduğunda ön kodu ekranda gösterir.</translation>
+            <translation>Birçok cihaz, 1 ve 6 numaralı istasyon tuşları birkaç saniye birlikte basılı tutulduğunda ön kodu ekranda gösterir.</translation>
         </message>
         <message>
             <source>A000 to A099 are not precodes.</source>
@@ -1108,11 +1108,11 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Some units show the serial on the display while buttons 1 and 6 are held.</source>
-            <translation>Bazı cihazlar, 1 ve 6 numaralı tuşlar basılı tutulduğunda seri numarasını ekranda gösterir.</translation>
+            <translation>Bazı cihazlar, 1 ve 6 numaralı istasyon tuşları basılı tutulduğunda seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>The code is computed with the public Visteon M-serial algorithm.</source>
-            <translation>Kod, herkese açık Visteon M seri numarası algoritmasıyla hesaplanır.</translation>
+            <translation>Kod, bilinen (açık) Visteon M seri numarası algoritmasıyla hesaplanır.</translation>
         </message>
         <message>
             <source>“%1”</source>
@@ -1125,7 +1125,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>No public algorithm exists for %1 radios, and the code database could not be reached (%2): the code may be on record; try again when it is back.</source>
-            <translation>%1 radyoları için herkese açık bir algoritma yok ve kod veritabanına erişilemedi (%2): kod kayıtlı olabilir; veritabanı yeniden erişilebilir olduğunda tekrar deneyin.</translation>
+            <translation>%1 radyoları için bilinen (açık) bir algoritma yok ve kod veritabanına erişilemedi (%2): kod kayıtlı olabilir; veritabanı yeniden erişilebilir olduğunda tekrar deneyin.</translation>
         </message>
         <message>
             <source>Try again once the code database is back: check that the database server is running and reachable, or that the database file can be read.</source>
@@ -1173,15 +1173,15 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>The part number %1 and the serial %2 cannot be on one label: the part number's digits 4–7 (%3) must be the serial's characters 3–6 (%4), and they differ at %5. One of them was misread: read both on the label again.</source>
-            <translation>%1 parça numarası ve %2 seri numarası aynı etikette olamaz: parça numarasının 4–7. haneleri (%3) seri numarasının 3–6. karakterleri (%4) olmalı, ancak şu konumda farklılar: %5. Biri yanlış okunmuş: ikisini de etikette yeniden okuyun.</translation>
+            <translation>%1 parça numarası ve %2 seri numarası aynı etikette olamaz: parça numarasının 4–7. haneleri (%3) seri numarasının 3–6. karakterleri (%4) olmalı, ancak farklılık şurada: %5. Biri yanlış okunmuş: ikisini de etikette yeniden okuyun.</translation>
         </message>
         <message>
             <source>serial character %1</source>
-            <translation>seri numarası karakteri %1</translation>
+            <translation>seri numarasının %1. karakteri</translation>
         </message>
         <message>
             <source>serial characters %1</source>
-            <translation>seri numarası karakterleri %1</translation>
+            <translation>seri numarasının %1. karakterleri</translation>
         </message>
         <message>
             <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
@@ -1189,7 +1189,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
-            <translation>Kod veritabanında %1 ve %2 için (7. karakterin iki okuması) farklı kodlar kayıtlı: etikete bakın. %3 rakamı görünüyorsa %2 seçin; %4 harfi görünüyorsa harf doğrulanana kadar kod verilemez (etiket fotoğrafıyla bayiye sorun).</translation>
+            <translation>Kod veritabanında %1 ve %2 için (7. karakterin iki okuması) farklı kodlar kayıtlı: etikete bakın. %3 rakamı görünüyorsa %2 okumasını seçin; %4 harfi görünüyorsa harf doğrulanana kadar kod gösterilemez (etiket fotoğrafıyla bayiye sorun).</translation>
         </message>
         <message>
             <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
@@ -1201,7 +1201,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>Unchecked serial: no rule knows this label form. The code is the one on record for the serial as printed; compare the serial with the label before entering it.</source>
-            <translation>Denetlenmemiş seri numarası: bu etiket biçimini bilen kural yok. Kod, basıldığı haliyle seri numarası için kayıtlı koddur; girmeden önce seri numarasını etiketle karşılaştırın.</translation>
+            <translation>Denetlenmemiş seri numarası: bu etiket biçimini bilen kural yok. Kod, basıldığı hâliyle seri numarası için kayıtlı koddur; girmeden önce seri numarasını etiketle karşılaştırın.</translation>
         </message>
         <message>
             <source>Its 7th character may be the letter %1 or the digit %2: both are real serials (%3, %4).</source>
@@ -1263,19 +1263,19 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>From the dealer %1, who was asked for it.</source>
-            <translation>Kendisine sorulan bayiden: %1.</translation>
+            <translation>Talep üzerine bayiden alındı: %1.</translation>
         </message>
         <message>
             <source>From a dealer who was asked for it.</source>
-            <translation>Kendisine sorulan bir bayiden.</translation>
+            <translation>Talep üzerine bir bayiden alındı.</translation>
         </message>
         <message>
             <source>From the manufacturer's service (%1), who was asked for it.</source>
-            <translation>Kendisine sorulan üretici servisinden (%1).</translation>
+            <translation>Talep üzerine üretici servisinden (%1) alındı.</translation>
         </message>
         <message>
             <source>From the manufacturer's service, who was asked for it.</source>
-            <translation>Kendisine sorulan üretici servisinden.</translation>
+            <translation>Talep üzerine üretici servisinden alındı.</translation>
         </message>
         <message>
             <source>From the code database.</source>
@@ -1291,7 +1291,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>confirmed on a radio by %1</source>
-            <translation>radyoda doğrulayan: %1</translation>
+            <translation>radyoda onaylayan: %1</translation>
         </message>
         <message>
             <source>from the owner's radio card</source>
@@ -1331,7 +1331,7 @@ tutulurken seri numarasını ekranda gösterir.</translation>
         </message>
         <message>
             <source>This serial fits no known label form, and the code database holds no code for it as printed.</source>
-            <translation>Bu seri numarası bilinen hiçbir etiket biçimine uymuyor ve kod veritabanında basıldığı haliyle kayıtlı kodu yok.</translation>
+            <translation>Bu seri numarası bilinen hiçbir etiket biçimine uymuyor ve kod veritabanında basıldığı hâliyle kayıtlı kodu yok.</translation>
         </message>
         <message>
             <source>Read the serial and the part number on the label again, character by character.</source>
@@ -1402,11 +1402,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>only one input file can be given ("%1").</source>
-            <translation>yalnızca bir girdi dosyası verilebilir ("%1").</translation>
+            <translation>yalnızca bir girdi dosyası verilebilir (“%1”).</translation>
         </message>
         <message>
             <source>unknown option "%1".</source>
-            <translation>bilinmeyen seçenek "%1".</translation>
+            <translation>bilinmeyen seçenek “%1”.</translation>
         </message>
         <message>
             <source>radiocode batch: cannot open %1: %2</source>
@@ -1450,7 +1450,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>record a code that worked on the radio</source>
-            <translation>radyoda çalışan bir kodu kaydet</translation>
+            <translation>radyonun kabul ettiği bir kodu kaydet</translation>
         </message>
         <message>
             <source>replace another code stored for the serial</source>
@@ -1506,7 +1506,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>%1 is a %2 serial: its code is computed with the public algorithm, not stored.</source>
-            <translation>%1 bir %2 seri numarasıdır: kodu kayıtlı değildir, herkese açık algoritmayla hesaplanır.</translation>
+            <translation>%1 bir %2 seri numarasıdır: kodu saklanmaz, bilinen (açık) algoritmayla hesaplanır.</translation>
         </message>
         <message>
             <source>the code “%1” is not exactly 4 digits.</source>
@@ -1574,7 +1574,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>unexpected argument "%1".</source>
-            <translation>beklenmeyen argüman "%1".</translation>
+            <translation>beklenmeyen argüman “%1”.</translation>
         </message>
         <message>
             <source>ID</source>
@@ -1622,19 +1622,19 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>jobs from this day on (YYYY-MM-DD or a date and time)</source>
-            <translation>bu günden itibaren olan işler (YYYY-MM-DD veya bir tarih ve saat)</translation>
+            <translation>bu günden itibaren iş emirleri (YYYY-MM-DD veya bir tarih ve saat)</translation>
         </message>
         <message>
             <source>jobs before this day</source>
-            <translation>bu günden önceki işler</translation>
+            <translation>bu günden önceki iş emirleri</translation>
         </message>
         <message>
             <source>the newest N jobs only</source>
-            <translation>yalnızca en yeni N iş</translation>
+            <translation>yalnızca en yeni N iş emri</translation>
         </message>
         <message>
             <source>attempts tells how often a code was refused for SERIAL since it last worked, and what to do before the next try.</source>
-            <translation>attempts, SERIAL için son çalıştığından beri bir kodun kaç kez reddedildiğini ve sonraki denemeden önce ne yapılması gerektiğini söyler.</translation>
+            <translation>attempts, SERIAL için son kabul edilen koddan bu yana kaç kez kod reddedildiğini ve sonraki denemeden önce ne yapılması gerektiğini söyler.</translation>
         </message>
         <message>
             <source>Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.</source>
@@ -1666,7 +1666,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>No jobs match.</source>
-            <translation>Eşleşen iş yok.</translation>
+            <translation>Eşleşen iş emri yok.</translation>
         </message>
         <message numerus="yes">
             <source>%n attempt(s)</source>
@@ -1692,15 +1692,15 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Saved job #%1.</source>
-            <translation>İş #%1 kaydedildi.</translation>
+            <translation>İş emri #%1 kaydedildi.</translation>
         </message>
         <message>
             <source>No refused code is recorded for %1 since it last worked.</source>
-            <translation>%1 için, son çalıştığından beri reddedilen bir kod kaydı yok.</translation>
+            <translation>%1 için son kabul edilen koddan bu yana reddedilen kod kaydı yok.</translation>
         </message>
         <message>
             <source>Finds the code for one radio serial and says how to enter it, or what is wrong with the serial. SERIAL may be given in parts as the label prints them (BP53876 9672026); put "--" before a serial that starts with a dash.</source>
-            <translation>Bir radyo seri numarasının kodunu bulur ve nasıl girileceğini ya da seri numarasında neyin yanlış olduğunu söyler. SERIAL, etikette basıldığı gibi parçalar hâlinde verilebilir (BP53876 9672026); tire ile başlayan bir seri numarasının önüne "--" koyun.</translation>
+            <translation>Bir radyo seri numarasının kodunu bulur ve nasıl girileceğini ya da seri numarasında neyin yanlış olduğunu söyler. SERIAL, etikette basıldığı gibi parçalar hâlinde verilebilir (BP53876 9672026); tire ile başlayan bir seri numarasının önüne “--” koyun.</translation>
         </message>
         <message>
             <source>Options:</source>
@@ -1764,11 +1764,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Import, add and export codes of the code database</source>
-            <translation>Kod veritabanına kod içe aktar, ekle ve dışa aktar</translation>
+            <translation>Kod veritabanı: kodları içe aktar, ekle ve dışa aktar</translation>
         </message>
         <message>
             <source>List and export the job log</source>
-            <translation>İş kaydını listele ve dışa aktar</translation>
+            <translation>İş emirlerini listele ve dışa aktar</translation>
         </message>
         <message>
             <source>radiocode %1: unlock codes for Nissan radios (Blaupunkt, Renault, Becker, Visteon).</source>
@@ -1804,7 +1804,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Exit status: 0 a code was shown (or the work was done), 1 the serial is fine but no code can be given, 2 invalid input or arguments, 3 the work could not be done.</source>
-            <translation>Çıkış durumu: 0 bir kod gösterildi (veya iş tamamlandı), 1 seri numarası doğru ancak kod verilemiyor, 2 geçersiz girdi veya argümanlar, 3 iş tamamlanamadı.</translation>
+            <translation>Çıkış durumu: 0 bir kod gösterildi (veya işlem tamamlandı), 1 seri numarası geçerli ancak kod bulunamadı, 2 geçersiz girdi veya argümanlar, 3 işlem yapılamadı.</translation>
         </message>
         <message>
             <source>radiocode: %1 needs a value.</source>
@@ -1812,7 +1812,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>radiocode: unknown language "%1": use one of %2.</source>
-            <translation>radiocode: bilinmeyen dil "%1": şunlardan birini kullanın: %2.</translation>
+            <translation>radiocode: bilinmeyen dil “%1”: şunlardan birini kullanın: %2.</translation>
         </message>
         <message>
             <source>radiocode: --family needs a value.</source>
@@ -1820,23 +1820,23 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>radiocode: unknown radio family "%1": use one of %2.</source>
-            <translation>radiocode: bilinmeyen radyo ailesi "%1": şunlardan birini kullanın: %2.</translation>
+            <translation>radiocode: bilinmeyen radyo ailesi “%1”: şunlardan birini kullanın: %2.</translation>
         </message>
         <message>
             <source>Try "radiocode %1 --help".</source>
-            <translation>"radiocode %1 --help" komutunu deneyin.</translation>
+            <translation>“radiocode %1 --help” komutunu deneyin.</translation>
         </message>
         <message>
             <source>radiocode: unknown command "%1".</source>
-            <translation>radiocode: bilinmeyen komut "%1".</translation>
+            <translation>radiocode: bilinmeyen komut “%1”.</translation>
         </message>
         <message>
             <source>Try "radiocode --help".</source>
-            <translation>"radiocode --help" komutunu deneyin.</translation>
+            <translation>“radiocode --help” komutunu deneyin.</translation>
         </message>
         <message>
             <source>Writes the printable instruction sheet for one radio: the code in four boxes, how to key it in, the cautions and what to do when the radio refuses it. Without a code the boxes are left empty to fill in by hand. Needs no display.</source>
-            <translation>Bir radyo için yazdırılabilir talimat sayfasını yazar: dört kutuda kod, kodun nasıl tuşlanacağı, uyarılar ve radyo kodu kabul etmezse yapılacaklar. Kod yoksa kutular elle doldurulmak üzere boş bırakılır. Ekran gerektirmez.</translation>
+            <translation>Bir radyo için yazdırılabilir talimat sayfasını yazar: dört kutuda kod, kodun nasıl tuşlanacağı, uyarılar ve radyo kodu kabul etmezse yapılacaklar. Kod yoksa kutular elle doldurulmak üzere boş bırakılır. Grafik ekran gerektirmez.</translation>
         </message>
         <message>
             <source>read the serial as this family's</source>
@@ -1844,7 +1844,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>the customer, printed on the sheet</source>
-            <translation>müşteri, sayfaya basılır</translation>
+            <translation>müşteri (talimat sayfasına basılır)</translation>
         </message>
         <message>
             <source>the vehicle's registration</source>
@@ -1852,11 +1852,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>the vehicle identification number (17 characters)</source>
-            <translation>şasi numarası (VIN) (17 karakter)</translation>
+            <translation>şasi numarası (VIN, 17 karakter)</translation>
         </message>
         <message>
             <source>who does the job</source>
-            <translation>işi yapan kişi</translation>
+            <translation>işi yapan teknisyen</translation>
         </message>
         <message>
             <source>free notes</source>
@@ -1872,7 +1872,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>radiocode sheet: the sheet cannot be drawn without fonts.</source>
-            <translation>radiocode sheet: yazı tipleri olmadan sayfa çizilemez.</translation>
+            <translation>radiocode sheet: yazı tipleri olmadan talimat sayfası çizilemez.</translation>
         </message>
         <message>
             <source>unknown option %1.</source>
@@ -1884,7 +1884,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>unknown paper size "%1": use a4 or letter.</source>
-            <translation>bilinmeyen kâğıt boyutu "%1": a4 veya letter kullanın.</translation>
+            <translation>bilinmeyen kâğıt boyutu “%1”: a4 veya letter kullanın.</translation>
         </message>
         <message>
             <source>--out FILE.pdf is missing.</source>
@@ -1900,11 +1900,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Sheet for %1 written to %2.</source>
-            <translation>%1 için sayfa %2 dosyasına yazıldı.</translation>
+            <translation>%1 için talimat sayfası %2 dosyasına yazıldı.</translation>
         </message>
         <message>
             <source>Sheet for %1 written to %2 with empty code boxes: %3</source>
-            <translation>%1 için sayfa %2 dosyasına kod kutuları boş olarak yazıldı: %3</translation>
+            <translation>%1 için talimat sayfası %2 dosyasına kod kutuları boş olarak yazıldı: %3</translation>
         </message>
         <message>
             <source>Warning: %1</source>
@@ -1924,7 +1924,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
-            <translation>FILE dosyasından (veya standart girdiden, "-" için de) her satırda bir seri numarası okur ve her satır için standart çıktıya bir CSV satırı yazar; başlık satırı:</translation>
+            <translation>FILE dosyasından (veya standart girdiden, “-” için de) her satırda bir seri numarası okur ve her satır için standart çıktıya bir CSV satırı yazar; başlık satırı:</translation>
         </message>
         <message>
             <source>  input    the line as read (bytes that are not UTF-8 and NUL shown as �; lines over %1 bytes cut and marked with …)</source>
@@ -1968,7 +1968,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Exit status: 0 a code was found, 1 the serial is fine but no code can be given (not-found, unsupported), 2 the serial is invalid, 3 the code database could not be reached.</source>
-            <translation>Çıkış durumu: 0 kod bulundu, 1 seri numarası doğru ama kod verilemiyor (not-found, unsupported), 2 seri numarası geçersiz, 3 kod veritabanına erişilemedi.</translation>
+            <translation>Çıkış durumu: 0 kod bulundu, 1 seri numarası geçerli ama kod bulunamadı (not-found, unsupported), 2 seri numarası geçersiz, 3 kod veritabanına erişilemedi.</translation>
         </message>
         <message>
             <source>  status   ok, invalid, unsupported, not-found, or unreachable (the code database could not be asked: the code may be on record)</source>
@@ -2048,7 +2048,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
-            <translation>Blaupunkt etiketinin parça numarası (7 645 384 318): 4-7. haneleri seri numarasının 3-6. karakterleri olmalı, yoksa kod verilmez</translation>
+            <translation>Blaupunkt etiketinin parça numarası (7 645 384 318): 4-7. haneleri seri numarasının 3-6. karakterleri olmalı, yoksa kod gösterilmez</translation>
         </message>
         <message>
             <source>With this program:</source>
@@ -2072,11 +2072,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Ask a dealer for the code (PDF letter)</source>
-            <translation>Kodu bir bayiye sorun (PDF mektup)</translation>
+            <translation>Kodu bir bayiye sor (PDF mektup)</translation>
         </message>
         <message>
             <source>Read the serials off pictures of the label</source>
-            <translation>Seri numaralarını etiket fotoğraflarından okuyun</translation>
+            <translation>Seri numaralarını etiket fotoğraflarından oku</translation>
         </message>
         <message>
             <source>%1: %2</source>
@@ -2188,7 +2188,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job #%1 is waiting for the code, asked of %2 on %3.</source>
-            <translation>İş emri #%1 kod bekliyor, %2 kişisine %3 tarihinde soruldu.</translation>
+            <translation>İş emri #%1 kod bekliyor, sorulma tarihi: %3 (talep gönderilen: %2).</translation>
         </message>
         <message>
             <source>When the answer comes: radiocode jobs answer %1 CODE --from NAME</source>
@@ -2208,7 +2208,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>asked of %1 on %2</source>
-            <translation>%1 kişisine %2 tarihinde soruldu</translation>
+            <translation>sorulma tarihi: %2 (talep gönderilen: %1)</translation>
         </message>
         <message numerus="yes">
             <source>waiting %n day(s)</source>
@@ -2234,19 +2234,19 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job #%1: enter the code on the radio (radiocode sheet %2 --out FILE.pdf prints the sheet), then record what happened: radiocode jobs outcome %1 worked (or refused).</source>
-            <translation>İş emri #%1: kodu radyoya girin (radiocode sheet %2 --out FILE.pdf sayfayı yazdırır), sonra sonucu kaydedin: radiocode jobs outcome %1 worked (veya refused).</translation>
+            <translation>İş emri #%1: kodu radyoya girin (radiocode sheet %2 --out FILE.pdf talimat sayfasını yazar), sonra sonucu kaydedin: radiocode jobs outcome %1 worked (veya refused).</translation>
         </message>
         <message>
             <source>the code database holds %1 for this radio (%2), not %3: nothing was changed. Check the answer with %4.</source>
-            <translation>kod veritabanında bu radyo için %1 kayıtlı (%2), %3 değil: hiçbir şey değiştirilmedi. Yanıtı şununla kontrol edin: %4.</translation>
+            <translation>kod veritabanında bu radyo için %1 kayıtlı (%2), %3 değil: hiçbir şey değiştirilmedi. Yanıtı şu kaynakla kontrol edin: %4.</translation>
         </message>
         <message>
             <source>job #%1 is not waiting for a code (radiocode jobs list --waiting shows those that are).</source>
-            <translation>#%1 numaralı iş emri kod beklemiyor (kod bekleyenleri radiocode jobs list --waiting gösterir).</translation>
+            <translation>iş emri #%1 kod beklemiyor (kod bekleyenleri radiocode jobs list --waiting gösterir).</translation>
         </message>
         <message>
             <source>there is no job #%1.</source>
-            <translation>#%1 numaralı iş emri yok.</translation>
+            <translation>iş emri #%1 yok.</translation>
         </message>
         <message>
             <source>give the job's number and worked, refused or not-tried</source>
@@ -2314,7 +2314,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>radiocode scan: %1 cannot be read (a folder, or no permission).</source>
-            <translation>radiocode scan: %1 okunamıyor (bir klasör veya izin yok).</translation>
+            <translation>radiocode scan: %1 okunamıyor (bir klasör olabilir veya okuma izni yok).</translation>
         </message>
         <message>
             <source>radiocode scan: %1 is not a picture this program can read (use PNG or JPEG).</source>
@@ -2350,7 +2350,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Exit status: 0 the sheet was written with a code, 1 it was written without one (not-found, unsupported), 2 invalid serial or arguments, 3 the file could not be written or nothing was printed (no printer, a stopped printer, one that rejects jobs).</source>
-            <translation>Çıkış durumu: 0 talimat sayfası kodla yazıldı, 1 kodsuz yazıldı (not-found, unsupported), 2 geçersiz seri numarası veya argümanlar, 3 dosya yazılamadı veya hiçbir şey yazdırılmadı (yazıcı yok, yazıcı durdurulmuş veya işleri reddediyor).</translation>
+            <translation>Çıkış durumu: 0 talimat sayfası kodla yazıldı, 1 kodsuz yazıldı (not-found, unsupported), 2 geçersiz seri numarası veya argümanlar, 3 dosya yazılamadı veya hiçbir şey yazdırılmadı (yazıcı yok, yazıcı durdurulmuş veya yazdırma işlerini reddediyor).</translation>
         </message>
         <message>
             <source>--out FILE.pdf (or --print) is missing.</source>
@@ -2374,7 +2374,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Printed: job %1 on %2</source>
-            <translation>Yazdırıldı: iş %1, yazıcı %2</translation>
+            <translation>Yazdırıldı: yazdırma işi %1, yazıcı: %2</translation>
         </message>
         <message numerus="yes">
             <source>(%n copies)</source>
@@ -2461,7 +2461,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <name>radiocode::gui::DatabaseIntegration</name>
         <message>
             <source>Record the code that worked</source>
-            <translation>Çalışan kodu kaydet</translation>
+            <translation>Kabul edilen kodu kaydet</translation>
         </message>
         <message>
             <source>The 4-digit code the radio accepted for %1:</source>
@@ -2481,7 +2481,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Save the job as done; a database code is marked as confirmed by you.</source>
-            <translation>İşi tamamlandı olarak kaydet; veritabanından gelen bir kod sizin tarafınızdan onaylanmış olarak işaretlenir.</translation>
+            <translation>İş emrini tamamlandı olarak kaydet; veritabanından gelen bir kod sizin tarafınızdan onaylanmış olarak işaretlenir.</translation>
         </message>
         <message>
             <source>Count a wrong attempt for this radio and show what to do next.</source>
@@ -2489,11 +2489,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Keep this lookup in the job log.</source>
-            <translation>Bu sorguyu iş kaydında sakla.</translation>
+            <translation>Bu sorguyu iş emri günlüğüne kaydet.</translation>
         </message>
         <message>
             <source>The code came from the radio card or the dealer and the radio accepted it: keep it in the code database.</source>
-            <translation>Kod radyo kartından veya bayiden alındı ve radyo kodu kabul etti: kodu kod veritabanında saklayın.</translation>
+            <translation>Kod radyo kod kartından veya bayiden alındı ve radyo kodu kabul etti: kodu kod veritabanında saklayın.</translation>
         </message>
         <message>
             <source>Using %1</source>
@@ -2505,19 +2505,19 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Codes were refused before</source>
-            <translation>Daha önce kodlar reddedildi</translation>
+            <translation>Daha önce reddedilen kodlar var</translation>
         </message>
         <message>
             <source>Job log</source>
-            <translation>İş kaydı</translation>
+            <translation>İş emri günlüğü</translation>
         </message>
         <message>
             <source>This code worked</source>
-            <translation>Bu kod çalıştı</translation>
+            <translation>Kod kabul edildi</translation>
         </message>
         <message>
             <source>Your name, to mark the code as confirmed (leave empty to only save the job):</source>
-            <translation>Kodu onaylanmış olarak işaretlemek için adınız (yalnızca işi kaydetmek için boş bırakın):</translation>
+            <translation>Kodu onaylanmış olarak işaretlemek için adınız (yalnızca iş emrini kaydetmek için boş bırakın):</translation>
         </message>
         <message>
             <source>Code refused</source>
@@ -2525,7 +2525,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>“%1” is not a code: a code is exactly 4 digits.</source>
-            <translation>“%1” bir kod değil: kod tam olarak 4 rakamdan oluşur.</translation>
+            <translation>“%1” bir kod değil: kod tam olarak 4 haneden oluşur.</translation>
         </message>
         <message>
             <source>Your name (kept with the code, so colleagues know who confirmed it):</source>
@@ -2545,7 +2545,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Save j&amp;ob</source>
-            <translation>İ&amp;şi kaydet</translation>
+            <translation>İ&amp;ş emrini kaydet</translation>
         </message>
         <message>
             <source>Opening the code database…</source>
@@ -2557,7 +2557,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Workshop details…</source>
-            <translation>&amp;Atölye bilgileri…</translation>
+            <translation>&amp;Servis bilgileri…</translation>
         </message>
         <message>
             <source>Code refused…</source>
@@ -2617,7 +2617,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Note: the environment variable %1 is set, so this program uses %2 whatever is saved here.</source>
-            <translation>Not: %1 ortam değişkeni ayarlı olduğundan bu program, burada ne kaydedilirse kaydedilsin %2 kullanır.</translation>
+            <translation>Not: %1 ortam değişkeni ayarlı olduğundan bu program, burada ne kaydedilirse kaydedilsin şu veritabanını kullanır: %2.</translation>
         </message>
         <message>
             <source>Connecting…</source>
@@ -2712,7 +2712,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Station buttons 1 to 4 set the four digits: press 1 until the first digit shows, 2 for the second, 3 for the third and 4 for the fourth. Then confirm with the button the result page names.</source>
-            <translation>1–4 numaralı istasyon tuşları dört haneyi ayarlar: ilk hane görünene kadar 1'e, ikinci hane için 2'ye, üçüncü için 3'e ve dördüncü için 4'e basın. Ardından sonuç sayfasında belirtilen tuşla onaylayın.</translation>
+            <translation>1–4 numaralı istasyon tuşları kodun dört hanesini ayarlar: ilk hane görünene kadar 1 numaralı tuşa, ikinci hane için 2 numaralı tuşa, üçüncü için 3 numaralı tuşa ve dördüncü için 4 numaralı tuşa basın. Ardından sonuç sayfasında belirtilen tuşla onaylayın.</translation>
         </message>
         <message>
             <source>Keyboard</source>
@@ -2720,7 +2720,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Go on: choose the focused card, look the serial up, next step</source>
-            <translation>İlerle: odaklanılan kartı seç, seri numarasını sorgula, sonraki adım</translation>
+            <translation>İlerle: odaktaki kartı seç, seri numarasını sorgula, sonraki adım</translation>
         </message>
         <message>
             <source>Back one step</source>
@@ -2744,14 +2744,14 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Scan the radio's label on any page: the program looks the serial up as a new radio, whatever had the focus. Keys typed by hand work as usual.</source>
-            <translation>Radyonun etiketini herhangi bir sayfada okutun: odak nerede olursa olsun program seri numarasını yeni bir radyo olarak arar. Elle yazılan tuşlar her zamanki gibi çalışır.</translation>
+            <translation>Radyonun etiketini herhangi bir sayfada okutun: odak nerede olursa olsun program seri numarasını yeni bir radyo olarak arar. Elle basılan tuşlar her zamanki gibi çalışır.</translation>
         </message>
     </context>
     <context>
         <name>radiocode::gui::HistoryWindow</name>
         <message>
             <source>Job history</source>
-            <translation>İş geçmişi</translation>
+            <translation>İş emri geçmişi</translation>
         </message>
         <message>
             <source>All radios</source>
@@ -2811,7 +2811,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Re&amp;print sheet…</source>
-            <translation>Sayfayı yeniden ya&amp;zdır…</translation>
+            <translation>Talimat sayfasını yeniden ya&amp;zdır…</translation>
         </message>
         <message>
             <source>&amp;Export CSV…</source>
@@ -2824,7 +2824,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message numerus="yes">
             <source>%n job(s)</source>
             <translation>
-                <numerusform>%n iş</numerusform>
+                <numerusform>%n iş emri</numerusform>
             </translation>
         </message>
         <message>
@@ -2833,7 +2833,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Export jobs</source>
-            <translation>İşleri dışa aktar</translation>
+            <translation>İş emirlerini dışa aktar</translation>
         </message>
         <message>
             <source>CSV files (*.csv)</source>
@@ -2842,7 +2842,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message numerus="yes">
             <source>%n job(s) exported to %1.</source>
             <translation>
-                <numerusform>%n iş dışa aktarıldı: %1.</numerusform>
+                <numerusform>%n iş emri dışa aktarıldı: %1.</numerusform>
             </translation>
         </message>
         <message>
@@ -2883,7 +2883,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Enter the &amp;answer…</source>
-            <translation>&amp;Yanıtı gir…</translation>
+            <translation>Yanıtı &amp;gir…</translation>
         </message>
         <message>
             <source>Enter the answer</source>
@@ -2895,7 +2895,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>“%1” is not a code: a code is exactly 4 digits.</source>
-            <translation>“%1” bir kod değil: kod tam olarak 4 rakamdır.</translation>
+            <translation>“%1” bir kod değil: kod tam olarak 4 haneden oluşur.</translation>
         </message>
         <message>
             <source>Say who gave the code: it is kept with the code.</source>
@@ -2907,7 +2907,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job #%1 is no longer waiting for a code.</source>
-            <translation>#%1 numaralı iş emri artık kod beklemiyor.</translation>
+            <translation>İş emri #%1 artık kod beklemiyor.</translation>
         </message>
         <message>
             <source>Change outcome</source>
@@ -2915,7 +2915,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job of %1 (%2): outcome changed to “%3”.</source>
-            <translation>İş emri – %1 (%2): sonuç “%3” olarak değiştirildi.</translation>
+            <translation>İş emri (%1, %2): sonuç “%3” olarak değiştirildi.</translation>
         </message>
     </context>
     <context>
@@ -2930,11 +2930,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Choose file…</source>
-            <translation>Dosya &amp;seç…</translation>
+            <translation>&amp;Dosya seç…</translation>
         </message>
         <message>
             <source>Choose the code list to import. Nothing is saved until you press Import.</source>
-            <translation>İçe aktarılacak kod listesini seçin. İçe Aktar'a basana kadar hiçbir şey kaydedilmez.</translation>
+            <translation>İçe aktarılacak kod listesini seçin. “İçe aktar” düğmesine basılana kadar hiçbir şey kaydedilmez.</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -2958,7 +2958,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Import</source>
-            <translation>&amp;İçe Aktar</translation>
+            <translation>&amp;İçe aktar</translation>
         </message>
         <message>
             <source>Replace stored codes</source>
@@ -3077,11 +3077,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job details</source>
-            <translation>İş ayrıntıları</translation>
+            <translation>İş emri ayrıntıları</translation>
         </message>
         <message>
             <source>Optional: these go on the instruction sheet. The technician's name is remembered for the next job.</source>
-            <translation>İsteğe bağlı: bu bilgiler talimat sayfasına yazılır. Teknisyenin adı sonraki iş için hatırlanır.</translation>
+            <translation>İsteğe bağlı: bu bilgiler talimat sayfasına yazılır. Teknisyenin adı sonraki iş emri için hatırlanır.</translation>
         </message>
         <message>
             <source>C&amp;ustomer:</source>
@@ -3152,7 +3152,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Next: &amp;type the serial</source>
-            <translation>Sonraki: seri numarasını ya&amp;zın</translation>
+            <translation>Sonraki: seri numarasını ya&amp;z</translation>
         </message>
         <message>
             <source>Enter</source>
@@ -3191,7 +3191,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Find the serial on a photo or scan of the label (you can also drop a picture onto the window or paste one with Ctrl+V)</source>
-            <translation>Seri numarasını etiketin fotoğrafında veya taramasında bulun (bir resmi pencereye de bırakabilir veya Ctrl+V ile yapıştırabilirsiniz)</translation>
+            <translation>Seri numarasını etiketin fotoğrafında veya taramasında bul (bir resmi pencereye de bırakabilir veya Ctrl+V ile yapıştırabilirsiniz)</translation>
         </message>
         <message>
             <source>Use the webcam</source>
@@ -3230,7 +3230,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Nissan Radio Code Finder %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Finds the unlock code of a Nissan radio (Blaupunkt, Renault, Becker, Visteon) and shows how to enter it.&lt;/p&gt;&lt;p&gt;Codes come only from the public Renault precode and Visteon M-serial algorithms or from the workshop's code database; every result says which.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Nissan Radio Code Finder %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Bir Nissan radyosunun (Blaupunkt, Renault, Becker, Visteon) kilit açma kodunu bulur ve nasıl girileceğini gösterir.&lt;/p&gt;&lt;p&gt;Kodlar yalnızca herkese açık Renault ön kod (precode) ve Visteon M seri numarası algoritmalarından veya servisin kod veritabanından gelir; her sonuç kaynağını belirtir.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;&lt;b&gt;Nissan Radio Code Finder %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Bir Nissan radyosunun (Blaupunkt, Renault, Becker, Visteon) kilit açma kodunu bulur ve nasıl girileceğini gösterir.&lt;/p&gt;&lt;p&gt;Kodlar yalnızca bilinen (açık) Renault ön kod ve Visteon M seri numarası algoritmalarından veya servisin kod veritabanından gelir; her sonuç kaynağını belirtir.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Code found for %1.</source>
@@ -3254,7 +3254,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Job details</source>
-            <translation>İş ayrıntıları</translation>
+            <translation>İş emri</translation>
         </message>
         <message>
             <source>Help</source>
@@ -3278,7 +3278,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Check the VIN before saving the sheet.</source>
-            <translation>Sayfayı kaydetmeden önce şasi numarasını (VIN) kontrol edin.</translation>
+            <translation>Talimat sayfasını kaydetmeden önce şasi numarasını (VIN) kontrol edin.</translation>
         </message>
         <message>
             <source>radio-code-%1.pdf</source>
@@ -3306,7 +3306,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>The workshop's name, printed at the top of every sheet:</source>
-            <translation>Servisin adı, her sayfanın üst kısmına basılır:</translation>
+            <translation>Servisin adı, her talimat sayfasının üst kısmına basılır:</translation>
         </message>
         <message>
             <source>Nissan Radio Code Finder</source>
@@ -3358,7 +3358,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Job details</source>
-            <translation>&amp;İş ayrıntıları</translation>
+            <translation>&amp;İş emri ayrıntıları</translation>
         </message>
         <message>
             <source>&amp;Database</source>
@@ -3374,7 +3374,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Troubleshooting and keys</source>
-            <translation>&amp;Sorun giderme ve tuşlar</translation>
+            <translation>&amp;Sorun giderme ve klavye</translation>
         </message>
         <message>
             <source>&amp;About</source>
@@ -3402,7 +3402,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>The job details (customer, registration, VIN, notes) were entered for %1. Keep them for %2?</source>
-            <translation>İş emri bilgileri (müşteri, plaka, VIN, notlar) %1 için girilmişti. %2 için de saklansın mı?</translation>
+            <translation>İş emri ayrıntıları (müşteri, plaka, VIN, notlar) %1 için girilmişti. %2 için de saklansın mı?</translation>
         </message>
         <message>
             <source>Another radio</source>
@@ -3418,7 +3418,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Another radio: the job details of %1 were cleared.</source>
-            <translation>Başka radyo: %1 için girilen iş emri bilgileri temizlendi.</translation>
+            <translation>Başka radyo: %1 için girilen iş emri ayrıntıları temizlendi.</translation>
         </message>
         <message>
             <source>Scanned “%1”: this serial cannot be looked up as it is, see the message under it.</source>
@@ -3442,7 +3442,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Printed: job %1 on %2</source>
-            <translation>Yazdırıldı: iş %1, yazıcı %2</translation>
+            <translation>Yazdırıldı: yazdırma işi %1, yazıcı: %2</translation>
         </message>
         <message>
             <source>Nothing was printed.</source>
@@ -3454,11 +3454,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Print &amp;without asking (on the last printer)</source>
-            <translation>Sormadan &amp;yazdır (son yazıcıda)</translation>
+            <translation>S&amp;ormadan yazdır (son yazıcıda)</translation>
         </message>
         <message>
             <source>Print code &amp;card…</source>
-            <translation>&amp;Kod kartı yazdır…</translation>
+            <translation>Kod kar&amp;tını yazdır…</translation>
         </message>
         <message>
             <source>Code card (glovebo&amp;x)</source>
@@ -3466,15 +3466,15 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>A small card with the code for the owner's handbook or the glovebox</source>
-            <translation>Araç el kitabı veya torpido gözü için kodu taşıyan küçük bir kart</translation>
+            <translation>Araç kullanım kılavuzunun arasına veya torpido gözüne konacak, kodu yazılı küçük bir kart</translation>
         </message>
         <message>
             <source>Print code card (85 × 54 mm)…</source>
-            <translation>Kod kartı yazdır (85 × 54 mm)…</translation>
+            <translation>Kod kartını yazdır (85 × 54 mm)…</translation>
         </message>
         <message>
             <source>Print code label (62 mm label printer)…</source>
-            <translation>Kod etiketi yazdır (62 mm etiket yazıcısı)…</translation>
+            <translation>Kod etiketini yazdır (62 mm etiket yazıcısı)…</translation>
         </message>
         <message>
             <source>Save code card as PDF…</source>
@@ -3492,7 +3492,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <name>radiocode::gui::NoCodeActions</name>
         <message>
             <source>The o&amp;wner has the radio card…</source>
-            <translation>Araç &amp;sahibinde radyo kod kartı (Radio Pass) var…</translation>
+            <translation>Araç &amp;sahibinde radyo kod kartı var…</translation>
         </message>
         <message>
             <source>Enter the serial and the code from the owner's radio card.</source>
@@ -3512,15 +3512,15 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>“%1” is not a code: a code is exactly 4 digits.</source>
-            <translation>“%1” bir kod değil: kod tam olarak 4 rakamdır.</translation>
+            <translation>“%1” bir kod değil: kod tam olarak 4 haneden oluşur.</translation>
         </message>
         <message>
             <source>Job #%1 is waiting for the code.</source>
-            <translation>#%1 numaralı iş emri kodu bekliyor.</translation>
+            <translation>İş emri #%1 kod bekliyor.</translation>
         </message>
         <message>
             <source>Job #%1 is waiting for the code from %2.</source>
-            <translation>#%1 numaralı iş emri kodu bekliyor (kaynak: %2).</translation>
+            <translation>İş emri #%1 kod bekliyor (talep gönderilen: %2).</translation>
         </message>
         <message>
             <source>job #%1</source>
@@ -3668,11 +3668,11 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio and the proof of ownership to enclose, with the owner's signature. Empty fields are left blank to fill in by hand.</source>
-            <translation>Bir Nissan bayisine veya %1 servisine mektup: atölye, araç, radyo ve eklenecek sahiplik belgesi, araç sahibinin imzasıyla. Boş alanlar elle doldurulmak üzere boş bırakılır.</translation>
+            <translation>Bir Nissan bayisine veya %1 servisine mektup: servis bilgileriniz, araç, radyo, eklenecek mülkiyet belgesi ve araç sahibinin imzası. Boş alanlar elle doldurulmak üzere boş bırakılır.</translation>
         </message>
         <message>
             <source>The workshop's details are not set yet: Database ▸ Workshop details.</source>
-            <translation>Atölye bilgileri henüz ayarlanmadı: Veritabanı ▸ Atölye bilgileri.</translation>
+            <translation>Servis bilgileri henüz ayarlanmadı: Veritabanı ▸ Servis bilgileri.</translation>
         </message>
         <message>
             <source>From: %1.</source>
@@ -3704,7 +3704,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;VIN:</source>
-            <translation>&amp;VIN:</translation>
+            <translation>Şasi no (&amp;VIN):</translation>
         </message>
         <message>
             <source>&amp;Registration:</source>
@@ -3720,7 +3720,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Save as PDF…</source>
-            <translation>PDF olarak &amp;kaydet…</translation>
+            <translation>P&amp;DF olarak kaydet…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
@@ -3795,7 +3795,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>&amp;Job details…</source>
-            <translation>&amp;İş ayrıntıları…</translation>
+            <translation>&amp;İş emri ayrıntıları…</translation>
         </message>
         <message>
             <source>&amp;New radio</source>
@@ -3815,7 +3815,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>Digit %1: %2</source>
-            <translation>Hane %1: %2</translation>
+            <translation>%1. hane: %2</translation>
         </message>
         <message>
             <source>Station button %1</source>
@@ -3878,7 +3878,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         </message>
         <message>
             <source>well formed: checked against the serial once the serial is complete.</source>
-            <translation>biçim doğru: seri numarası tamamlanınca onunla karşılaştırılır.</translation>
+            <translation>biçimi doğru: seri numarası tamamlanınca onunla karşılaştırılır.</translation>
         </message>
         <message>
             <source>Part n&amp;umber (optional):</source>
@@ -3979,7 +3979,7 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <name>radiocode::gui::WorkshopDialog</name>
         <message>
             <source>Workshop details</source>
-            <translation>Atölye bilgileri</translation>
+            <translation>Servis bilgileri</translation>
         </message>
         <message>
             <source>phone, e-mail</source>
