@@ -1004,7 +1004,7 @@ void MainWindow::retranslate() {
     const int hintWidth =
         quick_->lineEdit()->fontMetrics().horizontalAdvance(quick_->lineEdit()->placeholderText()) +
         48;
-    quick_->setFixedWidth(std::clamp(hintWidth, 380, 470));
+    quick_->setFixedWidth(std::clamp(hintWidth, 380, 430));
     quick_->lineEdit()->setAccessibleName(tr("Quick lookup: serial of any radio"));
     quick_->refresh();
     back_->setText(tr("Back"));
