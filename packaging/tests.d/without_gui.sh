@@ -15,7 +15,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 started=$SECONDS
 cmake -S "$root" -B "$nogui_dir" -G Ninja "${launcher[@]}" -DRADIOCODE_BUILD_GUI=OFF \
-    -DRADIOCODE_BUILD_BENCHMARKS=OFF -DRADIOCODE_FUZZ=OFF \
+    -DRADIOCODE_FUZZ=OFF \
     -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Widgets=ON -DCMAKE_DISABLE_FIND_PACKAGE_Qt6SvgWidgets=ON \
     -DCMAKE_DISABLE_FIND_PACKAGE_Qt6PrintSupport=ON \
     -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Multimedia=ON >"$nogui_dir.log" 2>&1 ||
