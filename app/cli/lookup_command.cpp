@@ -63,17 +63,18 @@ QStringList suggestionsOf(const Recognition& recognition) {
     return list;
 }
 
-QStringList stepSentences(const EntrySteps& steps) {
+QStringList stepSentences(Family family, const std::optional<DigitSteps>& digits) {
     QStringList sentences;
-    for (const DigitStep& step : steps.digits)
-        sentences << Texts::digitStep(step);
-    sentences << Texts::confirmStep(steps);
+    if (digits)
+        for (const DigitStep& step : *digits)
+            sentences << Texts::digitStep(step);
+    sentences << Texts::confirmStep(entryProcedure(family));
     return sentences;
 }
 
-QStringList cautionSentences(const EntrySteps& steps) {
+QStringList cautionSentences(Family family) {
     QStringList sentences;
-    for (const Caution caution : steps.cautions)
+    for (const Caution caution : entryProcedure(family).cautions)
         sentences << Texts::caution(caution);
     return sentences;
 }
@@ -144,7 +145,8 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
         object[QLatin1String("attemptWarning")] = warning;
     if (result.answer) {
-        const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
+        const std::optional<DigitSteps> digitSteps =
+            digitStepsFor(*recognition.family, result.answer->code);
         object[QLatin1String("code")] = Texts::fromUtf8(result.answer->code);
         const QString source = Texts::fromUtf8(result.answer->source);
         object[QLatin1String("source")] = source;
@@ -158,12 +160,15 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
                             {QLatin1String("at"), Texts::fromUtf8(result.answer->refusedAt)},
                             {QLatin1String("message"), Texts::refusedWarning(*result.answer)}};
         QJsonArray digits;
-        for (const DigitStep& step : steps.digits)
-            digits.append(QJsonObject{{QLatin1String("button"), step.button},
-                                      {QLatin1String("digit"), step.digit}});
+        if (digitSteps)
+            for (const DigitStep& step : *digitSteps)
+                digits.append(QJsonObject{{QLatin1String("button"), step.button},
+                                          {QLatin1String("digit"), step.digit}});
         object[QLatin1String("digits")] = digits;
-        object[QLatin1String("steps")] = QJsonArray::fromStringList(stepSentences(steps));
-        object[QLatin1String("cautions")] = QJsonArray::fromStringList(cautionSentences(steps));
+        object[QLatin1String("steps")] =
+            QJsonArray::fromStringList(stepSentences(*recognition.family, digitSteps));
+        object[QLatin1String("cautions")] =
+            QJsonArray::fromStringList(cautionSentences(*recognition.family));
     } else {
         object[QLatin1String("code")] = QJsonValue();
         object[QLatin1String("source")] = QJsonValue();
@@ -224,9 +229,10 @@ void printText(Context& context, const LookupResult& result) {
         context.out << wrapped(Texts::message(recognition)) << "\n";
     if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
         context.out << wrapped(reading) << "\n";
-    const EntrySteps steps = entryStepsFor(*recognition.family, result.answer->code);
-    printList(context, Cli::tr("How to enter it:"), stepSentences(steps), true);
-    printList(context, Cli::tr("Take care:"), cautionSentences(steps), false);
+    const Family family = *recognition.family;
+    printList(context, Cli::tr("How to enter it:"),
+              stepSentences(family, digitStepsFor(family, result.answer->code)), true);
+    printList(context, Cli::tr("Take care:"), cautionSentences(family), false);
 }
 
 } // namespace

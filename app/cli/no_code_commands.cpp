@@ -98,18 +98,22 @@ bool isCode(const QString& code) {
 }
 
 void printEntrySteps(Context& context, Family family, const QString& code) {
-    const QByteArray digits = code.toLatin1();
-    const EntrySteps steps =
-        entryStepsFor(family, std::string_view(digits.constData(), std::size_t(digits.size())));
+    const QByteArray bytes = code.toLatin1();
+    const std::optional<DigitSteps> digits =
+        digitStepsFor(family, std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    const EntryProcedure& procedure = entryProcedure(family);
     context.out << "\n" << Cli::tr("How to enter it:") << "\n";
     int number = 0;
-    for (const DigitStep& step : steps.digits)
-        context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::digitStep(step), 5)
-                    << "\n";
-    context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::confirmStep(steps), 5)
+    if (digits)
+        for (const DigitStep& step : *digits)
+            context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::digitStep(step),
+                                   5)
+                        << "\n";
+    context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::confirmStep(procedure),
+                           5)
                 << "\n\n"
                 << Cli::tr("Take care:") << "\n";
-    for (const Caution caution : steps.cautions)
+    for (const Caution caution : procedure.cautions)
         context.out << wrapped(QStringLiteral("  - ") + Texts::caution(caution), 4) << "\n";
 }
 

@@ -346,13 +346,13 @@ QString Texts::digitStep(const DigitStep& step) {
         .arg(step.digit);
 }
 
-QString Texts::confirmStep(const EntrySteps& steps) {
-    switch (steps.confirm) {
+QString Texts::confirmStep(const EntryProcedure& procedure) {
+    switch (procedure.confirm) {
     case ConfirmAction::HoldPreset6TaOrSeekUp:
         return tr("Press and hold station button 6, TA or SEEK ▲ for %1–%2 seconds to confirm "
                   "(some units: see the handbook).")
-            .arg(steps.confirmHoldSecondsMin)
-            .arg(steps.confirmHoldSecondsMax);
+            .arg(procedure.confirmHoldSecondsMin)
+            .arg(procedure.confirmHoldSecondsMax);
     case ConfirmAction::PressOkOrEnter:
         return tr("Press OK or ENTER (some units: see the handbook).");
     case ConfirmAction::VariesSeeHandbook:

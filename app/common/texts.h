@@ -46,7 +46,7 @@ public:
 
     // "Press station button 1 until 4 shows on the display."
     static QString digitStep(const DigitStep& step);
-    static QString confirmStep(const EntrySteps& steps);
+    static QString confirmStep(const EntryProcedure& procedure);
     static QString caution(Caution caution);
     static QString troubleshootingTitle(TroubleshootingItem item);
     static QString troubleshootingText(TroubleshootingItem item);

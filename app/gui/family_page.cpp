@@ -1,7 +1,7 @@
 #include "family_page.h"
 
 #include "accessibility.h"
-#include "instruction_sheet.h"
+#include "label_drawing.h"
 #include "serial_widgets.h"
 #include "texts.h"
 
@@ -102,17 +102,6 @@ public:
 
 } // namespace
 
-QPixmap labelDrawingPixmap(Family family, const QSize& size, qreal devicePixelRatio) {
-    QSvgRenderer renderer(InstructionSheet::labelDrawing(family));
-    QPixmap image((QSizeF(size) * devicePixelRatio).toSize());
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    renderer.render(&painter);
-    painter.end();
-    image.setDevicePixelRatio(devicePixelRatio);
-    return image;
-}
-
 FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), family_(family) {
     setObjectName(QStringLiteral("card-%1").arg(Texts::fromUtf8(familyId(family))));
     setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
@@ -131,7 +120,7 @@ FamilyCard::FamilyCard(Family family, QWidget* parent) : QToolButton(parent), fa
 
 void FamilyCard::loadDrawing() {
     // Drawn at any size and pixel ratio, annotations in the current language.
-    setIcon(QIcon(new LabelDrawingEngine(InstructionSheet::labelDrawing(family_))));
+    setIcon(QIcon(new LabelDrawingEngine(LabelDrawing::svg(family_))));
     drawingLoaded_ = true;
 }
 

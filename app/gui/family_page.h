@@ -5,7 +5,6 @@
 #include "radiocode/families.h"
 #include "radiocode/recognition.h"
 
-#include <QPixmap>
 #include <QToolButton>
 #include <QWidget>
 
@@ -19,10 +18,6 @@ class QPushButton;
 namespace radiocode::gui {
 
 class SerialField;
-
-// A family's label drawing with its annotations in the current language, as a pixmap of
-// `size` logical pixels for a screen of the given pixel ratio.
-QPixmap labelDrawingPixmap(Family family, const QSize& size, qreal devicePixelRatio);
 
 class FamilyCard : public QToolButton {
     Q_OBJECT

@@ -1,7 +1,7 @@
 #include "label_guide_page.h"
 
 #include "accessibility.h"
-#include "instruction_sheet.h"
+#include "label_drawing.h"
 #include "texts.h"
 
 #include "serial_widgets.h"
@@ -37,7 +37,7 @@ void LabelView::showLabel(Family family) {
     // The drawing with its annotations in the current language; the renderer outlives the items.
     if (!renderer_)
         renderer_ = new QSvgRenderer(this);
-    renderer_->load(InstructionSheet::labelDrawing(family));
+    renderer_->load(LabelDrawing::svg(family));
     item_ = new QGraphicsSvgItem;
     item_->setSharedRenderer(renderer_);
     // Redrawn from the vector at every zoom step: sharp at any magnification.
@@ -52,7 +52,7 @@ void LabelView::retranslate() {
     if (!renderer_)
         return;
     // Same size, so the zoom and the scroll position stay; the item repaints on the reload.
-    renderer_->load(InstructionSheet::labelDrawing(family_));
+    renderer_->load(LabelDrawing::svg(family_));
 }
 
 void LabelView::zoomBy(qreal factor) {

@@ -1,6 +1,7 @@
 // radiocode-finder: the technician's desktop program.
 #include "finder_program.h"
 #include "i18n.h"
+#include "process_clock.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -11,41 +12,7 @@
 #include <initializer_list>
 #include <string_view>
 
-#ifdef Q_OS_LINUX
-#include <ctime>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <unistd.h>
-#endif
-
 namespace {
-
-// Milliseconds since the kernel started this process (before the dynamic loader ran), or -1
-// where the system does not tell (then the caller falls back to the time since main()).
-double millisecondsSinceProcessStart() {
-#ifndef Q_OS_LINUX
-    return -1;
-#else
-    std::ifstream statFile("/proc/self/stat");
-    std::string stat;
-    std::getline(statFile, stat);
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos)
-        return -1;
-    std::istringstream fields(stat.substr(close + 2));
-    std::string field;
-    // Field 22 (starttime) counted from field 3 (state), which follows the ')'.
-    for (int index = 3; index <= 22 && fields >> field; ++index)
-        if (index == 22) {
-            timespec now{};
-            clock_gettime(CLOCK_BOOTTIME, &now);
-            const double startSeconds = std::stod(field) / double(sysconf(_SC_CLK_TCK));
-            return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startSeconds) * 1000.0;
-        }
-    return -1;
-#endif
-}
 
 // --smoke-test: report once the window has painted its first frame, then quit.
 class FirstFrameWatcher : public QObject {
@@ -58,7 +25,7 @@ protected:
             reported_ = true;
             // After this paint is flushed to the window: the frame is on screen.
             QTimer::singleShot(0, this, [this] {
-                const double sinceStart = millisecondsSinceProcessStart();
+                const double sinceStart = radiocode::millisecondsSinceProcessStart();
                 const qint64 sinceMain = sinceMain_.elapsed();
                 std::printf("%.0f\n", sinceStart >= 0 ? sinceStart : double(sinceMain));
                 std::fprintf(stderr,

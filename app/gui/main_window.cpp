@@ -194,7 +194,7 @@ void MainWindow::buildPages() {
 }
 
 void MainWindow::afterFirstFrame() {
-    // Icons wait until the first frame is out: finding and drawing them was a fifth of it.
+    // Icons wait until the first frame is out: finding and drawing them costs a fifth of it.
     setIconsReady();
     back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     for (SerialLineEdit* edit : findChildren<SerialLineEdit*>())
@@ -205,33 +205,6 @@ void MainWindow::afterFirstFrame() {
     quick_->refresh();
     ensurePages();
     emit firstFrameShown();
-}
-
-LabelGuidePage* MainWindow::labelGuidePage() const {
-    ensurePages();
-    syncWizard();
-    return labelGuide_;
-}
-
-SerialEntryPage* MainWindow::serialEntryPage() const {
-    ensurePages();
-    syncWizard();
-    return entry_;
-}
-
-ResultPage* MainWindow::resultPage() const {
-    ensurePages();
-    return result_;
-}
-
-JobDetailsPage* MainWindow::jobDetailsPage() const {
-    ensurePages();
-    return job_;
-}
-
-HelpPage* MainWindow::helpPage() const {
-    ensurePages();
-    return help_;
 }
 
 bool MainWindow::event(QEvent* event) {
@@ -800,14 +773,8 @@ bool MainWindow::saveSheetAs(const QString& path, PaperSize paper, QString* erro
 }
 
 void MainWindow::printPreview() {
-    if (!printable())
+    if (!readyToPrint())
         return;
-    if (!job_->vinAcceptable()) {
-        showPage(Page::JobDetails);
-        job_->focusVin();
-        statusBar()->showMessage(tr("Check the VIN before printing."), 6000);
-        return;
-    }
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(InstructionSheet::pageSize(InstructionSheet::savedPaper()));
     printer.setDocName(InstructionSheet::title());
@@ -824,16 +791,20 @@ void MainWindow::printPreview() {
     }
 }
 
-bool MainWindow::readyToPrint() {
+bool MainWindow::readyToIssue(const QString& checkVinMessage) {
     if (!printable())
         return false;
     if (!job_->vinAcceptable()) {
         showPage(Page::JobDetails);
         job_->focusVin();
-        statusBar()->showMessage(tr("Check the VIN before printing."), 6000);
+        statusBar()->showMessage(checkVinMessage, 6000);
         return false;
     }
     return true;
+}
+
+bool MainWindow::readyToPrint() {
+    return readyToIssue(tr("Check the VIN before printing."));
 }
 
 SheetFormat MainWindow::sheetFormat() {
@@ -916,14 +887,8 @@ void MainWindow::savePdf() {
 }
 
 void MainWindow::savePdfAs(SheetFormat format) {
-    if (!printable())
+    if (!readyToIssue(tr("Check the VIN before saving the sheet.")))
         return;
-    if (!job_->vinAcceptable()) {
-        showPage(Page::JobDetails);
-        job_->focusVin();
-        statusBar()->showMessage(tr("Check the VIN before saving the sheet."), 6000);
-        return;
-    }
     QSettings settings;
     const QString folder =
         settings

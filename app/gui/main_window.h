@@ -48,7 +48,7 @@ public:
     // The "Database" menu: hidden until something is added to it.
     QMenu* databaseMenu();
     // The result page; ResultPage::addResultAction(QAbstractButton*) adds a button under the code.
-    ResultPage* resultPage() const;
+    ResultPage* resultPage() const { return builtPage(&MainWindow::result_); }
     void addResultAction(QAbstractButton* button); // shortcut for resultPage()->addResultAction
     // The lookup shown on the result page (status Invalid before the first lookup).
     const LookupResult& currentResult() const;
@@ -97,10 +97,11 @@ public:
     static SheetFormat sheetFormat();
 
     FamilyPage* familyPage() const { return family_; }
-    LabelGuidePage* labelGuidePage() const;
-    SerialEntryPage* serialEntryPage() const;
-    JobDetailsPage* jobDetailsPage() const;
-    HelpPage* helpPage() const;
+    // The wizard's pages are brought in step with the last lookup before they are handed out.
+    LabelGuidePage* labelGuidePage() const { return builtPage(&MainWindow::labelGuide_, true); }
+    SerialEntryPage* serialEntryPage() const { return builtPage(&MainWindow::entry_, true); }
+    JobDetailsPage* jobDetailsPage() const { return builtPage(&MainWindow::job_); }
+    HelpPage* helpPage() const { return builtPage(&MainWindow::help_); }
     SerialField* quickLookupField() const { return quick_; }
     QPushButton* backButton() const { return back_; }
 
@@ -154,8 +155,18 @@ private:
     // No text: the pages keep theirs, only the family used last is saved.
     void followInWizard(Family family, const std::optional<QString>& text);
     void syncWizard() const;
+    // A page of those built after the first frame (built now if asked for sooner).
+    template <typename PageWidget>
+    PageWidget* builtPage(PageWidget* MainWindow::*page, bool inStep = false) const {
+        ensurePages();
+        if (inStep)
+            syncWizard();
+        return this->*page;
+    }
     bool printable();
-    bool readyToPrint(); // printable, with an acceptable VIN (else the VIN is shown)
+    // Printable, with an acceptable VIN; else the VIN is shown with `checkVinMessage`.
+    bool readyToIssue(const QString& checkVinMessage);
+    bool readyToPrint();
     void printAs(SheetFormat format);
     bool reportPrint(const SheetPrinting::Result& result);
     void savePdfAs(SheetFormat format);

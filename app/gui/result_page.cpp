@@ -370,22 +370,24 @@ void ResultPage::fill() {
                          .toHtmlEscaped());
     next_->setText(list);
 
-    const EntrySteps steps =
-        entryStepsFor(family, code ? std::string_view(result_.answer->code) : "0000");
+    const EntryProcedure& procedure = entryProcedure(family);
+    const std::optional<DigitSteps> digitSteps =
+        code ? digitStepsFor(family, result_.answer->code) : std::nullopt;
     steps_->setHorizontalHeaderLabels(
         {tr("Step"), tr("Button"), tr("Press until the display shows")});
     for (int row = 0; row < 4; ++row) {
-        const DigitStep& step = steps.digits[std::size_t(row)];
+        const auto index = std::size_t(row);
         auto* number = new QTableWidgetItem(QString::number(row + 1));
-        auto* button = new QTableWidgetItem(tr("Station button %1").arg(step.button));
-        auto* shows = new QTableWidgetItem(code ? QString::number(step.digit)
-                                                : tr("digit %1 of the code").arg(step.button));
+        auto* button =
+            new QTableWidgetItem(tr("Station button %1").arg(procedure.digitButtons[index]));
+        auto* shows = new QTableWidgetItem(digitSteps ? QString::number((*digitSteps)[index].digit)
+                                                      : tr("digit %1 of the code").arg(row + 1));
         QFont big = shows->font();
         big.setBold(true);
         big.setPointSizeF(big.pointSizeF() * 1.2);
         shows->setFont(big);
         button->setFont(big);
-        shows->setToolTip(code ? Texts::digitStep(step) : QString());
+        shows->setToolTip(digitSteps ? Texts::digitStep((*digitSteps)[index]) : QString());
         steps_->setItem(row, 0, number);
         steps_->setItem(row, 1, button);
         steps_->setItem(row, 2, shows);
@@ -395,13 +397,13 @@ void ResultPage::fill() {
     for (int row = 0; row < steps_->rowCount(); ++row)
         height += steps_->rowHeight(row);
     steps_->setFixedHeight(height);
-    confirm_->setText(tr("Then: %1").arg(Texts::confirmStep(steps)));
+    confirm_->setText(tr("Then: %1").arg(Texts::confirmStep(procedure)));
     // The steps in words, for screen readers that read a table's description, not its cells.
     QStringList spokenSteps;
-    if (code)
-        for (const DigitStep& step : steps.digits)
+    if (digitSteps)
+        for (const DigitStep& step : *digitSteps)
             spokenSteps << Texts::digitStep(step);
-    spokenSteps << Texts::confirmStep(steps);
+    spokenSteps << Texts::confirmStep(procedure);
     steps_->setAccessibleDescription(spokenSteps.join(QLatin1Char(' ')));
 
     cautionLabels_.clear();
@@ -409,7 +411,7 @@ void ResultPage::fill() {
         delete item->widget();
         delete item;
     }
-    for (const Caution caution : steps.cautions) {
+    for (const Caution caution : procedure.cautions) {
         auto* row = new QWidget;
         auto* rowLayout = new QHBoxLayout(row);
         rowLayout->setContentsMargins(0, 0, 0, 0);

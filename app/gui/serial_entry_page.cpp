@@ -1,8 +1,7 @@
 #include "serial_entry_page.h"
 
 #include "accessibility.h"
-#include "family_page.h"
-#include "instruction_sheet.h"
+#include "label_drawing.h"
 #include "serial_widgets.h"
 #include "texts.h"
 
@@ -328,7 +327,7 @@ void SerialEntryPage::publish(const Recognition& recognition) {
 }
 
 void SerialEntryPage::showDrawing() {
-    drawing_->setPixmap(labelDrawingPixmap(family_, QSize(440, 230), devicePixelRatioF()));
+    drawing_->setPixmap(LabelDrawing::pixmap(family_, QSize(440, 230), devicePixelRatioF()));
     drawing_->setAccessibleName(Accessibility::labelDrawingName(family_));
     drawing_->setAccessibleDescription(Accessibility::labelDrawingDescription(family_));
 }

@@ -38,7 +38,7 @@ namespace {
 bool iconsAllowed = false;
 
 // The state icons, drawn from their SVG once per file and pixel ratio: parsing and rendering
-// an SVG on every keystroke was most of a keystroke's cost.
+// an SVG on every keystroke would be most of a keystroke's cost.
 QHash<QString, QPixmap>& statePixmaps() {
     static QHash<QString, QPixmap> pixmaps;
     return pixmaps;
@@ -490,7 +490,7 @@ void SuggestionBar::setSuggestions(const std::vector<std::string>& serials) {
         return;
     serials_ = texts;
     // Buttons are made once and kept: spare ones wait hidden for the next suggestion (creating
-    // a button was most of the keystroke that brings one).
+    // a button is most of the keystroke that brings one).
     for (qsizetype i = 0; i < buttons_.size(); ++i)
         buttons_.at(i)->setVisible(i < serials_.size());
     if (validIcon_.isNull() && !serials_.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "code_card.h"
 #include "i18n.h"
+#include "label_drawing.h"
 #include "texts.h"
 
 #include "radiocode/entry_steps.h"
@@ -18,7 +19,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSvgRenderer>
 #include <QTextLayout>
@@ -318,69 +318,14 @@ void drawJobDetails(SheetPainter& sheet, const JobDetails& job) {
     }
 }
 
-// One of our annotations on a label drawing, as the SVG places it.
-struct DrawingNote {
-    QPointF position; // the baseline's anchor point, in the drawing's units
-    qreal size = 12;
-    bool bold = false;
-    QColor colour;
-    Qt::Alignment anchor = Qt::AlignLeft;
-    QString text;
-};
-
-// Takes the text out of our annotations in `svg` and returns it, so the sheet can draw it as
-// real text: QtSvg draws SVG text as outlines, which a PDF reader can neither search nor read
-// aloud. What is printed on the real label stays in the drawing.
-QList<DrawingNote> takeNotes(QByteArray& svg) {
-    static const QRegularExpression noteElement(
-        QStringLiteral(R"((<text\b[^>]*\bid="note-[a-z0-9-]+"[^>]*>)([^<]*)</text>)"));
-    static const QRegularExpression attribute(QStringLiteral(R"re(([a-z-]+)="([^"]*)")re"));
-    QString text = QString::fromUtf8(svg);
-    QList<DrawingNote> notes;
-    QString result;
-    qsizetype copied = 0;
-    for (const QRegularExpressionMatch& match : noteElement.globalMatch(text)) {
-        DrawingNote note;
-        for (const QRegularExpressionMatch& a : attribute.globalMatch(match.captured(1))) {
-            const QString name = a.captured(1);
-            const QString value = a.captured(2);
-            if (name == QLatin1String("x"))
-                note.position.setX(value.toDouble());
-            else if (name == QLatin1String("y"))
-                note.position.setY(value.toDouble());
-            else if (name == QLatin1String("font-size"))
-                note.size = value.toDouble();
-            else if (name == QLatin1String("font-weight"))
-                note.bold = value == QLatin1String("bold");
-            else if (name == QLatin1String("fill"))
-                note.colour = QColor(value);
-            else if (name == QLatin1String("text-anchor"))
-                note.anchor = value == QLatin1String("middle") ? Qt::AlignHCenter
-                              : value == QLatin1String("end")  ? Qt::AlignRight
-                                                               : Qt::AlignLeft;
-        }
-        note.text = match.captured(2)
-                        .replace(QLatin1String("&lt;"), QLatin1String("<"))
-                        .replace(QLatin1String("&gt;"), QLatin1String(">"))
-                        .replace(QLatin1String("&amp;"), QLatin1String("&"));
-        if (!note.text.trimmed().isEmpty())
-            notes << note;
-        result += QStringView(text).mid(copied, match.capturedStart(2) - copied);
-        copied = match.capturedEnd(2);
-    }
-    result += QStringView(text).mid(copied);
-    svg = result.toUtf8();
-    return notes;
-}
-
 // The annotations as text, where and as large as the drawing (scaled into `target`) has them.
-void drawNotes(SheetPainter& sheet, const QList<DrawingNote>& notes, const QRectF& target,
+void drawNotes(SheetPainter& sheet, const QList<LabelDrawing::Note>& notes, const QRectF& target,
                const QRectF& viewBox) {
     if (viewBox.isEmpty())
         return;
     QPainter& p = sheet.painter();
     const qreal scale = target.width() / viewBox.width();
-    for (const DrawingNote& note : notes) {
+    for (const LabelDrawing::Note& note : notes) {
         QFont f(QStringLiteral("DejaVu Sans"));
         f.setStyleHint(QFont::SansSerif);
         f.setBold(note.bold);
@@ -484,8 +429,8 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     // A small copy of the label drawing, serial area highlighted.
     qreal labelBottom = top;
     if (recognition.family) {
-        QByteArray drawing = InstructionSheet::labelDrawing(*recognition.family);
-        const QList<DrawingNote> notes = takeNotes(drawing);
+        QByteArray drawing = LabelDrawing::svg(*recognition.family);
+        const QList<LabelDrawing::Note> notes = LabelDrawing::takeNotes(drawing);
         QSvgRenderer renderer(drawing);
         if (renderer.isValid()) {
             const qreal w = sheet.width() - factsWidth - sheet.mm(4);
@@ -510,24 +455,26 @@ void drawSteps(SheetPainter& sheet, const SheetContent& content) {
     const LookupResult& result = content.result;
     const Family family = result.recognition.family.value_or(Family::Renault);
     const bool hasCode = result.status == LookupStatus::Ok && result.answer;
-    const EntrySteps steps =
-        entryStepsFor(family, hasCode ? std::string_view(result.answer->code) : "0000");
+    const EntryProcedure& procedure = entryProcedure(family);
+    const std::optional<DigitSteps> digits =
+        hasCode ? digitStepsFor(family, result.answer->code) : std::nullopt;
     sheet.heading(InstructionSheet::tr("Enter the code on the radio"));
     const QFont f = sheet.font(10);
     int number = 1;
-    for (const DigitStep& step : steps.digits) {
+    for (std::size_t i = 0; i < procedure.digitButtons.size(); ++i) {
+        // Without a code the steps name the digit's place, for the code written in by hand.
         const QString text =
-            hasCode ? Texts::digitStep(step)
-                    : InstructionSheet::tr("Press station button %1 until digit %1 of the code "
-                                           "shows on the display.")
-                          .arg(step.button);
+            digits ? Texts::digitStep((*digits)[i])
+                   : InstructionSheet::tr("Press station button %1 until digit %1 of the code "
+                                          "shows on the display.")
+                         .arg(procedure.digitButtons[i]);
         sheet.numbered(QStringLiteral("%1.").arg(number++), text, f);
     }
-    sheet.numbered(QStringLiteral("%1.").arg(number), Texts::confirmStep(steps),
+    sheet.numbered(QStringLiteral("%1.").arg(number), Texts::confirmStep(procedure),
                    sheet.font(10, true));
 
     sheet.heading(InstructionSheet::tr("Cautions"));
-    for (const Caution caution : steps.cautions) {
+    for (const Caution caution : procedure.cautions) {
         const QString text = Texts::caution(caution);
         const QFont cf = sheet.font(9.5);
         const qreal indent = sheet.mm(8);
@@ -625,140 +572,6 @@ QString InstructionSheet::printableText(const QString& text) {
 
 QString InstructionSheet::title() {
     return tr("Radio code instruction sheet");
-}
-
-QString InstructionSheet::labelDrawingPath(Family family) {
-    return QStringLiteral(":/labels/%1.svg").arg(Texts::fromUtf8(familyId(family)));
-}
-
-namespace {
-
-// One annotation of ours on a label drawing: its text (lines split at "\n" go to the elements
-// "note-x", "note-x-2", …) and the width it may take in the drawing's units.
-struct LabelNote {
-    QString text;
-    int lines = 1;
-    qreal maxWidth = 0;
-};
-
-std::optional<LabelNote> labelNote(Family family, const QString& id) {
-    const auto is = [&id](const char* name) { return id == QLatin1String(name); };
-    switch (family) {
-    case Family::Blaupunkt:
-        if (is("note-serial"))
-            //: Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.
-            return LabelNote{InstructionSheet::tr("← SERIAL"), 1, 136};
-        if (is("note-format"))
-            //: Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.
-            return LabelNote{InstructionSheet::tr("BP + 12 digits"), 1, 136};
-        if (is("note-part"))
-            //: Drawing of a Blaupunkt label; the arrow points at the part number. Very short.
-            return LabelNote{InstructionSheet::tr("PART NO. →"), 1, 110};
-        break;
-    case Family::Renault:
-        if (is("note-last4"))
-            //: Drawing of a Renault label: the precode is the end of the barcode text.
-            return LabelNote{InstructionSheet::tr("last 4 characters"), 1, 200};
-        if (is("note-precode"))
-            //: Drawing of a Renault label, beside the 4 highlighted characters. Very short.
-            return LabelNote{InstructionSheet::tr("PRECODE"), 1, 82};
-        if (is("note-hold"))
-            //: Drawing of a Renault label, small print on two lines (split at the line break).
-            return LabelNote{
-                InstructionSheet::tr("or hold buttons 1 + 6\nto show it on the display"), 2, 180};
-        break;
-    case Family::Becker:
-        if (is("note-model"))
-            //: Drawing of a Becker label; the arrow points at the Model No. Short; a line
-            //: break may put what does not fit on a second line.
-            return LabelNote{InstructionSheet::tr("← model: 4 digits"), 2, 144};
-        if (is("note-serial"))
-            //: Drawing of a Becker label; the arrow points at the Serial No. Short; a line
-            //: break may put what does not fit on a second line.
-            return LabelNote{InstructionSheet::tr("← serial: 8 digits"), 2, 144};
-        if (is("note-enter"))
-            //: Drawing of a Becker label: what to type. %1 is the example serial.
-            return LabelNote{InstructionSheet::tr("Enter: BE + model + serial → %1")
-                                 .arg(QStringLiteral("BE475735000375")),
-                             1, 376};
-        break;
-    case Family::Visteon:
-        if (is("note-serial"))
-            //: Drawing of a Visteon label, above the highlighted serial. Keep it short.
-            return LabelNote{InstructionSheet::tr("SERIAL"), 1, 150};
-        if (is("note-format"))
-            //: Drawing of a Visteon label, two lines (split at the line break).
-            return LabelNote{
-                InstructionSheet::tr(
-                    "M + 6 digits. Some units show it on the\ndisplay while buttons 1 and 6 "
-                    "are held."),
-                2, 376};
-        break;
-    }
-    return std::nullopt;
-}
-
-// The share of the drawn font size at which every line of the note fits its width (1 when
-// it fits, never below 0.6). Measuring needs fonts, so without a GUI application: 1.
-qreal fittingScale(const QStringList& lines, const QString& openingTag, qreal maxWidth) {
-    static const QRegularExpression fontSize(QStringLiteral(R"re(font-size="([0-9.]+)")re"));
-    const QRegularExpressionMatch size = fontSize.match(openingTag);
-    if (!qGuiApp || !size.hasMatch())
-        return 1;
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(100); // measured large, then scaled to the drawing's size
-    font.setBold(openingTag.contains(QLatin1String(R"(font-weight="bold")")));
-    const QFontMetricsF metrics(font);
-    qreal widest = 0;
-    for (const QString& line : lines)
-        widest = std::max(widest, metrics.horizontalAdvance(line));
-    const qreal width = widest * size.captured(1).toDouble() / 100;
-    return width <= maxWidth ? 1 : std::max(0.6, maxWidth / width);
-}
-
-QString xmlEscaped(QString text) {
-    return text.replace(QLatin1Char('&'), QLatin1String("&amp;"))
-        .replace(QLatin1Char('<'), QLatin1String("&lt;"))
-        .replace(QLatin1Char('>'), QLatin1String("&gt;"));
-}
-
-} // namespace
-
-QByteArray InstructionSheet::labelDrawing(Family family) {
-    QFile file(labelDrawingPath(family));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QString svg = QString::fromUtf8(file.readAll());
-    // Our own drawings: each annotation is one <text id="note-…"> element with plain text.
-    static const QRegularExpression noteElement(
-        QStringLiteral(R"((<text\b[^>]*\bid="(note-[a-z0-9]+)(?:-([2-9]))?"[^>]*>)[^<]*</text>)"));
-    static const QRegularExpression fontSize(QStringLiteral(R"re(font-size="([0-9.]+)")re"));
-    QString result;
-    result.reserve(svg.size() + 256);
-    qsizetype copied = 0;
-    for (const QRegularExpressionMatch& match : noteElement.globalMatch(svg)) {
-        const std::optional<LabelNote> note = labelNote(family, match.captured(2));
-        if (!note)
-            continue; // unknown id: the English text stays
-        QStringList lines = note->text.split(QLatin1Char('\n'));
-        while (lines.size() > note->lines) // a translation with more lines than places
-            lines[lines.size() - 2] += QLatin1Char(' ') + lines.takeLast();
-        const int lineIndex = match.captured(3).isEmpty() ? 0 : match.captured(3).toInt() - 1;
-        QString openingTag = match.captured(1);
-        const qreal scale = fittingScale(lines, openingTag, note->maxWidth);
-        if (scale < 1) {
-            const QRegularExpressionMatch size = fontSize.match(openingTag);
-            openingTag.replace(size.capturedStart(1), size.capturedLength(1),
-                               QString::number(size.captured(1).toDouble() * scale, 'f', 1));
-        }
-        result += QStringView(svg).mid(copied, match.capturedStart() - copied);
-        result += openingTag;
-        result += xmlEscaped(lineIndex < lines.size() ? lines.at(lineIndex) : QString());
-        result += QLatin1String("</text>");
-        copied = match.capturedEnd();
-    }
-    result += QStringView(svg).mid(copied);
-    return result.toUtf8();
 }
 
 namespace {

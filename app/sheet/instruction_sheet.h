@@ -84,12 +84,6 @@ public:
     static PaperSize savedPaper();
     static void savePaper(PaperSize paper);
 
-    // The label drawing of a family in the resources (":/labels/visteon.svg").
-    static QString labelDrawingPath(Family family);
-    // The same drawing as SVG bytes with our annotations (the <text id="note-…"> elements) in
-    // the current language, their type made smaller where a translation is too long for its
-    // place. What is printed on the real label stays as drawn. Empty if the resource is missing.
-    static QByteArray labelDrawing(Family family);
     static QString title();
 
     // The workshop's name printed on every sheet: one setting shared by the GUI and the CLI.

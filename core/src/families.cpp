@@ -14,13 +14,12 @@ constexpr std::array<std::string_view, 2> visteonExamples = {"M123456", "M987654
 
 constexpr std::array<FamilyInfo, 4> registry = {{
     {Family::Blaupunkt, "blaupunkt", "Blaupunkt", "BP", 14, "BP####*#######", blaupunktExamples,
-     CodeOrigin::CodeDatabase, ConfirmAction::HoldPreset6TaOrSeekUp, 10, 15},
-    {Family::Renault, "renault", "Renault", "", 4, "A###", renaultExamples, CodeOrigin::Algorithm,
-     ConfirmAction::PressOkOrEnter, 0, 0},
+     CodeOrigin::CodeDatabase},
+    {Family::Renault, "renault", "Renault", "", 4, "A###", renaultExamples, CodeOrigin::Algorithm},
     {Family::Becker, "becker", "Becker", "BE", 14, "BE############", beckerExamples,
-     CodeOrigin::CodeDatabase, ConfirmAction::VariesSeeHandbook, 0, 0},
+     CodeOrigin::CodeDatabase},
     {Family::Visteon, "visteon", "Visteon", "M", 7, "M######", visteonExamples,
-     CodeOrigin::Algorithm, ConfirmAction::PressOkOrEnter, 0, 0},
+     CodeOrigin::Algorithm},
 }};
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {

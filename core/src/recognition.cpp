@@ -186,31 +186,6 @@ char latinLookAlike(char32_t c) {
     }
 }
 
-// A Blaupunkt 7th-character letter that may as well be a digit: both readings are real.
-char seventhCharacterDigit(char c) {
-    switch (c) {
-    case 'Z':
-        return '2';
-    case 'G':
-        return '6';
-    default:
-        break;
-    }
-    switch (c) { // the same look-alikes as inside a digit group
-    case 'O':
-        return '0';
-    case 'I':
-    case 'L':
-        return '1';
-    case 'S':
-        return '5';
-    case 'B':
-        return '8';
-    default:
-        return 0;
-    }
-}
-
 // Letters typed for digits inside a digit group: the most common reading error on labels.
 char digitLookAlike(char c) {
     switch (c) {
@@ -225,6 +200,18 @@ char digitLookAlike(char c) {
         return '8';
     default:
         return 0;
+    }
+}
+
+// A Blaupunkt 7th-character letter that may as well be a digit: both readings are real.
+char seventhCharacterDigit(char c) {
+    switch (c) {
+    case 'Z':
+        return '2';
+    case 'G':
+        return '6';
+    default:
+        return digitLookAlike(c); // the same look-alikes as inside a digit group
     }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark phase of `packaging/dev.sh test` (issue 5): prints the benchmark table in the CI log,
+# Benchmark phase of `packaging/dev.sh test`: prints the benchmark table in the CI log,
 # measured on the test build as it is (RelWithDebInfo, already built), while nothing else runs.
 # The figures are for reading, not a pass or fail: this phase fails only when a benchmark cannot
 # run. tests/benchmarks/run.sh alone measures a Release build.

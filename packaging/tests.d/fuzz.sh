@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzing phase of `packaging/dev.sh test` (issue 7): builds the libFuzzer targets with clang into
+# Fuzzing phase of `packaging/dev.sh test`: builds the libFuzzer targets with clang into
 # ${BUILD_DIR}-fuzz (a build of tests/fuzz on its own: no GUI, no translations) and runs each for a
 # bounded time. Fails on any crash, leak, undefined behaviour or broken invariant; the input that
 # caused it is kept in ${BUILD_DIR}-fuzz/artifacts/ and printed as a C string for a regression test.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sanitizer phase of `packaging/dev.sh test` (issue 7): builds the whole project with
+# Sanitizer phase of `packaging/dev.sh test`: builds the whole project with
 # AddressSanitizer + UndefinedBehaviorSanitizer (-DRADIOCODE_SANITIZE=ON) into ${BUILD_DIR}-asan
 # and runs the ctest suite there. Kept lean for CI's 2 cores: -O1 with line tables only, no
 # benchmarks, ccache when present. The packaging label is left out (it checks install trees and

@@ -1,4 +1,4 @@
-// Core speed (issue 5): validate-and-compute per family, and validation per keystroke.
+// Core speed: validate-and-compute per family, and validation per keystroke.
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
 #include "radiocode/calculators.h"
 #include "radiocode/code_source.h"

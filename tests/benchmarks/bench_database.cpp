@@ -1,4 +1,4 @@
-// Code database speed (issues 4 and 5): import of N rows (default 1,000,000) into a fresh SQLite
+// Code database speed: import of N rows (default 1,000,000) into a fresh SQLite
 // file, then lookups of stored and unknown serials, one at a time as the programs do them.
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
 //   bench_database [ROWS] [LOOKUPS]

@@ -1,4 +1,4 @@
-// Keystroke latency in the desktop program's serial field (issue 5): each key typed into the real
+// Keystroke latency in the desktop program's serial field: each key typed into the real
 // SerialField (validation, status line, suggestions) and the repaint that follows, as a
 // technician types label texts. Prints "name<TAB>value<TAB>unit" lines for run.sh.
 #include "serial_widgets.h"

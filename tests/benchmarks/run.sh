@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 5): builds in Release and prints one table of figures with their
+# The benchmark suite: builds in Release and prints one table of figures with their
 # budgets. Not part of ctest's pass/fail; the exit status is 0 unless something failed to run.
 #   bash tests/benchmarks/run.sh            build folder build-bench (BENCH_BUILD_DIR to change)
 #   BENCH_ROWS=100000 bash tests/benchmarks/run.sh   fewer rows/serials for a quick look

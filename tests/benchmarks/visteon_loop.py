@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The yardstick for `radiocode batch` (issue 5): a plain Python loop over a file of Visteon
+"""The yardstick for `radiocode batch`: a plain Python loop over a file of Visteon
 serials, one per line, computing each code with the Visteon M-serial formula exactly as
 the domain notes state it, and writing `serial,code` lines. No validation beyond the shape.
 

@@ -1,4 +1,5 @@
-// The family registry, entry steps, the code sources behind CodeFinder, and the public vectors.
+// The family registry, the troubleshooting order, the code sources behind CodeFinder, and the
+// public vectors.
 #include "radiocode/calculators.h"
 #include "radiocode/code_source.h"
 #include "radiocode/entry_steps.h"
@@ -118,42 +119,8 @@ private slots:
         QVERIFY(!isNissanBeckerModel("473"));
     }
 
-    // domain.md's example: code 4782 is 1 until 4, 2 until 7, 3 until 8, 4 until 2.
-    void entryStepsPerFamily() {
-        for (const Family family : allFamilies) {
-            const EntrySteps steps = entryStepsFor(family, "4782");
-            QCOMPARE(steps.family, family);
-            const int expected[4] = {4, 7, 8, 2};
-            for (int i = 0; i < 4; ++i) {
-                QCOMPARE(steps.digits[static_cast<std::size_t>(i)].button, i + 1);
-                QCOMPARE(steps.digits[static_cast<std::size_t>(i)].digit, expected[i]);
-            }
-            QCOMPARE(steps.cautions[0], Caution::AttemptsLimited);
-            // The confirm step names the handbook: the cautions beside it do not say it again.
-            QVERIFY(std::find(steps.cautions.begin(), steps.cautions.end(),
-                              Caution::CheckHandbook) == steps.cautions.end());
-        }
-        const EntrySteps blaupunkt = entryStepsFor(Family::Blaupunkt, "0000");
-        QCOMPARE(blaupunkt.confirm, ConfirmAction::HoldPreset6TaOrSeekUp);
-        QCOMPARE(blaupunkt.confirmHoldSecondsMin, 10);
-        QCOMPARE(blaupunkt.confirmHoldSecondsMax, 15);
-        QCOMPARE(entryStepsFor(Family::Renault, "0000").confirm, ConfirmAction::PressOkOrEnter);
-        QCOMPARE(entryStepsFor(Family::Visteon, "0000").confirm, ConfirmAction::PressOkOrEnter);
-        QCOMPARE(entryStepsFor(Family::Renault, "0000").confirmHoldSecondsMax, 0);
-        QCOMPARE(entryStepsFor(Family::Becker, "0000").confirm, ConfirmAction::VariesSeeHandbook);
-        QCOMPARE(entryStepsFor(Family::Visteon, "0070").digits[2].digit, 7);
-        QCOMPARE(entryStepsFor(Family::Visteon, "0070").digits[0].digit, 0);
+    void troubleshootingStartsWithTheRadioCard() {
         QCOMPARE(troubleshootingItems.front(), TroubleshootingItem::CheckRadioCard);
-    }
-
-    void entryStepsRefuseNonCodes() {
-        for (const char* code : {"", "478", "47820", "47a2"}) {
-            const EntrySteps steps = entryStepsFor(Family::Renault, code);
-            bool anyUnusable = false;
-            for (const DigitStep& step : steps.digits)
-                anyUnusable = anyUnusable || step.digit == -1;
-            QVERIFY2(anyUnusable, code);
-        }
     }
 
     void statusIds() {

@@ -807,8 +807,8 @@ private slots:
 
     void largeImport() {
         auto db = openFresh();
-        // A million rows on SQLite (the figure); fewer on the test server, which only
-        // has to show the same behaviour.
+        // A million rows on SQLite (the import budget in the README); fewer on the test
+        // server, which only has to show the same behaviour.
         const int rows = postgres_ ? 50000 : largeRows;
         const QByteArray file = codeList(rows);
         QElapsedTimer timer;

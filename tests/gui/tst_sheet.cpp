@@ -9,7 +9,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -174,34 +173,6 @@ private slots:
             if (expectedSerial == QLatin1String("BE781835000375"))
                 QVERIFY(text.contains(QStringLiteral("was not fitted to Nissan vehicles")));
         }
-    }
-
-    // Our annotations on the label drawings follow the language; what the real label prints
-    // stays; every drawing still parses.
-    void labelDrawings() {
-        for (const QString& language :
-             {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("tr")}) {
-            installTranslations(language);
-            for (const Family family : allFamilies) {
-                const QByteArray svg = InstructionSheet::labelDrawing(family);
-                QSvgRenderer renderer(svg);
-                QVERIFY2(renderer.isValid(), qPrintable(language + QString::fromUtf8(svg)));
-                QCOMPARE(renderer.defaultSize(), QSize(440, 230));
-                QFile resource(InstructionSheet::labelDrawingPath(family));
-                QVERIFY(resource.open(QIODevice::ReadOnly));
-                QCOMPARE(svg == resource.readAll(), language == QLatin1String("en"));
-            }
-        }
-        installTranslations(QStringLiteral("de"));
-        const QString becker = QString::fromUtf8(InstructionSheet::labelDrawing(Family::Becker));
-        QVERIFY2(becker.contains(QStringLiteral(">← Modell: 4 Ziffern</text>")),
-                 qPrintable(becker));
-        // A translation's second line goes to the element "note-serial-2".
-        QVERIFY(becker.contains(QStringLiteral(">← Seriennummer:</text>")));
-        QVERIFY(becker.contains(QStringLiteral(R"(id="note-serial-2")")));
-        QVERIFY(becker.contains(QStringLiteral(">8 Ziffern</text>")));
-        QVERIFY(becker.contains(QStringLiteral(">Serial No</text>"))); // printed on the label
-        QVERIFY(!becker.contains(QStringLiteral("digits")));
     }
 
     // What the sheet says about how the serial was read, in words, never an internal id.

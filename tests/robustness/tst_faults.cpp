@@ -1,4 +1,4 @@
-// Faults under the command-line tool (issue 7): a disk that fills up, a file size limit, a file
+// Faults under the command-line tool: a disk that fills up, a file size limit, a file
 // system that turns read-only. Each case checks: a clear error and a failure exit status (never a
 // crash), the codes saved before are still there, and the same command works once the fault is
 // gone.

@@ -1,4 +1,4 @@
-// PostgreSQL stopped in the middle of a session (issue 7): a program holds an open Database, the
+// PostgreSQL stopped in the middle of a session: a program holds an open Database, the
 // server goes away, calls fail with a clear error and never invent a code, the server comes back,
 // and nothing saved before is lost. Uses its own throwaway server from the storage suite's
 // fixture (tests/db/postgres_fixture.sh), because this test stops and starts it.

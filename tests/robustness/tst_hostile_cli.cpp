@@ -1,4 +1,4 @@
-// Hostile input and faults against the command-line tool (issue 7), run as a real process:
+// Hostile input and faults against the command-line tool, run as a real process:
 // `radiocode lookup` and `radiocode batch` with what a paste, a scanner or a broken file can give,
 // and an output disk that is full.
 #include <QByteArray>

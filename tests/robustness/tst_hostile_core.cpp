@@ -1,4 +1,4 @@
-// Hostile input against the core (issue 7): what a technician may paste or a scanner may send.
+// Hostile input against the core: what a technician may paste or a scanner may send.
 // Each case checks the exact answer: state, message, where, and the suggestion offered.
 #include "radiocode/code_source.h"
 #include "radiocode/recognition.h"

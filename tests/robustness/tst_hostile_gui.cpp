@@ -1,4 +1,4 @@
-// Hostile input in the desktop program's serial field (issue 7): a megabyte pasted, control and
+// Hostile input in the desktop program's serial field: a megabyte pasted, control and
 // direction characters, look-alike letters. The field answers at once and says what is wrong.
 #include "serial_widgets.h"
 

@@ -128,7 +128,7 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
 }
 
 ImportDialog::~ImportDialog() {
-    cancel_flag_ = true;
+    cancelRequested_ = true;
     if (worker_) {
         worker_->wait();
         delete worker_;
@@ -168,7 +168,7 @@ void ImportDialog::startImport() {
 }
 
 void ImportDialog::cancelWork() {
-    cancel_flag_ = true;
+    cancelRequested_ = true;
     cancel_->setEnabled(false);
     summary_->setText(tr("Cancelling…"));
 }
@@ -193,7 +193,7 @@ void ImportDialog::setStage(Stage stage) {
 }
 
 void ImportDialog::run(bool dryRun) {
-    cancel_flag_ = false;
+    cancelRequested_ = false;
     progress_->setValue(0);
     summary_->setText(dryRun ? tr("Checking %1…").arg(QFileInfo(file_).fileName())
                              : tr("Importing %1…").arg(QFileInfo(file_).fileName()));
@@ -223,7 +223,7 @@ void ImportDialog::run(bool dryRun) {
             } else {
                 storage::ImportOptions options = chosen;
                 options.dryRun = dryRun;
-                options.cancel = &cancel_flag_;
+                options.cancel = &cancelRequested_;
                 options.progress = [post, this](qint64 done, qint64 total) {
                     const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
                     post([this, permille] { progress_->setValue(permille); });
@@ -431,7 +431,7 @@ void ImportDialog::columnsChosen() {
         return;
     if (worker_) { // the running check used the old columns: stop it, check again after
         recheck_ = true;
-        cancel_flag_ = true;
+        cancelRequested_ = true;
         return;
     }
     run(true); // checked again with the columns chosen

@@ -87,7 +87,7 @@ private:
     QList<storage::ImportConflict> pendingReplacements_;
     std::function<bool(const QString&)> confirm_;
     std::function<void()> workerStartHook_;
-    std::atomic_bool cancel_flag_{false};
+    std::atomic_bool cancelRequested_{false};
     QThread* worker_ = nullptr;
 
     QLineEdit* path_;

@@ -1,17 +1,21 @@
 // How a code is keyed in on the radio, as plain data. The Qt layer turns it into words.
+// Two parts: a family's procedure, the same whatever the code (which buttons set the digits, how
+// to confirm, what to watch for), and the digit steps of one code on it.
 #pragma once
 
 #include "radiocode/families.h"
 
 #include <array>
+#include <optional>
 #include <string_view>
 
 namespace radiocode {
 
-// "Press station button `button` until the display shows `digit`."
-struct DigitStep {
-    int button; // 1..4
-    int digit;  // 0..9
+// The button a technician presses after setting the four digits.
+enum class ConfirmAction {
+    HoldPreset6TaOrSeekUp, // Blaupunkt: hold preset 6, TA or SEEK up for 10-15 seconds
+    PressOkOrEnter,        // Renault, Visteon
+    VariesSeeHandbook      // Becker: not documented, the vehicle handbook says
 };
 
 enum class Caution {
@@ -31,9 +35,10 @@ inline constexpr std::array<TroubleshootingItem, 4> troubleshootingItems = {
     TroubleshootingItem::CheckRadioCard, TroubleshootingItem::WrongSerial,
     TroubleshootingItem::ChangedRadio, TroubleshootingItem::EepromChanged};
 
-struct EntrySteps {
+// A family's way of taking a code, whatever the code: what a page shows before a code is known.
+struct EntryProcedure {
     Family family;
-    std::array<DigitStep, 4> digits;
+    std::array<int, 4> digitButtons; // the station button that sets each digit, first to last
     ConfirmAction confirm;
     int confirmHoldSecondsMin; // 0 when the button is just pressed
     int confirmHoldSecondsMax;
@@ -41,7 +46,18 @@ struct EntrySteps {
     std::array<Caution, 2> cautions;
 };
 
-// `code` must be four digits; anything else gives steps with digit -1 (callers check first).
-EntrySteps entryStepsFor(Family family, std::string_view code);
+const EntryProcedure& entryProcedure(Family family);
+
+// "Press station button `button` until the display shows `digit`."
+struct DigitStep {
+    int button; // 1..4
+    int digit;  // 0..9
+};
+
+using DigitSteps = std::array<DigitStep, 4>;
+
+// The four presses that key `code` in on a radio of `family`, first digit first. Nothing when
+// `code` does not have a code's shape (isCodeShape: four ASCII digits).
+std::optional<DigitSteps> digitStepsFor(Family family, std::string_view code);
 
 } // namespace radiocode

@@ -21,13 +21,6 @@ enum class CodeOrigin {
     CodeDatabase // only the workshop's code database (imported lists, confirmed codes)
 };
 
-// The button a technician presses after setting the four digits.
-enum class ConfirmAction {
-    HoldPreset6TaOrSeekUp, // Blaupunkt: hold preset 6, TA or SEEK up for 10-15 seconds
-    PressOkOrEnter,        // Renault, Visteon
-    VariesSeeHandbook      // Becker: not documented, the vehicle handbook says
-};
-
 struct FamilyInfo {
     Family family;
     std::string_view id;          // stable machine id: "blaupunkt", "renault", ...
@@ -37,9 +30,6 @@ struct FamilyInfo {
     std::string_view formatShape; // "BP####*#######": B/P literal, # a digit, A a letter, * either
     std::span<const std::string_view> examples; // example serials, as printed on a label
     CodeOrigin origin;
-    ConfirmAction confirm;
-    int confirmHoldSecondsMin; // 0 when the confirm button is just pressed
-    int confirmHoldSecondsMax;
 };
 
 const FamilyInfo& familyInfo(Family family);
