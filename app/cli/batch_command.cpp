@@ -66,14 +66,16 @@ protected:
                                "NUL shown as �; lines over %1 bytes cut and marked with …)")
                            .arg(batchEchoedBytes),
                        11) +
-               QLatin1Char('\n') + Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") +
+               QLatin1Char('\n') +
+               Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") +
                QLatin1Char('\n') +
                wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"),
                        11) +
                QLatin1Char('\n') +
-               wrapped(Cli::tr("  status   ok, invalid, unsupported, not-found, or unreachable (the "
-                               "code database could not be asked: the code may be on record)"),
-                       11) +
+               wrapped(
+                   Cli::tr("  status   ok, invalid, unsupported, not-found, or unreachable (the "
+                           "code database could not be asked: the code may be on record)"),
+                   11) +
                QLatin1Char('\n') + Cli::tr("  code     the four digits when status is ok") +
                QLatin1Char('\n') +
                wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"),
@@ -104,8 +106,8 @@ int BatchCommand::execute(Context& context, const QCommandLineParser& parser) co
         return ExitInvalidInput;
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
-        return usageError(
-            context, Cli::tr("only one input file can be given (\"%1\").").arg(files.at(1)));
+        return usageError(context,
+                          Cli::tr("only one input file can be given (\"%1\").").arg(files.at(1)));
     const bool havePath = !files.isEmpty();
     const QString path = havePath ? files.first() : QString();
 

@@ -214,10 +214,10 @@ int CommandGroup::run(Context& context, const QStringList& arguments) const {
     for (const auto& action : actions_)
         names << action->name().section(QLatin1Char(' '), -1);
     const QString last = names.takeLast();
-    return usageError(
-        context, Cli::tr("unknown action “%1”: use %2")
-                     .arg(arguments.constFirst(),
-                          Cli::tr("%1 or %2").arg(names.join(QStringLiteral(", ")), last)));
+    return usageError(context,
+                      Cli::tr("unknown action “%1”: use %2")
+                          .arg(arguments.constFirst(),
+                               Cli::tr("%1 or %2").arg(names.join(QStringLiteral(", ")), last)));
 }
 
 int CommandGroup::execute(Context& context, const QCommandLineParser&) const {

@@ -48,10 +48,11 @@ public:
     // Returns ExitInvalidInput.
     int usageError(Context& context, const QString& problem) const;
 
-protected:
     // What the command takes. Asked when it runs, so that descriptions are in the language the
     // user chose with --lang.
     virtual QList<QCommandLineOption> options() const { return {}; }
+
+protected:
     // The positional arguments in the usage line ("SERIAL...", "[FILE|-]"); empty: none.
     virtual QString argumentsSynopsis() const { return {}; }
     // The paragraph after the usage line: what the command does.
@@ -81,6 +82,7 @@ public:
     const Command& commandFor(const QStringList& arguments) const override;
     int run(Context& context, const QStringList& arguments) const override;
     QString helpText() const override;
+    const std::vector<std::unique_ptr<Command>>& actions() const { return actions_; }
 
 protected:
     void addAction(std::unique_ptr<Command> action);

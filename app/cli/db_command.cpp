@@ -61,15 +61,15 @@ public:
 protected:
     QList<QCommandLineOption> options() const override {
         const QString column = Cli::tr("the column by its header name or its number (from 1)");
-        return {columnOption("serial-column", column), columnOption("code-column", column),
-                QCommandLineOption(QStringLiteral("restore-leading-zeros"),
-                                   Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), "
-                                           "marked in the source; without it such rows are "
-                                           "skipped")),
-                QCommandLineOption(QStringLiteral("dry-run"),
-                                   Cli::tr("check and count, save nothing")),
-                jsonOption(Cli::tr("print one JSON object: imported, duplicates, skipped, "
-                                   "conflicts, errors"))};
+        return {
+            columnOption("serial-column", column), columnOption("code-column", column),
+            QCommandLineOption(QStringLiteral("restore-leading-zeros"),
+                               Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), "
+                                       "marked in the source; without it such rows are "
+                                       "skipped")),
+            QCommandLineOption(QStringLiteral("dry-run"), Cli::tr("check and count, save nothing")),
+            jsonOption(Cli::tr("print one JSON object: imported, duplicates, skipped, "
+                               "conflicts, errors"))};
     }
     QString argumentsSynopsis() const override { return QStringLiteral("FILE|-"); }
     QString description() const override {
@@ -93,10 +93,11 @@ int ImportCommand::execute(Context& context, const QCommandLineParser& parser) c
             continue;
         const QString value = parser.value(option);
         if (value.trimmed().isEmpty())
-            return usageError(context, Cli::tr("%1 needs a column name or number")
-                                           .arg(QStringLiteral("--") + option));
-        (option == QLatin1String("serial-column") ? options.columns.serial
-                                                  : options.columns.code) = value;
+            return usageError(
+                context,
+                Cli::tr("%1 needs a column name or number").arg(QStringLiteral("--") + option));
+        (option == QLatin1String("serial-column") ? options.columns.serial : options.columns.code) =
+            value;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
@@ -339,8 +340,9 @@ int InfoCommand::execute(Context& context, const QCommandLineParser& parser) con
 class DbCommand final : public CommandGroup {
 public:
     DbCommand()
-        : CommandGroup("db", QT_TRANSLATE_NOOP("radiocode::cli",
-                                               "Import, add and export codes of the code database")) {
+        : CommandGroup("db",
+                       QT_TRANSLATE_NOOP("radiocode::cli",
+                                         "Import, add and export codes of the code database")) {
         addAction(std::make_unique<ImportCommand>());
         addAction(std::make_unique<AddCommand>());
         addAction(std::make_unique<ExportCommand>());

@@ -116,11 +116,11 @@ public:
 
 protected:
     QList<QCommandLineOption> options() const override {
-        return filterOptions()
-               << QCommandLineOption(QStringLiteral("waiting"),
-                                     Cli::tr("the jobs waiting for a dealer's answer instead (no "
-                                             "filters)"))
-               << jsonOption(Cli::tr("print the jobs as one JSON object"));
+        return filterOptions() << QCommandLineOption(
+                                      QStringLiteral("waiting"),
+                                      Cli::tr("the jobs waiting for a dealer's answer instead (no "
+                                              "filters)"))
+                               << jsonOption(Cli::tr("print the jobs as one JSON object"));
     }
     QString description() const override {
         return Cli::tr("Lists the jobs of the job log, newest first.") + QStringLiteral("\n\n") +
@@ -152,8 +152,7 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
         return ExitInvalidInput;
     if (!parser.positionalArguments().isEmpty())
         return usageError(
-            context,
-            Cli::tr("unexpected argument %1").arg(parser.positionalArguments().first()));
+            context, Cli::tr("unexpected argument %1").arg(parser.positionalArguments().first()));
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
@@ -210,9 +209,7 @@ public:
         : Command("jobs export", QT_TRANSLATE_NOOP("radiocode::cli", "Write the job log as CSV")) {}
 
 protected:
-    QList<QCommandLineOption> options() const override {
-        return filterOptions() << forceOption();
-    }
+    QList<QCommandLineOption> options() const override { return filterOptions() << forceOption(); }
     QString argumentsSynopsis() const override { return QStringLiteral("[FILE]"); }
     QString description() const override {
         return Cli::tr("Writes the jobs the filters choose as CSV to FILE or the standard output.");
@@ -256,8 +253,7 @@ const TextField jobTextFields[] = {
     {"code", "C", QT_TRANSLATE_NOOP("radiocode::cli", "the code tried"), &storage::Job::code},
     {"technician", "T", QT_TRANSLATE_NOOP("radiocode::cli", "who did the job"),
      &storage::Job::technician},
-    {"customer", "C", QT_TRANSLATE_NOOP("radiocode::cli", "the customer"),
-     &storage::Job::customer},
+    {"customer", "C", QT_TRANSLATE_NOOP("radiocode::cli", "the customer"), &storage::Job::customer},
     {"registration", "R", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle's registration"),
      &storage::Job::registration},
     {"vin", "V", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle identification number"),
@@ -269,17 +265,16 @@ const TextField jobTextFields[] = {
 
 class AddCommand final : public Command {
 public:
-    AddCommand()
-        : Command("jobs add", QT_TRANSLATE_NOOP("radiocode::cli", "Log a job by hand")) {}
+    AddCommand() : Command("jobs add", QT_TRANSLATE_NOOP("radiocode::cli", "Log a job by hand")) {}
 
 protected:
     QList<QCommandLineOption> options() const override {
         QList<QCommandLineOption> list;
         for (const TextField& field : jobTextFields)
-            list << QCommandLineOption(QString::fromLatin1(field.option),
-                                       QCoreApplication::translate("radiocode::cli",
-                                                                   field.description),
-                                       QString::fromLatin1(field.valueName));
+            list << QCommandLineOption(
+                QString::fromLatin1(field.option),
+                QCoreApplication::translate("radiocode::cli", field.description),
+                QString::fromLatin1(field.valueName));
         return list << QCommandLineOption(QStringLiteral("outcome"),
                                           Cli::tr("worked, refused or not-tried"),
                                           QStringLiteral("O"))
@@ -347,8 +342,9 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
 class AttemptsCommand final : public Command {
 public:
     AttemptsCommand()
-        : Command("jobs attempts",
-                  QT_TRANSLATE_NOOP("radiocode::cli", "How often a code was refused for a serial")) {}
+        : Command("jobs attempts", QT_TRANSLATE_NOOP("radiocode::cli",
+                                                     "How often a code was refused for a serial")) {
+    }
 
 protected:
     QList<QCommandLineOption> options() const override {
@@ -401,8 +397,7 @@ int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser)
 class JobsCommand final : public CommandGroup {
 public:
     JobsCommand()
-        : CommandGroup("jobs",
-                       QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log")) {
+        : CommandGroup("jobs", QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log")) {
         addAction(std::make_unique<ListCommand>());
         addAction(std::make_unique<ExportCommand>());
         addAction(std::make_unique<AddCommand>());

@@ -88,12 +88,13 @@ public:
 
 protected:
     QList<QCommandLineOption> options() const override {
-        return {valueOption("card-serial", "S", Cli::tr("the serial printed on the card (required)")),
-                valueOption("code", "C", Cli::tr("the code on the card (required)")),
-                valueOption("technician", "T", Cli::tr("who does the job")),
-                valueOption("customer", "NAME", Cli::tr("the owner")),
-                valueOption("registration", "R", Cli::tr("the vehicle's registration")),
-                valueOption("vin", "V", Cli::tr("the vehicle identification number"))};
+        return {
+            valueOption("card-serial", "S", Cli::tr("the serial printed on the card (required)")),
+            valueOption("code", "C", Cli::tr("the code on the card (required)")),
+            valueOption("technician", "T", Cli::tr("who does the job")),
+            valueOption("customer", "NAME", Cli::tr("the owner")),
+            valueOption("registration", "R", Cli::tr("the vehicle's registration")),
+            valueOption("vin", "V", Cli::tr("the vehicle identification number"))};
     }
     QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
     QString description() const override {
@@ -205,8 +206,8 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
 class RequestCommand final : public Command {
 public:
     RequestCommand()
-        : Command("request", QT_TRANSLATE_NOOP("radiocode::cli",
-                                               "Ask a dealer for the code (PDF letter)")) {}
+        : Command("request",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Ask a dealer for the code (PDF letter)")) {}
 
     bool drawsPages() const override { return true; }
 
@@ -256,16 +257,15 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
         return ExitInvalidInput;
     PaperSize paper = InstructionSheet::savedPaper();
     if (parser.isSet(QStringLiteral("paper"))) {
-        const auto chosen =
-            InstructionSheet::paperFromName(parser.value(QStringLiteral("paper")));
+        const auto chosen = InstructionSheet::paperFromName(parser.value(QStringLiteral("paper")));
         if (!chosen)
-            return usageError(context,
-                              Cli::tr("unknown paper size \"%1\": use a4 or letter.")
-                                  .arg(parser.value(QStringLiteral("paper"))));
+            return usageError(context, Cli::tr("unknown paper size \"%1\": use a4 or letter.")
+                                           .arg(parser.value(QStringLiteral("paper"))));
         paper = *chosen;
     }
 
-    const Recognition recognition = recogniseText(parser.positionalArguments().join(QLatin1Char(' ')), family);
+    const Recognition recognition =
+        recogniseText(parser.positionalArguments().join(QLatin1Char(' ')), family);
     if (recognition.state == InputState::Invalid || !recognition.family) {
         printSerialProblem(context, "request", QString(), recognition);
         return ExitInvalidInput;
@@ -593,13 +593,12 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
                           Cli::tr("give the job's number and worked, refused or not-tried"));
     const auto id = jobIdFrom(parser.positionalArguments().at(0));
     if (!id)
-        return usageError(context,
-                          Cli::tr("“%1” is not a job number").arg(parser.positionalArguments().at(0)));
+        return usageError(
+            context, Cli::tr("“%1” is not a job number").arg(parser.positionalArguments().at(0)));
     const auto outcome = storage::outcomeFromId(parser.positionalArguments().at(1));
     if (!outcome)
-        return usageError(context,
-                          Cli::tr("unknown outcome “%1”: use worked, refused or not-tried")
-                              .arg(parser.positionalArguments().at(1)));
+        return usageError(context, Cli::tr("unknown outcome “%1”: use worked, refused or not-tried")
+                                       .arg(parser.positionalArguments().at(1)));
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);

@@ -10,14 +10,16 @@ QList<QCommandLineOption> sheetPrintOptions() {
     return {
         QCommandLineOption(QStringLiteral("print"),
                            Cli::tr("print it (on the default printer unless --printer names one)")),
-        QCommandLineOption(QStringLiteral("printer"), Cli::tr("the printer (a CUPS queue) to print on"),
+        QCommandLineOption(QStringLiteral("printer"),
+                           Cli::tr("the printer (a CUPS queue) to print on"),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("copies"), Cli::tr("how many copies to print (1 to 99)"),
                            QStringLiteral("N")),
-        QCommandLineOption(QStringLiteral("format"),
-                           Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
-                                   "label) for the code card"),
-                           QStringLiteral("F")),
+        QCommandLineOption(
+            QStringLiteral("format"),
+            Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
+                    "label) for the code card"),
+            QStringLiteral("F")),
     };
 }
 
