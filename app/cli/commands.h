@@ -75,6 +75,9 @@ LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
 // --part-number N, as lookup and sheet declare it, and its value: null when not given.
 QCommandLineOption partNumberOption(const QString& description);
 QString partNumberValue(const QCommandLineParser& parser);
+// --vin of sheet and request: normalised when valid (empty: not given); false, after saying what
+// is wrong with it, when not.
+bool readVin(Context& context, const Command& command, QString& vin);
 // The bytes a command-line argument came as (command_line.cpp keeps them):
 // QCoreApplication::arguments() has replaced bytes that are not UTF-8 by U+FFFD, and the core
 // should see them to say so. Falls back to the argument's UTF-8 where the bytes are not known

@@ -287,20 +287,9 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     content.date = QDate::currentDate();
     content.registration = parser.value(QStringLiteral("registration")).trimmed();
     content.owner = parser.value(QStringLiteral("customer")).trimmed();
-    if (const QString vin = parser.value(QStringLiteral("vin")); !vin.isEmpty()) {
-        const VinCheck check = Vin::check(vin);
-        if (check.state != VinState::Valid) {
-            context.err << "radiocode request: "
-                        << Cli::tr("--vin: %1")
-                               .arg(check.state == VinState::Incomplete
-                                        ? Cli::tr("a VIN has 17 characters, %1 were given.")
-                                              .arg(check.vin.size())
-                                        : check.message)
-                        << "\n";
-            return ExitInvalidInput;
-        }
-        content.vin = check.vin;
-    }
+    content.vin = parser.value(QStringLiteral("vin"));
+    if (!readVin(context, *this, content.vin))
+        return ExitInvalidInput;
     const QString partNumber = parser.value(QStringLiteral("part-number")).trimmed();
     if (const QString problem =
             RequestLetter::partNumberProblem(partNumber, radioFamily, content.serial);

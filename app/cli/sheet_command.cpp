@@ -71,6 +71,24 @@ protected:
 
 } // namespace
 
+bool readVin(Context& context, const Command& command, QString& vin) {
+    if (vin.isEmpty())
+        return true;
+    const VinCheck check = Vin::check(vin);
+    if (check.state == VinState::Valid) {
+        vin = check.vin;
+        return true;
+    }
+    context.err
+        << "radiocode " << command.name() << ": "
+        << Cli::tr("--vin: %1")
+               .arg(check.state == VinState::Incomplete
+                        ? Cli::tr("a VIN has 17 characters, %1 were given.").arg(check.vin.size())
+                        : check.message)
+        << "\n";
+    return false;
+}
+
 std::unique_ptr<Command> makeSheetCommand() {
     return std::make_unique<SheetCommand>();
 }
@@ -116,20 +134,8 @@ int SheetCommand::execute(Context& context, const QCommandLineParser& parser) co
         return usageError(context, Cli::tr("the serial is missing."));
     if (out.isEmpty() && !printing.print)
         return usageError(context, Cli::tr("--out FILE.pdf (or --print) is missing."));
-    if (!content.job.vin.isEmpty()) {
-        const VinCheck vin = Vin::check(content.job.vin);
-        if (vin.state != VinState::Valid) {
-            context.err << "radiocode sheet: "
-                        << Cli::tr("--vin: %1")
-                               .arg(vin.state == VinState::Incomplete
-                                        ? Cli::tr("a VIN has 17 characters, %1 were given.")
-                                              .arg(vin.vin.size())
-                                        : vin.message)
-                        << "\n";
-            return ExitInvalidInput;
-        }
-        content.job.vin = vin.vin;
-    }
+    if (!readVin(context, *this, content.job.vin))
+        return ExitInvalidInput;
 
     content.result = lookupSerial(context, serial.toUtf8(), family, partNumber);
     const Recognition& recognition = content.result.recognition;

@@ -49,15 +49,9 @@ class TestDbCli : public QObject {
     QString url_;
     int counter_ = 0;
 
+    // Never the user's own settings or default database.
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        // Never the user's own settings or default database.
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        return env;
+        return radiocode::test::isolatedEnvironment(dir_.path());
     }
 
     Run run(const QStringList& arguments, const QProcessEnvironment& env) {
@@ -70,12 +64,7 @@ class TestDbCli : public QObject {
     }
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = dir_.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(content);
-        return path;
+        return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
     QString dbPath() const { return url_.mid(7); }

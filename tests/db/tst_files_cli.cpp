@@ -74,12 +74,7 @@ class TestFilesCli : public QObject {
     int counter_ = 0;
 
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        QProcessEnvironment env = radiocode::test::isolatedEnvironment(dir_.path());
         env.insert(QStringLiteral("RADIOCODE"), program);
         env.insert(QStringLiteral("DB"), url_);
         env.insert(QStringLiteral("DIR"), dir_.path());
@@ -101,12 +96,7 @@ class TestFilesCli : public QObject {
     }
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = dir_.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(content);
-        return path;
+        return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
     QByteArray fifo(const QString& name) {

@@ -41,12 +41,7 @@ class ServersTest : public QObject {
     bool started_ = false;
 
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        QProcessEnvironment env = radiocode::test::isolatedEnvironment(home_.path());
         env.insert(QStringLiteral("RADIOCODE_DB_TIMEOUT"), QStringLiteral("1"));
         env.insert(QStringLiteral("RADIOCODE_DB_WRITE_TIMEOUT"), QStringLiteral("2"));
         return env;

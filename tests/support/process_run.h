@@ -1,5 +1,5 @@
-// Running a program as the suites that test programs do: its exit code, its output and how long
-// it took, with an environment of the test's own.
+// What the suites that test programs share: running a program (its exit code, its output and
+// how long it took) in an environment of the test's own, and writing the files it reads.
 #pragma once
 
 #include <QByteArray>
@@ -53,5 +53,9 @@ Run runProcess(const QString& program, const QStringList& arguments,
 // settings or language: $RADIOCODE_DATABASE removed, the settings and data folders under
 // `home`, English in UTF-8.
 QProcessEnvironment isolatedEnvironment(const QString& home);
+
+// Writes `content` to the file at `path` (replacing it) and returns the path; a file a test
+// cannot write ends the test run.
+QString writeFile(const QString& path, const QByteArray& content);
 
 } // namespace radiocode::test
