@@ -30,6 +30,8 @@ QString optionName(const QString& argument) {
     return name;
 }
 
+constexpr QChar nonBreakingSpace(0x00A0);
+
 QString dashed(const QString& name) {
     return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
 }
@@ -104,12 +106,13 @@ QString Command::usageLine() const {
     for (const QCommandLineOption& option : options()) {
         if (option.flags() & QCommandLineOption::HiddenFromHelp)
             continue;
+        // "[--copies N]" stays on one line: its space does not break.
         QString entry = dashed(option.names().constFirst());
         if (!option.valueName().isEmpty())
-            entry += QLatin1Char(' ') + option.valueName();
+            entry += nonBreakingSpace + option.valueName();
         line += QStringLiteral(" [") + entry + QLatin1Char(']');
     }
-    return wrapped(line, start.size() + 1);
+    return wrapped(line, start.size() + 1).replace(nonBreakingSpace, QLatin1Char(' '));
 }
 
 QString Command::helpText() const {

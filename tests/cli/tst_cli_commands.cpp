@@ -142,6 +142,11 @@ private slots:
                     entry += QLatin1Char(' ') + option.valueName();
                 QVERIFY2(help.out.contains(entry), qPrintable(name + QLatin1Char(' ') + entry));
             }
+            // The usage line breaks between options, never inside "[--copies N]".
+            for (const QString& line :
+                 help.out.section(QStringLiteral("\n\n"), 0, 0).split(QLatin1Char('\n')))
+                QVERIFY2(line.count(QLatin1Char('[')) == line.count(QLatin1Char(']')),
+                         qPrintable(line));
             for (const QString& line : help.out.split(QLatin1Char('\n')))
                 QVERIFY2(line.size() <= 79 || !line.contains(QLatin1Char(' ')), qPrintable(line));
         }
