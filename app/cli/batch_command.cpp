@@ -1,6 +1,7 @@
-// radiocode batch [FILE|-] [--family F]: one CSV row per input line (the lines themselves are
+// radiocode batch [FILE|-]: one CSV row per input line (the lines themselves are
 // handled in batch_lines.cpp).
 #include "batch_lines.h"
+#include "command.h"
 #include "commands.h"
 #include "i18n.h"
 #include "platform_io.h"
@@ -14,43 +15,6 @@
 
 namespace radiocode::cli {
 namespace {
-
-void printHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode batch [FILE|-] [--family F]") << "\n\n"
-        << wrapped(Cli::tr("Reads one serial per line from FILE (or standard input, also for "
-                           "\"-\") and writes one CSV row per line to standard output, with the "
-                           "header:"))
-        << "\n  input,series,serial,status,code,source,message\n\n"
-        << wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and "
-                           "NUL shown as �; lines over %1 bytes cut and marked with …)")
-                       .arg(batchEchoedBytes),
-                   11)
-        << "\n"
-        << Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") << "\n"
-        << wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"), 11)
-        << "\n"
-        << Cli::tr(
-               "  status   ok, invalid, unsupported, not-found, or unreachable (the code database "
-               "could not be asked: the code may be on record)")
-        << "\n"
-        << Cli::tr("  code     the four digits when status is ok") << "\n"
-        << wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"), 11)
-        << "\n"
-        << wrapped(Cli::tr("  message  why there is no code, what is wrong and the suggestion, or "
-                           "how the line was read (precode from a barcode text, 17-character "
-                           "label); empty for a plain ok. English unless --lang is given."),
-                   11)
-        << "\n\n"
-        << wrapped(Cli::tr("Every line is answered, blank lines as invalid; CRLF line ends are "
-                           "accepted. Fields are quoted as RFC 4180 says; rows end with LF."))
-        << "\n\n"
-        << Cli::tr("Options:") << "\n"
-        << "  --family F  " << Cli::tr("read every line as this family's serial") << "\n\n"
-        << wrapped(Cli::tr("Exit status: 0 the input was read through, 2 bad arguments, 3 the "
-                           "file could not be read."))
-        << "\n";
-}
 
 // On a terminal, long work says how far it has got (a code database makes lines slow).
 class Progress {
@@ -78,39 +42,76 @@ private:
     qint64 nextReportMs_ = 1000; // quick runs stay silent
 };
 
+class BatchCommand final : public Command {
+public:
+    BatchCommand()
+        : Command("batch",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Answer one serial per line as CSV")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {familyOption(Cli::tr("read every line as this family's serial"))};
+    }
+    QString argumentsSynopsis() const override { return QStringLiteral("[FILE|-]"); }
+    QString description() const override {
+        return Cli::tr("Reads one serial per line from FILE (or standard input, also for \"-\") "
+                       "and writes one CSV row per line to standard output, with the header:") +
+               QStringLiteral("\n  input,series,serial,status,code,source,message\n\n") +
+               Cli::tr("Every line is answered, blank lines as invalid; CRLF line ends are "
+                       "accepted. Fields are quoted as RFC 4180 says; rows end with LF.");
+    }
+    QString details() const override {
+        return Cli::tr("Columns:") + QLatin1Char('\n') +
+               wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and "
+                               "NUL shown as �; lines over %1 bytes cut and marked with …)")
+                           .arg(batchEchoedBytes),
+                       11) +
+               QLatin1Char('\n') +
+               Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") +
+               QLatin1Char('\n') +
+               wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"),
+                       11) +
+               QLatin1Char('\n') +
+               wrapped(
+                   Cli::tr("  status   ok, invalid, unsupported, not-found, or unreachable (the "
+                           "code database could not be asked: the code may be on record)"),
+                   11) +
+               QLatin1Char('\n') + Cli::tr("  code     the four digits when status is ok") +
+               QLatin1Char('\n') +
+               wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"),
+                       11) +
+               QLatin1Char('\n') +
+               wrapped(Cli::tr("  message  why there is no code, what is wrong and the suggestion, "
+                               "or how the line was read (precode from a barcode text, "
+                               "17-character label); empty for a plain ok. English unless --lang "
+                               "is given."),
+                       11);
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 the input was read through, 2 bad arguments, 3 the file "
+                       "could not be read.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
 } // namespace
 
-int runBatch(Context& context, const QStringList& arguments) {
-    std::optional<Family> family;
-    QString path;
-    bool havePath = false;
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        const bool isOption =
-            !optionsEnded && argument.startsWith(QLatin1Char('-')) && argument.size() > 1;
-        if (!isOption) {
-            if (havePath)
-                return usageError(
-                    context, "batch",
-                    Cli::tr("only one input file can be given (\"%1\").").arg(argument));
-            path = argument;
-            havePath = true;
-        } else if (argument == QLatin1String("--")) {
-            optionsEnded = true;
-        } else if (isHelpOption(argument)) {
-            printHelp(context);
-            return ExitCodeShown;
-        } else if (argument == QLatin1String("--family") ||
-                   argument.startsWith(QLatin1String("--family="))) {
-            if (!takeFamilyOption(context, arguments, i, family))
-                return ExitInvalidInput;
-        } else {
-            return usageError(context, "batch", Cli::tr("unknown option \"%1\".").arg(argument));
-        }
-    }
+std::unique_ptr<Command> makeBatchCommand() {
+    return std::make_unique<BatchCommand>();
+}
 
-    std::FILE* input = stdin;
+int BatchCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    std::optional<Family> family;
+    if (!readFamily(context, *this, parser, family))
+        return ExitInvalidInput;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return usageError(context,
+                          Cli::tr("only one input file can be given (\"%1\").").arg(files.at(1)));
+    const bool havePath = !files.isEmpty();
+    const QString path = havePath ? files.first() : QString();
+
+    std::FILE* input = context.input;
     if (havePath && path != QLatin1String("-")) {
 #ifdef _WIN32
         input = std::fopen(QFile::encodeName(path).constData(), "rb");
@@ -132,10 +133,10 @@ int runBatch(Context& context, const QStringList& arguments) {
 
     context.out.flush();
     Progress progress(context.err);
-    const BatchRun run = answerBatch(input, stdout, context.finder(), family,
+    const BatchRun run = answerBatch(input, context.output, context.finder(), family,
                                      [&progress](std::size_t lines) { progress.update(lines); });
     progress.finish(run.lines);
-    if (input != stdin)
+    if (input != context.input)
         std::fclose(input);
     if (run.outcome == BatchOutcome::WriteFailed) {
         context.err << Cli::tr("radiocode batch: cannot write the output.") << "\n";

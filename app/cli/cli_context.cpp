@@ -1,7 +1,4 @@
 #include "cli_context.h"
-#include "commands.h"
-
-#include <cstdio>
 
 namespace radiocode::cli {
 
@@ -10,17 +7,21 @@ Context::Context() : out(stdout), err(stderr) {
     err.setEncoding(QStringConverter::Utf8);
 }
 
+Context::Context(QIODevice* out, QIODevice* err) : out(out), err(err) {
+    this->out.setEncoding(QStringConverter::Utf8);
+    this->err.setEncoding(QStringConverter::Utf8);
+}
+
 Context::~Context() = default;
 
 const CodeFinder& Context::finder() {
     if (!finder_) {
         finder_ = std::make_unique<CodeFinder>();
-        // The code database plugs in here: when `databaseUrl` (or the environment's default) names
-        // one, open it and addCodeSource() its CodeSource. Without one, Blaupunkt and Becker
-        // serials answer not-found.
         for (const auto& source : sources_)
             finder_->addSource(source.get());
-        addDatabaseSource(*this); // db_command.cpp
+        // Without a code database, Blaupunkt and Becker serials answer not-found.
+        if (addSources)
+            addSources(*this);
     }
     return *finder_;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTextStream>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,14 +30,23 @@ struct Context {
     QString databaseUrl;         // --database URL; empty when not given
     QByteArray databaseUrlBytes; // the same as the bytes given (a file name need not be UTF-8)
     QString language;            // --lang tr|de|en; empty: the system's language
+    // Where batch reads its lines and writes its rows, and db import reads "-": byte streams,
+    // the process's own unless a test gives others.
+    std::FILE* input = stdin;
+    std::FILE* output = stdout;
+    // The standard streams.
     Context();
+    // Messages to `out` and `err` instead (tests run commands in-process so).
+    Context(QIODevice* out, QIODevice* err);
     ~Context();
     Context(const Context&) = delete;
     Context& operator=(const Context&) = delete;
 
     // The one CodeFinder every command asks for codes. Built on first use: the public algorithms,
-    // then the code sources set up in cli_context.cpp (the code database, when one is configured).
+    // then the sources `addSources` adds (the program adds the code database, when one is
+    // configured).
     const CodeFinder& finder();
+    std::function<void(Context&)> addSources;
     // Hands a source to the context, which keeps it alive as long as the finder.
     void addCodeSource(std::unique_ptr<CodeSource> source);
     // Set by the code database when one is open: a warning when codes were refused for this

@@ -1,4 +1,4 @@
-// The `radiocode` subcommands. Each lives in its own file; main.cpp lists them.
+// What the `radiocode` commands share. Each command lives in its own file.
 #pragma once
 
 #include "cli_context.h"
@@ -7,10 +7,12 @@
 #include "radiocode/families.h"
 
 #include <QByteArray>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 
-#include <initializer_list>
+#include <memory>
 #include <optional>
 
 namespace radiocode::cli {
@@ -20,29 +22,24 @@ class Cli {
     Q_DECLARE_TR_FUNCTIONS(radiocode::cli)
 };
 
-struct Command {
-    const char* name;
-    const char* summary; // translated with QT_TRANSLATE_NOOP in main.cpp
-    int (*run)(Context& context, const QStringList& arguments);
-};
+class Command;
 
-// The subcommands (one file each: lookup_command.cpp, ...). Declare new ones here.
-int runLookup(Context& context, const QStringList& arguments);
-int runBatch(Context& context, const QStringList& arguments);
-int runFamilies(Context& context, const QStringList& arguments);
-int runSheet(Context& context, const QStringList& arguments); // sheet_command.cpp
-int runDb(Context& context, const QStringList& arguments);    // db_command.cpp
-int runJobs(Context& context, const QStringList& arguments);  // jobs_command.cpp
+// The commands (one file each: lookup_command.cpp, ...); command_line.cpp lists them.
+std::unique_ptr<Command> makeLookupCommand();
+std::unique_ptr<Command> makeBatchCommand();
+std::unique_ptr<Command> makeFamiliesCommand();
+std::unique_ptr<Command> makeSheetCommand(); // sheet_command.cpp
+std::unique_ptr<Command> makeDbCommand();    // db_command.cpp
+std::unique_ptr<Command> makeJobsCommand();  // jobs_command.cpp
 // When no code is on record (no_code_commands.cpp): the radio card, a code request, and the
-// jobs actions for requests (list --waiting, answer, outcome).
-int runCard(Context& context, const QStringList& arguments);
-int runRequest(Context& context, const QStringList& arguments);
-int runWaitingJobs(Context& context, const QStringList& arguments);
-int runJobsAnswer(Context& context, const QStringList& arguments);
-int runJobsOutcome(Context& context, const QStringList& arguments);
-int runScan(Context& context, const QStringList& arguments);  // scan_command.cpp
-// Opens the configured code database and adds it to the context's finder (db_command.cpp).
-void addDatabaseSource(Context& context);
+// jobs actions for requests (answer, outcome; list --waiting is runWaitingJobs).
+std::unique_ptr<Command> makeCardCommand();
+std::unique_ptr<Command> makeRequestCommand();
+std::unique_ptr<Command> makeJobsAnswerCommand();
+std::unique_ptr<Command> makeJobsOutcomeCommand();
+std::unique_ptr<Command> makeScanCommand(); // scan_command.cpp
+// `jobs list --waiting` (no_code_commands.cpp), `json` when --json was given.
+int runWaitingJobs(Context& context, bool json);
 
 // A paragraph broken into lines of at most `width` characters for the terminal; its leading
 // spaces are kept, later lines start with `hangingIndent` spaces. Inline: no link dependency.
@@ -70,35 +67,21 @@ inline QString wrapped(const QString& text, qsizetype hangingIndent = 0, qsizety
     return result;
 }
 
-// Shared by the subcommands.
-bool isHelpOption(const QString& argument); // --help, -h
-// Reads the value of `--family F` / `--family=F` at arguments[index] (advancing index past it).
-// Returns false, after telling the user why on context.err, when the value is missing or unknown.
-bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype& index,
-                      std::optional<Family>& family);
+// Shared by the commands.
 // Looks up a serial as given on the command line, cross-checked with a Blaupunkt part number
-// when one is given (`--part-number`; empty: none), as lookup and sheet share it.
+// when one is given (`--part-number`; a null string: none), as lookup and sheet share it.
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
                           std::optional<Family> family, const QString& partNumber);
-// Takes the value of `--part-number N` / `--part-number=N` at arguments[index]; false (after a
-// usage message) when it has none.
-bool takePartNumberOption(Context& context, const char* command, const QStringList& arguments,
-                          qsizetype& index, QString& partNumber);
-// "unknown option --x" / "unexpected argument" on context.err, with a pointer to --help.
-int usageError(Context& context, const char* command, const QString& problem);
-// The bytes a command-line argument came as (main.cpp keeps them): QCoreApplication::arguments()
-// has replaced bytes that are not UTF-8 by U+FFFD, and the core should see them to say so. Falls
-// back to the argument's UTF-8 where the bytes are not known (Windows, arguments not from argv).
+// --part-number N, as lookup and sheet declare it, and its value: null when not given.
+QCommandLineOption partNumberOption(const QString& description);
+QString partNumberValue(const QCommandLineParser& parser);
+// --vin of sheet and request: normalised when valid (empty: not given); false, after saying what
+// is wrong with it, when not.
+bool readVin(Context& context, const Command& command, QString& vin);
+// The bytes a command-line argument came as (command_line.cpp keeps them):
+// QCoreApplication::arguments() has replaced bytes that are not UTF-8 by U+FFFD, and the core
+// should see them to say so. Falls back to the argument's UTF-8 where the bytes are not known
+// (Windows, arguments not from argv).
 QByteArray rawArgument(const QString& argument);
-
-// A command whose first argument names an action of its own ("db import", "jobs list").
-struct Action {
-    const char* name;
-    int (*run)(Context& context, const QStringList& arguments);
-};
-// Runs the action `arguments` names with the rest; help (anywhere) prints `printHelp`, no
-// action at all prints it too and counts as a usage error, an unknown action says which exist.
-int runAction(Context& context, const char* command, const QStringList& arguments,
-              std::initializer_list<Action> actions, void (*printHelp)(Context& context));
 
 } // namespace radiocode::cli

@@ -1,9 +1,12 @@
-// How the db and jobs commands reach the code database (db_command.cpp).
+// How the commands reach the code database (database_access.cpp).
 #pragma once
 
 #include "cli_context.h"
 
 #include "database.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 
 #include <functional>
 #include <memory>
@@ -13,6 +16,8 @@ class QIODevice;
 
 namespace radiocode::cli {
 
+class Command;
+
 // The database chosen by --database, $RADIOCODE_DATABASE, the GUI's setting or the default file.
 // On failure `error` says why and `exitCode` is ExitInvalidInput for a malformed URL, else
 // ExitFailure.
@@ -21,9 +26,15 @@ std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error
 // URL is malformed.
 std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error);
 
-// Writes CSV to FILE (atomically; an existing file only with `force`) or, without FILE or with
-// "-", to the standard output.
-int exportToFileOrStdout(Context& context, const char* command, const QString& fileName, bool force,
-                         const std::function<bool(storage::Database&, QIODevice&)>& write);
+// Opens the configured code database and adds it to the context's finder, when there is one:
+// the program's Context::addSources.
+void addDatabaseSource(Context& context);
+
+// --force, and the CSV export of `db export [FILE]` and `jobs export [FILE]`: to FILE
+// (atomically; an existing file only with --force) or, without FILE or with "-", to the standard
+// output.
+QCommandLineOption forceOption();
+int exportCsv(Context& context, const Command& command, const QCommandLineParser& parser,
+              const std::function<bool(storage::Database&, QIODevice&)>& write);
 
 } // namespace radiocode::cli

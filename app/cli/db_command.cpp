@@ -1,5 +1,5 @@
 // radiocode db import|add|export|info: the workshop's code database from the command line.
-// Also opens the database for the other commands (Context::finder() asks addDatabaseSource).
+#include "command.h"
 #include "commands.h"
 #include "database_access.h"
 #include "output_target.h"
@@ -22,108 +22,9 @@
 namespace radiocode::cli {
 namespace {
 
-// The database source the finder asks. It opens the database when a Blaupunkt or Becker serial
-// (or the job log) first needs it: a batch of Visteon serials never touches it. A database that
-// cannot be opened makes those lookups say it could not be reached (the code may be on record),
-// not that it holds no code.
-class LazyDatabaseSource final : public CodeSource {
-public:
-    explicit LazyDatabaseSource(Context& context) : context_(context) {}
-
-    bool serves(Family family) const override {
-        return familyInfo(family).origin == CodeOrigin::CodeDatabase;
-    }
-    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
-        return database() ? source_->find(family, serial) : std::nullopt;
-    }
-    std::string unavailableReason() const override {
-        return source_ ? source_->unavailableReason() : reason_;
-    }
-
-    const storage::Database* database() const {
-        if (!tried_) {
-            tried_ = true;
-            open();
-        }
-        return database_.get();
-    }
-
-private:
-    void open() const {
-        QString error;
-        const auto location = databaseLocation(context_, &error);
-        if (location)
-            database_ = storage::Database::open(*location, &error);
-        if (!database_) {
-            reason_ = error.toStdString();
-            context_.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt "
-                                    "and Becker codes cannot be looked up: %1")
-                                .arg(error)
-                         << "\n";
-            return;
-        }
-        if (database_->isReadOnly())
-            context_.err << wrapped(Cli::tr("radiocode: the code database is open read-only: "
-                                            "lookups work, nothing can be saved. %1")
-                                        .arg(database_->readOnlyReason()))
-                         << "\n";
-        source_.emplace(database_.get());
-    }
-
-    Context& context_;
-    mutable bool tried_ = false;
-    mutable std::unique_ptr<storage::Database> database_;
-    mutable std::optional<storage::DatabaseCodeSource> source_;
-    mutable std::string reason_;
-};
-
-void printHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] "
-                   "[--restore-leading-zeros] [--dry-run] [--json]")
-        << "\n"
-        << Cli::tr("       radiocode db add SERIAL CODE --technician NAME [--replace]") << "\n"
-        << Cli::tr("       radiocode db export [FILE] [--force]") << "\n"
-        << Cli::tr("       radiocode db info") << "\n\n"
-        << Cli::tr("The workshop's code database holds the Blaupunkt and Becker codes: imported "
-                   "dealer lists and codes technicians confirmed on a radio.")
-        << "\n\n"
-        << wrapped(QStringLiteral("  import   ") +
-                       Cli::tr("import a CSV list with a serial and a code column (comma, "
-                               "semicolon or tab; headers such as Serial No, Seriennummer, Seri "
-                               "No, Radio Code, Kod are recognised). All accepted rows or none "
-                               "are saved; a stored code is never overwritten. - reads the "
-                               "standard input."),
-                   11)
-        << "\n"
-        << wrapped(QStringLiteral("           --serial-column C, --code-column C  ") +
-                       Cli::tr("the column by its header name or its number (from 1)"),
-                   13)
-        << "\n"
-        << wrapped(QStringLiteral("           --restore-leading-zeros  ") +
-                       Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), marked in "
-                               "the source; without it such rows are skipped"),
-                   13)
-        << "\n"
-        << "           --dry-run  " << Cli::tr("check and count, save nothing") << "\n"
-        << "           --json     "
-        << Cli::tr("print one JSON object: imported, duplicates, skipped, conflicts, errors")
-        << "\n"
-        << "  add      " << Cli::tr("record a code that worked on the radio") << "\n"
-        << "           --replace  " << Cli::tr("replace another code stored for the serial") << "\n"
-        << "  export   "
-        << Cli::tr("write every code as CSV (serial,code,family,source,origin,created_at) to FILE "
-                   "or the standard output; --force overwrites an existing FILE")
-        << "\n"
-        << "  info     " << Cli::tr("show which database is used and what it holds") << "\n\n"
-        << Cli::tr("The database is --database URL, else $RADIOCODE_DATABASE, else the desktop "
-                   "program's setting, else %1. URLs: sqlite:/path/file.db, "
-                   "postgresql://user[:password]@host[:port]/dbname.")
-               .arg(storage::DatabaseUrl::defaultUrl())
-        << "\n\n"
-        << Cli::tr("Exit status: 0 done, 2 invalid input or arguments, 3 the file or the "
-                   "database could not be used (or a different code is already stored).")
-        << "\n";
+QString dbExitStatus() {
+    return Cli::tr("Exit status: 0 done, 2 invalid input or arguments, 3 the file or the "
+                   "database could not be used (or a different code is already stored).");
 }
 
 QByteArray compactJson(const QJsonValue& value) {
@@ -147,48 +48,65 @@ void printImportJson(Context& context, const storage::ImportReport& report,
                 << ",\"errors\":" << QString::fromUtf8(compactJson(errors)) << "}\n";
 }
 
-int runImport(Context& context, const QStringList& arguments) {
-    QString fileName;
-    bool haveFile = false;
-    bool dryRun = false;
-    bool json = false;
-    storage::ImportOptions options;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        const QString name = argument.section(QLatin1Char('='), 0, 0);
-        if (argument == QLatin1String("--dry-run")) {
-            dryRun = true;
-        } else if (argument == QLatin1String("--json")) {
-            json = true;
-        } else if (argument == QLatin1String("--restore-leading-zeros")) {
-            options.restoreLeadingZeros = true;
-        } else if (name == QLatin1String("--serial-column") ||
-                   name == QLatin1String("--code-column")) {
-            QString value;
-            if (argument.contains(QLatin1Char('=')))
-                value = argument.section(QLatin1Char('='), 1);
-            else if (i + 1 < arguments.size())
-                value = arguments.at(++i);
-            if (value.trimmed().isEmpty())
-                return usageError(context, "db import",
-                                  Cli::tr("%1 needs a column name or number").arg(name));
-            (name == QLatin1String("--serial-column") ? options.columns.serial
-                                                      : options.columns.code) = value;
-        } else if (argument.startsWith(QLatin1String("--")) && argument.size() > 2) {
-            return usageError(context, "db import", Cli::tr("unknown option %1").arg(argument));
-        } else if (!haveFile) {
-            fileName = argument;
-            haveFile = true;
-        } else {
-            return usageError(
-                context, "db import",
-                Cli::tr("one file at a time (got %1 and %2)").arg(fileName, argument));
-        }
+QCommandLineOption columnOption(const char* name, const QString& description) {
+    return QCommandLineOption(QString::fromLatin1(name), description, QStringLiteral("C"));
+}
+
+class ImportCommand final : public Command {
+public:
+    ImportCommand()
+        : Command("db import",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Import a CSV list of serials and codes")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        const QString column = Cli::tr("the column by its header name or its number (from 1)");
+        return {
+            columnOption("serial-column", column), columnOption("code-column", column),
+            QCommandLineOption(QStringLiteral("restore-leading-zeros"),
+                               Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), "
+                                       "marked in the source; without it such rows are "
+                                       "skipped")),
+            QCommandLineOption(QStringLiteral("dry-run"), Cli::tr("check and count, save nothing")),
+            jsonOption(Cli::tr("print one JSON object: imported, duplicates, skipped, "
+                               "conflicts, errors"))};
     }
-    if (!haveFile || fileName.isEmpty())
-        return usageError(context, "db import",
-                          Cli::tr("the CSV file to import is missing (- reads the standard "
-                                  "input)"));
+    QString argumentsSynopsis() const override { return QStringLiteral("FILE|-"); }
+    QString description() const override {
+        return Cli::tr("Imports a CSV list with a serial and a code column (comma, semicolon or "
+                       "tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod "
+                       "are recognised). All accepted rows or none are saved; a stored code is "
+                       "never overwritten. - reads the standard input.");
+    }
+    QString exitStatus() const override { return dbExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int ImportCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    storage::ImportOptions options;
+    options.restoreLeadingZeros = parser.isSet(QStringLiteral("restore-leading-zeros"));
+    for (const char* name : {"serial-column", "code-column"}) {
+        const QString option = QString::fromLatin1(name);
+        if (!parser.isSet(option))
+            continue;
+        const QString value = parser.value(option);
+        if (value.trimmed().isEmpty())
+            return usageError(
+                context,
+                Cli::tr("%1 needs a column name or number").arg(QStringLiteral("--") + option));
+        (option == QLatin1String("serial-column") ? options.columns.serial : options.columns.code) =
+            value;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return usageError(
+            context, Cli::tr("one file at a time (got %1 and %2)").arg(files.at(0), files.at(1)));
+    const QString fileName = files.isEmpty() ? QString() : files.first();
+    if (fileName.isEmpty())
+        return usageError(context, Cli::tr("the CSV file to import is missing (- reads the "
+                                           "standard input)"));
 
     auto failed = [&](int exitCode, const QString& message) {
         if (json)
@@ -203,7 +121,7 @@ int runImport(Context& context, const QStringList& arguments) {
     const QString shownName = standardInput ? Cli::tr("the standard input") : fileName;
     QString openError;
     if (standardInput) {
-        if (!file.open(stdin, QIODevice::ReadOnly))
+        if (!file.open(context.input, QIODevice::ReadOnly))
             openError = file.errorString();
     } else if (!openForReading(file, fileNameArgument(fileName), &openError)) {
         return failed(ExitFailure, openError);
@@ -262,32 +180,36 @@ int runImport(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
-int runAdd(Context& context, const QStringList& arguments) {
-    QStringList positional;
-    QString technician;
-    bool replace = false;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        if (argument == QLatin1String("--technician") && i + 1 < arguments.size())
-            technician = arguments.at(++i);
-        else if (argument.startsWith(QLatin1String("--technician=")))
-            technician = argument.mid(13);
-        else if (argument == QLatin1String("--technician"))
-            return usageError(context, "db add", Cli::tr("--technician needs a name"));
-        else if (argument == QLatin1String("--replace"))
-            replace = true;
-        else if (argument == QLatin1String("--"))
-            positional << arguments.mid(i + 1), i = arguments.size();
-        else if (argument.startsWith(QLatin1String("--")))
-            return usageError(context, "db add", Cli::tr("unknown option %1").arg(argument));
-        else
-            positional << argument;
+class AddCommand final : public Command {
+public:
+    AddCommand()
+        : Command("db add",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Record a code that worked on the radio")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {QCommandLineOption(QStringLiteral("technician"),
+                                   Cli::tr("who confirmed the code on the radio (required)"),
+                                   QStringLiteral("NAME")),
+                QCommandLineOption(QStringLiteral("replace"),
+                                   Cli::tr("replace another code stored for the serial"))};
     }
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL CODE"); }
+    QString description() const override {
+        return Cli::tr("Records a code that worked on the radio, with who confirmed it.");
+    }
+    QString exitStatus() const override { return dbExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int AddCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const QStringList positional = parser.positionalArguments();
+    const bool replace = parser.isSet(QStringLiteral("replace"));
     if (positional.size() != 2)
-        return usageError(context, "db add", Cli::tr("give the serial and the code"));
-    technician = technician.trimmed();
+        return usageError(context, Cli::tr("give the serial and the code"));
+    const QString technician = parser.value(QStringLiteral("technician")).trimmed();
     if (technician.isEmpty())
-        return usageError(context, "db add",
+        return usageError(context,
                           Cli::tr("--technician NAME is needed: a confirmed code records who "
                                   "confirmed it"));
     const QByteArray rawSerial = positional.at(0).toUtf8();
@@ -358,29 +280,46 @@ int runAdd(Context& context, const QStringList& arguments) {
     return ExitFailure;
 }
 
-int runExport(Context& context, const QStringList& arguments) {
-    QString fileName;
-    bool force = false;
-    for (const QString& argument : arguments) {
-        if (argument == QLatin1String("--force"))
-            force = true;
-        else if (argument.startsWith(QLatin1String("--")))
-            return usageError(context, "db export", Cli::tr("unknown option %1").arg(argument));
-        else if (fileName.isEmpty())
-            fileName = argument;
-        else
-            return usageError(context, "db export", Cli::tr("one file at a time"));
-    }
-    return exportToFileOrStdout(context, "db export", fileName, force,
-                                [](storage::Database& database, QIODevice& device) {
-                                    return database.exportCodes(device);
-                                });
-}
+class ExportCommand final : public Command {
+public:
+    ExportCommand()
+        : Command("db export", QT_TRANSLATE_NOOP("radiocode::cli", "Write every code as CSV")) {}
 
-int runInfo(Context& context, const QStringList& arguments) {
+protected:
+    QList<QCommandLineOption> options() const override { return {forceOption()}; }
+    QString argumentsSynopsis() const override { return QStringLiteral("[FILE]"); }
+    QString description() const override {
+        return Cli::tr("Writes every code as CSV (serial,code,family,source,origin,created_at) to "
+                       "FILE or the standard output.");
+    }
+    QString exitStatus() const override { return dbExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override {
+        return exportCsv(context, *this, parser,
+                         [](storage::Database& database, QIODevice& device) {
+                             return database.exportCodes(device);
+                         });
+    }
+};
+
+class InfoCommand final : public Command {
+public:
+    InfoCommand()
+        : Command("db info", QT_TRANSLATE_NOOP("radiocode::cli",
+                                               "Show which database is used and what it holds")) {}
+
+protected:
+    QString description() const override {
+        return Cli::tr("Shows which database is used, why (--database, $RADIOCODE_DATABASE, the "
+                       "desktop program's setting or the default) and what it holds.");
+    }
+    QString exitStatus() const override { return dbExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int InfoCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const QStringList arguments = parser.positionalArguments();
     if (!arguments.isEmpty())
-        return usageError(context, "db info",
-                          Cli::tr("unexpected argument %1").arg(arguments.first()));
+        return usageError(context, Cli::tr("unexpected argument %1").arg(arguments.first()));
     QString origin;
     storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
     QString error;
@@ -398,78 +337,37 @@ int runInfo(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
+class DbCommand final : public CommandGroup {
+public:
+    DbCommand()
+        : CommandGroup("db",
+                       QT_TRANSLATE_NOOP("radiocode::cli",
+                                         "Import, add and export codes of the code database")) {
+        addAction(std::make_unique<ImportCommand>());
+        addAction(std::make_unique<AddCommand>());
+        addAction(std::make_unique<ExportCommand>());
+        addAction(std::make_unique<InfoCommand>());
+    }
+
+protected:
+    QString description() const override {
+        return Cli::tr("The workshop's code database holds the Blaupunkt and Becker codes: "
+                       "imported dealer lists and codes technicians confirmed on a radio.");
+    }
+    QString details() const override {
+        return wrapped(Cli::tr("The database is --database URL, else $RADIOCODE_DATABASE, else "
+                               "the desktop program's setting, else %1. URLs: "
+                               "sqlite:/path/file.db, "
+                               "postgresql://user[:password]@host[:port]/dbname.")
+                           .arg(storage::DatabaseUrl::defaultUrl()));
+    }
+    QString exitStatus() const override { return dbExitStatus(); }
+};
+
 } // namespace
 
-std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error) {
-    QString origin;
-    const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
-    // Given as bytes (an argument, the environment): parsed as those bytes.
-    if (origin == QLatin1String("--database") && !context.databaseUrlBytes.isEmpty())
-        return storage::DatabaseUrl::parse(context.databaseUrlBytes.trimmed(), error);
-    if (origin == QLatin1String(storage::DatabaseUrl::environmentVariable))
-        return storage::DatabaseUrl::parse(
-            qgetenv(storage::DatabaseUrl::environmentVariable).trimmed(), error);
-    return storage::DatabaseUrl::parse(url, error);
-}
-
-std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode) {
-    *exitCode = ExitFailure;
-    const auto location = databaseLocation(context, error);
-    if (!location) {
-        *exitCode = ExitInvalidInput;
-        return nullptr;
-    }
-    return storage::Database::open(*location, error);
-}
-
-void addDatabaseSource(Context& context) {
-    QString origin;
-    storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
-    // A lookup does not create the default database: without one there is nothing to find.
-    if (origin == QLatin1String("default") &&
-        !QFileInfo::exists(storage::DatabaseUrl::defaultPath()))
-        return;
-    auto source = std::make_unique<LazyDatabaseSource>(context);
-    const LazyDatabaseSource* jobLog = source.get(); // owned by the context, as the lambda is
-    context.attemptWarning = [jobLog](Family family, const std::string& serial) {
-        const storage::Database* database = jobLog->database();
-        return database ? storage::StorageTexts::attemptWarning(
-                              database->attempts(family, QString::fromStdString(serial)))
-                        : QString();
-    };
-    context.addCodeSource(std::move(source));
-}
-
-int exportToFileOrStdout(Context& context, const char* command, const QString& fileName, bool force,
-                         const std::function<bool(storage::Database&, QIODevice&)>& write) {
-    auto failed = [&](const QString& message) {
-        context.err << "radiocode " << command << ": " << message << "\n";
-        return ExitFailure;
-    };
-    // Checked before the database is opened: a refused target costs no connection.
-    QString error;
-    context.out.flush();
-    const auto target = OutputTarget::open(fileNameArgument(fileName), force, &error);
-    if (!target)
-        return failed(error);
-    int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode " << command << ": " << error << "\n";
-        return exitCode;
-    }
-    if (!write(*database, target->device()))
-        return failed(database->lastError());
-    if (!target->finish(&error))
-        return failed(error);
-    return ExitCodeShown;
-}
-
-int runDb(Context& context, const QStringList& arguments) {
-    return runAction(
-        context, "db", arguments,
-        {{"import", runImport}, {"add", runAdd}, {"export", runExport}, {"info", runInfo}},
-        printHelp);
+std::unique_ptr<Command> makeDbCommand() {
+    return std::make_unique<DbCommand>();
 }
 
 } // namespace radiocode::cli

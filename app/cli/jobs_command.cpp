@@ -1,4 +1,6 @@
-// radiocode jobs list|export|add|attempts: the job log from the command line.
+// radiocode jobs list|export|add|attempts (answer, outcome: no_code_commands.cpp): the job log
+// from the command line.
+#include "command.h"
 #include "commands.h"
 #include "database_access.h"
 #include "texts.h"
@@ -14,41 +16,8 @@
 namespace radiocode::cli {
 namespace {
 
-void printHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode jobs list [FILTERS] [--json]") << "\n"
-        << Cli::tr("       radiocode jobs export [FILE] [FILTERS] [--force]") << "\n"
-        << Cli::tr("       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] "
-                   "[--technician T] [--customer C] [--registration R] [--vin V] [--source S] "
-                   "[--notes TEXT]")
-        << "\n"
-        << Cli::tr("       radiocode jobs attempts SERIAL [--json]") << "\n"
-        << Cli::tr("       radiocode jobs list --waiting [--json]") << "\n"
-        << Cli::tr("       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]") << "\n"
-        << Cli::tr("       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]")
-        << "\n\n"
-        << Cli::tr("Filters:") << "\n"
-        << "  --family F     " << Cli::tr("blaupunkt, renault, becker or visteon") << "\n"
-        << "  --outcome O    " << Cli::tr("worked, refused or not-tried") << "\n"
-        << "  --since DATE   " << Cli::tr("jobs from this day on (YYYY-MM-DD or a date and time)")
-        << "\n"
-        << "  --until DATE   " << Cli::tr("jobs before this day") << "\n"
-        << "  --search TEXT  "
-        << Cli::tr("technician, customer, registration, VIN, serial, code or notes contain TEXT")
-        << "\n"
-        << "  --limit N      " << Cli::tr("the newest N jobs only") << "\n\n"
-        << Cli::tr("attempts tells how often a code was refused for SERIAL since it last worked, "
-                   "and what to do before the next try.")
-        << "\n"
-        << Cli::tr("list --waiting shows the jobs whose code was asked of a dealer (radiocode "
-                   "request), how long each has waited, and a reminder after the days set in "
-                   "radiocode-finder. answer saves the code a dealer (or with --manufacturer, the "
-                   "manufacturer's service) gave for a waiting job. outcome records whether the "
-                   "radio accepted a job's code: a code that worked is kept in the code database, "
-                   "a refused one is flagged for the next lookup.")
-        << "\n\n"
-        << Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.")
-        << "\n";
+QString jobsExitStatus() {
+    return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.");
 }
 
 // "2026-11-24" (the start of that day, local time) or an ISO date and time.
@@ -62,69 +31,63 @@ std::optional<QDateTime> parseDate(const QString& text) {
     return std::nullopt;
 }
 
-// Reads the value of an option at arguments[index]: "--x value" or "--x=value".
-bool takeValue(const QStringList& arguments, qsizetype& index, const QString& name,
-               QString& value) {
-    const QString& argument = arguments.at(index);
-    if (argument.startsWith(name + QLatin1Char('='))) {
-        value = argument.mid(name.size() + 1);
-        return true;
-    }
-    if (argument == name && index + 1 < arguments.size()) {
-        value = arguments.at(++index);
-        return true;
-    }
-    return false;
+// The filters of `jobs list` and `jobs export`.
+QList<QCommandLineOption> filterOptions() {
+    return {familyOption(Cli::tr("blaupunkt, renault, becker or visteon")),
+            QCommandLineOption(QStringLiteral("outcome"), Cli::tr("worked, refused or not-tried"),
+                               QStringLiteral("O")),
+            QCommandLineOption(QStringLiteral("since"),
+                               Cli::tr("jobs from this day on (YYYY-MM-DD or a date and time)"),
+                               QStringLiteral("DATE")),
+            QCommandLineOption(QStringLiteral("until"), Cli::tr("jobs before this day"),
+                               QStringLiteral("DATE")),
+            QCommandLineOption(QStringLiteral("search"),
+                               Cli::tr("technician, customer, registration, VIN, serial, code or "
+                                       "notes contain TEXT"),
+                               QStringLiteral("TEXT")),
+            QCommandLineOption(QStringLiteral("limit"), Cli::tr("the newest N jobs only"),
+                               QStringLiteral("N"))};
 }
 
-bool isOption(const QString& argument, const char* name) {
-    const QLatin1String option(name);
-    return argument == option || argument.startsWith(option + QLatin1Char('='));
-}
-
-// Parses the filters; other arguments go to `rest`. Returns an exit code on error, -1 when fine.
-int parseFilter(Context& context, const char* command, const QStringList& arguments,
-                storage::JobFilter& filter, QStringList& rest) {
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        QString value;
-        if (isOption(argument, "--family")) {
-            std::optional<Family> family;
-            if (!takeFamilyOption(context, arguments, i, family))
-                return ExitInvalidInput;
-            filter.family = family;
-        } else if (isOption(argument, "--outcome")) {
-            if (!takeValue(arguments, i, QStringLiteral("--outcome"), value))
-                return usageError(context, command, Cli::tr("--outcome needs a value"));
-            filter.outcome = storage::outcomeFromId(value);
-            if (!filter.outcome)
-                return usageError(
-                    context, command,
-                    Cli::tr("unknown outcome “%1”: use worked, refused or not-tried").arg(value));
-        } else if (isOption(argument, "--since") || isOption(argument, "--until")) {
-            const bool since = argument.startsWith(QLatin1String("--since"));
-            const QString name = since ? QStringLiteral("--since") : QStringLiteral("--until");
-            if (!takeValue(arguments, i, name, value))
-                return usageError(context, command, Cli::tr("%1 needs a date").arg(name));
-            const auto date = parseDate(value);
-            if (!date)
-                return usageError(context, command,
-                                  Cli::tr("“%1” is not a date: write it as YYYY-MM-DD, e.g. %2")
-                                      .arg(value, QDate::currentDate().toString(Qt::ISODate)));
-            (since ? filter.since : filter.until) = *date;
-        } else if (isOption(argument, "--search")) {
-            if (!takeValue(arguments, i, QStringLiteral("--search"), filter.text))
-                return usageError(context, command, Cli::tr("--search needs a text"));
-        } else if (isOption(argument, "--limit")) {
-            bool ok = false;
-            if (!takeValue(arguments, i, QStringLiteral("--limit"), value) ||
-                (filter.limit = value.toInt(&ok), !ok) || filter.limit <= 0)
-                return usageError(context, command, Cli::tr("--limit needs a positive number"));
-        } else {
-            rest << argument;
+// The filters given; false, after a usage error, when one is malformed.
+bool readFilter(Context& context, const Command& command, const QCommandLineParser& parser,
+                storage::JobFilter& filter) {
+    if (!readFamily(context, command, parser, filter.family))
+        return false;
+    if (parser.isSet(QStringLiteral("outcome"))) {
+        const QString value = parser.value(QStringLiteral("outcome"));
+        filter.outcome = storage::outcomeFromId(value);
+        if (!filter.outcome) {
+            command.usageError(
+                context,
+                Cli::tr("unknown outcome “%1”: use worked, refused or not-tried").arg(value));
+            return false;
         }
     }
-    return -1;
+    for (const bool since : {true, false}) {
+        const QString name = since ? QStringLiteral("since") : QStringLiteral("until");
+        if (!parser.isSet(name))
+            continue;
+        const QString value = parser.value(name);
+        const auto date = parseDate(value);
+        if (!date) {
+            command.usageError(context,
+                               Cli::tr("“%1” is not a date: write it as YYYY-MM-DD, e.g. %2")
+                                   .arg(value, QDate::currentDate().toString(Qt::ISODate)));
+            return false;
+        }
+        (since ? filter.since : filter.until) = *date;
+    }
+    filter.text = parser.value(QStringLiteral("search"));
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        filter.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || filter.limit <= 0) {
+            command.usageError(context, Cli::tr("--limit needs a positive number"));
+            return false;
+        }
+    }
+    return true;
 }
 
 QJsonObject jobJson(const storage::Job& job) {
@@ -147,21 +110,49 @@ QJsonObject jobJson(const storage::Job& job) {
     };
 }
 
-int runList(Context& context, const QStringList& arguments) {
-    if (arguments.contains(QLatin1String("--waiting")))
-        return runWaitingJobs(context, arguments);
-    storage::JobFilter filter;
-    QStringList rest;
-    if (const int exit = parseFilter(context, "jobs list", arguments, filter, rest); exit >= 0)
-        return exit;
-    bool json = false;
-    for (const QString& argument : rest) {
-        if (argument == QLatin1String("--json"))
-            json = true;
-        else
-            return usageError(context, "jobs list",
-                              Cli::tr("unexpected argument %1").arg(argument));
+class ListCommand final : public Command {
+public:
+    ListCommand() : Command("jobs list", QT_TRANSLATE_NOOP("radiocode::cli", "List the job log")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return filterOptions() << QCommandLineOption(
+                                      QStringLiteral("waiting"),
+                                      Cli::tr("the jobs waiting for a dealer's answer instead (no "
+                                              "filters)"))
+                               << jsonOption(Cli::tr("print the jobs as one JSON object"));
     }
+    QString description() const override {
+        return Cli::tr("Lists the jobs of the job log, newest first.") + QStringLiteral("\n\n") +
+               Cli::tr("list --waiting shows the jobs whose code was asked of a dealer (radiocode "
+                       "request), how long each has waited, and a reminder after the days set in "
+                       "radiocode-finder.");
+    }
+    QString exitStatus() const override { return jobsExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int ListCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("waiting"))) {
+        for (const QString& name : parser.optionNames()) {
+            if (name != QLatin1String("waiting") && name != QLatin1String("json"))
+                return usageError(context, Cli::tr("--waiting lists every waiting job: %1 cannot "
+                                                   "be combined with it.")
+                                               .arg(QStringLiteral("--") + name));
+        }
+        if (!parser.positionalArguments().isEmpty())
+            return usageError(context, Cli::tr("--waiting lists every waiting job: %1 cannot be "
+                                               "combined with it.")
+                                           .arg(parser.positionalArguments().first()));
+        return runWaitingJobs(context, json);
+    }
+    storage::JobFilter filter;
+    if (!readFilter(context, *this, parser, filter))
+        return ExitInvalidInput;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            context, Cli::tr("unexpected argument %1").arg(parser.positionalArguments().first()));
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
@@ -212,28 +203,28 @@ int runList(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
-int runExport(Context& context, const QStringList& arguments) {
-    storage::JobFilter filter;
-    QStringList rest;
-    if (const int exit = parseFilter(context, "jobs export", arguments, filter, rest); exit >= 0)
-        return exit;
-    QString fileName;
-    bool force = false;
-    for (const QString& argument : rest) {
-        if (argument == QLatin1String("--force"))
-            force = true;
-        else if (argument.startsWith(QLatin1String("--")))
-            return usageError(context, "jobs export", Cli::tr("unknown option %1").arg(argument));
-        else if (fileName.isEmpty())
-            fileName = argument;
-        else
-            return usageError(context, "jobs export", Cli::tr("one file at a time"));
+class ExportCommand final : public Command {
+public:
+    ExportCommand()
+        : Command("jobs export", QT_TRANSLATE_NOOP("radiocode::cli", "Write the job log as CSV")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override { return filterOptions() << forceOption(); }
+    QString argumentsSynopsis() const override { return QStringLiteral("[FILE]"); }
+    QString description() const override {
+        return Cli::tr("Writes the jobs the filters choose as CSV to FILE or the standard output.");
     }
-    return exportToFileOrStdout(context, "jobs export", fileName, force,
-                                [&filter](storage::Database& database, QIODevice& device) {
-                                    return database.exportJobs(device, filter);
-                                });
-}
+    QString exitStatus() const override { return jobsExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override {
+        storage::JobFilter filter;
+        if (!readFilter(context, *this, parser, filter))
+            return ExitInvalidInput;
+        return exportCsv(context, *this, parser,
+                         [&filter](storage::Database& database, QIODevice& device) {
+                             return database.exportJobs(device, filter);
+                         });
+    }
+};
 
 // The serial as the core reads it; prints why not and returns nothing when it is invalid.
 std::optional<Recognition> recogniseSerial(Context& context, const char* command,
@@ -250,52 +241,75 @@ std::optional<Recognition> recogniseSerial(Context& context, const char* command
     return recognition;
 }
 
-int runAdd(Context& context, const QStringList& arguments) {
-    storage::Job job;
-    QStringList positional;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        QString value;
-        struct TextOption {
-            const char* name;
-            QString* field;
-        };
-        const TextOption textOptions[] = {
-            {"--code", &job.code},         {"--technician", &job.technician},
-            {"--customer", &job.customer}, {"--registration", &job.registration},
-            {"--vin", &job.vin},           {"--source", &job.source},
-            {"--notes", &job.notes}};
-        bool handled = false;
-        for (const TextOption& option : textOptions) {
-            if (isOption(argument, option.name)) {
-                if (!takeValue(arguments, i, QLatin1String(option.name), *option.field))
-                    return usageError(context, "jobs add",
-                                      Cli::tr("%1 needs a value").arg(QLatin1String(option.name)));
-                handled = true;
-            }
-        }
-        if (handled)
-            continue;
-        if (isOption(argument, "--outcome")) {
-            if (!takeValue(arguments, i, QStringLiteral("--outcome"), value) ||
-                !storage::outcomeFromId(value))
-                return usageError(context, "jobs add",
-                                  Cli::tr("--outcome needs worked, refused or not-tried"));
-            job.outcome = *storage::outcomeFromId(value);
-        } else if (isOption(argument, "--attempts")) {
-            bool ok = false;
-            if (!takeValue(arguments, i, QStringLiteral("--attempts"), value) ||
-                (job.attempts = value.toInt(&ok), !ok) || job.attempts < 0 || job.attempts > 99)
-                return usageError(context, "jobs add",
-                                  Cli::tr("--attempts needs a number from 0 to 99"));
-        } else if (argument.startsWith(QLatin1String("--"))) {
-            return usageError(context, "jobs add", Cli::tr("unknown option %1").arg(argument));
-        } else {
-            positional << argument;
-        }
+// The job's text fields, as options and as the Job's fields.
+struct TextField {
+    const char* option;
+    const char* valueName;
+    const char* description;
+    QString storage::Job::*field;
+};
+
+const TextField jobTextFields[] = {
+    {"code", "C", QT_TRANSLATE_NOOP("radiocode::cli", "the code tried"), &storage::Job::code},
+    {"technician", "T", QT_TRANSLATE_NOOP("radiocode::cli", "who did the job"),
+     &storage::Job::technician},
+    {"customer", "C", QT_TRANSLATE_NOOP("radiocode::cli", "the customer"), &storage::Job::customer},
+    {"registration", "R", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle's registration"),
+     &storage::Job::registration},
+    {"vin", "V", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle identification number"),
+     &storage::Job::vin},
+    {"source", "S", QT_TRANSLATE_NOOP("radiocode::cli", "where the code came from"),
+     &storage::Job::source},
+    {"notes", "TEXT", QT_TRANSLATE_NOOP("radiocode::cli", "free notes"), &storage::Job::notes},
+};
+
+class AddCommand final : public Command {
+public:
+    AddCommand() : Command("jobs add", QT_TRANSLATE_NOOP("radiocode::cli", "Log a job by hand")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        QList<QCommandLineOption> list;
+        for (const TextField& field : jobTextFields)
+            list << QCommandLineOption(
+                QString::fromLatin1(field.option),
+                QCoreApplication::translate("radiocode::cli", field.description),
+                QString::fromLatin1(field.valueName));
+        return list << QCommandLineOption(QStringLiteral("outcome"),
+                                          Cli::tr("worked, refused or not-tried"),
+                                          QStringLiteral("O"))
+                    << QCommandLineOption(QStringLiteral("attempts"),
+                                          Cli::tr("how often the code was tried (0 to 99)"),
+                                          QStringLiteral("N"));
     }
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
+    QString description() const override {
+        return Cli::tr("Logs a job for the radio with SERIAL, and says when codes were refused "
+                       "for it before.");
+    }
+    QString exitStatus() const override { return jobsExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int AddCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    storage::Job job;
+    for (const TextField& field : jobTextFields)
+        job.*field.field = parser.value(QString::fromLatin1(field.option));
+    if (parser.isSet(QStringLiteral("outcome"))) {
+        const auto outcome = storage::outcomeFromId(parser.value(QStringLiteral("outcome")));
+        if (!outcome)
+            return usageError(context, Cli::tr("--outcome needs worked, refused or not-tried"));
+        job.outcome = *outcome;
+    }
+    if (parser.isSet(QStringLiteral("attempts"))) {
+        bool ok = false;
+        job.attempts = parser.value(QStringLiteral("attempts")).toInt(&ok);
+        if (!ok || job.attempts < 0 || job.attempts > 99)
+            return usageError(context, Cli::tr("--attempts needs a number from 0 to 99"));
+    }
+    const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usageError(context, "jobs add", Cli::tr("give one serial"));
+        return usageError(context, Cli::tr("give one serial"));
     const auto recognition = recogniseSerial(context, "jobs add", positional.first());
     if (!recognition)
         return ExitInvalidInput;
@@ -325,19 +339,31 @@ int runAdd(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
-int runAttempts(Context& context, const QStringList& arguments) {
-    bool json = false;
-    QStringList positional;
-    for (const QString& argument : arguments) {
-        if (argument == QLatin1String("--json"))
-            json = true;
-        else if (argument.startsWith(QLatin1String("--")))
-            return usageError(context, "jobs attempts", Cli::tr("unknown option %1").arg(argument));
-        else
-            positional << argument;
+class AttemptsCommand final : public Command {
+public:
+    AttemptsCommand()
+        : Command("jobs attempts", QT_TRANSLATE_NOOP("radiocode::cli",
+                                                     "How often a code was refused for a serial")) {
     }
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {jsonOption(Cli::tr("answer as one JSON object"))};
+    }
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
+    QString description() const override {
+        return Cli::tr("attempts tells how often a code was refused for SERIAL since it last "
+                       "worked, and what to do before the next try.");
+    }
+    QString exitStatus() const override { return jobsExitStatus(); }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usageError(context, "jobs attempts", Cli::tr("give one serial"));
+        return usageError(context, Cli::tr("give one serial"));
     const auto recognition = recogniseSerial(context, "jobs attempts", positional.first());
     if (!recognition || !recognition->family)
         return ExitInvalidInput;
@@ -368,17 +394,33 @@ int runAttempts(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
+class JobsCommand final : public CommandGroup {
+public:
+    JobsCommand()
+        : CommandGroup("jobs", QT_TRANSLATE_NOOP("radiocode::cli", "List and export the job log")) {
+        addAction(std::make_unique<ListCommand>());
+        addAction(std::make_unique<ExportCommand>());
+        addAction(std::make_unique<AddCommand>());
+        addAction(std::make_unique<AttemptsCommand>());
+        addAction(makeJobsAnswerCommand());
+        addAction(makeJobsOutcomeCommand());
+    }
+
+protected:
+    QString description() const override {
+        return Cli::tr("The job log: every radio the workshop looked at, the code tried and "
+                       "whether it worked. answer saves the code a dealer gave for a waiting job; "
+                       "outcome records whether the radio accepted a job's code: a code that "
+                       "worked is kept in the code database, a refused one is flagged for the "
+                       "next lookup.");
+    }
+    QString exitStatus() const override { return jobsExitStatus(); }
+};
+
 } // namespace
 
-int runJobs(Context& context, const QStringList& arguments) {
-    return runAction(context, "jobs", arguments,
-                     {{"list", runList},
-                      {"export", runExport},
-                      {"add", runAdd},
-                      {"attempts", runAttempts},
-                      {"answer", runJobsAnswer},
-                      {"outcome", runJobsOutcome}},
-                     printHelp);
+std::unique_ptr<Command> makeJobsCommand() {
+    return std::make_unique<JobsCommand>();
 }
 
 } // namespace radiocode::cli

@@ -1,5 +1,6 @@
-// radiocode lookup SERIAL [--family F] [--json]: one serial, its code and how to enter it.
+// radiocode lookup SERIAL: one serial, its code and how to enter it.
 #include "batch_lines.h"
+#include "command.h"
 #include "commands.h"
 #include "texts.h"
 
@@ -11,33 +12,6 @@
 
 namespace radiocode::cli {
 namespace {
-
-void printHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]")
-        << "\n\n"
-        << wrapped(Cli::tr("Finds the code for one radio serial and says how to enter it, or what "
-                           "is wrong with the serial. SERIAL may be given in parts as the label "
-                           "prints them (BP53876 9672026); put \"--\" before a serial that starts "
-                           "with a dash."))
-        << "\n\n"
-        << Cli::tr("Options:") << "\n"
-        << wrapped(QStringLiteral("  --family F  ") +
-                       Cli::tr("read the serial as this family's (blaupunkt, renault, becker, "
-                               "visteon)"),
-                   14)
-        << "\n"
-        << wrapped(QStringLiteral("  --part-number N  ") +
-                       Cli::tr("a Blaupunkt label's part number (7 645 384 318): its digits "
-                               "4-7 must be the serial's characters 3-6, or no code is given"),
-                   19)
-        << "\n"
-        << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
-        << wrapped(Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can "
-                           "be given (not-found, unsupported), 2 the serial is invalid, 3 the code "
-                           "database could not be reached."))
-        << "\n";
-}
 
 QString familyIdOf(const Recognition& recognition) {
     return recognition.family ? Texts::fromUtf8(familyId(*recognition.family)) : QString();
@@ -257,71 +231,78 @@ LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
     return context.finder().lookupRecognised(std::move(recognition));
 }
 
-bool takePartNumberOption(Context& context, const char* command, const QStringList& arguments,
-                          qsizetype& index, QString& partNumber) {
-    const QString& argument = arguments.at(index);
-    const qsizetype equals = argument.indexOf(QLatin1Char('='));
-    if (equals >= 0) {
-        partNumber = argument.mid(equals + 1);
-    } else if (index + 1 < arguments.size()) {
-        partNumber = arguments.at(++index);
-    } else {
-        usageError(context, command, Cli::tr("--part-number needs a value."));
-        return false;
-    }
-    if (partNumber.isNull())
-        partNumber = QLatin1String("");
-    return true;
+QCommandLineOption partNumberOption(const QString& description) {
+    return QCommandLineOption(QStringLiteral("part-number"), description, QStringLiteral("N"));
 }
 
-int runLookup(Context& context, const QStringList& arguments) {
-    std::optional<Family> family;
-    QString partNumber;
-    bool json = false;
-    bool optionsEnded = false;
-    QStringList parts;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        if (optionsEnded || !argument.startsWith(QLatin1Char('-')) || argument.size() == 1) {
-            parts << argument;
-        } else if (argument == QLatin1String("--")) {
-            optionsEnded = true;
-        } else if (isHelpOption(argument)) {
-            printHelp(context);
-            return ExitCodeShown;
-        } else if (argument == QLatin1String("--json")) {
-            json = true;
-        } else if (argument == QLatin1String("--family") ||
-                   argument.startsWith(QLatin1String("--family="))) {
-            if (!takeFamilyOption(context, arguments, i, family))
-                return ExitInvalidInput;
-        } else if (argument == QLatin1String("--part-number") ||
-                   argument.startsWith(QLatin1String("--part-number="))) {
-            if (!takePartNumberOption(context, "lookup", arguments, i, partNumber))
-                return ExitInvalidInput;
-        } else {
-            return usageError(context, "lookup", Cli::tr("unknown option \"%1\".").arg(argument));
-        }
-    }
-    if (parts.isEmpty())
-        return usageError(context, "lookup", Cli::tr("the serial is missing."));
+QString partNumberValue(const QCommandLineParser& parser) {
+    if (!parser.isSet(QStringLiteral("part-number")))
+        return {};
+    const QString value = parser.value(QStringLiteral("part-number"));
+    return value.isNull() ? QLatin1String("") : value; // "--part-number ''": given, empty
+}
 
-    const QString input = parts.join(QLatin1Char(' '));
-    // The bytes as given, so that bytes that are not UTF-8 are reported as such, not as the
-    // replacement characters the decoded arguments hold.
-    QByteArray raw;
-    for (const QString& part : parts) {
-        if (!raw.isEmpty())
-            raw += ' ';
-        raw += rawArgument(part);
+namespace {
+
+class LookupCommand final : public Command {
+public:
+    LookupCommand()
+        : Command("lookup", QT_TRANSLATE_NOOP("radiocode::cli", "Find the code for one serial")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {familyOption(Cli::tr("read the serial as this family's (blaupunkt, renault, "
+                                     "becker, visteon)")),
+                partNumberOption(Cli::tr("a Blaupunkt label's part number (7 645 384 318): its "
+                                         "digits 4-7 must be the serial's characters 3-6, or no "
+                                         "code is given")),
+                jsonOption(Cli::tr("answer as one JSON object"))};
     }
-    const LookupResult result = lookupSerial(context, raw, family, partNumber);
-    if (json)
-        printJson(context, input, result);
-    else
-        printText(context, result);
-    // A code database that could not be asked: the code may be on record, not a plain "no code".
-    return result.sourceFailure.empty() ? exitCodeFor(result.status) : int(ExitFailure);
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL..."); }
+    QString description() const override {
+        return Cli::tr("Finds the code for one radio serial and says how to enter it, or what "
+                       "is wrong with the serial. SERIAL may be given in parts as the label "
+                       "prints them (BP53876 9672026); put \"--\" before a serial that starts "
+                       "with a dash.");
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can be "
+                       "given (not-found, unsupported), 2 the serial is invalid, 3 the code "
+                       "database could not be reached.");
+    }
+
+    int execute(Context& context, const QCommandLineParser& parser) const override {
+        std::optional<Family> family;
+        if (!readFamily(context, *this, parser, family))
+            return ExitInvalidInput;
+        const QStringList parts = parser.positionalArguments();
+        if (parts.isEmpty())
+            return usageError(context, Cli::tr("the serial is missing."));
+
+        const QString input = parts.join(QLatin1Char(' '));
+        // The bytes as given, so that bytes that are not UTF-8 are reported as such, not as the
+        // replacement characters the decoded arguments hold.
+        QByteArray raw;
+        for (const QString& part : parts) {
+            if (!raw.isEmpty())
+                raw += ' ';
+            raw += rawArgument(part);
+        }
+        const LookupResult result = lookupSerial(context, raw, family, partNumberValue(parser));
+        if (parser.isSet(QStringLiteral("json")))
+            printJson(context, input, result);
+        else
+            printText(context, result);
+        // A code database that could not be asked: the code may be on record, not a plain "no
+        // code".
+        return result.sourceFailure.empty() ? exitCodeFor(result.status) : int(ExitFailure);
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeLookupCommand() {
+    return std::make_unique<LookupCommand>();
 }
 
 } // namespace radiocode::cli

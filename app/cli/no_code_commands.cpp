@@ -2,6 +2,7 @@
 // dealer or the manufacturer's service (`radiocode request`), the jobs waiting for an answer
 // (`jobs list --waiting`), the answer (`jobs answer`) and the outcome on the radio
 // (`jobs outcome`), which teaches the code database what worked and what was refused.
+#include "command.h"
 #include "commands.h"
 #include "database_access.h"
 #include "request_letter.h"
@@ -28,46 +29,10 @@
 namespace radiocode::cli {
 namespace {
 
-// Options of the form --name VALUE or --name=VALUE; the rest are positional arguments.
-struct ParsedArguments {
-    QStringList positional;
-    QHash<QString, QString> values;
-    QSet<QString> flags;
-    QString problem; // set when an option is unknown or lacks its value
-};
-
-ParsedArguments parse(const QStringList& arguments, const QStringList& valueOptions,
-                      const QStringList& flagOptions) {
-    ParsedArguments parsed;
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        if (optionsEnded || !argument.startsWith(QLatin1String("--"))) {
-            parsed.positional << argument;
-            continue;
-        }
-        if (argument == QLatin1String("--")) {
-            optionsEnded = true;
-            continue;
-        }
-        const QString name = argument.section(QLatin1Char('='), 0, 0);
-        if (flagOptions.contains(name) && name == argument) {
-            parsed.flags.insert(name);
-        } else if (valueOptions.contains(name)) {
-            if (argument.contains(QLatin1Char('='))) {
-                parsed.values.insert(name, argument.section(QLatin1Char('='), 1));
-            } else if (i + 1 < arguments.size()) {
-                parsed.values.insert(name, arguments.at(++i));
-            } else {
-                parsed.problem = Cli::tr("%1 needs a value.").arg(name);
-                return parsed;
-            }
-        } else {
-            parsed.problem = Cli::tr("unknown option %1.").arg(argument);
-            return parsed;
-        }
-    }
-    return parsed;
+QCommandLineOption valueOption(const char* name, const char* valueName,
+                               const QString& description) {
+    return QCommandLineOption(QString::fromLatin1(name), description,
+                              QString::fromLatin1(valueName));
 }
 
 Recognition recogniseText(const QString& text, std::optional<Family> family = std::nullopt) {
@@ -119,45 +84,49 @@ void printEntrySteps(Context& context, Family family, const QString& code) {
 
 // --- radiocode card ------------------------------------------------------------------------
 
-void printCardHelp(Context& context) {
-    context.out << Cli::tr("Usage: radiocode card SERIAL --card-serial S --code C [--technician T] "
-                           "[--customer NAME] [--registration R] [--vin V]")
-                << "\n\n"
-                << wrapped(Cli::tr("The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): "
-                                   "its serial must be the radio's. When it is, the card's code is "
-                                   "shown with how to enter it, and the job is logged; the code "
-                                   "goes into the code database once the radio accepted it "
-                                   "(radiocode jobs outcome JOB-ID worked). When the serials "
-                                   "differ the radio was probably swapped, and no code is shown."))
-                << "\n\n"
-                << Cli::tr("Exit status: 0 the card's code is shown, 2 the serials differ or the "
-                           "input is invalid, 3 the work could not be done.")
-                << "\n";
-}
+class CardCommand final : public Command {
+public:
+    CardCommand()
+        : Command("card",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "The code from the owner's radio card")) {}
 
-int runCardCommand(Context& context, const QStringList& arguments) {
-    if (std::any_of(arguments.begin(), arguments.end(), isHelpOption)) {
-        printCardHelp(context);
-        return ExitCodeShown;
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {
+            valueOption("card-serial", "S", Cli::tr("the serial printed on the card (required)")),
+            valueOption("code", "C", Cli::tr("the code on the card (required)")),
+            valueOption("technician", "T", Cli::tr("who does the job")),
+            valueOption("customer", "NAME", Cli::tr("the owner")),
+            valueOption("registration", "R", Cli::tr("the vehicle's registration")),
+            valueOption("vin", "V", Cli::tr("the vehicle identification number"))};
     }
-    const ParsedArguments parsed = parse(
-        arguments,
-        {QStringLiteral("--card-serial"), QStringLiteral("--code"), QStringLiteral("--technician"),
-         QStringLiteral("--customer"), QStringLiteral("--registration"), QStringLiteral("--vin")},
-        {});
-    if (!parsed.problem.isEmpty())
-        return usageError(context, "card", parsed.problem);
-    if (parsed.positional.isEmpty())
-        return usageError(context, "card", Cli::tr("the radio's serial is missing."));
-    const QString cardSerialText = parsed.values.value(QStringLiteral("--card-serial"));
-    if (cardSerialText.trimmed().isEmpty())
-        return usageError(context, "card",
-                          Cli::tr("--card-serial S is needed: the serial printed on the card."));
-    const QString code = cleanCode(parsed.values.value(QStringLiteral("--code")));
-    if (code.isEmpty())
-        return usageError(context, "card", Cli::tr("--code C is needed: the code on the card."));
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
+    QString description() const override {
+        return Cli::tr("The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial "
+                       "must be the radio's. When it is, the card's code is shown with how to "
+                       "enter it, and the job is logged; the code goes into the code database "
+                       "once the radio accepted it (radiocode jobs outcome JOB-ID worked). When "
+                       "the serials differ the radio was probably swapped, and no code is shown.");
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 the card's code is shown, 2 the serials differ or the "
+                       "input is invalid, 3 the work could not be done.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
 
-    const Recognition radio = recogniseText(parsed.positional.join(QLatin1Char(' ')));
+int CardCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    if (parser.positionalArguments().isEmpty())
+        return usageError(context, Cli::tr("the radio's serial is missing."));
+    const QString cardSerialText = parser.value(QStringLiteral("card-serial"));
+    if (cardSerialText.trimmed().isEmpty())
+        return usageError(context,
+                          Cli::tr("--card-serial S is needed: the serial printed on the card."));
+    const QString code = cleanCode(parser.value(QStringLiteral("code")));
+    if (code.isEmpty())
+        return usageError(context, Cli::tr("--code C is needed: the code on the card."));
+
+    const Recognition radio = recogniseText(parser.positionalArguments().join(QLatin1Char(' ')));
     if (!radio.isValid()) {
         printSerialProblem(context, "card", Cli::tr("the radio's serial"), radio);
         return ExitInvalidInput;
@@ -184,7 +153,7 @@ int runCardCommand(Context& context, const QStringList& arguments) {
                     << "\n";
         return ExitInvalidInput;
     }
-    const QString technician = parsed.values.value(QStringLiteral("--technician")).trimmed();
+    const QString technician = parser.value(QStringLiteral("technician")).trimmed();
     const QString source = QStringLiteral("card:") + technician;
     context.out << Cli::tr("Family: %1").arg(Texts::familyName(family)) << "\n"
                 << Cli::tr("Serial: %1").arg(serial) << "\n"
@@ -215,9 +184,9 @@ int runCardCommand(Context& context, const QStringList& arguments) {
     }
     storage::Job job;
     job.technician = technician;
-    job.customer = parsed.values.value(QStringLiteral("--customer"));
-    job.registration = parsed.values.value(QStringLiteral("--registration"));
-    job.vin = parsed.values.value(QStringLiteral("--vin"));
+    job.customer = parser.value(QStringLiteral("customer"));
+    job.registration = parser.value(QStringLiteral("registration"));
+    job.vin = parser.value(QStringLiteral("vin"));
     job.family = family;
     job.serial = serial;
     job.code = code;
@@ -238,69 +207,69 @@ int runCardCommand(Context& context, const QStringList& arguments) {
 
 // --- radiocode request ---------------------------------------------------------------------
 
-void printRequestHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] "
-                   "[--customer C] [--part-number N] [--to NAME] [--technician T] [--photo "
-                   "IMAGE] [--paper a4|letter] [--lang en|de|tr]")
-        << "\n\n"
-        << wrapped(Cli::tr("Writes a request for the radio's code to a Nissan dealer or the "
-                           "Blaupunkt/Becker service: the workshop (name, address and contact "
-                           "from radiocode-finder's Workshop details), the vehicle, the radio, "
-                           "the proof of ownership to enclose and the owner's signature. Fields "
-                           "not given are left blank to fill in by hand. The job is logged as "
-                           "waiting for the code: radiocode jobs list --waiting, and radiocode "
-                           "jobs answer JOB-ID CODE --from NAME when the answer comes."))
-        << "\n\n"
-        << Cli::tr("Exit status: 0 the request was written and logged, 2 invalid serial or "
-                   "arguments, 3 the file or the job log could not be written.")
-        << "\n";
-}
+class RequestCommand final : public Command {
+public:
+    RequestCommand()
+        : Command("request",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Ask a dealer for the code (PDF letter)")) {}
 
-int runRequestCommand(Context& context, const QStringList& arguments) {
-    if (std::any_of(arguments.begin(), arguments.end(), isHelpOption)) {
-        printRequestHelp(context);
-        return ExitCodeShown;
+    bool drawsPages() const override { return true; }
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {valueOption("out", "FILE.pdf", Cli::tr("where to write the letter (required)")),
+                valueOption("vin", "V", Cli::tr("the vehicle identification number")),
+                valueOption("registration", "R", Cli::tr("the vehicle's registration")),
+                valueOption("customer", "C", Cli::tr("the owner")),
+                partNumberOption(Cli::tr("the Blaupunkt part number from the label")),
+                valueOption("to", "NAME", Cli::tr("the dealer or service asked")),
+                valueOption("technician", "T", Cli::tr("who asks")),
+                valueOption("photo", "IMAGE", Cli::tr("a picture of the label, printed small")),
+                valueOption("paper", "a4|letter", Cli::tr("paper size")),
+                familyOption(Cli::tr("read the serial as this family's"))};
     }
-    const ParsedArguments parsed =
-        parse(arguments,
-              {QStringLiteral("--out"), QStringLiteral("--vin"), QStringLiteral("--registration"),
-               QStringLiteral("--customer"), QStringLiteral("--part-number"),
-               QStringLiteral("--to"), QStringLiteral("--technician"), QStringLiteral("--photo"),
-               QStringLiteral("--paper"), QStringLiteral("--family")},
-              {});
-    if (!parsed.problem.isEmpty())
-        return usageError(context, "request", parsed.problem);
-    if (parsed.positional.isEmpty())
-        return usageError(context, "request", Cli::tr("the serial is missing."));
-    const QString out = parsed.values.value(QStringLiteral("--out"));
+    QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
+    QString description() const override {
+        return Cli::tr("Writes a request for the radio's code to a Nissan dealer or the "
+                       "Blaupunkt/Becker service: the workshop (name, address and contact from "
+                       "radiocode-finder's Workshop details), the vehicle, the radio, the proof "
+                       "of ownership to enclose and the owner's signature. Fields not given are "
+                       "left blank to fill in by hand. The job is logged as waiting for the "
+                       "code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID "
+                       "CODE --from NAME when the answer comes.");
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 the request was written and logged, 2 invalid serial or "
+                       "arguments, 3 the file or the job log could not be written.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int RequestCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    if (parser.positionalArguments().isEmpty())
+        return usageError(context, Cli::tr("the serial is missing."));
+    const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
-        return usageError(context, "request", Cli::tr("--out FILE.pdf is missing."));
+        return usageError(context, Cli::tr("--out FILE.pdf is missing."));
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
         context.err << Cli::tr("radiocode request: the request cannot be drawn without fonts.")
                     << "\n";
         return ExitFailure;
     }
     std::optional<Family> family;
-    if (parsed.values.contains(QStringLiteral("--family"))) {
-        QStringList option{QStringLiteral("--family"),
-                           parsed.values.value(QStringLiteral("--family"))};
-        qsizetype index = 0;
-        if (!takeFamilyOption(context, option, index, family))
-            return ExitInvalidInput;
-    }
+    if (!readFamily(context, *this, parser, family))
+        return ExitInvalidInput;
     PaperSize paper = InstructionSheet::savedPaper();
-    if (parsed.values.contains(QStringLiteral("--paper"))) {
-        const auto chosen =
-            InstructionSheet::paperFromName(parsed.values.value(QStringLiteral("--paper")));
+    if (parser.isSet(QStringLiteral("paper"))) {
+        const auto chosen = InstructionSheet::paperFromName(parser.value(QStringLiteral("paper")));
         if (!chosen)
-            return usageError(context, "request",
-                              Cli::tr("unknown paper size \"%1\": use a4 or letter.")
-                                  .arg(parsed.values.value(QStringLiteral("--paper"))));
+            return usageError(context, Cli::tr("unknown paper size \"%1\": use a4 or letter.")
+                                           .arg(parser.value(QStringLiteral("paper"))));
         paper = *chosen;
     }
 
-    const Recognition recognition = recogniseText(parsed.positional.join(QLatin1Char(' ')), family);
+    const Recognition recognition =
+        recogniseText(parser.positionalArguments().join(QLatin1Char(' ')), family);
     if (recognition.state == InputState::Invalid || !recognition.family) {
         printSerialProblem(context, "request", QString(), recognition);
         return ExitInvalidInput;
@@ -318,25 +287,14 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
         return ExitInvalidInput;
     }
     content.workshop = WorkshopDetails::saved();
-    content.recipient = parsed.values.value(QStringLiteral("--to")).trimmed();
+    content.recipient = parser.value(QStringLiteral("to")).trimmed();
     content.date = QDate::currentDate();
-    content.registration = parsed.values.value(QStringLiteral("--registration")).trimmed();
-    content.owner = parsed.values.value(QStringLiteral("--customer")).trimmed();
-    if (const QString vin = parsed.values.value(QStringLiteral("--vin")); !vin.isEmpty()) {
-        const VinCheck check = Vin::check(vin);
-        if (check.state != VinState::Valid) {
-            context.err << "radiocode request: "
-                        << Cli::tr("--vin: %1")
-                               .arg(check.state == VinState::Incomplete
-                                        ? Cli::tr("a VIN has 17 characters, %1 were given.")
-                                              .arg(check.vin.size())
-                                        : check.message)
-                        << "\n";
-            return ExitInvalidInput;
-        }
-        content.vin = check.vin;
-    }
-    const QString partNumber = parsed.values.value(QStringLiteral("--part-number")).trimmed();
+    content.registration = parser.value(QStringLiteral("registration")).trimmed();
+    content.owner = parser.value(QStringLiteral("customer")).trimmed();
+    content.vin = parser.value(QStringLiteral("vin"));
+    if (!readVin(context, *this, content.vin))
+        return ExitInvalidInput;
+    const QString partNumber = parser.value(QStringLiteral("part-number")).trimmed();
     if (const QString problem =
             RequestLetter::partNumberProblem(partNumber, radioFamily, content.serial);
         !problem.isEmpty()) {
@@ -345,7 +303,7 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
         return ExitInvalidInput;
     }
     content.partNumber = partNumber;
-    if (const QString photo = parsed.values.value(QStringLiteral("--photo")); !photo.isEmpty()) {
+    if (const QString photo = parser.value(QStringLiteral("photo")); !photo.isEmpty()) {
         QImageReader reader(photo);
         reader.setAutoTransform(true);
         content.labelPhoto = reader.read();
@@ -372,7 +330,7 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
                     << "\n";
     // Logged first, so the letter can name the job the answer belongs to.
     storage::Job job;
-    job.technician = parsed.values.value(QStringLiteral("--technician")).trimmed();
+    job.technician = parser.value(QStringLiteral("technician")).trimmed();
     job.customer = content.owner;
     job.registration = content.registration;
     job.vin = content.vin;
@@ -424,25 +382,7 @@ std::optional<qint64> jobIdFrom(const QString& text) {
 
 } // namespace
 
-int runCard(Context& context, const QStringList& arguments) {
-    return runCardCommand(context, arguments);
-}
-
-int runRequest(Context& context, const QStringList& arguments) {
-    return runRequestCommand(context, arguments);
-}
-
-int runWaitingJobs(Context& context, const QStringList& arguments) {
-    bool json = false;
-    for (const QString& argument : arguments) {
-        if (argument == QLatin1String("--json"))
-            json = true;
-        else if (argument != QLatin1String("--waiting"))
-            return usageError(context, "jobs list",
-                              Cli::tr("--waiting lists every waiting job: %1 cannot be combined "
-                                      "with it.")
-                                  .arg(argument));
-    }
+int runWaitingJobs(Context& context, bool json) {
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
@@ -512,31 +452,53 @@ int runWaitingJobs(Context& context, const QStringList& arguments) {
     return ExitCodeShown;
 }
 
-int runJobsAnswer(Context& context, const QStringList& arguments) {
-    const ParsedArguments parsed =
-        parse(arguments, {QStringLiteral("--from")}, {QStringLiteral("--manufacturer")});
-    if (!parsed.problem.isEmpty())
-        return usageError(context, "jobs answer", parsed.problem);
-    if (parsed.positional.size() != 2)
-        return usageError(context, "jobs answer", Cli::tr("give the job's number and the code"));
-    const auto id = jobIdFrom(parsed.positional.at(0));
+namespace {
+
+class AnswerCommand final : public Command {
+public:
+    AnswerCommand()
+        : Command("jobs answer",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Save the code a dealer gave for a job")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {valueOption("from", "NAME", Cli::tr("who gave the code (required)")),
+                QCommandLineOption(QStringLiteral("manufacturer"),
+                                   Cli::tr("the manufacturer's service gave it, not a dealer"))};
+    }
+    QString argumentsSynopsis() const override { return QStringLiteral("JOB-ID CODE"); }
+    QString description() const override {
+        return Cli::tr("answer saves the code a dealer (or with --manufacturer, the "
+                       "manufacturer's service) gave for a waiting job.");
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be "
+                       "used.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    if (parser.positionalArguments().size() != 2)
+        return usageError(context, Cli::tr("give the job's number and the code"));
+    const auto id = jobIdFrom(parser.positionalArguments().at(0));
     if (!id)
-        return usageError(context, "jobs answer",
+        return usageError(context,
                           Cli::tr("“%1” is not a job number (radiocode jobs list --waiting shows "
                                   "them)")
-                              .arg(parsed.positional.at(0)));
-    const QString code = cleanCode(parsed.positional.at(1));
+                              .arg(parser.positionalArguments().at(0)));
+    const QString code = cleanCode(parser.positionalArguments().at(1));
     if (!isCode(code)) {
         context.err << "radiocode jobs answer: "
                     << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
                     << "\n";
         return ExitInvalidInput;
     }
-    const QString from = parsed.values.value(QStringLiteral("--from")).trimmed();
+    const QString from = parser.value(QStringLiteral("from")).trimmed();
     if (from.isEmpty())
-        return usageError(context, "jobs answer",
+        return usageError(context,
                           Cli::tr("--from NAME is needed: the code is kept with who gave it"));
-    const bool manufacturer = parsed.flags.contains(QStringLiteral("--manufacturer"));
+    const bool manufacturer = parser.isSet(QStringLiteral("manufacturer"));
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
@@ -593,22 +555,43 @@ int runJobsAnswer(Context& context, const QStringList& arguments) {
     return ExitFailure;
 }
 
-int runJobsOutcome(Context& context, const QStringList& arguments) {
-    const ParsedArguments parsed = parse(arguments, {QStringLiteral("--technician")}, {});
-    if (!parsed.problem.isEmpty())
-        return usageError(context, "jobs outcome", parsed.problem);
-    if (parsed.positional.size() != 2)
-        return usageError(context, "jobs outcome",
+class OutcomeCommand final : public Command {
+public:
+    OutcomeCommand()
+        : Command("jobs outcome",
+                  QT_TRANSLATE_NOOP("radiocode::cli", "Record whether the radio took the code")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {valueOption("technician", "T", Cli::tr("who tried the code"))};
+    }
+    QString argumentsSynopsis() const override {
+        return QStringLiteral("JOB-ID worked|refused|not-tried");
+    }
+    QString description() const override {
+        return Cli::tr("outcome records whether the radio accepted a job's code: a code that "
+                       "worked is kept in the code database, a refused one is flagged for the "
+                       "next lookup.");
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be "
+                       "used.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
+int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    if (parser.positionalArguments().size() != 2)
+        return usageError(context,
                           Cli::tr("give the job's number and worked, refused or not-tried"));
-    const auto id = jobIdFrom(parsed.positional.at(0));
+    const auto id = jobIdFrom(parser.positionalArguments().at(0));
     if (!id)
-        return usageError(context, "jobs outcome",
-                          Cli::tr("“%1” is not a job number").arg(parsed.positional.at(0)));
-    const auto outcome = storage::outcomeFromId(parsed.positional.at(1));
+        return usageError(
+            context, Cli::tr("“%1” is not a job number").arg(parser.positionalArguments().at(0)));
+    const auto outcome = storage::outcomeFromId(parser.positionalArguments().at(1));
     if (!outcome)
-        return usageError(context, "jobs outcome",
-                          Cli::tr("unknown outcome “%1”: use worked, refused or not-tried")
-                              .arg(parsed.positional.at(1)));
+        return usageError(context, Cli::tr("unknown outcome “%1”: use worked, refused or not-tried")
+                                       .arg(parser.positionalArguments().at(1)));
     QString error;
     int exitCode = ExitFailure;
     const auto database = openDatabase(context, &error, &exitCode);
@@ -623,7 +606,7 @@ int runJobsOutcome(Context& context, const QStringList& arguments) {
         return ExitInvalidInput;
     }
     if (!database->recordOutcome(*id, *outcome,
-                                 parsed.values.value(QStringLiteral("--technician")).trimmed())) {
+                                 parser.value(QStringLiteral("technician")).trimmed())) {
         context.err << "radiocode jobs outcome: " << wrapped(database->lastError()) << "\n";
         return ExitFailure;
     }
@@ -637,6 +620,24 @@ int runJobsOutcome(Context& context, const QStringList& arguments) {
             context.out << wrapped(warning) << "\n";
     }
     return ExitCodeShown;
+}
+
+} // namespace
+
+std::unique_ptr<Command> makeCardCommand() {
+    return std::make_unique<CardCommand>();
+}
+
+std::unique_ptr<Command> makeRequestCommand() {
+    return std::make_unique<RequestCommand>();
+}
+
+std::unique_ptr<Command> makeJobsAnswerCommand() {
+    return std::make_unique<AnswerCommand>();
+}
+
+std::unique_ptr<Command> makeJobsOutcomeCommand() {
+    return std::make_unique<OutcomeCommand>();
 }
 
 } // namespace radiocode::cli

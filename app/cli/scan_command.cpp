@@ -1,5 +1,6 @@
 // radiocode scan IMAGE... [--json]: the serials read off pictures of labels (barcodes, then the
 // printed text), each answered as batch answers a line.
+#include "command.h"
 #include "commands.h"
 #include "label_scanner.h"
 #include "texts.h"
@@ -11,36 +12,6 @@
 
 namespace radiocode::cli {
 namespace {
-
-void printHelp(Context& context) {
-    context.out
-        << Cli::tr("Usage: radiocode scan IMAGE... [--json]") << "\n\n"
-        << wrapped(Cli::tr("Reads the radio serials off pictures of the label (a phone photo, a "
-                           "scan, a screenshot: PNG, JPEG and the other formats Qt reads): "
-                           "barcodes first, the printed text where no barcode carries a serial. "
-                           "Writes one CSV row per serial found in each picture, with the "
-                           "header:"))
-        << "\n  file,series,serial,status,code,source,read_from\n\n"
-        << wrapped(Cli::tr("  status     as in batch (ok, invalid, unsupported, not-found, "
-                           "unreachable), or no-serial: none was found in the picture (one row)"),
-                   13)
-        << "\n"
-        << wrapped(Cli::tr("  serial     the normalised serial; for invalid, the text as read (a "
-                           "letter that looks like a digit: check the label)"),
-                   13)
-        << "\n"
-        << wrapped(Cli::tr("  read_from  barcode:FORMAT (barcode:Code128, ...) or text"), 13)
-        << "\n\n"
-        << wrapped(Cli::tr("A serial read off a picture can be misread: check it against the "
-                           "label before entering a code. Two different serials on one picture "
-                           "are both listed."))
-        << "\n\n"
-        << Cli::tr("Options:") << "\n"
-        << "  --json  " << Cli::tr("answer as one JSON object") << "\n\n"
-        << wrapped(Cli::tr("Exit status: 0 every picture was read through (serials found or not), "
-                           "2 a picture could not be opened or bad arguments."))
-        << "\n";
-}
 
 QString csvField(const QString& text) {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
@@ -123,28 +94,58 @@ Row rowOf(Context& context, const labelscan::Reading& reading) {
     return row;
 }
 
+class ScanCommand final : public Command {
+public:
+    ScanCommand()
+        : Command("scan", QT_TRANSLATE_NOOP("radiocode::cli",
+                                            "Read the serials off pictures of the label")) {}
+
+protected:
+    QList<QCommandLineOption> options() const override {
+        return {jsonOption(Cli::tr("answer as one JSON object"))};
+    }
+    QString argumentsSynopsis() const override { return QStringLiteral("IMAGE..."); }
+    QString description() const override {
+        return Cli::tr("Reads the radio serials off pictures of the label (a phone photo, a scan, "
+                       "a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, "
+                       "the printed text where no barcode carries a serial. Writes one CSV row "
+                       "per serial found in each picture, with the header:") +
+               QStringLiteral("\n  file,series,serial,status,code,source,read_from\n\n") +
+               Cli::tr("A serial read off a picture can be misread: check it against the label "
+                       "before entering a code. Two different serials on one picture are both "
+                       "listed.");
+    }
+    QString details() const override {
+        return Cli::tr("Columns:") + QLatin1Char('\n') +
+               wrapped(Cli::tr("  status     as in batch (ok, invalid, unsupported, not-found, "
+                               "unreachable), or no-serial: none was found in the picture (one "
+                               "row)"),
+                       13) +
+               QLatin1Char('\n') +
+               wrapped(Cli::tr("  serial     the normalised serial; for invalid, the text as read "
+                               "(a letter that looks like a digit: check the label)"),
+                       13) +
+               QLatin1Char('\n') +
+               wrapped(Cli::tr("  read_from  barcode:FORMAT (barcode:Code128, ...) or text"), 13);
+    }
+    QString exitStatus() const override {
+        return Cli::tr("Exit status: 0 every picture was read through (serials found or not), 2 a "
+                       "picture could not be opened or bad arguments.");
+    }
+    int execute(Context& context, const QCommandLineParser& parser) const override;
+};
+
 } // namespace
 
-int runScan(Context& context, const QStringList& arguments) {
-    QStringList paths;
-    bool json = false;
-    bool optionsEnded = false;
-    for (const QString& argument : arguments) {
-        if (optionsEnded || !argument.startsWith(u'-') || argument.size() == 1) {
-            paths << argument;
-        } else if (argument == QLatin1String("--")) {
-            optionsEnded = true;
-        } else if (isHelpOption(argument)) {
-            printHelp(context);
-            return ExitCodeShown;
-        } else if (argument == QLatin1String("--json")) {
-            json = true;
-        } else {
-            return usageError(context, "scan", Cli::tr("unknown option \"%1\".").arg(argument));
-        }
-    }
+std::unique_ptr<Command> makeScanCommand() {
+    return std::make_unique<ScanCommand>();
+}
+
+int ScanCommand::execute(Context& context, const QCommandLineParser& parser) const {
+    const QStringList paths = parser.positionalArguments();
+    const bool json = parser.isSet(QStringLiteral("json"));
     if (paths.isEmpty())
-        return usageError(context, "scan", Cli::tr("name at least one picture."));
+        return usageError(context, Cli::tr("name at least one picture."));
 
     int status = ExitCodeShown;
     QJsonArray images;

@@ -1,50 +1,63 @@
 #include "sheet_print.h"
 
+#include "command.h"
 #include "commands.h"
 #include "cups_printing.h"
 
 namespace radiocode::cli {
 
-std::optional<int> takeSheetPrintOption(Context& context, const QStringList& arguments,
-                                        qsizetype& index, SheetPrintOptions& options) {
-    const QString& argument = arguments.at(index);
-    const QString name = argument.section(QLatin1Char('='), 0, 0);
-    if (argument == QLatin1String("--print")) {
+QList<QCommandLineOption> sheetPrintOptions() {
+    return {
+        QCommandLineOption(QStringLiteral("print"),
+                           Cli::tr("print it (on the default printer unless --printer names one)")),
+        QCommandLineOption(QStringLiteral("printer"),
+                           Cli::tr("the printer (a CUPS queue) to print on"),
+                           QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("copies"), Cli::tr("how many copies to print (1 to 99)"),
+                           QStringLiteral("N")),
+        QCommandLineOption(
+            QStringLiteral("format"),
+            Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
+                    "label) for the code card"),
+            QStringLiteral("F")),
+    };
+}
+
+bool readSheetPrintOptions(Context& context, const Command& command,
+                           const QCommandLineParser& parser, SheetPrintOptions& options) {
+    options.print = parser.isSet(QStringLiteral("print"));
+    if (parser.isSet(QStringLiteral("printer"))) {
+        const QString printer = parser.value(QStringLiteral("printer"));
+        if (printer.trimmed().isEmpty()) {
+            command.usageError(context, Cli::tr("--printer needs a printer's name."));
+            return false;
+        }
+        options.printer = printer;
         options.print = true;
-        return ExitCodeShown;
     }
-    if (name != QLatin1String("--printer") && name != QLatin1String("--copies") &&
-        name != QLatin1String("--format"))
-        return std::nullopt;
-    QString value;
-    if (argument.contains(QLatin1Char('=')))
-        value = argument.section(QLatin1Char('='), 1);
-    else if (index + 1 < arguments.size())
-        value = arguments.at(++index);
-    else
-        return usageError(context, "sheet", Cli::tr("%1 needs a value.").arg(name));
-    if (name == QLatin1String("--printer")) {
-        if (value.trimmed().isEmpty())
-            return usageError(context, "sheet", Cli::tr("--printer needs a printer's name."));
-        options.printer = value;
-        options.print = true;
-    } else if (name == QLatin1String("--copies")) {
+    if (parser.isSet(QStringLiteral("copies"))) {
+        const QString value = parser.value(QStringLiteral("copies"));
         bool ok = false;
         const int copies = value.toInt(&ok);
-        if (!ok || copies < 1 || copies > 99)
-            return usageError(
-                context, "sheet",
-                Cli::tr("--copies takes a number from 1 to 99, not \"%1\".").arg(value));
+        if (!ok || copies < 1 || copies > 99) {
+            command.usageError(
+                context, Cli::tr("--copies takes a number from 1 to 99, not \"%1\".").arg(value));
+            return false;
+        }
         options.copies = copies;
         options.print = true;
-    } else {
-        options.format = InstructionSheet::formatFromName(value);
-        if (!options.format)
-            return usageError(
-                context, "sheet",
-                Cli::tr("unknown format \"%1\": use a4, letter, card or label62.").arg(value));
     }
-    return ExitCodeShown;
+    if (parser.isSet(QStringLiteral("format"))) {
+        const QString value = parser.value(QStringLiteral("format"));
+        options.format = InstructionSheet::formatFromName(value);
+        if (!options.format) {
+            command.usageError(
+                context,
+                Cli::tr("unknown format \"%1\": use a4, letter, card or label62.").arg(value));
+            return false;
+        }
+    }
+    return true;
 }
 
 int printSheet(Context& context, const SheetContent& content, const SheetPrintOptions& options,
@@ -73,18 +86,6 @@ int printSheet(Context& context, const SheetContent& content, const SheetPrintOp
         context.out << " " << Cli::tr("(%n copies)", nullptr, options.copies);
     context.out << "\n";
     return ExitCodeShown;
-}
-
-void printSheetPrintHelp(Context& context) {
-    context.out << "  --print             "
-                << Cli::tr("print it (on the default printer unless --printer names one)") << "\n"
-                << "  --printer NAME      " << Cli::tr("the printer (a CUPS queue) to print on")
-                << "\n"
-                << "  --copies N          " << Cli::tr("how many copies to print (1 to 99)") << "\n"
-                << "  --format F          "
-                << Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
-                           "label) for the code card")
-                << "\n";
 }
 
 } // namespace radiocode::cli

@@ -5,11 +5,15 @@
 #include "cli_context.h"
 #include "instruction_sheet.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QStringList>
 
 #include <optional>
 
 namespace radiocode::cli {
+
+class Command;
 
 struct SheetPrintOptions {
     bool print = false;
@@ -18,18 +22,15 @@ struct SheetPrintOptions {
     std::optional<SheetFormat> format; // --format; else --paper or the saved paper
 };
 
-// Takes --print, --printer, --copies and --format at arguments[index] (as --name VALUE or
-// --name=VALUE, advancing index past the value). Returns nothing when the argument is none of
-// them, else the exit status: ExitCodeShown when taken, a usage error when malformed.
-std::optional<int> takeSheetPrintOption(Context& context, const QStringList& arguments,
-                                        qsizetype& index, SheetPrintOptions& options);
+// --print, --printer, --copies and --format; read after parsing: false, after a usage error,
+// when a value is malformed.
+QList<QCommandLineOption> sheetPrintOptions();
+bool readSheetPrintOptions(Context& context, const Command& command,
+                           const QCommandLineParser& parser, SheetPrintOptions& options);
 
 // Prints `content` in `format` and says "Printed: job N on PRINTER", or why not (exit 3).
 // Returns ExitCodeShown when it was printed.
 int printSheet(Context& context, const SheetContent& content, const SheetPrintOptions& options,
                SheetFormat format);
-
-// The help lines of the options above.
-void printSheetPrintHelp(Context& context);
 
 } // namespace radiocode::cli

@@ -1,6 +1,7 @@
 #include "job_details_page.h"
 
 #include "serial_widgets.h"
+#include "settings.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -9,13 +10,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace radiocode::gui {
-namespace {
-const QString technicianKey = QStringLiteral("job/technician");
-}
 
 JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("jobDetailsPage"));
@@ -37,7 +34,7 @@ JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     vinStatus_->announceOn(vin_);
     technician_ = new QLineEdit(this);
     technician_->setObjectName(QStringLiteral("technicianField"));
-    technician_->setText(QSettings().value(technicianKey).toString());
+    technician_->setText(Settings::value(Settings::technician));
     notes_ = new QPlainTextEdit(this);
     notes_->setObjectName(QStringLiteral("notesField"));
     notes_->setTabChangesFocus(true);
@@ -93,7 +90,7 @@ JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
 
     connect(vin_, &QLineEdit::textChanged, this, &JobDetailsPage::checkVin);
     connect(technician_, &QLineEdit::editingFinished, this,
-            [this] { QSettings().setValue(technicianKey, technician_->text().trimmed()); });
+            [this] { Settings::setValue(Settings::technician, technician_->text().trimmed()); });
     setTabOrder(customer_, registration_);
     setTabOrder(registration_, vin_);
     setTabOrder(vin_, technician_);

@@ -2,10 +2,10 @@
 #include "finder_program.h"
 #include "i18n.h"
 #include "process_clock.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -57,8 +57,7 @@ bool hasOption(int argc, char** argv, std::initializer_list<std::string_view> na
 int main(int argc, char** argv) {
     QElapsedTimer sinceMain;
     sinceMain.start();
-    QCoreApplication::setOrganizationName(QString::fromLatin1(radiocode::settingsOrganisation));
-    QCoreApplication::setApplicationName(QString::fromLatin1(radiocode::settingsApplication));
+    radiocode::Settings::useSharedApplicationName();
     QCoreApplication::setApplicationVersion(QStringLiteral(RADIOCODE_VERSION));
     // --version and --help answer on the terminal before anything graphical starts, so they
     // work without a display (packaging checks, the man page, a terminal over ssh).
@@ -68,7 +67,7 @@ int main(int argc, char** argv) {
     }
     if (hasOption(argc, argv, {"--help", "-h"})) {
         QCoreApplication terminal(argc, argv);
-        radiocode::installTranslations(QSettings().value(QStringLiteral("language")).toString());
+        radiocode::installTranslations(radiocode::Settings::value(radiocode::Settings::language));
         std::printf("%s\n", qUtf8Printable(QCoreApplication::translate(
                                 "main", "Usage: radiocode-finder [--version] [--help] "
                                         "[--smoke-test] [Qt options such as -platform NAME]\n\n"
@@ -82,7 +81,7 @@ int main(int argc, char** argv) {
     const bool smokeTest = QApplication::arguments().contains(QStringLiteral("--smoke-test"));
 
     // The language chosen in the Language menu, else the system's.
-    radiocode::installTranslations(QSettings().value(QStringLiteral("language")).toString());
+    radiocode::installTranslations(radiocode::Settings::value(radiocode::Settings::language));
 
     // The code finder, the code database (opened after the first frame) and the window.
     radiocode::gui::FinderProgram program;

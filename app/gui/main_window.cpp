@@ -9,6 +9,7 @@
 #include "scanner_input.h"
 #include "serial_entry_page.h"
 #include "serial_widgets.h"
+#include "settings.h"
 #include "texts.h"
 
 #include <QAbstractButton>
@@ -30,7 +31,6 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -44,11 +44,6 @@
 
 namespace radiocode::gui {
 namespace {
-
-const QString geometryKey = QStringLiteral("window/geometry");
-const QString lastFamilyKey = QStringLiteral("wizard/lastFamily");
-const QString languageKey = QStringLiteral("language");
-const QString pdfFolderKey = QStringLiteral("sheet/lastFolder");
 
 std::optional<Family> familyFromSetting(const QString& id) {
     const QByteArray bytes = id.toUtf8();
@@ -133,10 +128,9 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     qApp->installEventFilter(scanner_);
 
     setMinimumSize(760, 500); // a 1024×600 screen with a title bar and a panel
-    QSettings settings;
-    lastFamily_ = familyFromSetting(settings.value(lastFamilyKey).toString());
+    lastFamily_ = familyFromSetting(Settings::value(Settings::lastFamily));
     family_->setLastFamily(lastFamily_);
-    if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
+    if (!restoreGeometry(Settings::value(Settings::windowGeometry))) {
         // Never larger than the screen (a 1024×600 netbook in the workshop), title bar included.
         const QSize available = screen()->availableGeometry().size() - QSize(0, 40);
         resize(QSize(1120, 720).boundedTo(available).expandedTo(minimumSize()));
@@ -273,7 +267,7 @@ void MainWindow::buildMenus() {
     languageMenu_ = menuBar()->addMenu(QString());
     languages_ = new QActionGroup(this);
     languages_->setExclusive(true);
-    const QString current = QSettings().value(languageKey).toString();
+    const QString current = Settings::value(Settings::language);
     for (const QString& code : availableLanguages()) {
         QAction* action = languageMenu_->addAction(languageDisplayName(code));
         action->setCheckable(true);
@@ -406,7 +400,7 @@ void MainWindow::syncWizard() const {
     const Family family = *wizardFamily_;
     self->wizardFamily_.reset();
     self->wizardSync_->stop();
-    QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
+    Settings::setValue(Settings::lastFamily, Texts::fromUtf8(familyId(family)));
     if (!wizardText_)
         return;
     const QString text = *wizardText_;
@@ -421,7 +415,7 @@ void MainWindow::chooseFamily(Family family) {
     wizardFamily_.reset();
     wizardText_.reset();
     lastFamily_ = family;
-    QSettings().setValue(lastFamilyKey, Texts::fromUtf8(familyId(family)));
+    Settings::setValue(Settings::lastFamily, Texts::fromUtf8(familyId(family)));
     family_->setLastFamily(family);
     labelGuide_->setFamily(family);
     entry_->setFamily(family);
@@ -889,12 +883,9 @@ void MainWindow::savePdf() {
 void MainWindow::savePdfAs(SheetFormat format) {
     if (!readyToIssue(tr("Check the VIN before saving the sheet.")))
         return;
-    QSettings settings;
     const QString folder =
-        settings
-            .value(pdfFolderKey,
-                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString();
+        Settings::value(Settings::lastPdfFolder,
+                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     const QString suggested = QDir(folder).filePath(
         InstructionSheet::isCodeCard(format)
             ? tr("radio-code-card-%1.pdf").arg(fromStd(currentResult().recognition.serial))
@@ -910,7 +901,7 @@ void MainWindow::savePdfAs(SheetFormat format) {
         QMessageBox::warning(this, tr("Save as PDF"), error);
         return;
     }
-    settings.setValue(pdfFolderKey, QFileInfo(path).absolutePath());
+    Settings::setValue(Settings::lastPdfFolder, QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
@@ -928,7 +919,7 @@ void MainWindow::showHelp() {
 }
 
 void MainWindow::setLanguage(const QString& language) {
-    QSettings().setValue(languageKey, language);
+    Settings::setValue(Settings::language, language);
     // Installing the translators sends LanguageChange to every widget: all pages retranslate.
     installTranslations(language);
 }
@@ -986,7 +977,7 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (labelGuide_)
         syncWizard();
-    QSettings().setValue(geometryKey, saveGeometry());
+    Settings::setValue(Settings::windowGeometry, saveGeometry());
     QMainWindow::closeEvent(event);
 }
 

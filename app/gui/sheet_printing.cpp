@@ -1,5 +1,7 @@
 #include "sheet_printing.h"
 
+#include "settings.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QKeyEvent>
@@ -7,23 +9,9 @@
 #include <QPrintDialog>
 #include <QPrintEngine>
 #include <QPrinter>
-#include <QSettings>
 
 namespace radiocode::gui {
 namespace {
-
-const QString withoutAskingKey = QStringLiteral("print/withoutAsking");
-const QString cardFormatKey = QStringLiteral("print/cardFormat");
-
-QString printerKey(SheetFormat format) {
-    // A card usually goes to another printer (a label printer) than the sheet.
-    return InstructionSheet::isCodeCard(format) ? QStringLiteral("print/lastCardPrinter")
-                                                : QStringLiteral("print/lastPrinter");
-}
-
-QString sidesKey(SheetFormat format) {
-    return printerKey(format) + QStringLiteral("Sides");
-}
 
 // Qt's CUPS print dialog keeps the printer options it offers (its "Properties" page) in this
 // engine property, as name, value, name, value, … (PPK_CupsOptions in Qt's CUPS support).
@@ -75,29 +63,28 @@ private:
 } // namespace
 
 QString SheetPrinting::lastPrinter(SheetFormat format) {
-    return QSettings().value(printerKey(format)).toString();
+    return Settings::value(Settings::lastPrinter(InstructionSheet::isCodeCard(format)));
 }
 
 void SheetPrinting::setLastPrinter(SheetFormat format, const QString& printer) {
-    QSettings().setValue(printerKey(format), printer);
+    Settings::setValue(Settings::lastPrinter(InstructionSheet::isCodeCard(format)), printer);
 }
 
 bool SheetPrinting::printsWithoutAsking() {
-    return QSettings().value(withoutAskingKey, false).toBool();
+    return Settings::value(Settings::printWithoutAsking, false);
 }
 
 void SheetPrinting::setPrintsWithoutAsking(bool withoutAsking) {
-    QSettings().setValue(withoutAskingKey, withoutAsking);
+    Settings::setValue(Settings::printWithoutAsking, withoutAsking);
 }
 
 SheetFormat SheetPrinting::lastCardFormat() {
-    const auto saved =
-        InstructionSheet::formatFromName(QSettings().value(cardFormatKey).toString());
+    const auto saved = InstructionSheet::formatFromName(Settings::value(Settings::cardFormat));
     return saved && InstructionSheet::isCodeCard(*saved) ? *saved : SheetFormat::Card;
 }
 
 void SheetPrinting::setLastCardFormat(SheetFormat format) {
-    QSettings().setValue(cardFormatKey, InstructionSheet::formatName(format));
+    Settings::setValue(Settings::cardFormat, InstructionSheet::formatName(format));
 }
 
 PrintRequest SheetPrinting::requestFrom(const QPrinter& printer, const QPageLayout& layout) {
@@ -164,7 +151,8 @@ SheetPrinting::Result SheetPrinting::printWithDialog(QWidget* parent, const Shee
     result.outcome = CupsPrinting::print(pdf, request);
     if (result.outcome.printed) {
         setLastPrinter(format, result.outcome.printer);
-        QSettings().setValue(sidesKey(format), request.sides);
+        Settings::setValue(Settings::lastPrinterSides(InstructionSheet::isCodeCard(format)),
+                           request.sides);
     }
     return result;
 }
@@ -182,7 +170,8 @@ SheetPrinting::Result SheetPrinting::printWithoutDialog(const SheetContent& cont
     request.printer = lastPrinter(format);
     request.title = jobTitle(content, format);
     request.media = InstructionSheet::pageLayout(format).pageSize().key();
-    request.sides = QSettings().value(sidesKey(format)).toString();
+    request.sides =
+        Settings::value(Settings::lastPrinterSides(InstructionSheet::isCodeCard(format)));
     result.outcome = CupsPrinting::print(pdf, request);
     if (result.outcome.printed)
         setLastPrinter(format, result.outcome.printer);

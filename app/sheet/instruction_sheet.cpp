@@ -3,6 +3,7 @@
 #include "code_card.h"
 #include "i18n.h"
 #include "label_drawing.h"
+#include "settings.h"
 #include "texts.h"
 
 #include "radiocode/entry_steps.h"
@@ -20,6 +21,7 @@
 #include <QPainterPath>
 #include <QPdfWriter>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTextLayout>
 #include <QTranslator>
@@ -722,31 +724,22 @@ QString InstructionSheet::formatName(SheetFormat format) {
     return QStringLiteral("a4");
 }
 
-namespace {
-QSettings sheetSettings() {
-    return QSettings(QString::fromLatin1(settingsOrganisation),
-                     QString::fromLatin1(settingsApplication));
-}
-const QString workshopKey = QStringLiteral("sheet/workshopName");
-const QString paperKey = QStringLiteral("sheet/paper");
-} // namespace
-
 QString InstructionSheet::savedWorkshopName() {
-    return sheetSettings().value(workshopKey).toString();
+    return Settings::value(Settings::workshopName);
 }
 
 void InstructionSheet::saveWorkshopName(const QString& name) {
-    sheetSettings().setValue(workshopKey, name.trimmed());
+    Settings::setValue(Settings::workshopName, name.trimmed());
 }
 
 PaperSize InstructionSheet::savedPaper() {
-    const auto saved = paperFromName(sheetSettings().value(paperKey).toString());
+    const auto saved = paperFromName(Settings::value(Settings::paper));
     return saved ? *saved : defaultPaper();
 }
 
 void InstructionSheet::savePaper(PaperSize paper) {
-    sheetSettings().setValue(paperKey, paper == PaperSize::Letter ? QStringLiteral("letter")
-                                                                  : QStringLiteral("a4"));
+    Settings::setValue(Settings::paper, paper == PaperSize::Letter ? QStringLiteral("letter")
+                                                                   : QStringLiteral("a4"));
 }
 
 QPageSize InstructionSheet::pageSize(PaperSize paper) {

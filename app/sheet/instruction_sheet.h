@@ -91,8 +91,4 @@ public:
     static void saveWorkshopName(const QString& name);
 };
 
-// Where the GUI keeps its settings (window, last family, language, workshop name).
-inline constexpr const char* settingsOrganisation = "radiocode";
-inline constexpr const char* settingsApplication = "radiocode-finder";
-
 } // namespace radiocode

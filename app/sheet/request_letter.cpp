@@ -1,5 +1,6 @@
 #include "request_letter.h"
 
+#include "settings.h"
 #include "texts.h"
 
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSettings>
 
 #include <algorithm>
 
@@ -22,14 +22,6 @@ const QColor accent(0x1d, 0x3f, 0x8f);
 
 // Written by hand where nothing was given: long enough for a VIN in handwriting.
 const QString blank = QStringLiteral("______________________________");
-
-QSettings sharedSettings() {
-    return QSettings(QString::fromLatin1(settingsOrganisation),
-                     QString::fromLatin1(settingsApplication));
-}
-const QString addressKey = QStringLiteral("workshop/address");
-const QString contactKey = QStringLiteral("workshop/contact");
-const QString reminderKey = QStringLiteral("requests/reminderDays");
 
 // Top to bottom on one page, sizes in millimetres and points.
 class LetterPainter {
@@ -202,26 +194,23 @@ void drawLetter(LetterPainter& letter, const RequestContent& content) {
 } // namespace
 
 WorkshopDetails WorkshopDetails::saved() {
-    QSettings settings = sharedSettings();
-    return {InstructionSheet::savedWorkshopName(), settings.value(addressKey).toString(),
-            settings.value(contactKey).toString()};
+    return {InstructionSheet::savedWorkshopName(), Settings::value(Settings::workshopAddress),
+            Settings::value(Settings::workshopContact)};
 }
 
 void WorkshopDetails::save() const {
     InstructionSheet::saveWorkshopName(name);
-    QSettings settings = sharedSettings();
-    settings.setValue(addressKey, address.trimmed());
-    settings.setValue(contactKey, contact.trimmed());
+    Settings::setValue(Settings::workshopAddress, address.trimmed());
+    Settings::setValue(Settings::workshopContact, contact.trimmed());
 }
 
 int savedReminderDays() {
-    bool ok = false;
-    const int days = sharedSettings().value(reminderKey).toInt(&ok);
-    return ok && days >= 0 ? days : defaultReminderDays;
+    const int days = Settings::value(Settings::reminderDays, defaultReminderDays);
+    return days >= 0 ? days : defaultReminderDays;
 }
 
 void saveReminderDays(int days) {
-    sharedSettings().setValue(reminderKey, std::max(days, 0));
+    Settings::setValue(Settings::reminderDays, std::max(days, 0));
 }
 
 QString RequestLetter::partNumberProblem(const QString& given, Family family,

@@ -1,21 +1,15 @@
 #include "database_location.h"
 
+#include "settings.h"
 #include <QDir>
 #include <QFile>
-#include <QSettings>
+
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace radiocode::storage {
 namespace {
-
-// The desktop program and the command-line tool have different application names; both must
-// find the same default database and settings, so the names are fixed here: the desktop
-// program's (radiocode::settingsOrganisation / settingsApplication in the sheet library).
-constexpr const char* organisationName = "radiocode";
-constexpr const char* applicationName = "radiocode-finder";
-constexpr const char* settingsKey = "database/url";
 
 QString usage() {
     return DatabaseUrl::tr("Use sqlite:/path/file.db or "
@@ -176,8 +170,8 @@ std::optional<DatabaseLocation> DatabaseUrl::parse(const QByteArray& url, QStrin
 QString DatabaseUrl::defaultPath() {
     // The desktop program's AppDataLocation (~/.local/share/radiocode/radiocode-finder).
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return base + QLatin1Char('/') + QLatin1String(organisationName) + QLatin1Char('/') +
-           QLatin1String(applicationName) + QLatin1String("/radiocode.db");
+    return base + QLatin1Char('/') + QLatin1String(Settings::organisation) + QLatin1Char('/') +
+           QLatin1String(Settings::application) + QLatin1String("/radiocode.db");
 }
 
 QString DatabaseUrl::defaultUrl() {
@@ -185,17 +179,14 @@ QString DatabaseUrl::defaultUrl() {
 }
 
 QString DatabaseUrl::settingsUrl() {
-    QSettings settings{QLatin1String(organisationName), QLatin1String(applicationName)};
-    return settings.value(QLatin1String(settingsKey)).toString();
+    return Settings::value(Settings::databaseUrl);
 }
 
 void DatabaseUrl::setSettingsUrl(const QString& url) {
-    QSettings settings{QLatin1String(organisationName), QLatin1String(applicationName)};
     if (url.trimmed().isEmpty())
-        settings.remove(QLatin1String(settingsKey));
+        Settings::remove(Settings::databaseUrl);
     else
-        settings.setValue(QLatin1String(settingsKey), url.trimmed());
-    settings.sync();
+        Settings::setValue(Settings::databaseUrl, url.trimmed());
 }
 
 QString DatabaseUrl::resolve(const QString& explicitUrl, QString* origin) {

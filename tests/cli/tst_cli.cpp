@@ -1,5 +1,7 @@
 // The `radiocode` command-line tool, run as a process: output format, CSV quoting, exit codes,
 // every public vector through `batch`, hostile input lines, --json.
+#include "process_run.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,11 +12,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using radiocode::test::Run;
 
 using Record = QList<QByteArray>;
 
@@ -110,41 +108,14 @@ class CliTest : public QObject {
 
     Run runProgram(const QString& program, const QStringList& arguments,
                    const QByteArray& input = {}, const QString& workingDirectory = {}) {
-        QProcess process;
         // A home of its own: no code database, settings or language from the machine.
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("RADIOCODE_DATABASE"));
-        environment.remove(QStringLiteral("LANGUAGE"));
-        environment.insert(QStringLiteral("HOME"), home_.path());
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                           home_.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(environment);
-        if (!workingDirectory.isEmpty())
-            process.setWorkingDirectory(workingDirectory);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForStarted(10000))
-            return result;
-        // Write and read at the same time: large inputs would fill the pipes otherwise.
-        qsizetype written = 0;
-        while (written < input.size()) {
-            const qint64 chunk = process.write(
-                input.constData() + written, std::min<qsizetype>(input.size() - written, 1 << 16));
-            if (chunk < 0)
-                break;
-            written += chunk;
-            process.waitForBytesWritten(10000);
-            result.out += process.readAllStandardOutput();
-        }
-        process.closeWriteChannel();
-        process.waitForFinished(60000);
-        result.out += process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        return result;
+        return radiocode::test::runProcess(
+            program, arguments,
+            radiocode::test::RunOptions()
+                .input(input)
+                .environment(radiocode::test::isolatedEnvironment(home_.path()))
+                .workingDirectory(workingDirectory)
+                .timeoutMs(60000));
     }
 
     // Runs `batch` over `input` and returns its rows after the header, checking the format.

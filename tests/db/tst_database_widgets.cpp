@@ -9,6 +9,7 @@
 #include "import_dialog.h"
 #include "job_details_page.h"
 #include "main_window.h"
+#include "process_run.h"
 #include "result_page.h"
 #include "storage_texts.h"
 #include "texts.h"
@@ -59,12 +60,7 @@ class TestDatabaseWidgets : public QObject {
     int counter_ = 0;
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = dir_.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(content);
-        return path;
+        return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
     std::unique_ptr<Database> open() {

@@ -1,6 +1,7 @@
 // `radiocode db` and `radiocode jobs` through QProcess: output shapes, exit codes, and what the
 // database looks like afterwards (including after a SIGKILL in the middle of an import).
 #include "database.h"
+#include "process_run.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -28,11 +29,7 @@ namespace {
 
 const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using radiocode::test::Run;
 
 QByteArray codeList(int rows) {
     QByteArray data = "serial,code\n";
@@ -52,31 +49,14 @@ class TestDbCli : public QObject {
     QString url_;
     int counter_ = 0;
 
+    // Never the user's own settings or default database.
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        // Never the user's own settings or default database.
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        return env;
+        return radiocode::test::isolatedEnvironment(dir_.path());
     }
 
     Run run(const QStringList& arguments, const QProcessEnvironment& env) {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return radiocode::test::runProcess(program, arguments,
+                                           radiocode::test::RunOptions().environment(env));
     }
 
     Run run(const QStringList& arguments) {
@@ -84,12 +64,7 @@ class TestDbCli : public QObject {
     }
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = dir_.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(content);
-        return path;
+        return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
     QString dbPath() const { return url_.mid(7); }
@@ -116,7 +91,7 @@ private slots:
         // --database after the subcommand, too.
         const Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), file, QStringLiteral("--json")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
         QVERIFY2(error.error == QJsonParseError::NoError, result.out.constData());
@@ -138,14 +113,14 @@ private slots:
         // The imported code answers a lookup, naming its source.
         const Run lookup = run(
             {QStringLiteral("lookup"), QStringLiteral("BP934515516803"), QStringLiteral("--json")});
-        QCOMPARE(lookup.exit, 0);
+        QCOMPARE(lookup.exitCode, 0);
         QVERIFY2(lookup.out.contains("database:import:list.csv"), lookup.out.constData());
     }
 
     void importFailuresStillOneObject() {
         Run result = run({QStringLiteral("db"), QStringLiteral("import"),
                           dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("--json")});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QJsonObject object = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(object.value(QLatin1String("imported")).toInt(-1), 0);
         QCOMPARE(object.value(QLatin1String("errors")).toArray().size(), 1);
@@ -156,12 +131,12 @@ private slots:
         const QString noHeader = writeFile(QStringLiteral("noheader.csv"), "BP934515516803,1234\n");
         result = run(
             {QStringLiteral("db"), QStringLiteral("import"), noHeader, QStringLiteral("--json")});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY(QJsonDocument::fromJson(result.out).isObject());
 
         const QString empty = writeFile(QStringLiteral("empty.csv"), "");
         result = run({QStringLiteral("db"), QStringLiteral("import"), empty});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("empty"), result.err.constData());
     }
 
@@ -169,11 +144,11 @@ private slots:
         const QString file = writeFile(QStringLiteral("dry.csv"), codeList(20));
         Run result = run(
             {QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("--dry-run"), file});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("20 imported"), result.out.constData());
         QVERIFY(result.out.contains("nothing saved"));
         result = run({QStringLiteral("db"), QStringLiteral("export")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out,
                  QByteArray("\xEF\xBB\xBFserial,code,family,source,origin,created_at\n"));
     }
@@ -182,37 +157,37 @@ private slots:
         Run result =
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("J727"),
                  QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")});
-        QCOMPARE(result.exit, 2); // Renault: computed, not stored
+        QCOMPARE(result.exitCode, 2); // Renault: computed, not stored
         QVERIFY(result.err.contains("computed"));
         result =
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP93451551680O"),
                  QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains("BP934515516800")); // the suggestion
         result = run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                       QStringLiteral("1234")});
-        QCOMPARE(result.exit, 2); // no technician
+        QCOMPARE(result.exitCode, 2); // no technician
         result = run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                       QStringLiteral("12345"), QStringLiteral("--technician=Ann")});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         result =
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                  QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("=Ann")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         result =
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                  QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Bob")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("Already stored"));
         result =
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                  QStringLiteral("4321"), QStringLiteral("--technician"), QStringLiteral("Bob")});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY(result.err.contains("--replace"));
 
         const QString out = dir_.filePath(QStringLiteral("codes%1.csv").arg(counter_));
         result = run({QStringLiteral("db"), QStringLiteral("export"), out});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
@@ -223,25 +198,25 @@ private slots:
                  lines[1].constData());
         file.close();
         result = run({QStringLiteral("db"), QStringLiteral("export"), out});
-        QCOMPARE(result.exit, 3); // exists: not overwritten without --force
+        QCOMPARE(result.exitCode, 3); // exists: not overwritten without --force
         QVERIFY(result.err.contains("--force"));
         result =
             run({QStringLiteral("db"), QStringLiteral("export"), out, QStringLiteral("--force")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
     }
 
     void databaseFromEnvironment() {
         QProcessEnvironment env = environment();
         env.insert(QLatin1String(DatabaseUrl::environmentVariable), url_);
         Run result = run({QStringLiteral("db"), QStringLiteral("info")}, env);
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains(url_.toUtf8()));
         QVERIFY(result.out.contains("RADIOCODE_DATABASE"));
         // --database after the subcommand works as well as before it.
         result = run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"),
                       url_ + QStringLiteral(".after")},
                      env);
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains(".after (chosen by --database)"));
         // The command line wins over the environment.
         result = run({QStringLiteral("--database"), url_ + QStringLiteral(".other"),
@@ -254,14 +229,14 @@ private slots:
         Run result = run({QStringLiteral("--database"), QStringLiteral("mysql://a@b/c"),
                           QStringLiteral("db"), QStringLiteral("info")},
                          environment());
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains("not a database URL"));
         result =
             run({QStringLiteral("--database"), QStringLiteral("postgresql://ann@127.0.0.1:1/x"),
                  QStringLiteral("db"), QStringLiteral("import"),
                  writeFile(QStringLiteral("u.csv"), codeList(1)), QStringLiteral("--json")},
                 environment());
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(QJsonDocument::fromJson(result.out)
                      .object()
                      .value(QLatin1String("errors"))[0][QLatin1String("message")]
@@ -277,7 +252,7 @@ private slots:
         Run result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
                           QStringLiteral("BP934515516803")},
                          environment());
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(words(result.out).contains("could not be reached"), result.out.constData());
         QVERIFY2(words(result.out).contains("may be on record"), result.out.constData());
         QVERIFY2(!words(result.out).contains("holds no code"), result.out.constData());
@@ -286,7 +261,7 @@ private slots:
         result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
                       QStringLiteral("--json"), QStringLiteral("BP934515516803")},
                      environment());
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QLatin1String("status")),
                  QJsonValue(QStringLiteral("unreachable")));
         // The batch keeps its fixed status column: "unreachable"; the message says why.
@@ -303,20 +278,20 @@ private slots:
         result = run({QStringLiteral("--database"), unreachable, QStringLiteral("lookup"),
                       QStringLiteral("T019")},
                      environment());
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         // A batch that needs no database never opens it: no error, no connection attempt.
         const QString algorithmsOnly =
             writeFile(QStringLiteral("batch-algorithms.txt"), "M123456\nT019\nM212365\n");
         result = run(
             {QStringLiteral("--database"), unreachable, QStringLiteral("batch"), algorithmsOnly},
             environment());
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.err.isEmpty(), result.err.constData());
         QCOMPARE(result.out.count("\nM"), 2);
     }
 
     void newerSchemaRefused() {
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exitCode, 0);
         {
             QSqlDatabase raw =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
@@ -328,7 +303,7 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
         const Run result = run({QStringLiteral("db"), QStringLiteral("info")});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("newer version"), result.err.constData());
     }
 
@@ -338,27 +313,27 @@ private slots:
                  QStringLiteral("--code"), QStringLiteral("1234"), QStringLiteral("--outcome"),
                  QStringLiteral("refused"), QStringLiteral("--technician"), QStringLiteral("Ann"),
                  QStringLiteral("--customer"), QStringLiteral("Müller")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("refused 1 time"));
         result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
                       QStringLiteral("--outcome"), QStringLiteral("worked")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         result =
             run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                  QStringLiteral("--outcome"), QStringLiteral("refused"),
                  QStringLiteral("--attempts"), QStringLiteral("2")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("wait about an hour"), result.out.constData());
 
         result = run({QStringLiteral("jobs"), QStringLiteral("attempts"),
                       QStringLiteral("BP934515516803"), QStringLiteral("--json")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         const QJsonObject attempts = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(attempts.value(QLatin1String("refused")).toInt(), 3);
         QVERIFY(attempts.value(QLatin1String("lockout")).toBool());
 
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(result.out)
                      .object()
                      .value(QLatin1String("jobs"))
@@ -373,19 +348,19 @@ private slots:
         QCOMPARE(renault[0][QLatin1String("outcome")].toString(), QStringLiteral("worked"));
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--outcome"),
                       QStringLiteral("refused")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out.count('\n'), 2);
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--since"),
                       QStringLiteral("2999-01-01")});
         QVERIFY(result.out.contains("No jobs match"));
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--since"),
                       QStringLiteral("yesterday")});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--outcome"),
                       QStringLiteral("maybe")});
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out.count('\n'), 4);
         QVERIFY(result.out.startsWith(
             "\xEF\xBB\xBFid,time,technician,customer,registration,vin,family"));
@@ -399,10 +374,10 @@ private slots:
             writeFile(QStringLiteral("readings.csv"), "serial,code,family\n"
                                                       "BP551102151786,4711,\n"
                                                       "XY1234567890,2468,blaupunkt\n");
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), file}).exit, 0);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), file}).exitCode, 0);
         Run result = run(
             {QStringLiteral("lookup"), QStringLiteral("BP5511O2151786"), QStringLiteral("--json")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QJsonObject object = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(object.value(QLatin1String("code")).toString(), QStringLiteral("4711"));
         QCOMPARE(object.value(QLatin1String("serial")).toString(),
@@ -413,7 +388,7 @@ private slots:
                     .toString()
                     .contains(QLatin1String("holds the code for the reading BP551102151786")));
         result = run({QStringLiteral("lookup"), QStringLiteral("XY1234567890")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(words(result.out).contains("Code: 2468"), result.out.constData());
         QVERIFY(words(result.out).contains("Warning: Unchecked serial"));
     }
@@ -423,9 +398,9 @@ private slots:
         Run result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("M212365"),
                           QStringLiteral("--code"), QStringLiteral("3633"),
                           QStringLiteral("--notes"), QStringLiteral("Aerial plug loose\nfixed")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         result = run({QStringLiteral("jobs"), QStringLiteral("list")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("Notes: Aerial plug loose"), result.out.constData());
         QVERIFY(result.out.contains("fixed"));
         result = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -443,7 +418,7 @@ private slots:
                      .size(),
                  1);
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.startsWith("\xEF\xBB\xBF"
                                        "id,time,technician,customer,registration,vin,family,serial,"
                                        "code,source,outcome,attempts,part_number,notes\n"),
@@ -454,20 +429,20 @@ private slots:
     // A lookup warns before the next try when codes were refused for the serial before.
     void lookupWarnsAfterRefusedCodes() {
         Run result = run({QStringLiteral("lookup"), QStringLiteral("J727")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(!result.out.contains("Warning"));
         result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
                       QStringLiteral("--code"), QStringLiteral("6586"), QStringLiteral("--outcome"),
                       QStringLiteral("refused")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         result = run({QStringLiteral("lookup"), QStringLiteral("j 727")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("Warning: A code was refused 1 time"), result.out.constData());
         QVERIFY(result.out.indexOf("Warning") < result.out.indexOf("Code: 6586"));
         result = run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("J727"),
                       QStringLiteral("--outcome"), QStringLiteral("refused"),
                       QStringLiteral("--attempts"), QStringLiteral("2")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         result = run({QStringLiteral("lookup"), QStringLiteral("J727"), QStringLiteral("--json")});
         const QJsonObject object = QJsonDocument::fromJson(result.out).object();
         QVERIFY(object.value(QLatin1String("attemptWarning"))
@@ -484,7 +459,7 @@ private slots:
     void killedImportLeavesAllOrNothing() {
         const int rows = largeRows;
         const QString file = writeFile(QStringLiteral("kill.csv"), codeList(rows));
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0); // created
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exitCode, 0); // created
         QProcess process;
         process.setProcessEnvironment(environment());
         process.start(program, {QStringLiteral("--database"), url_, QStringLiteral("db"),
@@ -521,14 +496,14 @@ private slots:
         // The database works on: the same import now goes through completely.
         const Run again =
             run({QStringLiteral("db"), QStringLiteral("import"), file, QStringLiteral("--json")});
-        QCOMPARE(again.exit, 0);
+        QCOMPARE(again.exitCode, 0);
         QCOMPARE(
             QJsonDocument::fromJson(again.out).object().value(QLatin1String("imported")).toInt(),
             rows);
     }
 
     void readOnlyFileGivesClearError() {
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exitCode, 0);
         QFile::setPermissions(dbPath(), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
                                             QFileDevice::ReadOther);
         QStringList arguments = {QStringLiteral("--database"),
@@ -577,7 +552,7 @@ private slots:
 
     // Another program holds the write lock: the command waits its busy timeout, then says so.
     void lockedFileGivesClearError() {
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exit, 0);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("info")}).exitCode, 0);
         {
             QSqlDatabase holder =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
@@ -588,7 +563,7 @@ private slots:
             const Run result = run({QStringLiteral("db"), QStringLiteral("add"),
                                     QStringLiteral("BP934515516803"), QStringLiteral("1234"),
                                     QStringLiteral("--technician"), QStringLiteral("Ann")});
-            QCOMPARE(result.exit, 3);
+            QCOMPARE(result.exitCode, 3);
             QVERIFY2(result.err.contains("locked by another program"), result.err.constData());
             QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
             holder.close();
@@ -597,22 +572,23 @@ private slots:
         QCOMPARE(
             run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                  QStringLiteral("1234"), QStringLiteral("--technician"), QStringLiteral("Ann")})
-                .exit,
+                .exitCode,
             0);
     }
 
     void usageErrors() {
-        QCOMPARE(run({QStringLiteral("db")}).exit, 2);
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("frobnicate")}).exit, 2);
-        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import")}).exit, 2);
+        QCOMPARE(run({QStringLiteral("db")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import")}).exitCode, 2);
         QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("a"),
                       QStringLiteral("--bogus")})
-                     .exit,
+                     .exitCode,
                  2);
         QCOMPARE(
-            run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("extra")}).exit, 2);
+            run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("extra")}).exitCode,
+            2);
         const Run help = run({QStringLiteral("db"), QStringLiteral("--help")});
-        QCOMPARE(help.exit, 0);
+        QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("radiocode db import FILE"));
     }
 };

@@ -4,6 +4,8 @@
 // are not UTF-8, and a round trip from export to import.
 #include "database.h"
 
+#include "process_run.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QProcess>
@@ -24,11 +26,7 @@ namespace {
 
 const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using radiocode::test::Run;
 
 // Reads a FIFO to its end in a thread, as a consumer process would.
 class FifoReader {
@@ -76,56 +74,29 @@ class TestFilesCli : public QObject {
     int counter_ = 0;
 
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        QProcessEnvironment env = radiocode::test::isolatedEnvironment(dir_.path());
         env.insert(QStringLiteral("RADIOCODE"), program);
         env.insert(QStringLiteral("DB"), url_);
         env.insert(QStringLiteral("DIR"), dir_.path());
         return env;
     }
 
-    Run finish(QProcess& process) {
-        Run result;
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
-
     Run run(const QStringList& arguments, const QByteArray& input = {}) {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(program, QStringList{QStringLiteral("--database"), url_} + arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        return finish(process);
+        return radiocode::test::runProcess(
+            program, QStringList{QStringLiteral("--database"), url_} + arguments,
+            radiocode::test::RunOptions().input(input).environment(environment()));
     }
 
     // A shell line, for what QProcess cannot express: pipes, process substitution, file names
     // that are not UTF-8. $RADIOCODE, $DB and $DIR are set.
     Run shell(const QString& script) {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
-        return finish(process);
+        return radiocode::test::runProcess(
+            QStringLiteral("bash"), {QStringLiteral("-c"), script},
+            radiocode::test::RunOptions().environment(environment()));
     }
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = dir_.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(content);
-        return path;
+        return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
     QByteArray fifo(const QString& name) {
@@ -140,7 +111,7 @@ class TestFilesCli : public QObject {
         QCOMPARE(run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
                       QStringLiteral("0420"), QStringLiteral("--technician"),
                       QStringLiteral("Mehmet K.")})
-                     .exit,
+                     .exitCode,
                  0);
     }
 
@@ -175,7 +146,7 @@ private slots:
         const Run result =
             run(command + QStringList{QFile::decodeName(path), QStringLiteral("--force")});
         const QByteArray data = reader.take();
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(data.startsWith(starts), data.left(40).constData());
         QCOMPARE(fileType(path), mode_t(S_IFIFO)); // still a FIFO, not a file
     }
@@ -195,7 +166,7 @@ private slots:
         QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
         const Run result =
             run(command + QStringList{QStringLiteral("/dev/full"), QStringLiteral("--force")});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("No space left on device"), result.err.constData());
         QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
     }
@@ -213,7 +184,7 @@ private slots:
         const QString folder = dir_.filePath(QStringLiteral("folder"));
         QDir().mkpath(folder);
         Run result = run(command + QStringList{folder, QStringLiteral("--force")});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("is a folder"), result.err.constData());
         QCOMPARE(fileType(QFile::encodeName(folder)), mode_t(S_IFDIR));
 
@@ -227,7 +198,7 @@ private slots:
         result =
             run(command + QStringList{QFile::decodeName(socketPath), QStringLiteral("--force")});
         ::close(fd);
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("not a regular file"), result.err.constData());
         QCOMPARE(fileType(socketPath), mode_t(S_IFSOCK));
     }
@@ -236,7 +207,7 @@ private slots:
         const QString path = writeFile(QStringLiteral("job.pdf"), "keep me");
         Run result =
             run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"), path});
-        QCOMPARE(result.exit, 3);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("already exists: add --force"), result.err.constData());
         QFile kept(path);
         QVERIFY(kept.open(QIODevice::ReadOnly));
@@ -244,7 +215,7 @@ private slots:
         kept.close();
         result = run({QStringLiteral("sheet"), QStringLiteral("J727"), QStringLiteral("--out"),
                       path, QStringLiteral("--force")});
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QVERIFY(kept.readAll().startsWith("%PDF"));
     }
@@ -257,7 +228,7 @@ private slots:
         QVERIFY(QFile::link(path, link));
         const Run result =
             run({QStringLiteral("db"), QStringLiteral("export"), link, QStringLiteral("--force")});
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QCOMPARE(fileType(QFile::encodeName(link)), mode_t(S_IFLNK));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -273,18 +244,18 @@ private slots:
         const QByteArray list = "serial,code\nBP934515516803,1234\n";
         Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
         result = shell(QStringLiteral(
             "printf 'serial,code\\nBP538769672026,1111\\n' | \"$RADIOCODE\" --database \"$DB\" db "
             "import /dev/stdin"));
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
         result = shell(QStringLiteral("\"$RADIOCODE\" --database \"$DB\" db import <(printf "
                                       "'serial;code\\nBE473935000375;0042\\n')"));
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
 
         const QByteArray path = fifo(QStringLiteral("in.fifo"));
@@ -298,7 +269,7 @@ private slots:
         });
         result = run({QStringLiteral("db"), QStringLiteral("import"), QFile::decodeName(path)});
         writer.join();
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
     }
 
@@ -330,7 +301,7 @@ private slots:
             // QTemporaryDir cannot remove names it cannot decode.
             "rm -f $'list\\xff.csv' $'out\\xfe.csv' $'sheet\\xfd.pdf' $'serials\\xfc.txt' "
             "$'db\\xfb.db'*"));
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
         QVERIFY2(result.out.contains(",ok,1234,"), result.out.constData());
     }
@@ -362,7 +333,7 @@ private slots:
         QFETCH(QByteArray, list);
         const Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
     }
 
@@ -370,18 +341,18 @@ private slots:
         const QByteArray list = "A;B;C\nx;BP934515516803;1234\n";
         Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("--serial-column"), result.err.constData());
         result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
                       QStringLiteral("--serial-column"), QStringLiteral("2"),
                       QStringLiteral("--code-column=C")},
                      list);
-        QVERIFY2(result.exit == 0, result.err.constData());
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains("1 imported"), result.out.constData());
         result = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
                       QStringLiteral("--serial-column"), QStringLiteral("9")},
                      list);
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("no column “9”"), result.err.constData());
     }
 
@@ -389,13 +360,13 @@ private slots:
         const Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
                 "serial,code,code\nBP934515516803,1234,9999\n");
-        QCOMPARE(result.exit, 2);
+        QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("names the column “code” twice"), result.err.constData());
         // Chosen by number, the duplicate is no longer ambiguous.
         const Run chosen = run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-"),
                                 QStringLiteral("--code-column"), QStringLiteral("3")},
                                "serial,code,code\nBP934515516803,1234,9999\n");
-        QVERIFY2(chosen.exit == 0, chosen.err.constData());
+        QVERIFY2(chosen.exitCode == 0, chosen.err.constData());
         QVERIFY(
             run({QStringLiteral("lookup"), QStringLiteral("BP934515516803")}).out.contains("9999"));
     }
@@ -405,7 +376,7 @@ private slots:
                                 "BE473935000375,0042\n";
         Run result =
             run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")}, list);
-        QCOMPARE(result.exit, 0);
+        QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("looks like 0420 with its leading zero lost by a spreadsheet"),
                  result.out.constData());
         QVERIFY2(result.out.contains("looks like 0007 with its leading zeros lost"),
@@ -430,14 +401,14 @@ private slots:
         QCOMPARE(run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BE473935000375"),
                       QStringLiteral("0007"), QStringLiteral("--technician"),
                       QStringLiteral("Yilmaz;=2*3")})
-                     .exit,
+                     .exitCode,
                  0);
         QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("-")},
                      "serial,code\nBP538769672026,0042\n")
-                     .exit,
+                     .exitCode,
                  0);
         const Run first = run({QStringLiteral("db"), QStringLiteral("export")});
-        QCOMPARE(first.exit, 0);
+        QCOMPARE(first.exitCode, 0);
         const QString copy = writeFile(QStringLiteral("export.csv"), first.out);
         const QString firstUrl = url_;
         init(); // a fresh database

@@ -7,6 +7,8 @@
 #include "i18n.h"
 #include "request_letter.h"
 
+#include "process_run.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -29,12 +31,12 @@ namespace {
 const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 const QString serial = QStringLiteral("BP934515516803");
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-    QString text() const { return QString::fromUtf8(out).simplified(); }
-};
+using radiocode::test::Run;
+
+// The output as one line of text, for sentences that may wrap.
+QString outputText(const Run& run) {
+    return QString::fromUtf8(run.out).simplified();
+}
 
 } // namespace
 
@@ -92,19 +94,9 @@ class TestNoCodeCli : public QObject {
         env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data-") + pc));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(program, QStringList{QStringLiteral("--database"), url_} + arguments);
-        Run result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return radiocode::test::runProcess(
+            program, QStringList{QStringLiteral("--database"), url_} + arguments,
+            radiocode::test::RunOptions().environment(env).timeoutMs(60000));
     }
 
     QJsonObject lookupJson(const QString& pc) {
@@ -131,7 +123,8 @@ class TestNoCodeCli : public QObject {
         const QJsonArray jobs = waiting.value(QLatin1String("jobs")).toArray();
         for (const QJsonValue& job : jobs) {
             const qint64 id = job.toObject().value(QLatin1String("id")).toInteger();
-            if (request.text().contains(QStringLiteral("#%1 ").arg(id))) // "Job #12", "Auftrag #12"
+            if (outputText(request).contains(
+                    QStringLiteral("#%1 ").arg(id))) // "Job #12", "Auftrag #12"
                 return id;
         }
         return 0;
@@ -201,23 +194,23 @@ private slots:
     void cardWithMatchingSerial() {
         // No code on record: the lookup names the two commands that lead on.
         const Run before = run({QStringLiteral("lookup"), serial});
-        QCOMPARE(before.exit, 1);
-        QVERIFY(before.text().contains(QStringLiteral("radiocode card %1").arg(serial)));
-        QVERIFY(before.text().contains(QStringLiteral("radiocode request %1").arg(serial)));
+        QCOMPARE(before.exitCode, 1);
+        QVERIFY(outputText(before).contains(QStringLiteral("radiocode card %1").arg(serial)));
+        QVERIFY(outputText(before).contains(QStringLiteral("radiocode request %1").arg(serial)));
         // The card prints the serial in groups, as labels do: cleaned the same way.
         const Run card =
             run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
                  QStringLiteral("bp93451 5516803"), QStringLiteral("--code"),
                  QStringLiteral("4711"), QStringLiteral("--technician"), QStringLiteral("Ayse")});
-        QVERIFY2(card.exit == 0, card.err.constData());
-        QVERIFY(card.text().contains(QStringLiteral("Code: 4711")));
-        QVERIFY(card.text().contains(QStringLiteral("(card:Ayse)")));
-        QVERIFY(card.text().contains(QStringLiteral("radio card")));
-        QVERIFY(card.text().contains(
+        QVERIFY2(card.exitCode == 0, card.err.constData());
+        QVERIFY(outputText(card).contains(QStringLiteral("Code: 4711")));
+        QVERIFY(outputText(card).contains(QStringLiteral("(card:Ayse)")));
+        QVERIFY(outputText(card).contains(QStringLiteral("radio card")));
+        QVERIFY(outputText(card).contains(
             QStringLiteral("Press station button 1 until 4 shows on the display")));
 
         // Not in the code database until the radio accepted it.
-        QCOMPARE(run({QStringLiteral("lookup"), serial}).exit, 1);
+        QCOMPARE(run({QStringLiteral("lookup"), serial}).exitCode, 1);
         const QJsonObject jobs =
             QJsonDocument::fromJson(
                 run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")}).out)
@@ -228,7 +221,7 @@ private slots:
         const QString id = QString::number(job.value(QLatin1String("id")).toInteger());
         const Run worked =
             run({QStringLiteral("jobs"), QStringLiteral("outcome"), id, QStringLiteral("worked")});
-        QVERIFY2(worked.exit == 0, worked.err.constData());
+        QVERIFY2(worked.exitCode == 0, worked.err.constData());
 
         // Now every PC finds it, naming the card and who entered it.
         const QJsonObject lookup = lookupJson(QStringLiteral("b"));
@@ -244,24 +237,23 @@ private slots:
         const Run card = run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
                               QStringLiteral("BP934515516804"), QStringLiteral("--code"),
                               QStringLiteral("4711")});
-        QCOMPARE(card.exit, 2);
-        QVERIFY(card.text().contains(QStringLiteral("probably swapped")));
+        QCOMPARE(card.exitCode, 2);
+        QVERIFY(outputText(card).contains(QStringLiteral("probably swapped")));
         QVERIFY(!card.out.contains("4711"));
-        QVERIFY(!card.text().contains(QStringLiteral("Code:")));
+        QVERIFY(!outputText(card).contains(QStringLiteral("Code:")));
         // Nothing logged, nothing stored.
-        QVERIFY(run({QStringLiteral("jobs"), QStringLiteral("list")})
-                    .text()
+        QVERIFY(outputText(run({QStringLiteral("jobs"), QStringLiteral("list")}))
                     .contains(QStringLiteral("No jobs match")));
 
         // A code that is not 4 digits, and a card serial that is not a serial.
         const Run shortCode = run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
                                    serial, QStringLiteral("--code"), QStringLiteral("471")});
-        QCOMPARE(shortCode.exit, 2);
+        QCOMPARE(shortCode.exitCode, 2);
         QVERIFY(shortCode.err.contains("4 digits"));
         const Run badCard = run({QStringLiteral("card"), serial, QStringLiteral("--card-serial"),
                                  QStringLiteral("BPO34515516803"), QStringLiteral("--code"),
                                  QStringLiteral("4711")});
-        QCOMPARE(badCard.exit, 2);
+        QCOMPARE(badCard.exitCode, 2);
         QVERIFY(badCard.err.contains("card's serial"));
         QVERIFY(badCard.err.contains("BP034515516803")); // the suggestion
     }
@@ -302,7 +294,7 @@ private slots:
                       << QStringLiteral("--part-number") << QStringLiteral("7 649 345 318")
                       << QStringLiteral("--to") << QStringLiteral("Nissan Kartal");
         const Run request = run(arguments);
-        QVERIFY2(request.exit == 0, request.err.constData());
+        QVERIFY2(request.exitCode == 0, request.err.constData());
         const QString text = pdfText(pdf);
         QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
 
@@ -347,7 +339,7 @@ private slots:
         }
         // Said in the language asked for: the job's number is in every language.
         if (language == QLatin1String("en"))
-            QVERIFY(request.text().contains(QStringLiteral("waiting for the code")));
+            QVERIFY(outputText(request).contains(QStringLiteral("waiting for the code")));
         // The letter names the job, so the answer finds its way back.
         const qint64 id = requestedJob(request);
         QVERIFY(id > 0);
@@ -360,23 +352,23 @@ private slots:
         // The part number's 4th to 7th digits are the serial's 3rd to 6th characters.
         Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), pdf,
                            QStringLiteral("--part-number"), QStringLiteral("7 645 384 318")});
-        QCOMPARE(request.exit, 2);
+        QCOMPARE(request.exitCode, 2);
         QVERIFY(request.err.contains("misread"));
         request =
             run({QStringLiteral("request"), QStringLiteral("J727"), QStringLiteral("--out"), pdf});
-        QCOMPARE(request.exit, 2);
+        QCOMPARE(request.exitCode, 2);
         QVERIFY(request.err.contains("public algorithm"));
         request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), pdf,
                        QStringLiteral("--vin"), QStringLiteral("SJNFAAJ10U12345")});
-        QCOMPARE(request.exit, 2);
+        QCOMPARE(request.exitCode, 2);
         QVERIFY(!QFile::exists(pdf));
-        QCOMPARE(run({QStringLiteral("request"), serial}).exit, 2); // --out is missing
+        QCOMPARE(run({QStringLiteral("request"), serial}).exitCode, 2); // --out is missing
         // A letter that cannot be written is not a request: nothing waits for an answer.
         request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), dir_.path()});
-        QCOMPARE(request.exit, 3);
+        QCOMPARE(request.exitCode, 3);
         QVERIFY(!request.err.isEmpty());
-        QVERIFY(run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")})
-                    .text()
+        QVERIFY(outputText(run({QStringLiteral("jobs"), QStringLiteral("list"),
+                                QStringLiteral("--waiting")}))
                     .contains(QStringLiteral("No job is waiting")));
     }
 
@@ -386,13 +378,13 @@ private slots:
                                  dir_.filePath(QStringLiteral("wait.pdf")), QStringLiteral("--to"),
                                  QStringLiteral("Nissan Kartal"), QStringLiteral("--customer"),
                                  QStringLiteral("Ali Yilmaz")});
-        QVERIFY2(request.exit == 0, request.err.constData());
+        QVERIFY2(request.exitCode == 0, request.err.constData());
         const qint64 id = requestedJob(request);
         QVERIFY(id > 0);
 
         Run list = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting"),
                         QStringLiteral("--json")});
-        QCOMPARE(list.exit, 0);
+        QCOMPARE(list.exitCode, 0);
         QJsonObject object = QJsonDocument::fromJson(list.out).object();
         QCOMPARE(object.value(QLatin1String("reminderDays")).toInt(), 5);
         QJsonObject job = object.value(QLatin1String("jobs")).toArray().first().toObject();
@@ -404,9 +396,9 @@ private slots:
         QVERIFY(!object.contains(QLatin1String("reminder")));
         list = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")});
         // "day(s)" until the English plural forms are in translations/.
-        QVERIFY2(list.text().contains(QRegularExpression(QStringLiteral("waiting 0 day"))),
+        QVERIFY2(outputText(list).contains(QRegularExpression(QStringLiteral("waiting 0 day"))),
                  list.out.constData());
-        QVERIFY(!list.text().contains(QStringLiteral("Reminder")));
+        QVERIFY(!outputText(list).contains(QStringLiteral("Reminder")));
 
         // Eight days later (the request dated back in the database).
         {
@@ -420,8 +412,8 @@ private slots:
             QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
         }
         list = run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")});
-        QVERIFY(list.text().contains(QRegularExpression(QStringLiteral("waiting 8 day"))));
-        QVERIFY2(list.text().contains(QRegularExpression(QStringLiteral(
+        QVERIFY(outputText(list).contains(QRegularExpression(QStringLiteral("waiting 8 day"))));
+        QVERIFY2(outputText(list).contains(QRegularExpression(QStringLiteral(
                      "Reminder: 1 code request(\\(s\\))? waiting longer than 5 days"))),
                  list.out.constData());
         object =
@@ -435,10 +427,10 @@ private slots:
         // Answered: no longer waiting.
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(id),
                       QStringLiteral("1234"), QStringLiteral("--from"), QStringLiteral("Kartal")})
-                     .exit,
+                     .exitCode,
                  0);
-        QVERIFY(run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")})
-                    .text()
+        QVERIFY(outputText(run({QStringLiteral("jobs"), QStringLiteral("list"),
+                                QStringLiteral("--waiting")}))
                     .contains(QStringLiteral("No job is waiting")));
     }
 
@@ -446,17 +438,17 @@ private slots:
         const Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"),
                                  dir_.filePath(QStringLiteral("answer.pdf")),
                                  QStringLiteral("--to"), QStringLiteral("Nissan Kartal")});
-        QVERIFY2(request.exit == 0, request.err.constData());
+        QVERIFY2(request.exitCode == 0, request.err.constData());
         const qint64 id = requestedJob(request);
         QVERIFY(id > 0);
         // Not on record yet, from either PC.
-        QCOMPARE(run({QStringLiteral("lookup"), serial}, QStringLiteral("b")).exit, 1);
+        QCOMPARE(run({QStringLiteral("lookup"), serial}, QStringLiteral("b")).exitCode, 1);
 
         const Run answer = run({QStringLiteral("jobs"), QStringLiteral("answer"),
                                 QString::number(id), QStringLiteral("0815"),
                                 QStringLiteral("--from"), QStringLiteral("Nissan Kartal")});
-        QVERIFY2(answer.exit == 0, answer.err.constData());
-        QVERIFY(answer.text().contains(QStringLiteral("dealer:Nissan Kartal")));
+        QVERIFY2(answer.exitCode == 0, answer.err.constData());
+        QVERIFY(outputText(answer).contains(QStringLiteral("dealer:Nissan Kartal")));
 
         // The second PC: its own process and settings, the same database.
         QJsonObject lookup = lookupJson(QStringLiteral("b"));
@@ -471,12 +463,12 @@ private slots:
         const Run sheet = run({QStringLiteral("sheet"), serial, QStringLiteral("--out"),
                                dir_.filePath(QStringLiteral("answer-sheet.pdf"))},
                               QStringLiteral("b"));
-        QCOMPARE(sheet.exit, 0);
+        QCOMPARE(sheet.exitCode, 0);
         const Run refused = run({QStringLiteral("jobs"), QStringLiteral("outcome"),
                                  QString::number(id), QStringLiteral("refused"),
                                  QStringLiteral("--technician"), QStringLiteral("Mehmet")},
                                 QStringLiteral("b"));
-        QVERIFY2(refused.exit == 0, refused.err.constData());
+        QVERIFY2(refused.exitCode == 0, refused.err.constData());
 
         // ...and the first PC's next lookup says so, with who and when.
         lookup = lookupJson(QStringLiteral("a"));
@@ -488,8 +480,8 @@ private slots:
                     .toString()
                     .startsWith(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)));
         const Run text = run({QStringLiteral("lookup"), serial});
-        QCOMPARE(text.exit, 0);
-        QVERIFY2(text.text().contains(
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(outputText(text).contains(
                      QStringLiteral("This code was refused on a radio by Mehmet on %1").arg(today)),
                  text.out.constData());
 
@@ -497,7 +489,7 @@ private slots:
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("outcome"), QString::number(id),
                       QStringLiteral("worked"), QStringLiteral("--technician"),
                       QStringLiteral("Mehmet")})
-                     .exit,
+                     .exitCode,
                  0);
         QVERIFY(!lookupJson(QStringLiteral("b")).contains(QLatin1String("refused")));
     }
@@ -514,32 +506,32 @@ private slots:
         Run answer = run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(first),
                           QStringLiteral("2468"), QStringLiteral("--from"),
                           QStringLiteral("Blaupunkt Service"), QStringLiteral("--manufacturer")});
-        QVERIFY2(answer.exit == 0, answer.err.constData());
+        QVERIFY2(answer.exitCode == 0, answer.err.constData());
         QCOMPARE(lookupJson(QStringLiteral("b")).value(QLatin1String("source")).toString(),
                  QStringLiteral("manufacturer:Blaupunkt Service"));
         // Another answer never overwrites a different stored code.
         answer = run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(second),
                       QStringLiteral("1357"), QStringLiteral("--from"), QStringLiteral("Dealer")});
-        QCOMPARE(answer.exit, 3);
+        QCOMPARE(answer.exitCode, 3);
         QVERIFY(answer.err.contains("2468"));
         QCOMPARE(lookupJson(QStringLiteral("a")).value(QLatin1String("code")).toString(),
                  QStringLiteral("2468"));
         // Answered already, not a job, not a code, nobody named.
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(first),
                       QStringLiteral("2468"), QStringLiteral("--from"), QStringLiteral("X")})
-                     .exit,
+                     .exitCode,
                  2);
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("answer"), QStringLiteral("999"),
                       QStringLiteral("2468"), QStringLiteral("--from"), QStringLiteral("X")})
-                     .exit,
+                     .exitCode,
                  2);
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(second),
                       QStringLiteral("24a8"), QStringLiteral("--from"), QStringLiteral("X")})
-                     .exit,
+                     .exitCode,
                  2);
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("answer"), QString::number(second),
                       QStringLiteral("2468")})
-                     .exit,
+                     .exitCode,
                  2);
     }
 };

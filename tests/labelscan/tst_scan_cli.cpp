@@ -1,6 +1,8 @@
 // `radiocode scan IMAGE... [--json]`, run as a user runs it (the built binary, no display).
 #include "label_images.h"
 
+#include "process_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,7 @@ using namespace radiocode::labelimages;
 
 namespace {
 
+// What `radiocode scan` wrote, as text.
 struct Run {
     int exitCode = -1;
     QString out;
@@ -28,7 +31,6 @@ class TestScanCli : public QObject {
     QTemporaryDir dir_;
 
     Run run(const QStringList& arguments) {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         // No display at all, and a code database of the test's own.
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -38,13 +40,10 @@ class TestScanCli : public QObject {
         environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
         environment.insert(QStringLiteral("RADIOCODE_DATABASE"),
                            QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("codes.db")));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RADIOCODE_CLI),
-                      QStringList{QStringLiteral("scan")} + arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        const radiocode::test::Run result = radiocode::test::runProcess(
+            QStringLiteral(RADIOCODE_CLI), QStringList{QStringLiteral("scan")} + arguments,
+            radiocode::test::RunOptions().environment(environment));
+        return {result.exitCode, QString::fromUtf8(result.out), QString::fromUtf8(result.err)};
     }
 
     QString save(const QString& name, const QImage& image) {

@@ -6,6 +6,8 @@
 // Real full and read-only file systems come from a small tmpfs, which needs the right to mount
 // (root in a VM or a privileged container); without it those cases are skipped and the file size
 // limit (RLIMIT_FSIZE, no privileges) stands in for a full disk.
+#include "process_run.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,30 +17,13 @@
 
 namespace {
 
-const QString radiocode = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+const QString radiocodeProgram = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
-struct Run {
-    int exitCode = -1;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-};
+using radiocode::test::Run;
 
 Run runProgram(const QString& program, const QStringList& arguments, int timeoutMs = 120000) {
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.crashed = true;
-        return result;
-    }
-    result.crashed = process.exitStatus() != QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return radiocode::test::runProcess(program, arguments,
+                                       radiocode::test::RunOptions().timeoutMs(timeoutMs));
 }
 
 bool shell(const QString& command) {
@@ -77,7 +62,7 @@ class FaultsTest : public QObject {
     Run cli(QStringList arguments, const QString& databaseUrl) {
         arguments.prepend(databaseUrl);
         arguments.prepend(QStringLiteral("--database"));
-        return runProgram(radiocode, arguments);
+        return runProgram(radiocodeProgram, arguments);
     }
 
     // The saved code is found (exit 0 and the code shown).
@@ -90,13 +75,13 @@ class FaultsTest : public QObject {
     }
 
     bool mountTmpfs(const char* size) {
-        return shell(QStringLiteral("mount -t tmpfs -o size=%1 radiocode-test %2")
+        return shell(QStringLiteral("mount -t tmpfs -o size=%1 radiocodeProgram-test %2")
                          .arg(QLatin1String(size), mountPoint_));
     }
 
 private slots:
     void initTestCase() {
-        QVERIFY(QFile::exists(radiocode));
+        QVERIFY(QFile::exists(radiocodeProgram));
         QVERIFY(dir_.isValid());
         mountPoint_ = dir_.filePath(QStringLiteral("mnt"));
         QVERIFY(QDir().mkpath(mountPoint_));
@@ -197,7 +182,7 @@ private slots:
             {QStringLiteral("-c"),
              QStringLiteral(
                  "trap '' XFSZ; ulimit -f 200; exec \"$0\" --database \"$1\" db import \"$2\""),
-             radiocode, databaseUrl, bigList_});
+             radiocodeProgram, databaseUrl, bigList_});
         QVERIFY(!limited.crashed);
         QCOMPARE(limited.exitCode, 3);
         QVERIFY2(limited.err.contains("database"), limited.err.constData());

@@ -1,6 +1,8 @@
 // Hostile input and faults against the command-line tool, run as a real process:
 // `radiocode lookup` and `radiocode batch` with what a paste, a scanner or a broken file can give,
 // and an output disk that is full.
+#include "process_run.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +15,7 @@
 
 namespace {
 
-const QString radiocode = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
+const QString radiocodeProgram = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
 // /dev/full answers every write with ENOSPC, as a full disk does; some containers lack it.
 bool haveDevFull() {
@@ -21,33 +23,12 @@ bool haveDevFull() {
     return ::stat("/dev/full", &info) == 0 && S_ISCHR(info.st_mode);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using radiocode::test::Run;
 
 Run run(const QStringList& arguments, const QByteArray& input = {},
-        const QString& program = radiocode) {
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(arguments);
-    process.start();
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    // Big inputs produce output while they are written: read as we go.
-    Run result;
-    while (!process.waitForFinished(100)) {
-        result.out += process.readAllStandardOutput();
-        if (process.state() == QProcess::NotRunning)
-            break;
-    }
-    result.out += process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    return result;
+        const QString& program = radiocodeProgram) {
+    return radiocode::test::runProcess(program, arguments,
+                                       radiocode::test::RunOptions().input(input));
 }
 
 QJsonObject lookupJson(const QString& serial, int expectedExit) {
@@ -75,7 +56,7 @@ class HostileCliTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY2(QFile::exists(radiocode), qPrintable(radiocode)); }
+    void initTestCase() { QVERIFY2(QFile::exists(radiocodeProgram), qPrintable(radiocodeProgram)); }
 
     void lookupRefusesCyrillicWithTheLatinSuggestion() {
         const QJsonObject answer = lookupJson(QStringLiteral("ВЕ473912345678"), 2);
@@ -113,10 +94,11 @@ private slots:
 
     void lookupRefusesBytesThatAreNotUtf8() {
         // Arguments carry raw bytes only through a shell.
-        const Run result = run(
-            {QStringLiteral("-c"),
-             QStringLiteral("exec \"$0\" lookup --json \"$(printf 'M12\\377456')\""), radiocode},
-            {}, QStringLiteral("/bin/sh"));
+        const Run result =
+            run({QStringLiteral("-c"),
+                 QStringLiteral("exec \"$0\" lookup --json \"$(printf 'M12\\377456')\""),
+                 radiocodeProgram},
+                {}, QStringLiteral("/bin/sh"));
         QCOMPARE(result.exitCode, 2);
         QVERIFY(isValidUtf8(result.out));
         const QJsonObject answer = QJsonDocument::fromJson(result.out).object();
@@ -193,7 +175,7 @@ private slots:
         if (!haveDevFull())
             QSKIP("no /dev/full device here");
         QProcess process;
-        process.setProgram(radiocode);
+        process.setProgram(radiocodeProgram);
         process.setArguments({QStringLiteral("batch")});
         process.setStandardOutputFile(QStringLiteral("/dev/full"));
         process.start();
@@ -224,7 +206,7 @@ private slots:
             QSKIP("no /dev/full device here");
         QTemporaryDir dir;
         QProcess process;
-        process.setProgram(radiocode);
+        process.setProgram(radiocodeProgram);
         process.setArguments(
             QStringList{QStringLiteral("--database"),
                         QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"))} +

@@ -3,6 +3,8 @@
 // may not create tables, an import whose connection the server kills, malformed URLs.
 #include "database.h"
 
+#include "process_run.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -26,12 +28,7 @@ QByteArray readFile(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
 }
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 ms = 0;
-};
+using radiocode::test::Run;
 
 } // namespace
 
@@ -44,36 +41,16 @@ class ServersTest : public QObject {
     bool started_ = false;
 
     QProcessEnvironment environment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QLatin1String(DatabaseUrl::environmentVariable));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home_.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        QProcessEnvironment env = radiocode::test::isolatedEnvironment(home_.path());
         env.insert(QStringLiteral("RADIOCODE_DB_TIMEOUT"), QStringLiteral("1"));
         env.insert(QStringLiteral("RADIOCODE_DB_WRITE_TIMEOUT"), QStringLiteral("2"));
         return env;
     }
 
     Run radiocode(const QStringList& arguments, const QByteArray& input = {}) {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QElapsedTimer timer;
-        timer.start();
-        process.start(program, arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        Run result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.ms = timer.elapsed();
-        result.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return radiocode::test::runProcess(
+            program, arguments,
+            radiocode::test::RunOptions().input(input).environment(environment()).timeoutMs(60000));
     }
 
     // A connection of the test's own, as another program on the network would hold one.
@@ -120,7 +97,7 @@ private slots:
                             QStringLiteral("add"), QStringLiteral("BP934515516803"),
                             QStringLiteral("1234"), QStringLiteral("--technician"),
                             QStringLiteral("Ann")})
-                     .exit,
+                     .exitCode,
                  0);
     }
 
@@ -142,14 +119,14 @@ private slots:
 
         const Run lookup = radiocode({QStringLiteral("--database"), url_, QStringLiteral("lookup"),
                                       QStringLiteral("BP934515516803")});
-        QCOMPARE(lookup.exit, 3);
+        QCOMPARE(lookup.exitCode, 3);
         QVERIFY2(lookup.out.contains("busy") || lookup.err.contains("busy"),
                  (lookup.out + lookup.err).constData());
         QVERIFY2(lookup.ms < 15000, QByteArray::number(lookup.ms).constData());
 
         const Run json = radiocode({QStringLiteral("--database"), url_, QStringLiteral("lookup"),
                                     QStringLiteral("--json"), QStringLiteral("BP934515516803")});
-        QCOMPARE(json.exit, 3);
+        QCOMPARE(json.exitCode, 3);
         QVERIFY2(json.out.contains("\"unreachable\""), json.out.constData());
 
         // A write says what it waited for.
@@ -157,12 +134,12 @@ private slots:
                                    QStringLiteral("add"), QStringLiteral("BP538769672026"),
                                    QStringLiteral("1111"), QStringLiteral("--technician"),
                                    QStringLiteral("Ann")});
-        QCOMPARE(add.exit, 3);
+        QCOMPARE(add.exitCode, 3);
         QVERIFY2(add.err.contains("saving waited 2 s for another program"), add.err.constData());
         const Run import = radiocode({QStringLiteral("--database"), url_, QStringLiteral("db"),
                                       QStringLiteral("import"), QStringLiteral("-")},
                                      "serial,code\nBP538769672026,1111\n");
-        QCOMPARE(import.exit, 3);
+        QCOMPARE(import.exitCode, 3);
         QVERIFY2(import.err.contains("Nothing from stdin was saved") &&
                      import.err.contains("waited 2 s"),
                  import.err.constData());
@@ -171,14 +148,14 @@ private slots:
         holder.close();
         const Run after = radiocode({QStringLiteral("--database"), url_, QStringLiteral("lookup"),
                                      QStringLiteral("BP934515516803")});
-        QCOMPARE(after.exit, 0);
+        QCOMPARE(after.exitCode, 0);
     }
 
     void damagedSchemaIsSaidPlainly() {
         const QString url = createDatabase(QStringLiteral("damaged"));
         QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
                             QStringLiteral("info")})
-                     .exit,
+                     .exitCode,
                  0);
         {
             QSqlDatabase db = other(QStringLiteral("damage"), url);
@@ -188,11 +165,11 @@ private slots:
         }
         const Run info = radiocode(
             {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
-        QCOMPARE(info.exit, 3);
+        QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("schema record is damaged"), info.err.constData());
         const Run lookup = radiocode({QStringLiteral("--database"), url, QStringLiteral("lookup"),
                                       QStringLiteral("BP934515516803")});
-        QCOMPARE(lookup.exit, 3);
+        QCOMPARE(lookup.exitCode, 3);
         QVERIFY2((lookup.out + lookup.err).contains("schema record is damaged"),
                  (lookup.out + lookup.err).constData());
     }
@@ -211,7 +188,7 @@ private slots:
         clerk.setUserName(QStringLiteral("clerk"));
         const Run info = radiocode({QStringLiteral("--database"), clerk.toString(),
                                     QStringLiteral("db"), QStringLiteral("info")});
-        QCOMPARE(info.exit, 3);
+        QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("may not create tables"), info.err.constData());
         QVERIFY2(!info.err.contains("ERROR:"), info.err.constData());
     }
@@ -220,7 +197,7 @@ private slots:
         const QString url = createDatabase(QStringLiteral("cutoff"));
         QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
                             QStringLiteral("info")})
-                     .exit,
+                     .exitCode,
                  0);
         // The import reads a pipe that the test keeps open, so it is surely in the middle.
         QProcess process;
@@ -282,7 +259,7 @@ private slots:
               QStringList{QStringLiteral("batch"), QStringLiteral("-")}}) {
             const Run result =
                 radiocode(QStringList{QStringLiteral("--database"), url} + command, "J727\n");
-            QCOMPARE(result.exit, 2);
+            QCOMPARE(result.exitCode, 2);
             const QByteArray all = result.out + result.err;
             QVERIFY2(all.contains(says), all.constData());
             if (!url.startsWith(QLatin1String("bogus")))

@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "main_window.h"
 #include "result_page.h"
+#include "settings.h"
 #include "storage_texts.h"
 #include "texts.h"
 
@@ -25,7 +26,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -46,7 +46,7 @@ Recognition recogniseText(const QString& text, std::optional<Family> family) {
 
 // The program's language: the one chosen in its menu, else the system's when translated.
 QString programLanguage() {
-    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QString chosen = Settings::value(Settings::language);
     if (!chosen.isEmpty())
         return chosen;
     const QString system = QLocale::system().name().left(2);
@@ -57,7 +57,7 @@ QString programLanguage() {
 class LanguageForPrinting {
 public:
     explicit LanguageForPrinting(const QString& language)
-        : previous_(QSettings().value(QStringLiteral("language")).toString()),
+        : previous_(Settings::value(Settings::language)),
           switched_(!language.isEmpty() && language != programLanguage()) {
         if (switched_)
             installTranslations(language);
