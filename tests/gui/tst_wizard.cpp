@@ -776,6 +776,28 @@ private slots:
         QVERIFY2(isNumber && milliseconds > 0, qPrintable(out));
     }
 
+    // The label readers (zxing-cpp, Tesseract and what they pull in) are loaded on the first
+    // picture read, not at start: loading them took longer than the whole first frame. The
+    // dynamic loader lists every object it loads (LD_DEBUG=files, glibc).
+    void labelReadersAreNotLoadedAtStart() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        QProcess program;
+        program.setProcessEnvironment(environment);
+        program.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/gui/radiocode-finder"),
+                      {QStringLiteral("--smoke-test")});
+        QVERIFY(program.waitForFinished(60000));
+        QCOMPARE(program.exitCode(), 0);
+        const QByteArray loaded = program.readAllStandardError();
+        if (!loaded.contains("file=libQt6Widgets"))
+            QSKIP("the dynamic loader does not list what it loads (not glibc)");
+        for (const char* library :
+             {"libtesseract", "libZXing", "liblept", "radiocode_label_engines"})
+            QVERIFY2(!loaded.contains(QByteArray("file=") + library) &&
+                         !loaded.contains(QByteArray("/") + library),
+                     library);
+    }
+
     // --version and --help answer in a terminal with no display at all (over ssh, in packaging
     // checks): they must not need a graphical platform.
     void versionAndHelpWithoutADisplay() {
