@@ -167,6 +167,8 @@ status=$?
 
 # The label readers (zxing-cpp, Tesseract) are a plugin loaded on the first picture read: it must
 # be in the package where the programs look for it.
+[[ $gui == ON && -z $(find "$usr" -name 'libradiocode_camera.so') ]] &&
+    fail "the package lacks libradiocode_camera.so (the webcam)"
 if [[ -z $(find "$usr" -name 'libradiocode_label_engines.so') ]]; then
     fail "the package lacks libradiocode_label_engines.so (the label readers)"
 elif command -v convert >/dev/null; then
