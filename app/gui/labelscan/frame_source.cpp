@@ -13,10 +13,10 @@ const CameraPlugin* cameraPlugin() {
     static const CameraPlugin* const plugin = []() -> const CameraPlugin* {
         QString problem;
         using Entry = const CameraPlugin* (*)();
-        const auto entry = reinterpret_cast<Entry>(labelscan::resolveInPlugin(
-            labelscan::pluginPaths(QStringLiteral(RADIOCODE_CAMERA_INSTALLED),
-                                   QStringLiteral(RADIOCODE_CAMERA_BUILT)),
-            "radiocode_camera_plugin", problem));
+        const auto entry = reinterpret_cast<Entry>(
+            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_CAMERA_INSTALLED),
+                                        QStringLiteral(RADIOCODE_CAMERA_BUILT)),
+                            "radiocode_camera_plugin", problem));
         const CameraPlugin* loaded = entry ? entry() : nullptr;
         if (loaded && loaded->version == cameraPluginVersion)
             return loaded;

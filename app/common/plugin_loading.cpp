@@ -5,7 +5,7 @@
 #include <QFileInfo>
 #include <QLibrary>
 
-namespace radiocode::labelscan {
+namespace radiocode {
 
 QStringList pluginPaths(const QString& fromBinDir, const QString& built) {
     QStringList paths;
@@ -31,4 +31,4 @@ QFunctionPointer resolveInPlugin(const QStringList& paths, const char* symbol, Q
     return nullptr;
 }
 
-} // namespace radiocode::labelscan
+} // namespace radiocode

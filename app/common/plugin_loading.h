@@ -1,4 +1,4 @@
-// Loading the program's own plugins (the label readers, the camera): libraries too slow to load
+// Loading the programs' own plugins (label readers, camera, printing): libraries too slow to load
 // at start, opened on first use.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace radiocode::labelscan {
+namespace radiocode {
 
 // Where a plugin is looked for: installed (`fromBinDir`, relative to the program's folder), then
 // where the build put it (`built`, absolute), for programs run from the build folder.
@@ -16,4 +16,4 @@ QStringList pluginPaths(const QString& fromBinDir, const QString& built);
 // does, with `problem` saying why.
 QFunctionPointer resolveInPlugin(const QStringList& paths, const char* symbol, QString& problem);
 
-} // namespace radiocode::labelscan
+} // namespace radiocode
