@@ -778,9 +778,9 @@ private slots:
 
     // The label readers (zxing-cpp, Tesseract and what they pull in) are loaded on the first
     // picture read, the camera support (Qt Multimedia) when the cameras are first asked for after
-    // the first frame: loading them took longer than the whole first frame. The dynamic loader
-    // lists every object it loads (LD_DEBUG=files, glibc), in order with the program's own
-    // "first frame" line.
+    // the first frame, CUPS on the first print: loading them took longer than the whole first
+    // frame. The dynamic loader lists every object it loads (LD_DEBUG=files, glibc), in order with
+    // the program's own "first frame" line.
     void heavyLibrariesAreNotLoadedBeforeTheFirstFrame() {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
@@ -804,7 +804,8 @@ private slots:
         for (const char* library :
              {"libtesseract", "libZXing", "liblept", "libradiocode_label_engines"})
             QVERIFY2(!loaded(output, library), library); // no picture read: never
-        for (const char* library : {"libQt6Multimedia", "libradiocode_camera"})
+        for (const char* library :
+             {"libQt6Multimedia", "libradiocode_camera", "libcups", "libradiocode_printing"})
             QVERIFY2(!loaded(beforeFirstFrame, library), library);
     }
 

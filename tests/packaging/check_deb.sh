@@ -169,6 +169,8 @@ status=$?
 # be in the package where the programs look for it.
 [[ $gui == ON && -z $(find "$usr" -name 'libradiocode_camera.so') ]] &&
     fail "the package lacks libradiocode_camera.so (the webcam)"
+[[ -z $(find "$usr" -name 'libradiocode_printing.so') ]] &&
+    fail "the package lacks libradiocode_printing.so (printing through CUPS)"
 if [[ -z $(find "$usr" -name 'libradiocode_label_engines.so') ]]; then
     fail "the package lacks libradiocode_label_engines.so (the label readers)"
 elif command -v convert >/dev/null; then
