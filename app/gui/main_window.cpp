@@ -185,6 +185,7 @@ void MainWindow::buildPages() {
     connect(job_, &JobDetailsPage::doneRequested, this, [this] { showPage(Page::Result); });
     connect(job_, &JobDetailsPage::printPreviewRequested, this, &MainWindow::printPreview);
     connect(help_, &HelpPage::closeRequested, this, [this] { showPage(beforeHelp_); });
+    emit pagesBuilt();
 }
 
 void MainWindow::afterFirstFrame() {

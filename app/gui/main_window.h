@@ -48,7 +48,9 @@ public:
     // The "Database" menu: hidden until something is added to it.
     QMenu* databaseMenu();
     // The result page; ResultPage::addResultAction(QAbstractButton*) adds a button under the code.
+    // Asking for it builds every page but the first: before the first frame, wait for pagesBuilt.
     ResultPage* resultPage() const { return builtPage(&MainWindow::result_); }
+    bool hasPages() const { return labelGuide_ != nullptr; }
     void addResultAction(QAbstractButton* button); // shortcut for resultPage()->addResultAction
     // The lookup shown on the result page (status Invalid before the first lookup).
     const LookupResult& currentResult() const;
@@ -127,6 +129,9 @@ signals:
     // The first frame is on screen and the deferred start-up work (icons, drawings, the other
     // pages) is done: the moment for anything else slow, such as opening the code database.
     void firstFrameShown();
+    // The pages after the first one exist now (right after the first frame, or sooner when
+    // something asked for one of them).
+    void pagesBuilt();
 
 protected:
     bool event(QEvent* event) override;

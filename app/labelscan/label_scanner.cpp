@@ -1,13 +1,7 @@
 #include "label_scanner.h"
 
+#include "label_engines.h"
 #include "text_lines.h"
-
-#define ZX_USE_UTF8 1
-#include <ZXing/ReadBarcode.h>
-
-#include <tesseract/baseapi.h>
-#include <tesseract/ocrclass.h>
-#include <tesseract/resultiterator.h>
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -194,27 +188,19 @@ QPolygonF mapped(const QTransform& transform, const QPolygonF& polygon) {
 
 // `otherBarcodes` collects where barcodes that carry no serial are (in the picture's coordinates).
 std::vector<Reading> barcodesIn(const Working& working, std::vector<QPolygonF>& otherBarcodes) {
-    const QImage& gray = working.gray;
-    ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
-                          int(gray.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    // No tryDownscale: with several symbols, zxing-cpp 1.4 then merges results in a way that fails
-    // an assertion (an abort in Debian's build). The picture is scaled here instead.
-    hints.setTryHarder(true).setTryRotate(true).setTryDownscale(false).setMaxNumberOfSymbols(16);
     std::vector<Reading> readings;
-    for (const ZXing::Result& result : ZXing::ReadBarcodes(view, hints)) {
-        if (!result.isValid())
-            continue;
-        const std::string text = result.text();
+    const LabelEngines* engines = labelEngines();
+    if (!engines)
+        return readings;
+    for (const FoundBarcode& found : engines->readBarcodes(working.gray)) {
+        const std::string& text = found.text;
         Reading reading;
         reading.method = ReadMethod::Barcode;
         reading.textRead = QString::fromStdString(text);
-        reading.barcodeFormat = QString::fromStdString(ZXing::ToString(result.format()));
-        const auto& position = result.position();
+        reading.barcodeFormat = QString::fromStdString(found.format);
         QPolygonF polygon;
-        for (const auto& corner : {position.topLeft(), position.topRight(), position.bottomRight(),
-                                   position.bottomLeft()})
-            polygon << QPointF(corner.x, corner.y);
+        for (const QPointF& corner : found.corners)
+            polygon << corner;
         // A 1D barcode is found as a line: give it some height so it can be framed.
         if (polygon.boundingRect().height() < 4 || polygon.boundingRect().width() < 4) {
             const QRectF box = polygon.boundingRect().adjusted(-4, -12, 4, 12);
@@ -234,89 +220,13 @@ std::vector<Reading> barcodesIn(const Working& working, std::vector<QPolygonF>& 
 
 // ---- text ----
 
-struct CancelState {
-    const ScanOptions* options;
-    int base;
-    int span;
-};
-
-bool tesseractCancel(void* data, int /*words*/) {
-    auto* state = static_cast<CancelState*>(data);
-    return cancelled(*state->options);
-}
-
-tesseract::TessBaseAPI* textEngine() {
-    // One engine per thread: loading the language data costs more than reading a label.
-    thread_local std::unique_ptr<tesseract::TessBaseAPI> engine;
-    thread_local bool failed = false;
-    if (!engine && !failed) {
-        auto created = std::make_unique<tesseract::TessBaseAPI>();
-        if (created->Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
-            failed = true;
-            return nullptr;
-        }
-        // Serials are Latin capitals and digits; the field names around them are words.
-        created->SetVariable("tessedit_char_whitelist",
-                             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./ ");
-        created->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
-        engine = std::move(created);
-    }
-    return engine.get();
-}
-
 // The words of each text line, as Tesseract read them.
 std::vector<TextLine> textLinesIn(const Working& working, const ScanOptions& options,
                                   bool& wasCancelled) {
-    std::vector<TextLine> lines;
-    tesseract::TessBaseAPI* engine = textEngine();
-    if (!engine)
-        return lines;
-    const QImage& image = working.gray;
-    engine->SetImage(image.constBits(), image.width(), image.height(), 1,
-                     int(image.bytesPerLine()));
-    engine->SetSourceResolution(300);
-    CancelState state{&options, 0, 0};
-    tesseract::ETEXT_DESC monitor;
-    monitor.cancel = &tesseractCancel;
-    monitor.cancel_this = &state;
-    if (engine->Recognize(&monitor) != 0 || cancelled(options)) {
-        wasCancelled = cancelled(options);
-        engine->Clear();
-        return lines;
-    }
-    std::unique_ptr<tesseract::ResultIterator> iterator(engine->GetIterator());
-    if (iterator) {
-        TextLine current;
-        // Symbol by symbol: a word is as sure as its least sure character (one misread digit
-        // hides in a confident word's mean).
-        do {
-            if (iterator->Empty(tesseract::RIL_SYMBOL))
-                continue;
-            if (iterator->IsAtBeginningOf(tesseract::RIL_WORD)) {
-                if (iterator->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !current.words.empty()) {
-                    lines.push_back(std::move(current));
-                    current = TextLine{};
-                }
-                std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_WORD));
-                int left = 0, top = 0, right = 0, bottom = 0;
-                iterator->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-                TextWord word;
-                word.text = QString::fromUtf8(text ? text.get() : "");
-                word.confidence = int(std::lround(iterator->Confidence(tesseract::RIL_WORD)));
-                // In the upright copy's coordinates: the field rules compare positions on a line.
-                word.where = cornersOf(QRectF(QPointF(left, top), QPointF(right, bottom)));
-                current.words.push_back(std::move(word));
-            }
-            if (!current.words.empty()) {
-                const int symbol = int(std::lround(iterator->Confidence(tesseract::RIL_SYMBOL)));
-                current.words.back().confidence = std::min(current.words.back().confidence, symbol);
-            }
-        } while (iterator->Next(tesseract::RIL_SYMBOL));
-        if (!current.words.empty())
-            lines.push_back(std::move(current));
-    }
-    engine->Clear();
-    return lines;
+    const LabelEngines* engines = labelEngines();
+    if (!engines)
+        return {};
+    return engines->readTextLines(working.gray, options.isCancelled, wasCancelled);
 }
 
 // Same serial twice: one reading (the barcode's, when there is one). Suggestions that name a

@@ -1,4 +1,5 @@
 #include "cups_printing.h"
+#include "printing_plugin.h"
 
 #include <cups/cups.h>
 
@@ -181,4 +182,14 @@ PrintOutcome CupsPrinting::print(const QByteArray& pdf, const PrintRequest& requ
     return outcome;
 }
 
+namespace {
+
+const PrintingPlugin plugin{printingPluginVersion, &CupsPrinting::print,
+                            &CupsPrinting::printerNames, &CupsPrinting::defaultPrinter};
+
+} // namespace
 } // namespace radiocode
+
+extern "C" Q_DECL_EXPORT const radiocode::PrintingPlugin* radiocode_printing_plugin() {
+    return &radiocode::plugin;
+}

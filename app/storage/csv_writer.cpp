@@ -63,6 +63,12 @@ QByteArray withoutSpreadsheetGuards(QByteArrayView cell) {
     return result;
 }
 
+QByteArray withoutSpreadsheetGuards(const QByteArray& cell) {
+    if (!cell.contains(QByteArrayView(guardUtf8)))
+        return cell;
+    return withoutSpreadsheetGuards(QByteArrayView(cell));
+}
+
 CsvWriter::CsvWriter(QIODevice& device, QList<Column> columns)
     : device_(device), columns_(std::move(columns)) {
     buffer_ = "\xEF\xBB\xBF";

@@ -28,6 +28,8 @@ QByteArray csvCell(const QString& text, CsvCellKind kind = CsvCellKind::Text);
 
 // Undoes the guards of csvCell on a cell as read (UTF-8, quotes already removed).
 QByteArray withoutSpreadsheetGuards(QByteArrayView cell);
+// The same; a cell without guards (nearly every cell of an import) comes back shared, not copied.
+QByteArray withoutSpreadsheetGuards(const QByteArray& cell);
 
 // Writes rows to a device in one buffer, with a UTF-8 byte-order mark first (so "Müller" opens
 // right in a spreadsheet). Add a column by adding a name and a cell: nothing else changes.

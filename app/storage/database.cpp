@@ -24,6 +24,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -84,7 +85,14 @@ CodeProvenance provenanceFromId(const QString& id) {
 }
 
 QString familyText(Family family) {
-    return Texts::fromUtf8(familyId(family));
+    // Made once: an import binds one per row.
+    static const std::array<QString, allFamilies.size()> texts = [] {
+        std::array<QString, allFamilies.size()> made;
+        for (const Family each : allFamilies)
+            made[static_cast<std::size_t>(each)] = Texts::fromUtf8(familyId(each));
+        return made;
+    }();
+    return texts[static_cast<std::size_t>(family)];
 }
 
 std::optional<Family> familyFromText(const QString& text) {

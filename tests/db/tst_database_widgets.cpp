@@ -35,6 +35,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <algorithm>
 
 using namespace radiocode;
@@ -425,6 +426,34 @@ private slots:
         QVERIFY2(window.resultPage()->sourceText().contains(QLatin1String("dealer.csv")),
                  qPrintable(window.resultPage()->sourceText()));
         QVERIFY(program.database().workedButton()->isVisible());
+    }
+
+    // Joining the database to the window builds no page but the first before the first frame
+    // (the other pages were a third of its cost); the result page's import button still opens
+    // the import once the pages are there.
+    void programBuildsTheOtherPagesAfterTheFirstFrame() {
+        FinderProgram program;
+        MainWindow& window = program.window();
+        QVERIFY(!window.hasPages());
+        QVERIFY(!window.findChild<ResultPage*>());
+        QSignalSpy firstFrame(&window, &MainWindow::firstFrameShown);
+        window.show();
+        QVERIFY(!window.hasPages()); // not built by show() either
+        QVERIFY(firstFrame.wait(10000));
+        QVERIFY(window.hasPages());
+        QVERIFY(program.database().session().database());
+        QVERIFY(!program.database().importDialog());
+        // The import asks for a file at once: that dialog is closed as soon as it is up.
+        QTimer closeFileDialog;
+        connect(&closeFileDialog, &QTimer::timeout, [] {
+            if (QWidget* modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        closeFileDialog.start(50);
+        emit window.resultPage()->importRequested();
+        closeFileDialog.stop();
+        QVERIFY(program.database().importDialog());
+        program.database().importDialog()->close();
     }
 
     // A lookup before the first frame has opened it opens it then: no "no database" answer

@@ -776,6 +776,39 @@ private slots:
         QVERIFY2(isNumber && milliseconds > 0, qPrintable(out));
     }
 
+    // The label readers (zxing-cpp, Tesseract and what they pull in) are loaded on the first
+    // picture read, the camera support (Qt Multimedia) when the cameras are first asked for after
+    // the first frame, CUPS on the first print: loading them took longer than the whole first
+    // frame. The dynamic loader lists every object it loads (LD_DEBUG=files, glibc), in order with
+    // the program's own "first frame" line.
+    void heavyLibrariesAreNotLoadedBeforeTheFirstFrame() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        QProcess program;
+        program.setProcessEnvironment(environment);
+        program.setProcessChannelMode(QProcess::MergedChannels);
+        program.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/gui/radiocode-finder"),
+                      {QStringLiteral("--smoke-test")});
+        QVERIFY(program.waitForFinished(60000));
+        QCOMPARE(program.exitCode(), 0);
+        const QByteArray output = program.readAll();
+        if (!output.contains("file=libQt6Widgets"))
+            QSKIP("the dynamic loader does not list what it loads (not glibc)");
+        const qsizetype firstFrame = output.indexOf("radiocode-finder: first frame");
+        QVERIFY2(firstFrame > 0, output.right(2000).constData());
+        const QByteArray beforeFirstFrame = output.first(firstFrame);
+        const auto loaded = [](const QByteArray& log, const char* library) {
+            return log.contains(QByteArray("file=") + library) ||
+                   log.contains(QByteArray("/") + library);
+        };
+        for (const char* library :
+             {"libtesseract", "libZXing", "liblept", "libradiocode_label_engines"})
+            QVERIFY2(!loaded(output, library), library); // no picture read: never
+        for (const char* library :
+             {"libQt6Multimedia", "libradiocode_camera", "libcups", "libradiocode_printing"})
+            QVERIFY2(!loaded(beforeFirstFrame, library), library);
+    }
+
     // --version and --help answer in a terminal with no display at all (over ssh, in packaging
     // checks): they must not need a graphical platform.
     void versionAndHelpWithoutADisplay() {

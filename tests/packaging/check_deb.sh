@@ -165,6 +165,28 @@ out=$(timeout 20 "$usr/bin/radiocode" lookup J72 2>&1)
 status=$?
 [[ $status -eq 2 ]] || fail "radiocode lookup J72 (too short) gave exit $status, expected 2: $out"
 
+# The label readers (zxing-cpp, Tesseract) are a plugin loaded on the first picture read: it must
+# be in the package where the programs look for it.
+[[ $gui == ON && -z $(find "$usr" -name 'libradiocode_camera.so') ]] &&
+    fail "the package lacks libradiocode_camera.so (the webcam)"
+[[ -z $(find "$usr" -name 'libradiocode_printing.so') ]] &&
+    fail "the package lacks libradiocode_printing.so (printing through CUPS)"
+if [[ -z $(find "$usr" -name 'libradiocode_label_engines.so') ]]; then
+    fail "the package lacks libradiocode_label_engines.so (the label readers)"
+elif command -v convert >/dev/null; then
+    convert -size 64x64 xc:white "$work/blank.png"
+    # LD_DEBUG=files names every object loaded: the plugin must come from the package, not the
+    # build folder the programs fall back to.
+    out=$(LD_DEBUG=files QT_QPA_PLATFORM=offscreen timeout 60 "$usr/bin/radiocode" scan \
+        "$work/blank.png" 2>&1)
+    if [[ $out == *"could not be loaded"* || $out != *"file=$usr/"*libradiocode_label_engines* ]]
+    then
+        fail "radiocode scan from the package does not load its label readers: $(grep -v 'file=\|^ *[0-9]*:' <<<"$out")"
+    else
+        pass "radiocode scan loads the label readers from the package"
+    fi
+fi
+
 if [[ $gui == ON ]]; then
     out=$(QT_QPA_PLATFORM=offscreen timeout 20 "$usr/bin/radiocode-finder" --version 2>&1)
     status=$?

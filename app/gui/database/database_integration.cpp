@@ -88,8 +88,16 @@ void DatabaseIntegration::attach(MainWindow& window) {
             [this] { recordOutcome(storage::Outcome::Refused); });
     connect(saveJob_, &QPushButton::clicked, this,
             [this] { recordOutcome(storage::Outcome::NotTried); });
-    connect(window.resultPage(), &ResultPage::importRequested, this,
-            &DatabaseIntegration::openImportDialog);
+    // Not window.resultPage() here: it would build every page before the first frame.
+    const auto connectResultPage = [this] {
+        connect(window_->resultPage(), &ResultPage::importRequested, this,
+                &DatabaseIntegration::openImportDialog);
+    };
+    if (window.hasPages())
+        connectResultPage();
+    else
+        connect(&window, &MainWindow::pagesBuilt, this, connectResultPage,
+                Qt::SingleShotConnection);
     connect(recordCode_, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString code = QInputDialog::getText(

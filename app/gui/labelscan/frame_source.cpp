@@ -1,13 +1,33 @@
 #include "frame_source.h"
 
-#include <QCamera>
-#include <QCameraDevice>
-#include <QMediaCaptureSession>
-#include <QMediaDevices>
-#include <QVideoFrame>
-#include <QVideoSink>
+#include "camera_plugin.h"
+#include "plugin_loading.h"
+
+#include <QtDebug>
 
 namespace radiocode::gui {
+namespace {
+
+// Loaded on the first call; null when the plugin cannot be loaded (then there is no camera).
+const CameraPlugin* cameraPlugin() {
+    static const CameraPlugin* const plugin = []() -> const CameraPlugin* {
+        QString problem;
+        using Entry = const CameraPlugin* (*)();
+        const auto entry = reinterpret_cast<Entry>(
+            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_CAMERA_INSTALLED),
+                                        QStringLiteral(RADIOCODE_CAMERA_BUILT)),
+                            "radiocode_camera_plugin", problem));
+        const CameraPlugin* loaded = entry ? entry() : nullptr;
+        if (loaded && loaded->version == cameraPluginVersion)
+            return loaded;
+        qWarning("radiocode-finder: the camera support (Qt Multimedia) could not be loaded: %s",
+                 qUtf8Printable(loaded ? QStringLiteral("another version") : problem));
+        return nullptr;
+    }();
+    return plugin;
+}
+
+} // namespace
 
 CameraFrameSource::CameraFrameSource(QObject* parent) : FrameSource(parent) {}
 
@@ -16,52 +36,21 @@ CameraFrameSource::~CameraFrameSource() {
 }
 
 bool CameraFrameSource::cameraAvailable() {
-    return !QMediaDevices::videoInputs().isEmpty();
+    const CameraPlugin* plugin = cameraPlugin();
+    return plugin && plugin->cameraAvailable();
 }
 
 void CameraFrameSource::start() {
-    const QCameraDevice device = QMediaDevices::defaultVideoInput();
-    if (device.isNull()) {
+    const CameraPlugin* plugin = cameraPlugin();
+    if (!plugin) {
         emit failed(Failure::NoCamera);
         return;
     }
-    cameraId_ = device.id();
-    camera_ = std::make_unique<QCamera>(device);
-    session_ = std::make_unique<QMediaCaptureSession>();
-    sink_ = std::make_unique<QVideoSink>();
-    session_->setCamera(camera_.get());
-    session_->setVideoSink(sink_.get());
-    connect(sink_.get(), &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame& frame) {
-        const QImage image = frame.toImage();
-        if (!image.isNull())
-            emit frameArrived(image);
-    });
-    connect(camera_.get(), &QCamera::errorOccurred, this, [this](QCamera::Error error) {
-        if (error != QCamera::NoError)
-            emit failed(Failure::CameraError);
-    });
-    // Unplugged: the device leaves the list of video inputs.
-    if (!devices_) {
-        devices_ = new QMediaDevices(this);
-        connect(devices_, &QMediaDevices::videoInputsChanged, this, [this] {
-            if (!camera_)
-                return;
-            for (const QCameraDevice& input : QMediaDevices::videoInputs()) {
-                if (input.id() == cameraId_)
-                    return;
-            }
-            stop();
-            emit failed(Failure::CameraGone);
-        });
-    }
-    camera_->start();
+    camera_.reset(plugin->startCamera([this](const QImage& frame) { emit frameArrived(frame); },
+                                      [this](Failure failure) { emit failed(failure); }));
 }
 
 void CameraFrameSource::stop() {
-    if (camera_)
-        camera_->stop();
-    session_.reset();
-    sink_.reset();
     camera_.reset();
 }
 

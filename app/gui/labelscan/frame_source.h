@@ -7,11 +7,6 @@
 
 #include <memory>
 
-class QCamera;
-class QMediaCaptureSession;
-class QMediaDevices;
-class QVideoSink;
-
 namespace radiocode::gui {
 
 class FrameSource : public QObject {
@@ -34,7 +29,8 @@ signals:
     void failed(radiocode::gui::FrameSource::Failure failure);
 };
 
-// The default camera, through QCamera, QMediaCaptureSession and QVideoSink.
+// The default camera, through QCamera, QMediaCaptureSession and QVideoSink in the camera plugin
+// (camera_plugin.h), loaded when first asked.
 class CameraFrameSource : public FrameSource {
     Q_OBJECT
 
@@ -46,11 +42,7 @@ public:
     void stop() override;
 
 private:
-    std::unique_ptr<QCamera> camera_;
-    std::unique_ptr<QMediaCaptureSession> session_;
-    std::unique_ptr<QVideoSink> sink_;
-    QMediaDevices* devices_ = nullptr; // watches for the camera being unplugged
-    QByteArray cameraId_;
+    std::unique_ptr<QObject> camera_; // the plugin's running camera
 };
 
 } // namespace radiocode::gui

@@ -208,6 +208,17 @@ bool LabelScanIntegration::takeMime(const QMimeData* mime, bool justAsk) {
 }
 
 bool LabelScanIntegration::eventFilter(QObject* watched, QEvent* event) {
+    // Every event of the program passes here (a keystroke several times): the type first.
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::Drop:
+    case QEvent::KeyPress:
+    case QEvent::LanguageChange:
+        break;
+    default:
+        return QObject::eventFilter(watched, event);
+    }
     auto* widget = qobject_cast<QWidget*>(watched);
     if (!window_ || !widget || widget->window() != window_)
         return QObject::eventFilter(watched, event);
@@ -235,9 +246,10 @@ bool LabelScanIntegration::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::KeyPress: {
         // Ctrl+V of a picture; text on the clipboard is pasted into the field as before.
         auto* key = static_cast<QKeyEvent*>(event);
+        if (!key->matches(QKeySequence::Paste))
+            break; // asking the clipboard is a round trip to the display server
         const QMimeData* clipboard = QGuiApplication::clipboard()->mimeData();
-        if (key->matches(QKeySequence::Paste) && clipboard && !clipboard->hasText() &&
-            takeMime(clipboard, false))
+        if (clipboard && !clipboard->hasText() && takeMime(clipboard, false))
             return true;
         break;
     }

@@ -1,0 +1,61 @@
+// CupsPrinting in the programs: the plugin radiocode_printing (cups_printing.cpp) does the work.
+#include "cups_printing.h"
+#include "plugin_loading.h"
+#include "printing_plugin.h"
+
+#include <QtDebug>
+
+namespace radiocode {
+namespace {
+
+struct Loaded {
+    const PrintingPlugin* plugin = nullptr;
+    QString problem;
+};
+
+// Loaded on the first call (thread-safe).
+const Loaded& loaded() {
+    static const Loaded result = [] {
+        Loaded loading;
+        using Entry = const PrintingPlugin* (*)();
+        const auto entry = reinterpret_cast<Entry>(
+            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_PRINTING_INSTALLED),
+                                        QStringLiteral(RADIOCODE_PRINTING_BUILT)),
+                            "radiocode_printing_plugin", loading.problem));
+        const PrintingPlugin* plugin = entry ? entry() : nullptr;
+        if (plugin && plugin->version == printingPluginVersion) {
+            loading.plugin = plugin;
+            return loading;
+        }
+        if (plugin)
+            loading.problem = QStringLiteral("the plugin is of another version");
+        qWarning("radiocode: printing (CUPS) could not be loaded: %s",
+                 qUtf8Printable(loading.problem));
+        return loading;
+    }();
+    return result;
+}
+
+} // namespace
+
+PrintOutcome CupsPrinting::print(const QByteArray& pdf, const PrintRequest& request) {
+    if (const PrintingPlugin* plugin = loaded().plugin)
+        return plugin->print(pdf, request);
+    PrintOutcome outcome;
+    outcome.printer = request.printer;
+    outcome.error = tr("The document could not be sent to the printer %1: %2")
+                        .arg(request.printer, loaded().problem);
+    return outcome;
+}
+
+QStringList CupsPrinting::printerNames() {
+    const PrintingPlugin* plugin = loaded().plugin;
+    return plugin ? plugin->printerNames() : QStringList();
+}
+
+QString CupsPrinting::defaultPrinter() {
+    const PrintingPlugin* plugin = loaded().plugin;
+    return plugin ? plugin->defaultPrinter() : QString();
+}
+
+} // namespace radiocode
