@@ -10,65 +10,6 @@
 #include <QFileInfo>
 
 namespace radiocode::cli {
-namespace {
-
-// The database source the finder asks. It opens the database when a Blaupunkt or Becker serial
-// (or the job log) first needs it: a batch of Visteon serials never touches it. A database that
-// cannot be opened makes those lookups say it could not be reached (the code may be on record),
-// not that it holds no code.
-class LazyDatabaseSource final : public CodeSource {
-public:
-    explicit LazyDatabaseSource(Context& context) : context_(context) {}
-
-    bool serves(Family family) const override {
-        return familyInfo(family).origin == CodeOrigin::CodeDatabase;
-    }
-    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
-        return database() ? source_->find(family, serial) : std::nullopt;
-    }
-    std::string unavailableReason() const override {
-        return source_ ? source_->unavailableReason() : reason_;
-    }
-
-    const storage::Database* database() const {
-        if (!tried_) {
-            tried_ = true;
-            open();
-        }
-        return database_.get();
-    }
-
-private:
-    void open() const {
-        QString error;
-        const auto location = databaseLocation(context_, &error);
-        if (location)
-            database_ = storage::Database::open(*location, &error);
-        if (!database_) {
-            reason_ = error.toStdString();
-            context_.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt "
-                                    "and Becker codes cannot be looked up: %1")
-                                .arg(error)
-                         << "\n";
-            return;
-        }
-        if (database_->isReadOnly())
-            context_.err << wrapped(Cli::tr("radiocode: the code database is open read-only: "
-                                            "lookups work, nothing can be saved. %1")
-                                        .arg(database_->readOnlyReason()))
-                         << "\n";
-        source_.emplace(database_.get());
-    }
-
-    Context& context_;
-    mutable bool tried_ = false;
-    mutable std::unique_ptr<storage::Database> database_;
-    mutable std::optional<storage::DatabaseCodeSource> source_;
-    mutable std::string reason_;
-};
-
-} // namespace
-
 std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error) {
     QString origin;
     const QString url = storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
@@ -98,10 +39,32 @@ void addDatabaseSource(Context& context) {
     if (origin == QLatin1String("default") &&
         !QFileInfo::exists(storage::DatabaseUrl::defaultPath()))
         return;
-    auto source = std::make_unique<LazyDatabaseSource>(context);
-    const LazyDatabaseSource* jobLog = source.get(); // owned by the context, as the lambda is
+    // Opened when a Blaupunkt or Becker serial (or the job log) first needs it, once: a database
+    // that cannot be opened makes those lookups say it could not be reached (the code may be on
+    // record), not that it holds no code. A batch of Visteon serials never touches it.
+    auto source = std::make_unique<storage::DatabaseCodeSource>();
+    storage::DatabaseCodeSource* jobLog = source.get(); // owned by the context, as the lambdas are
+    source->setOpener([&context](QString* error) -> std::unique_ptr<storage::Database> {
+        const auto location = databaseLocation(context, error);
+        return location ? storage::Database::open(*location, error) : nullptr;
+    });
+    source->setRetryInterval(-1);
+    source->setOpenObserver([&context, jobLog] {
+        const storage::Database* database = jobLog->openDatabase();
+        if (!database) {
+            context.err << Cli::tr("radiocode: the code database cannot be used, so Blaupunkt "
+                                   "and Becker codes cannot be looked up: %1")
+                               .arg(jobLog->openError())
+                        << "\n";
+        } else if (database->isReadOnly()) {
+            context.err << wrapped(Cli::tr("radiocode: the code database is open read-only: "
+                                           "lookups work, nothing can be saved. %1")
+                                       .arg(database->readOnlyReason()))
+                        << "\n";
+        }
+    });
     context.attemptWarning = [jobLog](Family family, const std::string& serial) {
-        const storage::Database* database = jobLog->database();
+        storage::Database* database = jobLog->database();
         return database ? storage::StorageTexts::attemptWarning(
                               database->attempts(family, QString::fromStdString(serial)))
                         : QString();

@@ -411,8 +411,8 @@ QString Texts::troubleshootingText(TroubleshootingItem item) {
 
 namespace {
 // "Mehmet K." ends a sentence with one full stop, not two.
-QString technicianName(const QString& source) {
-    QString name = source.mid(QLatin1String("database:confirmed:").size()).trimmed();
+QString technicianName(const Provenance& provenance) {
+    QString name = Texts::fromUtf8(provenance.who).trimmed();
     while (name.endsWith(QLatin1Char('.')))
         name.chop(1);
     return name;
@@ -420,62 +420,73 @@ QString technicianName(const QString& source) {
 } // namespace
 
 QString Texts::sourceDescription(const QString& source) {
-    if (source == fromUtf8(renaultSourceName))
-        return tr("Computed with the public Renault precode algorithm.");
-    if (source == fromUtf8(visteonSourceName))
-        return tr("Computed with the public Visteon M-serial algorithm.");
-    if (source.startsWith(QLatin1String("database:import:")))
-        return tr("From the code database, imported from %1.")
-            .arg(source.mid(QLatin1String("database:import:").size()));
-    if (source.startsWith(QLatin1String("database:confirmed:")))
-        return tr("From the code database, confirmed on a radio by %1.")
-            .arg(technicianName(source));
+    return sourceDescription(Provenance::fromId(source.toStdString()));
+}
+
+QString Texts::sourceDescription(const Provenance& provenance) {
     // A person's name may be empty: the sentence then leaves it out rather than show "by ".
-    const auto named = [&source](QLatin1String prefix, const char* withName,
-                                 const char* withoutName) {
-        const QString name = source.mid(prefix.size()).trimmed();
-        return name.isEmpty() ? tr(withoutName) : tr(withName).arg(name);
+    const QString who = fromUtf8(provenance.who).trimmed();
+    const auto named = [&who](const char* withName, const char* withoutName) {
+        return who.isEmpty() ? tr(withoutName) : tr(withName).arg(who);
     };
-    if (source.startsWith(QLatin1String("database:card:")))
-        return named(QLatin1String("database:card:"),
-                     QT_TR_NOOP("From the code database: the owner's radio card, entered by %1."),
+    switch (provenance.kind) {
+    case Provenance::Kind::RenaultAlgorithm:
+        return tr("Computed with the public Renault precode algorithm.");
+    case Provenance::Kind::VisteonAlgorithm:
+        return tr("Computed with the public Visteon M-serial algorithm.");
+    case Provenance::Kind::Imported:
+        return tr("From the code database, imported from %1.").arg(fromUtf8(provenance.detail));
+    case Provenance::Kind::Confirmed:
+        return tr("From the code database, confirmed on a radio by %1.")
+            .arg(technicianName(provenance));
+    case Provenance::Kind::Card:
+        return named(QT_TR_NOOP("From the code database: the owner's radio card, entered by %1."),
                      QT_TR_NOOP("From the code database: the owner's radio card."));
-    if (source.startsWith(QLatin1String("card:")))
-        return named(QLatin1String("card:"),
-                     QT_TR_NOOP("From the owner's radio card, entered by %1; it goes into the "
+    case Provenance::Kind::CardEntered:
+        return named(QT_TR_NOOP("From the owner's radio card, entered by %1; it goes into the "
                                 "code database once it has worked on the radio."),
                      QT_TR_NOOP("From the owner's radio card; it goes into the code database once "
                                 "it has worked on the radio."));
-    if (source.startsWith(QLatin1String("dealer:")))
-        return named(QLatin1String("dealer:"),
-                     QT_TR_NOOP("From the dealer %1, who was asked for it."),
+    case Provenance::Kind::Dealer:
+        return named(QT_TR_NOOP("From the dealer %1, who was asked for it."),
                      QT_TR_NOOP("From a dealer who was asked for it."));
-    if (source.startsWith(QLatin1String("manufacturer:")))
-        return named(QLatin1String("manufacturer:"),
-                     QT_TR_NOOP("From the manufacturer's service (%1), who was asked for it."),
+    case Provenance::Kind::Manufacturer:
+        return named(QT_TR_NOOP("From the manufacturer's service (%1), who was asked for it."),
                      QT_TR_NOOP("From the manufacturer's service, who was asked for it."));
-    // Never an internal id in front of people.
-    if (source.startsWith(QLatin1String("database:")))
+    case Provenance::Kind::OtherDatabase: // never an internal id in front of people
         return tr("From the code database.");
+    case Provenance::Kind::Other:
+        break;
+    }
     return tr("From a recorded source.");
 }
 
 QString Texts::sourceInBrief(const QString& source) {
-    if (source.startsWith(QLatin1String("database:import:")))
-        return tr("imported from %1").arg(source.mid(QLatin1String("database:import:").size()));
-    if (source.startsWith(QLatin1String("database:confirmed:")))
-        return tr("confirmed on a radio by %1")
-            .arg(source.mid(QLatin1String("database:confirmed:").size()).trimmed());
-    if (source.startsWith(QLatin1String("database:card:")) ||
-        source.startsWith(QLatin1String("card:")))
+    return sourceInBrief(Provenance::fromId(source.toStdString()));
+}
+
+QString Texts::sourceInBrief(const Provenance& provenance) {
+    const QString who = fromUtf8(provenance.who).trimmed();
+    switch (provenance.kind) {
+    case Provenance::Kind::Imported:
+        return tr("imported from %1").arg(fromUtf8(provenance.detail));
+    case Provenance::Kind::Confirmed:
+        return tr("confirmed on a radio by %1").arg(who);
+    case Provenance::Kind::Card:
+    case Provenance::Kind::CardEntered:
         return tr("from the owner's radio card");
-    if (source.startsWith(QLatin1String("dealer:")))
-        return tr("from the dealer %1").arg(source.mid(QLatin1String("dealer:").size()).trimmed());
-    if (source.startsWith(QLatin1String("manufacturer:")))
+    case Provenance::Kind::Dealer:
+        return tr("from the dealer %1").arg(who);
+    case Provenance::Kind::Manufacturer:
         return tr("from the manufacturer's service");
-    if (source.startsWith(QLatin1String("database:")))
+    case Provenance::Kind::OtherDatabase:
         return tr("in the code database");
-    return source; // already words ("file line 4")
+    case Provenance::Kind::RenaultAlgorithm:
+    case Provenance::Kind::VisteonAlgorithm:
+    case Provenance::Kind::Other:
+        break;
+    }
+    return fromUtf8(provenance.id()); // already words ("line 4 of this file")
 }
 
 QString Texts::refusedWarning(const CodeAnswer& answer) {

@@ -5,6 +5,7 @@
 #include "radiocode/code_source.h"
 #include "radiocode/entry_steps.h"
 #include "radiocode/families.h"
+#include "radiocode/provenance.h"
 #include "radiocode/recognition.h"
 
 #include <QCoreApplication>
@@ -52,8 +53,11 @@ public:
     static QString troubleshootingText(TroubleshootingItem item);
 
     // Where a code came from, in words: "Computed with the public Renault precode algorithm".
-    static QString sourceDescription(const QString& source);
+    static QString sourceDescription(const Provenance& provenance);
     // The same in a few words, for inside a sentence: "imported from dealer.csv".
+    static QString sourceInBrief(const Provenance& provenance);
+    // The same for a source in its machine form (a job's, an answer's: Provenance::id()).
+    static QString sourceDescription(const QString& source);
     static QString sourceInBrief(const QString& source);
     // "This code was refused on a radio by X on DATE…", or empty when it never was.
     static QString refusedWarning(const CodeAnswer& answer);

@@ -1,5 +1,7 @@
 #include "csv_reader.h"
 
+#include "radiocode/calculators.h"
+
 #include <QIODevice>
 
 #include <algorithm>
@@ -477,12 +479,13 @@ CsvColumns findColumns(const QList<QByteArray>& header, const CsvColumnChoice& c
 
 CodeCell readCodeCell(QByteArrayView cell) {
     CodeCell result;
-    if (cell.isEmpty() || cell.size() > 4 || !std::all_of(cell.begin(), cell.end(), isDigit))
-        return result;
-    if (cell.size() == 4) {
+    if (isCodeShape(std::string_view(cell.data(), static_cast<size_t>(cell.size())))) {
         result.kind = CodeCell::Kind::Code;
         return result;
     }
+    // 1 to 3 digits: a code a spreadsheet read as a number.
+    if (cell.isEmpty() || cell.size() > 3 || !std::all_of(cell.begin(), cell.end(), isDigit))
+        return result;
     result.kind = CodeCell::Kind::Shortened;
     result.restored = QByteArray(4 - cell.size(), '0') + cell.toByteArray();
     return result;

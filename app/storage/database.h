@@ -10,6 +10,7 @@
 #include "database_location.h"
 
 #include "radiocode/families.h"
+#include "radiocode/provenance.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>
@@ -47,8 +48,10 @@ struct StoredCode {
     QString refusedBy = {};
     QDateTime refusedAt = {};
 
-    // "database:import:<file>", "database:confirmed:<technician>", "database:card:<technician>",
-    // "dealer:<name>" or "manufacturer:<name>"
+    // Where the code came from, as a value (`when`: createdAt).
+    Provenance sourceProvenance() const;
+    // Its machine form: "database:import:<file>", "database:confirmed:<technician>",
+    // "database:card:<technician>", "dealer:<name>" or "manufacturer:<name>"
     QString source() const;
     bool wasRefused() const { return refusedAt.isValid(); }
 };
@@ -180,6 +183,7 @@ struct OpenOptions {
     static int defaultWriteTimeoutMs(); // 60 s
 };
 
+// Reading is not const either: any query may reconnect a lost connection and records its error.
 class Database {
     Q_DECLARE_TR_FUNCTIONS(Database)
 
@@ -197,7 +201,7 @@ public:
     Database& operator=(const Database&) = delete;
 
     const DatabaseLocation& location() const { return location_; }
-    int schemaVersion() const;
+    int schemaVersion();
     QString lastError() const { return lastError_; }
     // SQLite: opened read-only because the file cannot be written (read-only file or file
     // system, full disk); lookups work, writes fail with readOnlyReason().
@@ -208,7 +212,7 @@ public:
     // Nothing found: *failed (when given) tells a failed query (lastError() says why) from a
     // serial the database does not hold.
     std::optional<StoredCode> findCode(Family family, const QString& serial,
-                                       bool* failed = nullptr) const;
+                                       bool* failed = nullptr);
     AddResult addConfirmedCode(Family family, const QString& serial, const QString& code,
                                const QString& technician, bool replace = false,
                                std::optional<StoredCode>* previous = nullptr);
@@ -218,7 +222,7 @@ public:
     // Several at once, in one transaction: the conflicts a technician chose to resolve with the
     // file's code.
     bool replaceCodes(const QList<ImportConflict>& chosen, const QString& fileName);
-    qint64 codeCount() const;
+    qint64 codeCount();
     // Streams the list from `device` (a file, a pipe, standard input): memory stays flat.
     // `fileName` is recorded as the codes' origin.
     ImportReport importCsv(QIODevice& device, const QString& fileName,
@@ -232,10 +236,10 @@ public:
     // Jobs.
     std::optional<qint64> addJob(const Job& job); // returns the new id
     bool updateJob(const Job& job);               // outcome, attempts and the details, by id
-    std::optional<Job> job(qint64 id) const;
-    QList<Job> jobs(const JobFilter& filter = {}) const;
+    std::optional<Job> job(qint64 id);
+    QList<Job> jobs(const JobFilter& filter = {});
     bool exportJobs(QIODevice& device, const JobFilter& filter = {});
-    AttemptHistory attempts(Family family, const QString& serial) const;
+    AttemptHistory attempts(Family family, const QString& serial);
 
     // How codes are learned when none is on record (the radio card, a dealer's answer).
     // Stores a code with its provenance unless one is stored: the same code is a Duplicate (left
@@ -259,11 +263,11 @@ public:
 
     // Code requests: a job whose code was asked of a dealer or the manufacturer's service.
     bool addCodeRequest(qint64 jobId, const QString& askedFrom, const QDateTime& askedAt = {});
-    std::optional<CodeRequest> codeRequest(qint64 jobId) const;
+    std::optional<CodeRequest> codeRequest(qint64 jobId);
     // The request was not sent after all (its letter could not be written): no longer waiting.
     bool removeCodeRequest(qint64 jobId);
     // The jobs still waiting for an answer, the longest waiting first.
-    QList<std::pair<Job, CodeRequest>> waitingJobs() const;
+    QList<std::pair<Job, CodeRequest>> waitingJobs();
     enum class AnswerResult {
         Saved,      // code stored with its source, the job carries it
         SameCode,   // the database already held this code: the job carries it
@@ -291,32 +295,32 @@ private:
     void rollback();
     // PostgreSQL, outside a transaction, after a failed query: when the connection itself is
     // gone (server restarted), opens it again. True when the caller should retry once.
-    bool reconnectIfLost() const;
+    bool reconnectIfLost();
     // Runs the call again after a reconnect, with no further reconnect inside it.
-    template <typename Call> auto retried(Call call) const {
+    template <typename Call> auto retried(Call call) {
         ++retryDepth_;
         auto result = call();
         --retryDepth_;
         return result;
     }
-    bool fail(const QSqlError& error) const;
-    bool fail(const QSqlQuery& query) const;
-    QString describe(const QSqlError& error) const;
+    bool fail(const QSqlError& error);
+    bool fail(const QSqlQuery& query);
+    QString describe(const QSqlError& error);
     bool isSqlite() const { return location_.kind == DatabaseLocation::Kind::Sqlite; }
     Job jobFromQuery(const QSqlQuery& query) const;
-    QSqlQuery jobsQuery(const JobFilter& filter, bool* ok) const;
+    QSqlQuery jobsQuery(const JobFilter& filter, bool* ok);
 
     DatabaseLocation location_;
     QString connectionName_;
-    mutable QString lastError_;
-    mutable std::unique_ptr<QSqlQuery> findQuery_; // prepared once: lookups are the hot path
-    bool inTransaction_ = false;                   // a reconnect would silently drop its writes
-    mutable bool reconnectFailed_ = false;
+    QString lastError_;
+    std::unique_ptr<QSqlQuery> findQuery_; // prepared once: lookups are the hot path
+    bool inTransaction_ = false;           // a reconnect would silently drop its writes
+    bool reconnectFailed_ = false;
     QString readOnlyReason_;
-    mutable bool mayReadOnly_ = false; // the last failure leaves reading possible
-    mutable bool slowReconnect_ = false;
-    mutable int retryDepth_ = 0;
-    mutable QElapsedTimer lastReconnect_;
+    bool mayReadOnly_ = false; // the last failure leaves reading possible
+    bool slowReconnect_ = false;
+    int retryDepth_ = 0;
+    QElapsedTimer lastReconnect_;
     OpenOptions options_;
 };
 

@@ -125,10 +125,10 @@ bool Database::learnFromOutcome(const Job& job, const QString& technician) {
         return flagRefusedCode(family, job.serial, job.code, technician);
     if (job.outcome != Outcome::Worked)
         return true;
-    const QString cardPrefix = QStringLiteral("card:");
-    if (job.source.startsWith(cardPrefix)) {
+    const Provenance source = Provenance::fromId(job.source.toStdString());
+    if (source.kind == Provenance::Kind::CardEntered) {
         // The card's code is kept only now that the radio accepted it.
-        QString enteredBy = job.source.mid(cardPrefix.size());
+        QString enteredBy = QString::fromStdString(source.who);
         if (enteredBy.isEmpty())
             enteredBy = technician;
         std::optional<StoredCode> previous;
@@ -149,7 +149,7 @@ bool Database::learnFromOutcome(const Job& job, const QString& technician) {
             return false;
         }
     }
-    if (job.source.startsWith(QLatin1String("database:import:")) && !technician.isEmpty()) {
+    if (source.kind == Provenance::Kind::Imported && !technician.isEmpty()) {
         if (addConfirmedCode(family, job.serial, job.code, technician) == AddResult::Failed)
             return false;
     }
@@ -213,7 +213,7 @@ bool Database::removeCodeRequest(qint64 jobId) {
     return commit();
 }
 
-std::optional<CodeRequest> Database::codeRequest(qint64 jobId) const {
+std::optional<CodeRequest> Database::codeRequest(qint64 jobId) {
     QSqlQuery query(connection());
     query.prepare(QStringLiteral("SELECT asked_at, asked_from, answered_at, answered_by FROM "
                                  "code_requests WHERE job_id = ?"));
@@ -235,7 +235,7 @@ std::optional<CodeRequest> Database::codeRequest(qint64 jobId) const {
     return request;
 }
 
-QList<std::pair<Job, CodeRequest>> Database::waitingJobs() const {
+QList<std::pair<Job, CodeRequest>> Database::waitingJobs() {
     QList<std::pair<Job, CodeRequest>> waiting;
     QSqlQuery ids(connection());
     ids.setForwardOnly(true);

@@ -1,5 +1,7 @@
 #include "storage_texts.h"
 
+#include "texts.h"
+
 #include "radiocode/families.h"
 
 #include <QStringList>
@@ -102,6 +104,121 @@ QString StorageTexts::columnsProblem(const CsvColumns& columns, int line) {
             .arg(columns.detail);
     case CsvColumns::Problem::SameColumn:
         return tr("The serial and the code cannot both be the column “%1”.").arg(columns.detail);
+    }
+    return {};
+}
+
+// The sentences about reading a code list keep the "Database" context their translations have.
+
+QString StorageTexts::excerpt(const QByteArray& cell) {
+    QString text = QString::fromUtf8(cell.left(160));
+    for (QChar& c : text)
+        if (!c.isPrint() && c != QLatin1Char(' '))
+            c = QChar::ReplacementCharacter;
+    if (text.size() > 40 || cell.size() > 160)
+        text = text.left(39) + QChar(0x2026);
+    return text;
+}
+
+QString StorageTexts::codeListProblem(const CodeListReader& reader, const QString& deviceError) {
+    switch (reader.problem()) {
+    case CodeListProblem::None:
+        break;
+    case CodeListProblem::Utf16:
+        return QCoreApplication::translate(
+            "Database", "The file is UTF-16 text: save it as CSV in UTF-8 and import it again.");
+    case CodeListProblem::HeaderTooLong:
+        return QCoreApplication::translate("Database",
+                                           "Line %1, the header, is longer than %2 bytes (it "
+                                           "starts “%3”): this is not a code list.")
+            .arg(reader.headerLine())
+            .arg(CodeListReader::maxHeaderBytes)
+            .arg(excerpt(reader.headerExcerpt()));
+    case CodeListProblem::HeaderUnbalancedQuote:
+        return QCoreApplication::translate("Database",
+                                           "Line %1, the header, has a quote that is never closed.")
+            .arg(reader.headerLine());
+    case CodeListProblem::Columns:
+        return columnsProblem(reader.columns(), reader.headerLine());
+    case CodeListProblem::ReadFailed:
+        return QCoreApplication::translate("Database", "Reading the file failed: %1")
+            .arg(deviceError);
+    case CodeListProblem::Empty:
+        return QCoreApplication::translate("Database",
+                                           "The file is empty: a code list starts with a header "
+                                           "line naming the columns “serial” and “code”.");
+    }
+    return {};
+}
+
+QString StorageTexts::skippedRow(const SkippedRow& row) {
+    switch (row.reason) {
+    case SkipReason::UnbalancedQuote:
+        return QCoreApplication::translate(
+            "Database", "A quoted field is never closed (a \" is missing): row skipped.");
+    case SkipReason::TooLong:
+        return QCoreApplication::translate("Database",
+                                           "The row is %1 bytes long, more than a code list's row "
+                                           "can be (it starts “%2”): row skipped.")
+            .arg(row.length)
+            .arg(excerpt(row.cell));
+    case SkipReason::TooFewColumns:
+        return QCoreApplication::translate(
+                   "Database", "The row has %n column(s); the serial and the code need %1.",
+                   nullptr, row.columns)
+            .arg(row.needed);
+    case SkipReason::EmptySerial:
+        return QCoreApplication::translate("Database", "The serial is empty.");
+    case SkipReason::BadSerial: {
+        QString message = Texts::message(row.recognition);
+        if (!row.recognition.suggestions.empty())
+            message += QLatin1Char(' ') +
+                       Texts::suggestion(Texts::fromUtf8(row.recognition.suggestions.front()));
+        return QCoreApplication::translate("Database", "Serial “%1”: %2")
+            .arg(excerpt(row.cell), message);
+    }
+    case SkipReason::AlgorithmFamily:
+        return QCoreApplication::translate("Database",
+                                           "%1 is a %2 serial: its code is computed with the "
+                                           "public algorithm, not stored.")
+            .arg(row.serial, Texts::familyName(row.family));
+    case SkipReason::ShortenedCode: {
+        const QString message =
+            row.cell.size() == 3
+                ? QCoreApplication::translate(
+                      "Database",
+                      "The code “%1” for %2 looks like %3 with its leading zero lost by a "
+                      "spreadsheet: row skipped. Check the list, or import it again with leading "
+                      "zeros restored.")
+                : QCoreApplication::translate(
+                      "Database",
+                      "The code “%1” for %2 looks like %3 with its leading zeros lost by a "
+                      "spreadsheet: row skipped. Check the list, or import it again with leading "
+                      "zeros restored.");
+        return message.arg(QString::fromLatin1(row.cell), row.serial,
+                           QString::fromLatin1(row.restored));
+    }
+    case SkipReason::NotACode:
+        return QCoreApplication::translate("Database",
+                                           "The code “%1” for %2 is not exactly 4 digits.")
+            .arg(excerpt(row.cell), row.serial);
+    }
+    return {};
+}
+
+QString StorageTexts::skippedRowSerial(const SkippedRow& row) {
+    switch (row.reason) {
+    case SkipReason::BadSerial:
+        return excerpt(row.cell);
+    case SkipReason::AlgorithmFamily:
+    case SkipReason::ShortenedCode:
+    case SkipReason::NotACode:
+        return row.serial;
+    case SkipReason::UnbalancedQuote:
+    case SkipReason::TooLong:
+    case SkipReason::TooFewColumns:
+    case SkipReason::EmptySerial:
+        break;
     }
     return {};
 }

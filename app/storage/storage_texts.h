@@ -1,6 +1,7 @@
 // Sentences about stored codes and the job log, shared by the command-line tool and the GUI.
 #pragma once
 
+#include "code_list_reader.h"
 #include "database.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,16 @@ public:
     static QString importSummary(const ImportReport& report);
     // Why a header does not name the columns of a code list (line: the header's line).
     static QString columnsProblem(const CsvColumns& columns, int line);
+    // Why the file is not a code list (reader.problem()); `deviceError`: the device's own words
+    // when reading it failed.
+    static QString codeListProblem(const CodeListReader& reader, const QString& deviceError);
+    // Why a row of a code list was skipped.
+    static QString skippedRow(const SkippedRow& row);
+    // The serial a skipped row is listed under (cut short as read), or empty.
+    static QString skippedRowSerial(const SkippedRow& row);
+    // A cell as quoted in a message: at most 40 characters, control characters made visible, so
+    // a megabyte cell or a stray escape sequence cannot flood or garble the report.
+    static QString excerpt(const QByteArray& cell);
 };
 
 } // namespace radiocode::storage

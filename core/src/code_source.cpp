@@ -8,11 +8,11 @@ bool AlgorithmSource::serves(Family family) const {
     return familyInfo(family).origin == CodeOrigin::Algorithm;
 }
 
-std::optional<CodeAnswer> AlgorithmSource::find(Family family, std::string_view serial) const {
+SourceResult AlgorithmSource::find(Family family, std::string_view serial) {
     CodeAnswer answer;
     if (!findInto(family, serial, answer))
-        return std::nullopt;
-    return answer;
+        return SourceResult::notOnRecord();
+    return SourceResult::found(std::move(answer));
 }
 
 bool AlgorithmSource::findInto(Family family, std::string_view serial, CodeAnswer& into) const {
@@ -58,7 +58,7 @@ CodeFinder::CodeFinder() {
     sources_.push_back(&algorithms_);
 }
 
-void CodeFinder::addSource(const CodeSource* source) {
+void CodeFinder::addSource(CodeSource* source) {
     if (source != nullptr)
         sources_.push_back(source);
 }
@@ -103,7 +103,7 @@ void CodeFinder::answer(LookupResult& result) const {
         break;
     }
     const Family family = *result.recognition.family;
-    for (const CodeSource* source : sources_) {
+    for (CodeSource* source : sources_) {
         if (!source->serves(family))
             continue;
         ++result.sourcesAsked;
@@ -118,37 +118,49 @@ void CodeFinder::answer(LookupResult& result) const {
         } else if (askSource(*source, family, result)) {
             return;
         }
-        if (result.sourceFailure.empty())
-            result.sourceFailure = source->unavailableReason();
     }
     result.status = LookupStatus::NotFound;
     result.answer.reset();
 }
 
-bool CodeFinder::askSource(const CodeSource& source, Family family, LookupResult& result) const {
+namespace {
+// A source that could not answer leaves the lookup "not known now": the first one's reason is
+// kept (never empty, so the lookup cannot read as "not on record").
+void noteUnavailable(LookupResult& result, SourceResult& reply) {
+    if (!result.sourceFailure.empty())
+        return;
+    result.sourceFailure =
+        reply.reason.empty() ? std::string("unavailable") : std::move(reply.reason);
+}
+} // namespace
+
+bool CodeFinder::askSource(CodeSource& source, Family family, LookupResult& result) const {
     Recognition& recognition = result.recognition;
     if (recognition.readings.size() < 2) {
-        auto answer = source.find(family, recognition.serial);
-        if (!answer)
+        SourceResult reply = source.find(family, recognition.serial);
+        if (reply.kind == SourceResult::Kind::Unavailable)
+            noteUnavailable(result, reply);
+        if (!reply.isFound())
             return false;
         result.status = LookupStatus::Ok;
-        result.answer = std::move(answer);
+        result.answer = std::move(reply.answer);
         return true;
     }
     // Both readings are asked: a code on record for one reading is shown only when the other
     // reading holds no different code, because the two may be two different radios.
     std::optional<CodeAnswer> found;
     for (const std::string& serial : recognition.readings) {
-        auto answer = source.find(family, serial);
-        if (!answer) {
-            if (!source.unavailableReason().empty())
-                return false; // the other reading could not be checked
-            continue;
+        SourceResult reply = source.find(family, serial);
+        if (reply.kind == SourceResult::Kind::Unavailable) {
+            noteUnavailable(result, reply);
+            return false; // the other reading could not be checked
         }
+        if (!reply.isFound())
+            continue;
         if (!found) {
-            found = std::move(answer);
+            found = std::move(reply.answer);
             found->recordedSerial = serial;
-        } else if (answer->code != found->code) {
+        } else if (reply.answer.code != found->code) {
             result.status = LookupStatus::Invalid;
             result.answer.reset();
             recognition.state = InputState::Invalid;
@@ -172,7 +184,7 @@ void CodeFinder::answerUnchecked(LookupResult& result) const {
         const bool chosen = result.recognition.family ? family == *result.recognition.family : true;
         if (!chosen || familyInfo(family).origin != CodeOrigin::CodeDatabase)
             continue;
-        for (const CodeSource* source : sources_) {
+        for (CodeSource* source : sources_) {
             if (source == &algorithms_ || !source->serves(family))
                 continue;
             ++result.sourcesAsked;
@@ -180,8 +192,6 @@ void CodeFinder::answerUnchecked(LookupResult& result) const {
                 result.recognition.family = family; // the family it is on record for
                 return;
             }
-            if (result.sourceFailure.empty())
-                result.sourceFailure = source->unavailableReason();
         }
     }
     result.status = LookupStatus::NotFound;

@@ -40,6 +40,7 @@ done
 if [[ -f $vectors ]]; then
     cp "$vectors" "$seeds/csv_reader/public.csv"
     cp "$vectors" "$seeds/import/public.csv" # it has serial and code columns
+    cp "$vectors" "$seeds/code_list/public.csv"
     cut -d, -f1 "$vectors" | tail -n +2 >"$seeds/batch_lines/public-inputs"
     n=0
     while IFS=, read -r input _ serial _; do
@@ -53,10 +54,11 @@ fi
 # Share of the time per target, in percent: recognition has the most branches; an import is
 # slow (a database transaction), so fuzz_import is more a smoke run than deep fuzzing.
 # A picture takes milliseconds to decode and search for barcodes: fuzz_image runs fewer inputs.
-declare -A share=([fuzz_recognition]=40 [fuzz_csv_reader]=15 [fuzz_batch_lines]=30 [fuzz_import]=15
-    [fuzz_image]=15)
+declare -A share=([fuzz_recognition]=40 [fuzz_csv_reader]=15 [fuzz_code_list]=15
+    [fuzz_batch_lines]=30 [fuzz_import]=15 [fuzz_image]=15)
 targets=()
-for target in fuzz_recognition fuzz_csv_reader fuzz_batch_lines fuzz_import fuzz_image; do
+for target in fuzz_recognition fuzz_csv_reader fuzz_code_list fuzz_batch_lines fuzz_import \
+    fuzz_image; do
     [[ -x $fuzz_dir/$target ]] && targets+=("$target")
 done
 percent=0

@@ -39,14 +39,14 @@ std::vector<std::string> formsOf(char seventh) {
 class RecordedCodes final : public CodeSource {
 public:
     std::map<std::string, std::string> codes;
-    mutable std::vector<std::string> asked;
+    std::vector<std::string> asked;
     bool serves(Family family) const override { return family == Family::Blaupunkt; }
-    std::optional<CodeAnswer> find(Family, std::string_view serial) const override {
+    SourceResult find(Family, std::string_view serial) override {
         asked.emplace_back(serial);
         const auto found = codes.find(std::string(serial));
         if (found == codes.end())
-            return std::nullopt;
-        return CodeAnswer{found->second, "database:import:dealer.csv"};
+            return SourceResult::notOnRecord();
+        return SourceResult::found({found->second, "database:import:dealer.csv"});
     }
 };
 

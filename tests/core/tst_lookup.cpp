@@ -18,13 +18,13 @@ namespace {
 // A stand-in for the code database: serves Blaupunkt and knows one serial.
 class FakeImportSource final : public CodeSource {
 public:
-    mutable std::vector<std::string> asked;
+    std::vector<std::string> asked;
     bool serves(Family family) const override { return family == Family::Blaupunkt; }
-    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override {
+    SourceResult find(Family family, std::string_view serial) override {
         asked.emplace_back(serial);
         if (family == Family::Blaupunkt && serial == "BP538769672026")
-            return CodeAnswer{"1234", "database:import:x.csv"};
-        return std::nullopt;
+            return SourceResult::found({"1234", "database:import:x.csv"});
+        return SourceResult::notOnRecord();
     }
 };
 
@@ -32,11 +32,11 @@ public:
 // must never be asked about invalid or unsupported serials.
 class GreedySource final : public CodeSource {
 public:
-    mutable int askedCount = 0;
+    int askedCount = 0;
     bool serves(Family) const override { return true; }
-    std::optional<CodeAnswer> find(Family, std::string_view) const override {
+    SourceResult find(Family, std::string_view) override {
         ++askedCount;
-        return CodeAnswer{"9999", "database:confirmed:greedy"};
+        return SourceResult::found({"9999", "database:confirmed:greedy"});
     }
 };
 
@@ -45,11 +45,11 @@ class MapSource final : public CodeSource {
 public:
     std::vector<std::pair<std::string, std::string>> rows; // serial, code
     bool serves(Family family) const override { return family == Family::Blaupunkt; }
-    std::optional<CodeAnswer> find(Family, std::string_view serial) const override {
+    SourceResult find(Family, std::string_view serial) override {
         for (const auto& [stored, code] : rows)
             if (stored == serial)
-                return CodeAnswer{code, "database:import:list.csv"};
-        return std::nullopt;
+                return SourceResult::found({code, "database:import:list.csv"});
+        return SourceResult::notOnRecord();
     }
 };
 

@@ -37,6 +37,10 @@
 #include <QTest>
 #include <QTimer>
 #include <algorithm>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace radiocode;
 using namespace radiocode::gui;
@@ -317,6 +321,52 @@ private slots:
         QCOMPARE(result.answer->code, std::string("1234"));
         QCOMPARE(changed.count(), 1); // the menu learns that the database is there
         QVERIFY(session.database());
+    }
+
+    // A server that accepts the connection and never answers (here: a socket that listens and
+    // never reads): it is reached on a worker thread, so the window's event loop runs on, a
+    // lookup meanwhile says the database is being opened (never "no code on record"), and the
+    // attempt ends as "cannot be opened" after the connect timeout.
+    void openingAServerThatNeverAnswersKeepsTheWindowResponsive() {
+        const int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(silent >= 0);
+        const auto closeSilent = qScopeGuard([silent] { ::close(silent); });
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QVERIFY(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        QVERIFY(::listen(silent, 4) == 0);
+        QVERIFY(::getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+        const QString url =
+            QStringLiteral("postgresql://ann@127.0.0.1:%1/codes").arg(ntohs(address.sin_port));
+
+        DatabaseSession session;
+        session.openLater(url);
+        QSignalSpy changed(&session, &DatabaseSession::databaseChanged);
+        session.openInBackground();
+        QVERIFY(session.isOpening());
+        QVERIFY(!session.openDatabase());
+
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(20);
+        connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+        timer.start();
+        CodeFinder finder;
+        finder.addSource(&session);
+        const LookupResult during = finder.lookup("BP934515516803");
+        QCOMPARE(during.status, LookupStatus::NotFound);
+        QVERIFY(!during.sourceFailure.empty());
+        QVERIFY2(Texts::fromUtf8(during.sourceFailure).contains(QLatin1String("being opened")),
+                 during.sourceFailure.c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 10, 4000);
+        QVERIFY(session.isOpening()); // the event loop ran while the server kept it waiting
+
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isOpening(), 30000);
+        QVERIFY(!session.openDatabase());
+        QVERIFY(!session.error().isEmpty());
+        QVERIFY(changed.count() >= 2); // "opening", then the outcome
     }
 
     void historyFiltersReopensAndExports() {

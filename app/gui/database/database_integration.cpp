@@ -9,6 +9,7 @@
 #include "storage_texts.h"
 #include "texts.h"
 
+#include "radiocode/calculators.h"
 #include "radiocode/recognition.h"
 
 #include <QAction>
@@ -17,8 +18,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStatusBar>
+
+#include <memory>
 
 namespace radiocode::gui {
 namespace {
@@ -119,13 +121,18 @@ void DatabaseIntegration::attach(MainWindow& window) {
     connect(&window, &MainWindow::firstFrameShown, this, [this] {
         if (!session_.isPending())
             return;
-        // A server that does not answer holds the window up to its connect timeout: say why.
-        QStatusBar* bar = window_->statusBar();
-        bar->showMessage(tr("Opening the code database…"));
-        bar->repaint();
-        session_.openPending();
-        bar->clearMessage();
-        noCode_->checkWaiting(); // requests that waited too long
+        // Reached on a worker thread: a server that does not answer cannot hold the window.
+        window_->statusBar()->showMessage(tr("Opening the code database…"));
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(&session_, &DatabaseSession::databaseChanged, this, [this, once] {
+            if (session_.isOpening())
+                return;
+            disconnect(*once);
+            if (window_)
+                window_->statusBar()->clearMessage();
+            noCode_->checkWaiting(); // requests that waited too long
+        });
+        session_.openInBackground();
     });
     window.installEventFilter(this); // language changes
     retranslate();
@@ -162,23 +169,31 @@ void DatabaseIntegration::retranslate() {
 void DatabaseIntegration::updateMenu() {
     if (!status_ || session_.isPending())
         return; // again when it opens (databaseChanged)
-    const bool open = session_.database() != nullptr;
-    if (open && session_.database()->isReadOnly())
+    if (session_.isOpening()) {
+        status_->setText(tr("Opening the code database…"));
+        importAction_->setEnabled(false);
+        historyAction_->setEnabled(false);
+        return;
+    }
+    const bool open = session_.openDatabase() != nullptr;
+    if (open && session_.openDatabase()->isReadOnly())
         status_->setText(tr("Using %1 read-only: lookups work, nothing can be saved")
-                             .arg(session_.database()->location().displayUrl()));
+                             .arg(session_.openDatabase()->location().displayUrl()));
     else
-        status_->setText(open ? tr("Using %1").arg(session_.database()->location().displayUrl())
+        status_->setText(open ? tr("Using %1").arg(session_.openDatabase()->location().displayUrl())
                               : tr("No code database: %1").arg(session_.error()));
     importAction_->setEnabled(open);
     historyAction_->setEnabled(open);
     if (history_)
-        history_->setDatabase(session_.database());
+        history_->setDatabase(session_.openDatabase());
     updateResultButtons();
 }
 
 void DatabaseIntegration::updateResultButtons() {
     if (!window_ || (window_->currentPage() != MainWindow::Page::Result && !buttonsAdded_))
         return;
+    if (session_.isPending())
+        session_.openPending(); // a result before the first frame: as the start would open it
     if (!buttonsAdded_) {
         buttonsAdded_ = true;
         for (QPushButton* button : {worked_, refused_, saveJob_})
@@ -186,7 +201,7 @@ void DatabaseIntegration::updateResultButtons() {
         window_->resultPage()->addNoCodeAction(recordCode_);
     }
     const LookupResult& result = window_->currentResult();
-    const bool open = session_.database() != nullptr;
+    const bool open = session_.openDatabase() != nullptr;
     const bool valid = result.recognition.isUsable();
     const bool hasCode = result.status == LookupStatus::Ok;
     worked_->setVisible(open && hasCode);
@@ -196,7 +211,7 @@ void DatabaseIntegration::updateResultButtons() {
                             fromDatabaseFamily(result));
     window_->resultPage()->setEmptyDatabaseOffer(
         open && result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
-        !session_.database()->isReadOnly() && session_.database()->codeCount() == 0);
+        !session_.openDatabase()->isReadOnly() && session_.openDatabase()->codeCount() == 0);
     noCode_->updateButtons(open);
 }
 
@@ -339,7 +354,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     // "This code worked" on a code from the database records it as confirmed by the technician.
     QString confirmedBy;
     if (outcome == storage::Outcome::Worked && result.answer && fromDatabaseFamily(result) &&
-        result.answer->source.rfind("database:", 0) == 0) {
+        Provenance::fromId(result.answer->source).isCodeDatabase()) {
         QString name = details.technician.trimmed();
         if (name.isEmpty())
             name = QInputDialog::getText(window_, tr("This code worked"),
@@ -385,7 +400,8 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     if (!result.recognition.isUsable() || !fromDatabaseFamily(result))
         return false;
     const QString code = rawCode.trimmed();
-    if (!QRegularExpression(QStringLiteral("^[0-9]{4}$")).match(code).hasMatch()) {
+    const QByteArray digits = code.toLatin1();
+    if (!isCodeShape(std::string_view(digits.constData(), std::size_t(digits.size())))) {
         showError(tr("Record the code that worked"),
                   tr("“%1” is not a code: a code is exactly 4 digits.").arg(code));
         return false;
@@ -423,9 +439,10 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     LookupResult shown = result; // a copy: showResult replaces the current result
     const auto stored = database->findCode(family, serial);
     shown.status = LookupStatus::Ok;
-    shown.answer = CodeAnswer{code.toStdString(),
-                              stored ? stored->source().toStdString()
-                                     : std::string("database:confirmed:") + name.toStdString()};
+    shown.answer = CodeAnswer{
+        code.toStdString(),
+        stored ? stored->source().toStdString()
+               : Provenance::named(Provenance::Kind::Confirmed, name.toStdString()).id()};
     window_->showResult(shown);
     updateResultButtons();
     return recordOutcome(storage::Outcome::Worked);

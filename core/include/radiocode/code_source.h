@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace radiocode {
@@ -25,22 +26,40 @@ struct CodeAnswer {
     bool wasRefused() const { return !refusedAt.empty(); }
 };
 
+// One source's whole answer to one question: a code, "not on record", or "could not answer,
+// because …". Nothing is left to ask the source afterwards.
+struct SourceResult {
+    enum class Kind {
+        Found,       // `answer` holds the code
+        NotOnRecord, // the source was asked and holds no code for the serial
+        Unavailable, // the source could not be asked (its database cannot be reached, ...)
+    };
+    Kind kind = Kind::NotOnRecord;
+    CodeAnswer answer = {}; // Found only
+    std::string reason;     // Unavailable only: why, as the source reports it
+
+    static SourceResult found(CodeAnswer answer) { return {Kind::Found, std::move(answer), {}}; }
+    static SourceResult notOnRecord() { return {}; }
+    static SourceResult unavailable(std::string reason) {
+        return {Kind::Unavailable, {}, std::move(reason)};
+    }
+    bool isFound() const { return kind == Kind::Found; }
+};
+
 class CodeSource {
 public:
     virtual ~CodeSource() = default;
     // Only called with a valid, normalised serial of a family this source serves.
     virtual bool serves(Family family) const = 0;
-    virtual std::optional<CodeAnswer> find(Family family, std::string_view serial) const = 0;
-    // Asked only after find() returned nothing: why this source could not answer (its database
-    // cannot be reached, ...), or empty when it answered and truly holds no code.
-    virtual std::string unavailableReason() const { return {}; }
+    // Not const: a source may open or reopen its connection to answer. Never throws.
+    virtual SourceResult find(Family family, std::string_view serial) = 0;
 };
 
 // The two public algorithms (Renault precode, Visteon M-serial).
 class AlgorithmSource final : public CodeSource {
 public:
     bool serves(Family family) const override;
-    std::optional<CodeAnswer> find(Family family, std::string_view serial) const override;
+    SourceResult find(Family family, std::string_view serial) override;
     // The same as find(), written into `into` (its strings reused): false when find() has none.
     bool findInto(Family family, std::string_view serial, CodeAnswer& into) const;
 };
@@ -75,7 +94,7 @@ std::string_view lookupStatusId(const LookupResult& result);
 class CodeFinder {
 public:
     CodeFinder(); // with the algorithm source only
-    void addSource(const CodeSource* source);
+    void addSource(CodeSource* source);
     LookupResult lookup(std::string_view rawUtf8,
                         std::optional<Family> family = std::nullopt) const;
     LookupResult lookupRecognised(Recognition recognition) const;
@@ -89,11 +108,12 @@ private:
     // Finalises result.recognition in place and asks the sources.
     void answer(LookupResult& result) const;
     // Asks one source for each reading of the serial: true when it answered (result filled).
-    bool askSource(const CodeSource& source, Family family, LookupResult& result) const;
+    // A source that could not answer is noted in result.sourceFailure (the first such source).
+    bool askSource(CodeSource& source, Family family, LookupResult& result) const;
     void answerUnchecked(LookupResult& result) const;
 
     AlgorithmSource algorithms_;
-    std::vector<const CodeSource*> sources_;
+    std::vector<CodeSource*> sources_;
 };
 
 } // namespace radiocode

@@ -1,0 +1,316 @@
+// Importing a code list: the rows the code-list reader accepts go in in batched statements, in
+// one transaction, duplicates and conflicts sorted out against the stored codes.
+#include "code_list_reader.h"
+#include "database.h"
+#include "database_columns.h"
+#include "storage_texts.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QHash>
+#include <QIODevice>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <vector>
+
+namespace radiocode::storage {
+namespace {
+
+// Rows per multi-row statement during an import: few round trips, well under the drivers'
+// parameter limits (6 columns x 400 rows).
+constexpr int importChunkRows = 400;
+
+struct PendingRow {
+    int line;
+    Family family;
+    QString serial;
+    QString code;
+    CodeProvenance provenance;
+    QString origin;
+    QString createdAt;
+};
+
+QString placeholders(int rows, int columns) {
+    QString row = QStringLiteral("(?");
+    for (int c = 1; c < columns; ++c)
+        row += QStringLiteral(", ?");
+    row += QLatin1Char(')');
+    QString all = row;
+    all.reserve((row.size() + 2) * rows);
+    for (int r = 1; r < rows; ++r)
+        all += QStringLiteral(", ") + row;
+    return all;
+}
+
+QString questionMarks(int count) {
+    QString marks = QStringLiteral("?");
+    for (int i = 1; i < count; ++i)
+        marks += QStringLiteral(", ?");
+    return marks;
+}
+
+} // namespace
+
+ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
+                                 const ImportOptions& options) {
+    QByteArray bytes = QByteArray::fromRawData(data.data(), data.size());
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return importCsv(buffer, fileName, options);
+}
+
+ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
+                                 const ImportOptions& options) {
+    ImportReport report;
+    report.dryRun = options.dryRun;
+    CodeListReader reader(device, options.columns, options.restoreLeadingZeros);
+    if (!reader.readHeader()) {
+        report.status = ImportReport::Status::BadFile;
+        report.failure = StorageTexts::codeListProblem(reader, device.errorString());
+        report.columnsUnknown = reader.problem() == CodeListProblem::Columns;
+        return report;
+    }
+
+    auto databaseError = [&]() {
+        report.status = ImportReport::Status::DatabaseError;
+        report.failure = tr("Nothing from %1 was saved. %2")
+                             .arg(QFileInfo(fileName).fileName(), lastError_.trimmed());
+        report.imported = report.duplicates = 0;
+        return report;
+    };
+    if (!beginWrite())
+        return databaseError();
+    QSqlDatabase db = connection();
+    QSqlQuery lock(db);
+    // PostgreSQL: other writers of codes wait until this import ends, readers go on.
+    if (!isSqlite() && !lock.exec(QStringLiteral("LOCK TABLE codes IN SHARE ROW EXCLUSIVE MODE"))) {
+        fail(lock);
+        rollback();
+        return databaseError();
+    }
+    const QString importedAt = timestamp(QDateTime::currentDateTimeUtc());
+    const QString origin = QFileInfo(fileName).fileName();
+    const QString restoredOrigin = origin + QStringLiteral(" (leading zeros restored)");
+    const QString selectSql =
+        QStringLiteral("SELECT serial, family, code, source, origin FROM codes WHERE serial IN (");
+    const QString insertSql = QStringLiteral("INSERT INTO codes (serial, family, code, source, "
+                                             "origin, created_at) VALUES ");
+    QSqlQuery fullSelect(db);
+    QSqlQuery fullInsert(db);
+    fullSelect.setForwardOnly(true);
+    if (!fullSelect.prepare(selectSql + questionMarks(importChunkRows) + QLatin1Char(')')) ||
+        !fullInsert.prepare(insertSql + placeholders(importChunkRows, 6))) {
+        fail(fullSelect.lastError().isValid() ? fullSelect.lastError() : fullInsert.lastError());
+        rollback();
+        return databaseError();
+    }
+
+    std::vector<PendingRow> pending;
+    pending.reserve(importChunkRows);
+    auto listed = [&](qsizetype listedSoFar) {
+        if (listedSoFar < ImportReport::maxListedIssues)
+            return true;
+        ++report.unlisted;
+        return false;
+    };
+    auto addConflict = [&](const PendingRow& row, const QString& storedCode,
+                           const QString& storedSource) {
+        ++report.conflictTotal;
+        if (!listed(report.conflicts.size()))
+            return;
+        report.conflicts.append(
+            {row.line, row.family, row.serial, storedCode, storedSource, row.code});
+        report.errors.append(
+            {row.line,
+             tr("%1 is already stored with code %2 (%3); the file says %4: the stored code was "
+                "kept.")
+                 .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code),
+             row.serial});
+    };
+
+    // Writes one chunk: duplicates and conflicts are sorted out first, the new rows go in with
+    // one statement.
+    auto flush = [&]() -> bool {
+        if (pending.empty())
+            return true;
+        // The serials of this chunk, each once, as the database knows them.
+        std::vector<const QString*> serials;
+        serials.reserve(pending.size());
+        QSet<QString> seen;
+        seen.reserve(static_cast<qsizetype>(pending.size()));
+        for (const PendingRow& row : pending) {
+            if (!seen.contains(row.serial)) {
+                seen.insert(row.serial);
+                serials.push_back(&row.serial);
+            }
+        }
+        const int count = static_cast<int>(serials.size());
+        QSqlQuery partialSelect(db);
+        QSqlQuery* select = &fullSelect;
+        if (count != importChunkRows) {
+            partialSelect.setForwardOnly(true);
+            if (!partialSelect.prepare(selectSql + questionMarks(count) + QLatin1Char(')')))
+                return fail(partialSelect);
+            select = &partialSelect;
+        }
+        for (int i = 0; i < count; ++i)
+            select->bindValue(i, *serials[static_cast<size_t>(i)]);
+        if (!select->exec())
+            return fail(*select);
+        QHash<QString, StoredCode> existing;
+        while (select->next()) {
+            const auto family = familyFromText(select->value(1).toString());
+            if (!family)
+                continue;
+            const QString serial = select->value(0).toString();
+            existing.insert(serial + QLatin1Char('/') + select->value(1).toString(),
+                            StoredCode{*family,
+                                       serial,
+                                       select->value(2).toString(),
+                                       provenanceFromId(select->value(3).toString()),
+                                       select->value(4).toString(),
+                                       {}});
+        }
+        select->finish();
+        // Each row against the stored code, else against an earlier row of this chunk (earlier
+        // chunks are in the database already), else new.
+        std::vector<const PendingRow*> fresh;
+        fresh.reserve(pending.size());
+        QHash<QString, const PendingRow*> firstInChunk;
+        firstInChunk.reserve(static_cast<qsizetype>(pending.size()));
+        for (const PendingRow& row : pending) {
+            const QString key = row.serial + QLatin1Char('/') + familyText(row.family);
+            const auto stored = existing.constFind(key);
+            if (stored != existing.constEnd()) {
+                if (stored->code == row.code)
+                    ++report.duplicates;
+                else
+                    addConflict(row, stored->code, stored->source());
+                continue;
+            }
+            const auto earlier = firstInChunk.constFind(key);
+            if (earlier == firstInChunk.constEnd()) {
+                firstInChunk.insert(key, &row);
+                fresh.push_back(&row);
+            } else if ((*earlier)->code == row.code) {
+                ++report.duplicates;
+            } else {
+                addConflict(row, (*earlier)->code,
+                            tr("line %1 of this file").arg((*earlier)->line));
+            }
+        }
+        if (!fresh.empty()) {
+            const int rows = static_cast<int>(fresh.size());
+            QSqlQuery partialInsert(db);
+            QSqlQuery* insert = &fullInsert;
+            if (rows != importChunkRows) {
+                if (!partialInsert.prepare(insertSql + placeholders(rows, 6)))
+                    return fail(partialInsert);
+                insert = &partialInsert;
+            }
+            int p = 0;
+            for (const PendingRow* row : fresh) {
+                insert->bindValue(p++, row->serial);
+                insert->bindValue(p++, familyText(row->family));
+                insert->bindValue(p++, row->code);
+                insert->bindValue(p++, provenanceId(row->provenance));
+                insert->bindValue(p++, notNull(row->origin));
+                insert->bindValue(p++, row->createdAt);
+            }
+            if (!insert->exec())
+                return fail(*insert);
+            report.imported += rows;
+        }
+        pending.clear();
+        return true;
+    };
+
+    auto skip = [&](int line, const QString& message, const QString& serial = {}) {
+        ++report.skipped;
+        if (listed(report.errors.size() - report.conflicts.size()))
+            report.errors.append({line, message, serial});
+    };
+
+    // Cancelled: nothing saved, and the report says so.
+    auto cancel = [&] {
+        rollback();
+        ImportReport cancelled;
+        cancelled.dryRun = options.dryRun;
+        cancelled.status = ImportReport::Status::Cancelled;
+        return cancelled;
+    };
+
+    qint64 rowsRead = 0;
+    const qint64 total = reader.size();
+    CodeListRow read;
+    SkippedRow skipped;
+    for (;;) {
+        if ((++rowsRead & 0xfff) == 0) {
+            if (options.cancel && options.cancel->load()) {
+                return cancel();
+            }
+            if (options.progress)
+                options.progress(reader.position(), total);
+        }
+        const CodeListReader::Next next = reader.next(read, skipped);
+        if (next == CodeListReader::Next::End)
+            break;
+        if (next == CodeListReader::Next::Skipped) {
+            skip(skipped.line, StorageTexts::skippedRow(skipped),
+                 StorageTexts::skippedRowSerial(skipped));
+            continue;
+        }
+        PendingRow row{read.line,
+                       read.family,
+                       read.serial,
+                       read.code,
+                       CodeProvenance::Import,
+                       read.leadingZerosRestored ? restoredOrigin : origin,
+                       importedAt};
+        if (!read.recordedProvenance.isEmpty()) {
+            row.provenance = provenanceFromId(read.recordedProvenance);
+            row.origin = read.recordedOrigin;
+            const QDateTime created = fromTimestamp(read.recordedAt);
+            if (created.isValid())
+                row.createdAt = timestamp(created);
+        }
+        pending.push_back(std::move(row));
+        if (static_cast<int>(pending.size()) == importChunkRows && !flush()) {
+            rollback();
+            return databaseError();
+        }
+    }
+    if (reader.readFailed()) {
+        rollback();
+        lastError_ = tr("Reading the file failed: %1.").arg(device.errorString());
+        return databaseError();
+    }
+    if (!flush()) {
+        rollback();
+        return databaseError();
+    }
+    if (options.cancel && options.cancel->load()) {
+        return cancel();
+    }
+    fullSelect.finish();
+    fullInsert.finish();
+    if (options.dryRun) {
+        rollback();
+    } else if (!commit()) {
+        return databaseError();
+    }
+    std::stable_sort(report.errors.begin(), report.errors.end(),
+                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+    std::stable_sort(
+        report.conflicts.begin(), report.conflicts.end(),
+        [](const ImportConflict& a, const ImportConflict& b) { return a.line < b.line; });
+    if (options.progress)
+        options.progress(reader.position(), total);
+    return report;
+}
+
+} // namespace radiocode::storage
