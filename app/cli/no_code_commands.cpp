@@ -4,6 +4,8 @@
 // (`jobs outcome`), which teaches the code database what worked and what was refused.
 #include "commands.h"
 #include "database_access.h"
+#include "job_pictures.h"
+#include "label_photo.h"
 #include "request_letter.h"
 #include "texts.h"
 
@@ -381,6 +383,17 @@ int runRequestCommand(Context& context, const QStringList& arguments) {
                                    .arg(database->lastError()))
                     << "\n";
         return ExitFailure;
+    }
+    // The photo goes with the job too (scaled down), for the history and a later reprint.
+    if (!content.labelPhoto.isNull()) {
+        const LabelPhoto photo =
+            LabelPhoto::fromPicture(content.labelPhoto, {}, QString(), {content.serial});
+        storage::JobPicture picture;
+        picture.jpeg = photo.jpeg;
+        picture.takenAt = photo.takenAt;
+        QString pictureError;
+        if (!storage::saveJobPicture(*database, *id, picture, &pictureError))
+            context.err << "radiocode request: " << wrapped(pictureError) << "\n";
     }
     content.reference = Cli::tr("job #%1").arg(*id);
     QString writeError;

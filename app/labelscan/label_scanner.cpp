@@ -405,7 +405,8 @@ void blankOut(Working& working, const std::vector<QPolygonF>& barcodes) {
 
 std::vector<Reading> textReadings(const QImage& gray, double skew,
                                   const std::vector<QPolygonF>& barcodes,
-                                  const ScanOptions& options, bool& wasCancelled) {
+                                  const ScanOptions& options, bool& wasCancelled,
+                                  std::vector<PartNumberCandidate>& partNumbers) {
     Working working = scaledTo(gray, textMaxSide, textMinSide);
     // Contrast first: the white patches over barcodes would hide how dim the label is.
     working.gray = stretched(working.gray);
@@ -415,6 +416,12 @@ std::vector<Reading> textReadings(const QImage& gray, double skew,
     if (std::abs(skew) >= 1.0)
         working = rotated(working, -skew);
     const std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
+    for (PartNumberCandidate& candidate : partNumbersInLines(lines)) {
+        if (candidate.confidence < options.minTextConfidence)
+            continue;
+        candidate.where = mapped(working.toOriginal, candidate.where);
+        partNumbers.push_back(std::move(candidate));
+    }
     std::vector<Reading> readings;
     for (TextCandidate& candidate : serialsInLines(lines)) {
         if (candidate.confidence < options.minTextConfidence)
@@ -450,6 +457,44 @@ int distinctPlaces(const std::vector<QPolygonF>& polygons) {
 bool anySerial(const std::vector<Reading>& readings) {
     return std::any_of(readings.begin(), readings.end(),
                        [](const Reading& reading) { return reading.isSerial(); });
+}
+
+bool anyBlaupunktSerial(const std::vector<Reading>& readings) {
+    return std::any_of(readings.begin(), readings.end(), [](const Reading& reading) {
+        return reading.isSerial() && reading.recognition.family == Family::Blaupunkt;
+    });
+}
+
+// Gives each Blaupunkt serial the one part number that agrees with it; part numbers that fit
+// no serial are counted, never offered.
+void attachPartNumbers(std::vector<Reading>& readings,
+                       const std::vector<PartNumberCandidate>& partNumbers, ScanReport& report) {
+    std::vector<bool> fitted(partNumbers.size(), false);
+    for (Reading& reading : readings) {
+        if (!reading.isSerial() || reading.recognition.family != Family::Blaupunkt)
+            continue;
+        const PartNumberCandidate* agreeing = nullptr;
+        bool twoDifferent = false;
+        for (std::size_t i = 0; i < partNumbers.size(); ++i) {
+            Recognition checked = reading.recognition;
+            const QByteArray digits = partNumbers[i].digits.toLatin1();
+            crossCheckPartNumber(checked, recognisePartNumber(std::string_view(
+                                              digits.constData(), std::size_t(digits.size()))));
+            if (!checked.partNumberAgrees)
+                continue;
+            fitted[i] = true;
+            if (agreeing && agreeing->digits != partNumbers[i].digits)
+                twoDifferent = true;
+            if (!agreeing || partNumbers[i].confidence > agreeing->confidence)
+                agreeing = &partNumbers[i];
+        }
+        if (agreeing && !twoDifferent) {
+            reading.partNumber = agreeing->digits;
+            reading.partNumberWhere = agreeing->where;
+            reading.partNumberConfidence = agreeing->confidence;
+        }
+    }
+    report.unfittingPartNumbers = int(std::count(fitted.begin(), fitted.end(), false));
 }
 
 } // namespace
@@ -497,21 +542,28 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
         return report;
     }
 
-    if (options.readText && (options.alwaysReadText || !anySerial(found))) {
+    // With a barcode's serial, the text is read for the part number alone: a serial from the
+    // text could only add a misreading beside the exact one.
+    const bool serialFromBarcode = anySerial(found);
+    const bool forPartNumber = options.readPartNumber && anyBlaupunktSerial(found);
+    std::vector<PartNumberCandidate> partNumbers;
+    if (options.readText && (options.alwaysReadText || !serialFromBarcode || forPartNumber)) {
         knowSkew();
         report.textRead = true;
         bool wasCancelled = false;
         std::vector<Reading> text =
-            textReadings(full.gray, skew, otherBarcodes, options, wasCancelled);
+            textReadings(full.gray, skew, otherBarcodes, options, wasCancelled, partNumbers);
         if (wasCancelled) {
             report.cancelled = true;
             return report;
         }
-        for (Reading& reading : text)
-            found.push_back(std::move(reading));
+        if (options.alwaysReadText || !serialFromBarcode)
+            for (Reading& reading : text)
+                found.push_back(std::move(reading));
     }
     report.otherBarcodes = distinctPlaces(otherBarcodes);
     report.readings = merged(std::move(found));
+    attachPartNumbers(report.readings, partNumbers, report);
     labelscan::report(options, 100);
     return report;
 }

@@ -2,6 +2,7 @@
 
 #include "csv_reader.h"
 #include "csv_writer.h"
+#include "job_pictures.h"
 #include "storage_texts.h"
 #include "texts.h"
 
@@ -161,6 +162,14 @@ const std::vector<Migration>& migrations() {
         // Codes learned when none was on record: who refused a code on a radio and when, and the
         // jobs whose code was asked of a dealer or the manufacturer's service.
         {4, codeRequestMigration(), codeRequestMigration()},
+        // The label photo a serial was read from, kept with its job (job_pictures.h).
+        {5,
+         {QStringLiteral("CREATE TABLE job_pictures (job_id INTEGER PRIMARY KEY, taken_at TEXT "
+                         "NOT NULL DEFAULT '', serial_read TEXT NOT NULL DEFAULT '', "
+                         "serial_frame TEXT NOT NULL DEFAULT '', jpeg BLOB NOT NULL)")},
+         {QStringLiteral("CREATE TABLE job_pictures (job_id BIGINT PRIMARY KEY, taken_at TEXT "
+                         "NOT NULL DEFAULT '', serial_read TEXT NOT NULL DEFAULT '', "
+                         "serial_frame TEXT NOT NULL DEFAULT '', jpeg BYTEA NOT NULL)")}},
     };
     return all;
 }
@@ -1610,14 +1619,18 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                               {QStringLiteral("outcome"), Kind::Text},
                               {QStringLiteral("attempts"), Kind::Number},
                               {QStringLiteral("part_number"), Kind::Text},
-                              {QStringLiteral("notes"), Kind::Text}});
+                              {QStringLiteral("notes"), Kind::Text},
+                              {QStringLiteral("label_photo"), Kind::Text}});
+    // Whether a label photo is kept with the job; the picture itself stays in the database.
+    const QSet<qint64> pictured = jobsWithPicture(*this);
     while (query.next()) {
         const Job job = jobFromQuery(query);
-        if (!writer.writeRow({QString::number(job.id), timestamp(job.time), job.technician,
-                              job.customer, job.registration, job.vin,
-                              job.family ? familyText(*job.family) : QString(), job.serial,
-                              job.code, job.source, outcomeId(job.outcome),
-                              QString::number(job.attempts), job.partNumber, job.notes})) {
+        if (!writer.writeRow(
+                {QString::number(job.id), timestamp(job.time), job.technician, job.customer,
+                 job.registration, job.vin, job.family ? familyText(*job.family) : QString(),
+                 job.serial, job.code, job.source, outcomeId(job.outcome),
+                 QString::number(job.attempts), job.partNumber, job.notes,
+                 pictured.contains(job.id) ? QStringLiteral("yes") : QStringLiteral("no")})) {
             lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
             return false;
         }

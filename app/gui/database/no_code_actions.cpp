@@ -379,6 +379,7 @@ RequestContent NoCodeActions::requestFor() const {
     content.vin = details.vin;
     content.registration = details.registration;
     content.owner = details.customer;
+    content.labelPhoto = window_.currentLabelPhoto().framedImage();
     return content;
 }
 
@@ -401,6 +402,7 @@ std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, Q
         *error = database->lastError();
         return std::nullopt;
     }
+    database_.keepLabelPhoto(*id); // a failure is said; the request goes out all the same
     return id;
 }
 
