@@ -94,6 +94,26 @@ QImage inverted(const QImage& gray) {
     return copy;
 }
 
+// Unsharp mask: the picture plus its difference from a blurred copy. Soft print (an out of
+// focus photo) gets edges that the OCR reads with more certainty.
+QImage sharpened(const QImage& gray) {
+    const QSize size = gray.size();
+    const QImage blurred =
+        gray.scaled(std::max(1, size.width() / 3), std::max(1, size.height() / 3),
+                    Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(QImage::Format_Grayscale8);
+    QImage out(size, QImage::Format_Grayscale8);
+    for (int y = 0; y < size.height(); ++y) {
+        const uchar* in = gray.constScanLine(y);
+        const uchar* soft = blurred.constScanLine(y);
+        uchar* line = out.scanLine(y);
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = uchar(std::clamp(in[x] + (in[x] - soft[x]) * 3 / 2, 0, 255));
+    }
+    return out;
+}
+
 // Stretches the grey levels between the 1st and 99th percentile: dim photos read like bright ones.
 QImage stretched(const QImage& gray) {
     std::array<qint64, 256> histogram{};
@@ -405,7 +425,7 @@ void blankOut(Working& working, const std::vector<QPolygonF>& barcodes) {
 
 std::vector<Reading> textReadings(const QImage& gray, double skew,
                                   const std::vector<QPolygonF>& barcodes,
-                                  const ScanOptions& options, bool& wasCancelled,
+                                  const ScanOptions& options, bool forSerial, bool& wasCancelled,
                                   std::vector<PartNumberCandidate>& partNumbers) {
     Working working = scaledTo(gray, textMaxSide, textMinSide);
     // Contrast first: the white patches over barcodes would hide how dim the label is.
@@ -415,7 +435,11 @@ std::vector<Reading> textReadings(const QImage& gray, double skew,
     blankOut(working, barcodes);
     if (std::abs(skew) >= 1.0)
         working = rotated(working, -skew);
-    const std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
+    std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
+    // Nothing like a serial in a soft picture: once more with sharper edges. Its readings pass
+    // the same rules and the same confidence line.
+    if (forSerial && serialsInLines(lines).empty() && !wasCancelled && !cancelled(options))
+        lines = textLinesIn({sharpened(working.gray), working.toOriginal}, options, wasCancelled);
     for (PartNumberCandidate& candidate : partNumbersInLines(lines)) {
         if (candidate.confidence < options.minTextConfidence)
             continue;
@@ -551,8 +575,8 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
         knowSkew();
         report.textRead = true;
         bool wasCancelled = false;
-        std::vector<Reading> text =
-            textReadings(full.gray, skew, otherBarcodes, options, wasCancelled, partNumbers);
+        std::vector<Reading> text = textReadings(full.gray, skew, otherBarcodes, options,
+                                                 !serialFromBarcode, wasCancelled, partNumbers);
         if (wasCancelled) {
             report.cancelled = true;
             return report;

@@ -1601,6 +1601,9 @@ QList<Job> Database::jobs(const JobFilter& filter) const {
 }
 
 bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
+    // Whether a label photo is kept with the job; the picture itself stays in the database.
+    // Asked first: PostgreSQL streams the jobs, and another query would drop the rest of them.
+    const QSet<qint64> pictured = jobsWithPicture(*this);
     bool ok = false;
     QSqlQuery query = jobsQuery(filter, &ok);
     if (!ok)
@@ -1621,8 +1624,6 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                               {QStringLiteral("part_number"), Kind::Text},
                               {QStringLiteral("notes"), Kind::Text},
                               {QStringLiteral("label_photo"), Kind::Text}});
-    // Whether a label photo is kept with the job; the picture itself stays in the database.
-    const QSet<qint64> pictured = jobsWithPicture(*this);
     while (query.next()) {
         const Job job = jobFromQuery(query);
         if (!writer.writeRow(

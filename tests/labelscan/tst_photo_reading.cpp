@@ -340,6 +340,24 @@ private slots:
         QVERIFY(!dialog->useButton()->isEnabled());
     }
 
+    // A second picture while the first is still being read: the first's late answer (stopped)
+    // never shows for the second.
+    void secondPictureWhileReading() {
+        const Label becker = drawLabel(Family::Becker, 46);
+        scan().readImage(degraded(becker.image, Degradation::PhonePhoto, 46),
+                         QStringLiteral("first"));
+        PhotoReaderDialog* dialog = scan().dialog();
+        QVERIFY(dialog->isReading());
+        QTest::qWait(50);
+        const Label renault = drawLabel(Family::Renault, 46);
+        scan().readImage(renault.image, QStringLiteral("second"));
+        QVERIFY(waitForReading());
+        QTest::qWait(100); // anything still queued arrives
+        QCOMPARE(dialog->readings().size(), std::size_t(1));
+        QCOMPARE(dialog->readings().front().serial(), renault.serial);
+        QVERIFY(!dialog->stateLabel()->text().startsWith(QStringLiteral("Reading stopped")));
+    }
+
     void cancelWhileReading() {
         // Becker goes on to the text path, which takes long enough to stop.
         const Label label = drawLabel(Family::Becker, 34);

@@ -149,6 +149,7 @@ PhotoReaderDialog::~PhotoReaderDialog() {
 }
 
 void PhotoReaderDialog::stopWorker() {
+    ++run_; // its answer, queued or still to come, is for a picture no longer shown
     if (!worker_)
         return;
     if (cancelFlag_)
@@ -253,7 +254,8 @@ void PhotoReaderDialog::readImage(const QImage& image, const QString& name) {
     const std::shared_ptr<std::atomic_bool> flag = cancelFlag_;
     QPointer<PhotoReaderDialog> self(this);
     const QImage picture = image_;
-    worker_ = QThread::create([flag, self, picture] {
+    const int run = ++run_;
+    worker_ = QThread::create([flag, self, picture, run] {
         labelscan::ScanOptions options;
         options.readPartNumber = true; // Blaupunkt: offered with the serial, to confirm
         options.isCancelled = [flag] { return flag->load(); };
@@ -269,16 +271,18 @@ void PhotoReaderDialog::readImage(const QImage& image, const QString& name) {
         const labelscan::ScanReport report = labelscan::scanImage(picture, options);
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report] {
+            [self, report, run] {
                 if (self)
-                    self->finishReading(report);
+                    self->finishReading(report, run);
             },
             Qt::QueuedConnection);
     });
     worker_->start();
 }
 
-void PhotoReaderDialog::finishReading(const labelscan::ScanReport& report) {
+void PhotoReaderDialog::finishReading(const labelscan::ScanReport& report, int run) {
+    if (run != run_)
+        return; // a reading stopped for a newer picture
     if (worker_) {
         worker_->wait();
         delete worker_;

@@ -67,7 +67,7 @@ protected:
 
 private:
     void retranslate();
-    void finishReading(const labelscan::ScanReport& report);
+    void finishReading(const labelscan::ScanReport& report, int run);
     void showReadings();
     void highlightChosen();
     QString describe(const labelscan::Reading& reading) const;
@@ -78,6 +78,7 @@ private:
     std::vector<labelscan::Reading> readings_;
     bool cancelled_ = false;
     int unfittingPartNumbers_ = 0;
+    int run_ = 0; // which reading is current: a stopped one's late answer is dropped
     int framed_ = 0;
     std::shared_ptr<std::atomic_bool> cancelFlag_;
     QThread* worker_ = nullptr;
