@@ -436,9 +436,14 @@ std::vector<Reading> textReadings(const QImage& gray, double skew,
     if (std::abs(skew) >= 1.0)
         working = rotated(working, -skew);
     std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
-    // Nothing like a serial in a soft picture: once more with sharper edges. Its readings pass
-    // the same rules and the same confidence line.
-    if (forSerial && serialsInLines(lines).empty() && !wasCancelled && !cancelled(options))
+    // No serial read sure enough (a soft picture): once more with sharper edges. Its readings
+    // pass the same rules and the same confidence line.
+    const std::vector<TextCandidate> first = serialsInLines(lines);
+    const bool sureOfOne =
+        std::any_of(first.begin(), first.end(), [&](const TextCandidate& candidate) {
+            return candidate.confidence >= options.minTextConfidence;
+        });
+    if (forSerial && !sureOfOne && !wasCancelled && !cancelled(options))
         lines = textLinesIn({sharpened(working.gray), working.toOriginal}, options, wasCancelled);
     for (PartNumberCandidate& candidate : partNumbersInLines(lines)) {
         if (candidate.confidence < options.minTextConfidence)

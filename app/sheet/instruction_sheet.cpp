@@ -405,7 +405,7 @@ void drawNotes(SheetPainter& sheet, const QList<DrawingNote>& notes, const QRect
 qreal drawLabelPhoto(SheetPainter& sheet, const LabelPhoto& photo, const QRectF& room) {
     if (photo.isNull())
         return room.top();
-    QImage picture = photo.framedImage();
+    QImage picture = photo.printedImage();
     if (picture.isNull())
         return room.top();
     QPainter& p = sheet.painter();

@@ -24,6 +24,22 @@ QImage LabelPhoto::framedImage() const {
     return picture;
 }
 
+QImage LabelPhoto::printedImage() const {
+    const QImage picture = framedImage();
+    if (picture.isNull() || serialFrame.size() < 3)
+        return picture;
+    // The label is a few times the serial's height and wider than it: cut a piece around it, so
+    // the print shows the label's text rather than the bench around it.
+    const QRectF serial = serialFrame.boundingRect();
+    const qreal width = std::max(serial.width() * 2.6, serial.height() * 6);
+    const qreal height = std::max(serial.height() * 4, width * 0.7);
+    QRectF piece(serial.center() - QPointF(width / 2, height / 2), QSizeF(width, height));
+    piece = piece.intersected(QRectF(picture.rect()));
+    if (piece.width() * piece.height() > 0.7 * picture.width() * picture.height())
+        return picture;
+    return picture.copy(piece.toAlignedRect());
+}
+
 LabelPhoto LabelPhoto::fromPicture(const QImage& picture, const QPolygonF& serialFrame,
                                    const QString& serialRead, const QStringList& serials) {
     LabelPhoto photo;

@@ -28,6 +28,9 @@ struct LabelPhoto {
     QImage image() const; // decoded; null when the bytes are not a picture
     // The picture with the serial framed, as the sheet, the request and the history show it.
     QImage framedImage() const;
+    // The framed picture cut to the label around the serial (a phone photo shows the label in a
+    // part of it), for a small print; the whole picture when no frame is known.
+    QImage printedImage() const;
 
     // The long side is scaled down to this and the quality lowered until the JPEG fits.
     static constexpr int maxSide = 1600;

@@ -147,6 +147,9 @@ private slots:
         QVERIFY(photo.serialFrame.size() >= 4);
         QVERIFY(QRectF(kept.rect()).contains(photo.serialFrame.boundingRect()));
         QVERIFY(!window().currentSheet().labelPhoto.isNull());
+        // Printed cut to the label: the phone photo shows the bench around it.
+        const QImage printed = photo.printedImage();
+        QVERIFY(printed.width() < kept.width() * 3 / 4 && printed.width() > kept.width() / 8);
 
         QVERIFY(program_->database().saveJob());
         const qint64 id = program_->database().currentJobId();
@@ -230,6 +233,8 @@ private slots:
         QVERIFY(noCode);
         const RequestContent request = noCode->requestFor();
         QVERIFY(!request.labelPhoto.isNull());
+        // The part number read with the serial (when it was) fills the letter's field.
+        QCOMPARE(request.partNumber, scan().dialog()->readings().front().partNumber);
         QString error;
         const QString pdf = dir_.filePath(QStringLiteral("request.pdf"));
         QVERIFY2(noCode->saveRequest(request, QStringLiteral("en"), pdf, &error),

@@ -379,7 +379,8 @@ RequestContent NoCodeActions::requestFor() const {
     content.vin = details.vin;
     content.registration = details.registration;
     content.owner = details.customer;
-    content.labelPhoto = window_.currentLabelPhoto().framedImage();
+    content.partNumber = Texts::fromUtf8(result.recognition.partNumber); // agreed with the serial
+    content.labelPhoto = window_.currentLabelPhoto().printedImage();
     return content;
 }
 
