@@ -31,11 +31,11 @@ QImage LabelPhoto::printedImage() const {
     // The label is a few times the serial's height and wider than it: cut a piece around it, so
     // the print shows the label's text rather than the bench around it.
     const QRectF serial = serialFrame.boundingRect();
-    const qreal width = std::max(serial.width() * 2.6, serial.height() * 6);
+    const qreal width = std::max(serial.width() * 2.4, serial.height() * 6);
     const qreal height = std::max(serial.height() * 4, width * 0.7);
     QRectF piece(serial.center() - QPointF(width / 2, height / 2), QSizeF(width, height));
     piece = piece.intersected(QRectF(picture.rect()));
-    if (piece.width() * piece.height() > 0.7 * picture.width() * picture.height())
+    if (piece.width() * piece.height() > 0.85 * picture.width() * picture.height())
         return picture;
     return picture.copy(piece.toAlignedRect());
 }

@@ -149,7 +149,9 @@ private slots:
         QVERIFY(!window().currentSheet().labelPhoto.isNull());
         // Printed cut to the label: the phone photo shows the bench around it.
         const QImage printed = photo.printedImage();
-        QVERIFY(printed.width() < kept.width() * 3 / 4 && printed.width() > kept.width() / 8);
+        QVERIFY2(printed.width() < kept.width() &&
+                     printed.width() > photo.serialFrame.boundingRect().width(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(printed.width()).arg(kept.width())));
 
         QVERIFY(program_->database().saveJob());
         const qint64 id = program_->database().currentJobId();
@@ -425,6 +427,11 @@ private slots:
         QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
         QCOMPARE(window().currentPage(), MainWindow::Page::SerialEntry);
         QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+        // The frame the serial was read from goes with the job, its frame on it.
+        QVERIFY(!window().labelPhoto().isNull());
+        QCOMPARE(window().labelPhoto().image().size(), frame.size());
+        QCOMPARE(window().labelPhoto().serials.first(), label.serial);
+        QVERIFY(!window().labelPhoto().serialFrame.isEmpty());
     }
 
     void webcamUnpluggedMidPreview() {
