@@ -5,6 +5,8 @@
 #include "command.h"
 #include "commands.h"
 #include "database_access.h"
+#include "job_pictures.h"
+#include "label_photo.h"
 #include "request_letter.h"
 #include "texts.h"
 
@@ -343,6 +345,17 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
                                    .arg(database->lastError()))
                     << "\n";
         return ExitFailure;
+    }
+    // The photo goes with the job too (scaled down), for the history and a later reprint.
+    if (!content.labelPhoto.isNull()) {
+        const LabelPhoto photo =
+            LabelPhoto::fromPicture(content.labelPhoto, {}, QString(), {content.serial});
+        storage::JobPicture picture;
+        picture.jpeg = photo.jpeg;
+        picture.takenAt = photo.takenAt;
+        QString pictureError;
+        if (!storage::saveJobPicture(*database, *id, picture, &pictureError))
+            context.err << "radiocode request: " << wrapped(pictureError) << "\n";
     }
     content.reference = Cli::tr("job #%1").arg(*id);
     QString writeError;

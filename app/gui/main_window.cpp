@@ -323,7 +323,14 @@ SheetContent MainWindow::currentSheet() const {
     content.date = QDate::currentDate();
     content.job = currentJobDetails();
     content.result = currentResult();
+    content.labelPhoto = currentLabelPhoto();
     return content;
+}
+
+LabelPhoto MainWindow::currentLabelPhoto() const {
+    const Recognition& shown = currentResult().recognition;
+    return shown.isUsable() && labelPhoto_.isFor(fromStd(shown.serial)) ? labelPhoto_
+                                                                        : LabelPhoto{};
 }
 
 MainWindow::Page MainWindow::currentPage() const {
@@ -640,6 +647,7 @@ void MainWindow::newRadio() {
     family_->serialField()->clear();
     quick_->clear();
     job_->clearForNextJob();
+    labelPhoto_ = LabelPhoto{};
     result_->setResult(LookupResult{});
     showNotice(QString());
     showPage(Page::Family);

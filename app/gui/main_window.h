@@ -4,6 +4,7 @@
 
 #include "instruction_sheet.h"
 #include "job_details.h"
+#include "label_photo.h"
 #include "sheet_printing.h"
 
 #include "radiocode/code_source.h"
@@ -60,6 +61,12 @@ public:
     void showResult(const LookupResult& result);
     // What the sheet would print now.
     SheetContent currentSheet() const;
+    // The label photo the serial was last read from, when the technician keeps it with the job
+    // (a null photo: none). It goes with the job, the sheet and the code request only while
+    // the result page shows a radio it stands for.
+    void setLabelPhoto(const LabelPhoto& photo) { labelPhoto_ = photo; }
+    const LabelPhoto& labelPhoto() const { return labelPhoto_; }
+    LabelPhoto currentLabelPhoto() const;
 
     // ---- Navigation and actions, public for tests and hooks ----
     Page currentPage() const;
@@ -194,6 +201,7 @@ private:
     ScannerInput* scanner_ = nullptr;
     QLabel* notice_ = nullptr;
     std::function<bool(const QString&)> keepDetailsQuestion_;
+    LabelPhoto labelPhoto_;
     Page beforeHelp_ = Page::Family;
     std::optional<Family> lastFamily_;
 

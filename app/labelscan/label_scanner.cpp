@@ -88,6 +88,26 @@ QImage inverted(const QImage& gray) {
     return copy;
 }
 
+// Unsharp mask: the picture plus its difference from a blurred copy. Soft print (an out of
+// focus photo) gets edges that the OCR reads with more certainty.
+QImage sharpened(const QImage& gray) {
+    const QSize size = gray.size();
+    const QImage blurred =
+        gray.scaled(std::max(1, size.width() / 3), std::max(1, size.height() / 3),
+                    Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(QImage::Format_Grayscale8);
+    QImage out(size, QImage::Format_Grayscale8);
+    for (int y = 0; y < size.height(); ++y) {
+        const uchar* in = gray.constScanLine(y);
+        const uchar* soft = blurred.constScanLine(y);
+        uchar* line = out.scanLine(y);
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = uchar(std::clamp(in[x] + (in[x] - soft[x]) * 3 / 2, 0, 255));
+    }
+    return out;
+}
+
 // Stretches the grey levels between the 1st and 99th percentile: dim photos read like bright ones.
 QImage stretched(const QImage& gray) {
     std::array<qint64, 256> histogram{};
@@ -315,7 +335,8 @@ void blankOut(Working& working, const std::vector<QPolygonF>& barcodes) {
 
 std::vector<Reading> textReadings(const QImage& gray, double skew,
                                   const std::vector<QPolygonF>& barcodes,
-                                  const ScanOptions& options, bool& wasCancelled) {
+                                  const ScanOptions& options, bool forSerial, bool& wasCancelled,
+                                  std::vector<PartNumberCandidate>& partNumbers) {
     Working working = scaledTo(gray, textMaxSide, textMinSide);
     // Contrast first: the white patches over barcodes would hide how dim the label is.
     working.gray = stretched(working.gray);
@@ -324,7 +345,22 @@ std::vector<Reading> textReadings(const QImage& gray, double skew,
     blankOut(working, barcodes);
     if (std::abs(skew) >= 1.0)
         working = rotated(working, -skew);
-    const std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
+    std::vector<TextLine> lines = textLinesIn(working, options, wasCancelled);
+    // No serial read sure enough (a soft picture): once more with sharper edges. Its readings
+    // pass the same rules and the same confidence line.
+    const std::vector<TextCandidate> first = serialsInLines(lines);
+    const bool sureOfOne =
+        std::any_of(first.begin(), first.end(), [&](const TextCandidate& candidate) {
+            return candidate.confidence >= options.minTextConfidence;
+        });
+    if (forSerial && !sureOfOne && !wasCancelled && !cancelled(options))
+        lines = textLinesIn({sharpened(working.gray), working.toOriginal}, options, wasCancelled);
+    for (PartNumberCandidate& candidate : partNumbersInLines(lines)) {
+        if (candidate.confidence < options.minTextConfidence)
+            continue;
+        candidate.where = mapped(working.toOriginal, candidate.where);
+        partNumbers.push_back(std::move(candidate));
+    }
     std::vector<Reading> readings;
     for (TextCandidate& candidate : serialsInLines(lines)) {
         if (candidate.confidence < options.minTextConfidence)
@@ -360,6 +396,44 @@ int distinctPlaces(const std::vector<QPolygonF>& polygons) {
 bool anySerial(const std::vector<Reading>& readings) {
     return std::any_of(readings.begin(), readings.end(),
                        [](const Reading& reading) { return reading.isSerial(); });
+}
+
+bool anyBlaupunktSerial(const std::vector<Reading>& readings) {
+    return std::any_of(readings.begin(), readings.end(), [](const Reading& reading) {
+        return reading.isSerial() && reading.recognition.family == Family::Blaupunkt;
+    });
+}
+
+// Gives each Blaupunkt serial the one part number that agrees with it; part numbers that fit
+// no serial are counted, never offered.
+void attachPartNumbers(std::vector<Reading>& readings,
+                       const std::vector<PartNumberCandidate>& partNumbers, ScanReport& report) {
+    std::vector<bool> fitted(partNumbers.size(), false);
+    for (Reading& reading : readings) {
+        if (!reading.isSerial() || reading.recognition.family != Family::Blaupunkt)
+            continue;
+        const PartNumberCandidate* agreeing = nullptr;
+        bool twoDifferent = false;
+        for (std::size_t i = 0; i < partNumbers.size(); ++i) {
+            Recognition checked = reading.recognition;
+            const QByteArray digits = partNumbers[i].digits.toLatin1();
+            crossCheckPartNumber(checked, recognisePartNumber(std::string_view(
+                                              digits.constData(), std::size_t(digits.size()))));
+            if (!checked.partNumberAgrees)
+                continue;
+            fitted[i] = true;
+            if (agreeing && agreeing->digits != partNumbers[i].digits)
+                twoDifferent = true;
+            if (!agreeing || partNumbers[i].confidence > agreeing->confidence)
+                agreeing = &partNumbers[i];
+        }
+        if (agreeing && !twoDifferent) {
+            reading.partNumber = agreeing->digits;
+            reading.partNumberWhere = agreeing->where;
+            reading.partNumberConfidence = agreeing->confidence;
+        }
+    }
+    report.unfittingPartNumbers = int(std::count(fitted.begin(), fitted.end(), false));
 }
 
 } // namespace
@@ -407,21 +481,28 @@ ScanReport scanImage(const QImage& image, const ScanOptions& options) {
         return report;
     }
 
-    if (options.readText && (options.alwaysReadText || !anySerial(found))) {
+    // With a barcode's serial, the text is read for the part number alone: a serial from the
+    // text could only add a misreading beside the exact one.
+    const bool serialFromBarcode = anySerial(found);
+    const bool forPartNumber = options.readPartNumber && anyBlaupunktSerial(found);
+    std::vector<PartNumberCandidate> partNumbers;
+    if (options.readText && (options.alwaysReadText || !serialFromBarcode || forPartNumber)) {
         knowSkew();
         report.textRead = true;
         bool wasCancelled = false;
-        std::vector<Reading> text =
-            textReadings(full.gray, skew, otherBarcodes, options, wasCancelled);
+        std::vector<Reading> text = textReadings(full.gray, skew, otherBarcodes, options,
+                                                 !serialFromBarcode, wasCancelled, partNumbers);
         if (wasCancelled) {
             report.cancelled = true;
             return report;
         }
-        for (Reading& reading : text)
-            found.push_back(std::move(reading));
+        if (options.alwaysReadText || !serialFromBarcode)
+            for (Reading& reading : text)
+                found.push_back(std::move(reading));
     }
     report.otherBarcodes = distinctPlaces(otherBarcodes);
     report.readings = merged(std::move(found));
+    attachPartNumbers(report.readings, partNumbers, report);
     labelscan::report(options, 100);
     return report;
 }

@@ -38,6 +38,12 @@ struct Reading {
     QString beckerModel;
     QString beckerSerialNumber;
     int timesSeen = 1; // the same serial found more than once on the picture (merged)
+    // Blaupunkt: the part number printed on the label ("7 645 384 318"), read as text, only
+    // when it agrees with this serial (the core's cross-check); empty otherwise. The technician
+    // confirms it with the serial.
+    QString partNumber;
+    QPolygonF partNumberWhere;
+    int partNumberConfidence = 0;
 
     // A serial the technician may take (after confirming); otherwise only its suggestions are.
     bool isSerial() const {
@@ -51,6 +57,9 @@ struct ScanOptions {
     bool readText = true;        // fall back to the text when the barcodes give no serial
     bool alwaysReadText = false; // read the text even when a barcode gave a serial
     int minTextConfidence = defaultMinTextConfidence;
+    // Read the printed text for the Blaupunkt part number too when a barcode gave the serial
+    // (slower: the text path runs).
+    bool readPartNumber = false;
     // Asked between steps and during text recognition: true stops the work.
     std::function<bool()> isCancelled;
     // 0-100, from the thread doing the work.
@@ -61,6 +70,9 @@ struct ScanReport {
     bool cancelled = false;
     bool textRead = false; // the text path ran
     int otherBarcodes = 0; // barcodes read that carry no serial (an EAN-13 of the part, ...)
+    // Part numbers read sure enough that fit no serial on the picture: one of the two is
+    // misread, so none is offered.
+    int unfittingPartNumbers = 0;
     // Serials first (in the order found), then look-alike readings that only suggest one.
     std::vector<Reading> readings;
 

@@ -195,4 +195,37 @@ std::vector<TextCandidate> serialsInLines(const std::vector<TextLine>& lines) {
     return found;
 }
 
+std::vector<PartNumberCandidate> partNumbersInLines(const std::vector<TextLine>& lines) {
+    static const QRegularExpression digitsOnly(QStringLiteral("^[0-9]+$"));
+    auto isDigits = [](const TextWord& word) { return digitsOnly.match(word.text).hasMatch(); };
+    std::vector<PartNumberCandidate> found;
+    for (const TextLine& line : lines) {
+        const int words = int(line.words.size());
+        for (int first = 0; first < words; ++first) {
+            if (!isDigits(line.words[first]) || (first > 0 && isDigits(line.words[first - 1])))
+                continue;
+            QString digits;
+            QString printed;
+            std::vector<const TextWord*> window;
+            int end = first;
+            while (end < words && isDigits(line.words[end]) &&
+                   digits.size() < qsizetype(partNumberLength)) {
+                digits += line.words[end].text;
+                printed += (end > first ? QStringLiteral(" ") : QString()) + line.words[end].text;
+                window.push_back(&line.words[end]);
+                ++end;
+            }
+            const bool bounded = end == words || !isDigits(line.words[end]);
+            if (!bounded || digits.size() != qsizetype(partNumberLength))
+                continue;
+            const QByteArray utf8 = digits.toLatin1();
+            if (recognisePartNumber(std::string_view(utf8.constData(), std::size_t(utf8.size())))
+                    .state != InputState::Valid)
+                continue;
+            found.push_back({digits, printed, unionOf(window), lowestConfidence(window)});
+        }
+    }
+    return found;
+}
+
 } // namespace radiocode::labelscan

@@ -41,4 +41,16 @@ inline QPolygonF cornersOf(const QRectF& box) {
 // part or batch number.
 std::vector<TextCandidate> serialsInLines(const std::vector<TextLine>& lines);
 
+struct PartNumberCandidate {
+    QString digits;   // the 10 digits
+    QString textRead; // as printed ("7 645 384 318")
+    QPolygonF where;
+    int confidence = 0; // the lowest confidence of its words
+};
+
+// Blaupunkt part numbers in the lines: words of digits only (as printed in groups, up to four
+// words) that make exactly 10 digits from 76, with no further digits on either side. Nothing is
+// corrected: a letter among the digits is no part number.
+std::vector<PartNumberCandidate> partNumbersInLines(const std::vector<TextLine>& lines);
+
 } // namespace radiocode::labelscan

@@ -347,11 +347,50 @@ void drawNotes(SheetPainter& sheet, const QList<LabelDrawing::Note>& notes, cons
 }
 
 // Radio facts on the left, the label drawing on the right, the code boxes below the facts.
+// The photo of the real label, small, with the serial framed where it was read, so a code
+// refused later can be checked against what the label says. Returns the bottom of the box.
+qreal drawLabelPhoto(SheetPainter& sheet, const LabelPhoto& photo, const QRectF& room) {
+    if (photo.isNull())
+        return room.top();
+    QImage picture = photo.printedImage();
+    if (picture.isNull())
+        return room.top();
+    QPainter& p = sheet.painter();
+    const qreal titleHeight = sheet.mm(4.5);
+    const QSizeF size =
+        QSizeF(picture.size())
+            .scaled(room.width(), room.height() - titleHeight - sheet.mm(5), Qt::KeepAspectRatio);
+    const QRectF target(room.left() + (room.width() - size.width()) / 2, room.top() + titleHeight,
+                        size.width(), size.height());
+    // About 300 dpi on paper is plenty for a label and keeps the PDF small.
+    const int pixels = std::min(picture.width(), int(size.width() / sheet.dpi() * 300) + 1);
+    if (pixels < picture.width())
+        picture = picture.scaledToWidth(pixels, Qt::SmoothTransformation);
+    p.setFont(sheet.font(8, true));
+    p.setPen(ink);
+    p.drawText(QRectF(room.left(), room.top(), room.width(), titleHeight),
+               Qt::AlignLeft | Qt::AlignTop, InstructionSheet::tr("Label photo"));
+    p.drawImage(target, picture);
+    p.setPen(QPen(rule, sheet.mm(0.3)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(target);
+    p.setFont(sheet.font(7.5));
+    p.setPen(muted);
+    const QString caption =
+        photo.serialRead.isEmpty()
+            ? InstructionSheet::tr("Taken %1")
+                  .arg(QLocale().toString(photo.takenAt.toLocalTime().date(), QLocale::ShortFormat))
+            : InstructionSheet::tr("Serial read off it: %1").arg(photo.serialRead);
+    p.drawText(QRectF(room.left(), target.bottom() + sheet.mm(1), room.width(), sheet.mm(4)),
+               Qt::AlignHCenter | Qt::AlignTop, caption);
+    return target.bottom() + sheet.mm(6);
+}
+
 void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
     const LookupResult& result = content.result;
     const Recognition& recognition = result.recognition;
     // The heading goes with its section: never alone at the foot of a page.
-    sheet.ensureSpace(sheet.mm(60));
+    sheet.ensureSpace(sheet.mm(content.labelPhoto.isNull() ? 60 : 110));
     sheet.heading(InstructionSheet::tr("Radio and code"));
     QPainter& p = sheet.painter();
     const qreal top = sheet.y();
@@ -449,6 +488,9 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
             labelBottom = target.bottom() + sheet.mm(6);
         }
     }
+    labelBottom = drawLabelPhoto(sheet, content.labelPhoto,
+                                 QRectF(sheet.left() + factsWidth + sheet.mm(4), labelBottom,
+                                        sheet.width() - factsWidth - sheet.mm(4), sheet.mm(42)));
     if (sheet.y() < labelBottom)
         sheet.advance(labelBottom - sheet.y());
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "job_details.h"
+#include "label_photo.h"
 
 #include "radiocode/code_source.h"
 
@@ -33,7 +34,8 @@ struct SheetContent {
     QString workshopName; // a setting; may be empty
     QDate date;
     JobDetails job;
-    LookupResult result; // Ok: the code goes in the boxes; otherwise they stay empty
+    LookupResult result;   // Ok: the code goes in the boxes; otherwise they stay empty
+    LabelPhoto labelPhoto; // printed small, with the serial framed; null: no photo box
 };
 
 class InstructionSheet {

@@ -189,7 +189,7 @@ class Database {
 
 public:
     // The schema this program writes. Older databases are migrated on open; newer ones refused.
-    static constexpr int knownSchemaVersion = 4;
+    static constexpr int knownSchemaVersion = 5;
 
     // Opens (creating an SQLite file with owner-only permissions if needed) and migrates.
     static std::unique_ptr<Database> open(const DatabaseLocation& location, QString* error,

@@ -2,6 +2,7 @@
 #include "csv_writer.h"
 #include "database.h"
 #include "database_columns.h"
+#include "job_pictures.h"
 
 #include <QIODevice>
 #include <QSqlError>
@@ -188,6 +189,9 @@ QList<Job> Database::jobs(const JobFilter& filter) {
 }
 
 bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
+    // Whether a label photo is kept with the job; the picture itself stays in the database.
+    // Asked first: PostgreSQL streams the jobs, and another query would drop the rest of them.
+    const QSet<qint64> pictured = jobsWithPicture(*this);
     bool ok = false;
     QSqlQuery query = jobsQuery(filter, &ok);
     if (!ok)
@@ -206,14 +210,16 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                               {QStringLiteral("outcome"), Kind::Text},
                               {QStringLiteral("attempts"), Kind::Number},
                               {QStringLiteral("part_number"), Kind::Text},
-                              {QStringLiteral("notes"), Kind::Text}});
+                              {QStringLiteral("notes"), Kind::Text},
+                              {QStringLiteral("label_photo"), Kind::Text}});
     while (query.next()) {
         const Job job = jobFromQuery(query);
-        if (!writer.writeRow({QString::number(job.id), timestamp(job.time), job.technician,
-                              job.customer, job.registration, job.vin,
-                              job.family ? familyText(*job.family) : QString(), job.serial,
-                              job.code, job.source, outcomeId(job.outcome),
-                              QString::number(job.attempts), job.partNumber, job.notes})) {
+        if (!writer.writeRow(
+                {QString::number(job.id), timestamp(job.time), job.technician, job.customer,
+                 job.registration, job.vin, job.family ? familyText(*job.family) : QString(),
+                 job.serial, job.code, job.source, outcomeId(job.outcome),
+                 QString::number(job.attempts), job.partNumber, job.notes,
+                 pictured.contains(job.id) ? QStringLiteral("yes") : QStringLiteral("no")})) {
             lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
             return false;
         }

@@ -74,6 +74,14 @@ const std::vector<Migration>& migrations() {
         // Codes learned when none was on record: who refused a code on a radio and when, and the
         // jobs whose code was asked of a dealer or the manufacturer's service.
         {4, codeRequestMigration(), codeRequestMigration()},
+        // The label photo a serial was read from, kept with its job (job_pictures.h).
+        {5,
+         {QStringLiteral("CREATE TABLE job_pictures (job_id INTEGER PRIMARY KEY, taken_at TEXT "
+                         "NOT NULL DEFAULT '', serial_read TEXT NOT NULL DEFAULT '', "
+                         "serial_frame TEXT NOT NULL DEFAULT '', jpeg BLOB NOT NULL)")},
+         {QStringLiteral("CREATE TABLE job_pictures (job_id BIGINT PRIMARY KEY, taken_at TEXT "
+                         "NOT NULL DEFAULT '', serial_read TEXT NOT NULL DEFAULT '', "
+                         "serial_frame TEXT NOT NULL DEFAULT '', jpeg BYTEA NOT NULL)")}},
     };
     return all;
 }

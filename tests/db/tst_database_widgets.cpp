@@ -622,7 +622,7 @@ private slots:
         const QByteArray csv = file.readAll();
         QVERIFY2(csv.startsWith("\xEF\xBB\xBF"
                                 "id,time,technician,customer,registration,vin,family,serial,code,"
-                                "source,outcome,attempts,part_number,notes\n"),
+                                "source,outcome,attempts,part_number,notes,label_photo\n"),
                  csv.constData());
         QVERIFY(csv.contains("Second note"));
         history->close();

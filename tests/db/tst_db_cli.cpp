@@ -419,10 +419,11 @@ private slots:
                  1);
         result = run({QStringLiteral("jobs"), QStringLiteral("export")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.startsWith("\xEF\xBB\xBF"
-                                       "id,time,technician,customer,registration,vin,family,serial,"
-                                       "code,source,outcome,attempts,part_number,notes\n"),
-                 result.out.constData());
+        QVERIFY2(
+            result.out.startsWith("\xEF\xBB\xBF"
+                                  "id,time,technician,customer,registration,vin,family,serial,"
+                                  "code,source,outcome,attempts,part_number,notes,label_photo\n"),
+            result.out.constData());
         QVERIFY(result.out.contains("\"Aerial plug loose\nfixed\""));
     }
 

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,7 +67,8 @@ class TestNoCodeCli : public QObject {
                 qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
             QSqlQuery query(admin);
             query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table : {"codes", "jobs", "code_requests", "radiocode_meta"})
+            for (const char* table :
+                 {"codes", "jobs", "code_requests", "job_pictures", "radiocode_meta"})
                 query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("admin"));
@@ -370,6 +372,63 @@ private slots:
         QVERIFY(outputText(run({QStringLiteral("jobs"), QStringLiteral("list"),
                                 QStringLiteral("--waiting")}))
                     .contains(QStringLiteral("No job is waiting")));
+    }
+
+    // `request --photo`: the photo is on the letter and kept with the job (scaled down), and
+    // `jobs export` says which job has one, without the picture's bytes.
+    void requestPhotoKeptWithTheJob() {
+        QImage photo(3000, 2000, QImage::Format_RGB32);
+        photo.fill(QColor(240, 240, 230));
+        for (int x = 100; x < 2900; x += 37)
+            for (int y = 600; y < 1400; ++y)
+                photo.setPixel(x + (y % 3), y, qRgb(20, 20, 20));
+        const QString photoPath = dir_.filePath(QStringLiteral("label.png"));
+        QVERIFY(photo.save(photoPath));
+        const QString pdf = dir_.filePath(QStringLiteral("with-photo.pdf"));
+        const Run request = run({QStringLiteral("request"), serial, QStringLiteral("--out"), pdf,
+                                 QStringLiteral("--photo"), photoPath});
+        QVERIFY2(request.exitCode == 0, request.err.constData());
+        const qint64 id = requestedJob(request);
+        QVERIFY(id > 0);
+        QProcess images;
+        images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+        QVERIFY(images.waitForFinished(30000));
+        QVERIFY2(images.readAllStandardOutput().split('\n').size() >= 4, "no picture in the PDF");
+
+        const Run without = run({QStringLiteral("request"), serial, QStringLiteral("--out"),
+                                 dir_.filePath(QStringLiteral("without-photo.pdf"))});
+        QVERIFY2(without.exitCode == 0, without.err.constData());
+        const qint64 other = requestedJob(without);
+
+        const Run exported = run({QStringLiteral("jobs"), QStringLiteral("export")});
+        QCOMPARE(exported.exitCode, 0);
+        const QList<QByteArray> lines = exported.out.split('\n');
+        QVERIFY(lines.first().endsWith(",label_photo"));
+        int checked = 0;
+        for (const QByteArray& line : lines) {
+            const QByteArray start = line.startsWith("\xEF\xBB\xBF") ? line.mid(3) : line;
+            if (start.startsWith(QByteArray::number(id) + ',')) {
+                QVERIFY2(line.endsWith(",yes"), line.constData());
+                ++checked;
+            } else if (start.startsWith(QByteArray::number(other) + ',')) {
+                QVERIFY2(line.endsWith(",no"), line.constData());
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 2);
+        QVERIFY(exported.out.size() < 4096); // no picture in the export
+
+        // An unreadable photo: said, and nothing is logged.
+        const QString broken = dir_.filePath(QStringLiteral("broken.jpg"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xFF\xD8\xFF not a picture");
+        file.close();
+        const Run bad =
+            run({QStringLiteral("request"), serial, QStringLiteral("--out"),
+                 dir_.filePath(QStringLiteral("bad.pdf")), QStringLiteral("--photo"), broken});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(bad.err).contains(broken), bad.err.constData());
     }
 
     void waitingListWithReminder() {

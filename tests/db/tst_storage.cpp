@@ -4,6 +4,7 @@
 #include "code_database_source.h"
 #include "csv_writer.h"
 #include "database.h"
+#include "job_pictures.h"
 #include "storage_texts.h"
 
 #include "radiocode/code_source.h"
@@ -77,8 +78,8 @@ class TestStorage : public QObject {
                 qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
             QSqlQuery query(admin);
             query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table :
-                 {"codes", "jobs", "code_requests", "radiocode_meta", "other_table"})
+            for (const char* table : {"codes", "jobs", "code_requests", "job_pictures",
+                                      "radiocode_meta", "other_table"})
                 query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("admin"));
@@ -185,6 +186,9 @@ private slots:
     // Takes the open database back to schema `version`: drops the columns later schemas added.
     static void downgradeJobs(Database& db, int version) {
         QSqlQuery query(db.connection());
+        if (version < 5)
+            QVERIFY2(query.exec(QStringLiteral("DROP TABLE job_pictures")),
+                     qPrintable(query.lastError().text()));
         if (version < 4)
             for (const char* statement :
                  {"DROP TABLE code_requests", "ALTER TABLE codes DROP COLUMN refused_by",
@@ -236,9 +240,9 @@ private slots:
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         QVERIFY(db->exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
-        QVERIFY(lines.first().endsWith(",part_number,notes"));
+        QVERIFY(lines.first().endsWith(",part_number,notes,label_photo"));
         QVERIFY(buffer.data().contains(",\xE2\x80\x8B"
-                                       "7645387042,\n")); // kept as text
+                                       "7645387042,,no\n")); // kept as text
     }
 
     // A database from the version before notes (schema 2) gains the notes column on open; its
@@ -265,6 +269,96 @@ private slots:
         changed.notes = QStringLiteral("Aerial loose");
         QVERIFY(db->updateJob(changed));
         QCOMPARE(db->job(changed.id)->notes, QStringLiteral("Aerial loose"));
+    }
+
+    // The label photo goes with its job: every byte back after a reopen (a JPEG holds NULs
+    // and every other byte), replaced when saved again, listed by id, and the export says which
+    // jobs have one without carrying the picture.
+    void jobPictureKeptWithJob() {
+        auto db = openFresh();
+        QVERIFY(db);
+        Job job;
+        job.family = Family::Blaupunkt;
+        job.serial = QStringLiteral("BP538769672026");
+        const auto withPhoto = db->addJob(job);
+        const auto without = db->addJob(job);
+        QVERIFY(withPhoto && without);
+        QByteArray bytes;
+        for (int i = 0; i < 300 * 1024; ++i)
+            bytes += char((i * 7 + i / 256) & 0xff);
+        JobPicture picture;
+        picture.jpeg = bytes;
+        picture.serialRead = job.serial;
+        picture.serialFrame = {QPointF(10, 20.5), QPointF(300, 20), QPointF(300, 60),
+                               QPointF(10, 60)};
+        picture.takenAt = QDateTime(QDate(2026, 11, 30), QTime(9, 15), Qt::UTC);
+        QString error;
+        QVERIFY2(saveJobPicture(*db, *withPhoto, picture, &error), qPrintable(error));
+        db.reset();
+        db = reopen();
+        QVERIFY(db);
+        auto stored = jobPicture(*db, *withPhoto, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->jpeg.size(), bytes.size());
+        QVERIFY(stored->jpeg == bytes);
+        QCOMPARE(stored->serialRead, job.serial);
+        QCOMPARE(stored->serialFrame, picture.serialFrame);
+        QCOMPARE(stored->takenAt, picture.takenAt);
+        QVERIFY(!jobPicture(*db, *without, &error));
+        QCOMPARE(jobsWithPicture(*db), QSet<qint64>{*withPhoto});
+
+        picture.jpeg = QByteArray("\xFF\xD8\x00second\xFF\xD9", 11);
+        picture.serialFrame.clear();
+        QVERIFY2(saveJobPicture(*db, *withPhoto, picture, &error), qPrintable(error));
+        QCOMPARE(jobPicture(*db, *withPhoto)->jpeg, picture.jpeg);
+        QVERIFY(jobPicture(*db, *withPhoto)->serialFrame.isEmpty());
+
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(db->exportJobs(buffer));
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        QVERIFY(lines.first().endsWith(",notes,label_photo"));
+        QVERIFY(!buffer.data().contains("second"));
+        for (const QByteArray& line : lines.mid(1, 2)) {
+            const bool hasPhoto = line.startsWith(QByteArray::number(*withPhoto) + ',');
+            QVERIFY2(line.endsWith(hasPhoto ? ",yes" : ",no"), line.constData());
+        }
+
+        // Too large, or nothing: refused with a reason, the kept one stays.
+        picture.jpeg = QByteArray(maxJobPictureBytes + 1, 'x');
+        QVERIFY(!saveJobPicture(*db, *without, picture, &error));
+        QVERIFY(error.contains(QLatin1String("MB")));
+        QVERIFY(!saveJobPicture(*db, *without, JobPicture{}, &error));
+        QVERIFY(!jobPicture(*db, *without));
+        QVERIFY(removeJobPicture(*db, *withPhoto, &error));
+        QVERIFY(!jobPicture(*db, *withPhoto));
+    }
+
+    // A database from before label photos (schema 4) gains their table on open; its jobs stay.
+    void schemaFourGainsJobPictures() {
+        auto db = openFresh();
+        QVERIFY(db);
+        Job job;
+        job.family = Family::Becker;
+        job.serial = QStringLiteral("BE475712345678");
+        job.notes = QStringLiteral("kept");
+        const auto id = db->addJob(job);
+        QVERIFY(id);
+        downgradeJobs(*db, 4);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!db->connection().tables().contains(QStringLiteral("job_pictures")));
+        db.reset();
+        db = reopen();
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
+        QCOMPARE(db->job(*id)->notes, QStringLiteral("kept"));
+        QVERIFY(!jobPicture(*db, *id));
+        JobPicture picture;
+        picture.jpeg = QByteArray(1000, '\x01');
+        QString error;
+        QVERIFY2(saveJobPicture(*db, *id, picture, &error), qPrintable(error));
+        QCOMPARE(jobPicture(*db, *id)->jpeg.size(), 1000);
     }
 
     // Codes of a Blaupunkt label form with a 7th-character letter import like any other; a

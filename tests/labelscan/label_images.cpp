@@ -80,6 +80,7 @@ Label blaupunkt(quint32 seed) {
     const QString twelve = digits(random, 12);
     label.serial = QStringLiteral("BP") + twelve;
     const QString part = QStringLiteral("764") + twelve.mid(0, 4) + QStringLiteral("318");
+    label.partNumber = part;
     QPainter painter;
     blankLabel(painter, label.image);
     text(painter, font("DejaVu Sans", 44, true), QColor(29, 63, 143), {70, 100},

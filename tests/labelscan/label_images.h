@@ -34,7 +34,8 @@ struct Label {
     std::optional<Family> family; // none: a picture with no serial on it
     QString serial;               // the normalised serial on it; empty when none
     bool barcodeCarriesSerial = false;
-    QImage image; // the clean label
+    QString partNumber; // Blaupunkt: the part number printed beside the serial (10 digits)
+    QImage image;       // the clean label
 };
 
 // A label of `family` with a serial drawn from `seed`.

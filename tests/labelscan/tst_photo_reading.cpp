@@ -2,25 +2,32 @@
 // picture; the dialog frames what it found, and one click takes it into the serial page.
 #include "family_page.h"
 #include "finder_program.h"
+#include "history_window.h"
 #include "i18n.h"
+#include "job_pictures.h"
 #include "label_images.h"
+#include "label_photo_viewer.h"
 #include "label_scan_integration.h"
+#include "no_code_actions.h"
 #include "photo_reader_dialog.h"
 #include "serial_entry_page.h"
 #include "serial_widgets.h"
 #include "webcam_dialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QGraphicsView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -71,6 +78,34 @@ class TestPhotoReading : public QObject {
         return !dialog->isReading();
     }
 
+    // Reads `image` in the photo dialog and takes its only reading, the picture kept or not.
+    bool readAndTake(const QImage& image, bool keep) {
+        scan().readImage(image, QStringLiteral("label"));
+        if (!waitForReading() || scan().dialog()->readings().empty())
+            return false;
+        PhotoReaderDialog* dialog = scan().dialog();
+        if (!dialog->keepPictureBox()->isVisible())
+            return false;
+        dialog->keepPictureBox()->setChecked(keep);
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        return window().currentPage() == MainWindow::Page::SerialEntry;
+    }
+
+    storage::Database& database() { return *program_->database().session().database(); }
+
+    QString pdfText(const QByteArray& pdf) {
+        const QString path = dir_.filePath(QStringLiteral("sheet.pdf"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
+            return {};
+        file.close();
+        QProcess process;
+        process.start(QStringLiteral("pdftotext"),
+                      {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        process.waitForFinished(30000);
+        return QString::fromUtf8(process.readAllStandardOutput());
+    }
+
     QString save(const QString& name, const QImage& image) {
         const QString path = dir_.filePath(name);
         return image.save(path) ? path : QString();
@@ -89,6 +124,154 @@ private slots:
     }
 
     void cleanup() { program_.reset(); }
+
+    // The picture the serial was read from goes with the job: scaled down, stored with it,
+    // printed on the sheet, shown from the history and back with the reopened job.
+    void pictureGoesWithTheJob() {
+        const Label label = drawLabel(Family::Renault, 41);
+        const QImage phonePhoto = degraded(label.image, Degradation::PhonePhoto, 41);
+        scan().readImage(phonePhoto, QStringLiteral("photo"));
+        QVERIFY(scan().dialog()->keepPictureBox()->isChecked()); // on by default
+        QVERIFY(readAndTake(phonePhoto, true));
+        QVERIFY(window().lookUpEntry());
+        QCOMPARE(window().currentPage(), MainWindow::Page::Result);
+        const LabelPhoto photo = window().currentLabelPhoto();
+        QVERIFY(!photo.isNull());
+        const QImage kept = photo.image();
+        QCOMPARE(std::max(kept.width(), kept.height()), LabelPhoto::maxSide);
+        QVERIFY2(photo.jpeg.size() <= LabelPhoto::targetBytes,
+                 qPrintable(QString::number(photo.jpeg.size())));
+        QVERIFY(photo.jpeg.size() > 20 * 1024); // a picture of the label, not a thumbnail
+        QCOMPARE(photo.serialRead, label.serial);
+        // The frame is scaled with the picture: it lies inside it, around the barcode.
+        QVERIFY(photo.serialFrame.size() >= 4);
+        QVERIFY(QRectF(kept.rect()).contains(photo.serialFrame.boundingRect()));
+        QVERIFY(!window().currentSheet().labelPhoto.isNull());
+        // Printed cut to the label: the phone photo shows the bench around it.
+        const QImage printed = photo.printedImage();
+        QVERIFY2(printed.width() < kept.width() &&
+                     printed.width() > photo.serialFrame.boundingRect().width(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(printed.width()).arg(kept.width())));
+
+        QVERIFY(program_->database().saveJob());
+        const qint64 id = program_->database().currentJobId();
+        QVERIFY(id > 0);
+        QString error;
+        const auto stored = storage::jobPicture(database(), id, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->jpeg == photo.jpeg);
+        QCOMPARE(stored->serialRead, label.serial);
+        QCOMPARE(stored->serialFrame.size(), photo.serialFrame.size());
+
+        // The sheet has the photo box, the serial read off it under the picture.
+        const QString sheet =
+            pdfText(InstructionSheet::pdf(window().currentSheet(), SheetFormat::A4));
+        QVERIFY2(sheet.contains(QStringLiteral("Label photo")), qPrintable(sheet));
+        QVERIFY(sheet.contains(QStringLiteral("Serial read off it: ") + label.serial));
+
+        // A new radio: no photo any more; the history shows it and brings it back.
+        window().newRadio();
+        QVERIFY(window().currentLabelPhoto().isNull());
+        QVERIFY(!pdfText(InstructionSheet::pdf(window().currentSheet(), SheetFormat::A4))
+                     .contains(QStringLiteral("Label photo")));
+        program_->database().openHistory();
+        HistoryWindow* history = program_->database().historyWindow();
+        QVERIFY(history);
+        history->table()->selectRow(0);
+        QCOMPARE(history->selectedJob()->id, id);
+        QVERIFY(history->labelPhotoButton()->isEnabled());
+        QVERIFY(!history->table()->item(0, 2)->icon().isNull());
+        auto* viewer = qobject_cast<LabelPhotoViewer*>(history->showLabelPhoto());
+        QVERIFY(viewer);
+        QVERIFY(!viewer->pictureLabel()->pixmap().isNull());
+        QVERIFY(viewer->captionLabel()->text().contains(label.serial));
+        viewer->close();
+        QTest::mouseClick(history->reopenButton(), Qt::LeftButton);
+        QCOMPARE(window().currentLabelPhoto().jpeg, photo.jpeg);
+        QVERIFY(pdfText(InstructionSheet::pdf(window().currentSheet(), SheetFormat::A4))
+                    .contains(QStringLiteral("Label photo")));
+        history->close();
+    }
+
+    // Unticked, or a serial typed for another radio after the photo: no picture goes with it.
+    void pictureOnlyWhenKeptAndForItsRadio() {
+        const Label first = drawLabel(Family::Visteon, 42);
+        QVERIFY(readAndTake(first.image, false));
+        QVERIFY(window().lookUpEntry());
+        QVERIFY(window().currentLabelPhoto().isNull());
+        QVERIFY(program_->database().saveJob());
+        QVERIFY(!storage::jobPicture(database(), program_->database().currentJobId()));
+        // The choice is remembered, for the webcam too.
+        program_ = std::make_unique<FinderProgram>();
+        scan().setFrameSources([] { return std::make_unique<FedFrames>(); }, [] { return true; });
+        window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window()));
+        scan().readImage(first.image, QStringLiteral("again"));
+        QVERIFY(!scan().dialog()->keepPictureBox()->isChecked());
+        QVERIFY(waitForReading());
+        scan().dialog()->reject();
+        QTest::mouseClick(scan().familyWebcamButton(), Qt::LeftButton);
+        QVERIFY(!scan().webcamDialog()->keepPictureBox()->isChecked());
+        scan().webcamDialog()->reject();
+
+        const Label second = drawLabel(Family::Visteon, 43);
+        QVERIFY(second.serial != first.serial);
+        QVERIFY(readAndTake(second.image, true));
+        QVERIFY(!window().labelPhoto().isNull());
+        window().serialEntryPage()->setSerialText(first.serial); // another radio after all
+        QVERIFY(window().lookUpEntry());
+        QVERIFY(window().currentLabelPhoto().isNull());
+        QVERIFY(window().currentSheet().labelPhoto.isNull());
+        QVERIFY(program_->database().saveJob());
+        QVERIFY(!storage::jobPicture(database(), program_->database().currentJobId()));
+    }
+
+    // The code request for a radio without a code carries the photo, and its job keeps it.
+    void pictureOnTheCodeRequest() {
+        const Label label = drawLabel(Family::Blaupunkt, 44);
+        QVERIFY(readAndTake(degraded(label.image, Degradation::Rotated, 44), true));
+        QVERIFY(window().lookUpEntry());
+        NoCodeActions* noCode = program_->database().noCodeActions();
+        QVERIFY(noCode);
+        const RequestContent request = noCode->requestFor();
+        QVERIFY(!request.labelPhoto.isNull());
+        // The part number read with the serial (when it was) fills the letter's field.
+        QCOMPARE(request.partNumber, scan().dialog()->readings().front().partNumber);
+        QString error;
+        const QString pdf = dir_.filePath(QStringLiteral("request.pdf"));
+        QVERIFY2(noCode->saveRequest(request, QStringLiteral("en"), pdf, &error),
+                 qPrintable(error));
+        QVERIFY(storage::jobPicture(database(), noCode->lastRequestJob()));
+        QProcess images;
+        images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+        QVERIFY(images.waitForFinished(30000));
+        // A header line, a rule, then one line per picture: the label photo.
+        QVERIFY2(images.readAllStandardOutput().split('\n').size() >= 4, "no picture in the PDF");
+    }
+
+    // The Blaupunkt part number printed beside the serial is shown with it in the dialog and
+    // taken into the part-number field with it, where the serial page checks the two.
+    void partNumberShownAndTakenWithTheSerial() {
+        const Label label = drawLabel(Family::Blaupunkt, 45);
+        scan().readImage(label.image, QStringLiteral("blaupunkt"));
+        QVERIFY(waitForReading());
+        PhotoReaderDialog* dialog = scan().dialog();
+        QCOMPARE(dialog->readingList()->count(), 1);
+        QCOMPARE(dialog->readings().front().partNumber, label.partNumber);
+        const QString printed = label.partNumber.left(1) + u' ' + label.partNumber.mid(1, 3) +
+                                u' ' + label.partNumber.mid(4, 3) + u' ' + label.partNumber.mid(7);
+        QVERIFY2(dialog->readingList()->item(0)->text().contains(QStringLiteral("Part number ") +
+                                                                 printed),
+                 qPrintable(dialog->readingList()->item(0)->text()));
+        QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+        QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+        QCOMPARE(window().serialEntryPage()->partNumberEdit()->text(), label.partNumber);
+        QVERIFY(window().serialEntryPage()->recognition().partNumberAgrees);
+        // A label of another family fills no part number, and clears the last one.
+        const Label renault = drawLabel(Family::Renault, 45);
+        QVERIFY(readAndTake(renault.image, true));
+        QVERIFY(window().serialEntryPage()->partNumberEdit()->text().isEmpty());
+    }
 
     void buttonsOnTheFirstAndSerialPages() {
         QVERIFY(scan().familyPageButton());
@@ -164,6 +347,24 @@ private slots:
         QVERIFY(!dialog->useButton()->isEnabled());
     }
 
+    // A second picture while the first is still being read: the first's late answer (stopped)
+    // never shows for the second.
+    void secondPictureWhileReading() {
+        const Label becker = drawLabel(Family::Becker, 46);
+        scan().readImage(degraded(becker.image, Degradation::PhonePhoto, 46),
+                         QStringLiteral("first"));
+        PhotoReaderDialog* dialog = scan().dialog();
+        QVERIFY(dialog->isReading());
+        QTest::qWait(50);
+        const Label renault = drawLabel(Family::Renault, 46);
+        scan().readImage(renault.image, QStringLiteral("second"));
+        QVERIFY(waitForReading());
+        QTest::qWait(100); // anything still queued arrives
+        QCOMPARE(dialog->readings().size(), std::size_t(1));
+        QCOMPARE(dialog->readings().front().serial(), renault.serial);
+        QVERIFY(!dialog->stateLabel()->text().startsWith(QStringLiteral("Reading stopped")));
+    }
+
     void cancelWhileReading() {
         // Becker goes on to the text path, which takes long enough to stop.
         const Label label = drawLabel(Family::Becker, 34);
@@ -226,6 +427,11 @@ private slots:
         QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
         QCOMPARE(window().currentPage(), MainWindow::Page::SerialEntry);
         QCOMPARE(window().serialEntryPage()->serialText(), label.serial);
+        // The frame the serial was read from goes with the job, its frame on it.
+        QVERIFY(!window().labelPhoto().isNull());
+        QCOMPARE(window().labelPhoto().image().size(), frame.size());
+        QCOMPARE(window().labelPhoto().serials.first(), label.serial);
+        QVERIFY(!window().labelPhoto().serialFrame.isEmpty());
     }
 
     void webcamUnpluggedMidPreview() {

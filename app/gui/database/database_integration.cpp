@@ -3,6 +3,7 @@
 #include "database_settings_page.h"
 #include "history_window.h"
 #include "import_dialog.h"
+#include "job_pictures.h"
 #include "main_window.h"
 #include "no_code_actions.h"
 #include "result_page.h"
@@ -315,8 +316,31 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     }
     currentJobFamily_ = job.family;
     currentJobSerial_ = job.serial;
+    keepLabelPhoto(currentJobId_);
     if (history_)
         history_->refresh();
+    return true;
+}
+
+bool DatabaseIntegration::keepLabelPhoto(qint64 jobId) {
+    storage::Database* database = session_.database();
+    if (!window_ || !database || jobId <= 0)
+        return true;
+    const LabelPhoto photo = window_->currentLabelPhoto();
+    if (photo.isNull() || (photoJobId_ == jobId && photoTakenAt_ == photo.takenAt))
+        return true;
+    storage::JobPicture picture;
+    picture.jpeg = photo.jpeg;
+    picture.serialFrame = QList<QPointF>(photo.serialFrame.begin(), photo.serialFrame.end());
+    picture.serialRead = photo.serialRead;
+    picture.takenAt = photo.takenAt;
+    QString error;
+    if (!storage::saveJobPicture(*database, jobId, picture, &error)) {
+        showError(tr("Job log"), error);
+        return false;
+    }
+    photoJobId_ = jobId;
+    photoTakenAt_ = photo.takenAt;
     return true;
 }
 
@@ -474,6 +498,20 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     details.technician = job.technician;
     details.notes = job.notes;
     window_->setJobDetails(details);
+    // The label photo kept with the job comes back with it (for the sheet and the request).
+    LabelPhoto photo;
+    if (storage::Database* database = session_.database()) {
+        if (const auto picture = storage::jobPicture(*database, job.id)) {
+            photo.jpeg = picture->jpeg;
+            photo.serialFrame = QPolygonF(picture->serialFrame);
+            photo.serialRead = picture->serialRead;
+            photo.serials = {job.serial};
+            photo.takenAt = picture->takenAt;
+        }
+    }
+    window_->setLabelPhoto(photo);
+    photoJobId_ = photo.isNull() ? 0 : job.id;
+    photoTakenAt_ = photo.takenAt;
     window_->showResult(result);
     currentJobId_ = job.id;
     currentJobFamily_ = job.family;

@@ -57,6 +57,9 @@ public:
     QString lastWarning() const { return lastWarning_; }
     QString lastError() const { return lastError_; }
     void reopenJob(const storage::Job& job);
+    // Stores the window's label photo with the job when it shows this job's radio (once per
+    // photo and job). True when there was nothing to store or it was stored.
+    bool keepLabelPhoto(qint64 jobId);
 
     QPushButton* workedButton() const { return worked_; }
     QPushButton* refusedButton() const { return refused_; }
@@ -96,6 +99,8 @@ private:
     std::optional<Family> currentJobFamily_;
     QString currentJobSerial_;
     int currentAttempts_ = 0;
+    qint64 photoJobId_ = 0; // the job the window's label photo was last stored with
+    QDateTime photoTakenAt_;
     QString lastWarning_;
     QString lastError_;
     QAction* status_ = nullptr;

@@ -1,6 +1,8 @@
 #include "history_window.h"
 
 #include "accessibility.h"
+#include "job_pictures.h"
+#include "label_photo_viewer.h"
 #include "no_code_actions.h"
 #include "storage_texts.h"
 #include "texts.h"
@@ -21,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -99,6 +102,9 @@ HistoryWindow::HistoryWindow(storage::Database* database, QWidget* parent)
         outcomes->addAction(storage::StorageTexts::outcomeName(outcome), this,
                             [this, outcome] { changeOutcome(outcome); });
     changeOutcome_->setMenu(outcomes);
+    photo_ = buttons->addButton(tr("View &label photo…"), QDialogButtonBox::ActionRole);
+    photo_->setObjectName(QStringLiteral("viewLabelPhotoButton"));
+    connect(photo_, &QPushButton::clicked, this, &HistoryWindow::showLabelPhoto);
     export_ = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
     answer_ = buttons->addButton(tr("Enter the &answer…"), QDialogButtonBox::ActionRole);
     answer_->setObjectName(QStringLiteral("enterAnswerButton"));
@@ -197,6 +203,7 @@ void HistoryWindow::refresh() {
     } else {
         jobs_ = database_->jobs(filter());
     }
+    pictured_ = storage::jobsWithPicture(*database_);
     table_->setRowCount(static_cast<int>(jobs_.size()));
     for (int row = 0; row < jobs_.size(); ++row) {
         const storage::Job& job = jobs_[row];
@@ -215,6 +222,10 @@ void HistoryWindow::refresh() {
         for (int column = 0; column < cells.size(); ++column)
             table_->setItem(row, column, new QTableWidgetItem(cells[column]));
         table_->item(row, 9)->setToolTip(job.notes);
+        if (pictured_.contains(job.id)) {
+            table_->item(row, 2)->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+            table_->item(row, 2)->setToolTip(tr("A photo of the label is kept with this job"));
+        }
     }
     table_->resizeColumnsToContents();
     status_->setText(reminder.isEmpty() ? tr("%n job(s)", nullptr, static_cast<int>(jobs_.size()))
@@ -319,9 +330,37 @@ void HistoryWindow::updateButtons() {
     reopen_->setEnabled(selected);
     reprint_->setEnabled(selected);
     changeOutcome_->setEnabled(selected);
+    photo_->setEnabled(selectedJobHasPhoto());
     answer_->setVisible(showsWaiting());
     answer_->setEnabled(selected && showsWaiting());
     export_->setEnabled(!jobs_.isEmpty());
+}
+
+bool HistoryWindow::selectedJobHasPhoto() const {
+    const auto job = selectedJob();
+    return job && pictured_.contains(job->id);
+}
+
+QDialog* HistoryWindow::showLabelPhoto() {
+    const auto job = selectedJob();
+    if (!database_ || !job)
+        return nullptr;
+    QString error;
+    const auto picture = storage::jobPicture(*database_, job->id, &error);
+    if (!picture) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Label photo"), error);
+        return nullptr;
+    }
+    LabelPhoto photo;
+    photo.jpeg = picture->jpeg;
+    photo.serialFrame = QPolygonF(picture->serialFrame);
+    photo.serialRead = picture->serialRead;
+    photo.takenAt = picture->takenAt;
+    auto* viewer = new LabelPhotoViewer(photo, job->serial, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->open();
+    return viewer;
 }
 
 bool HistoryWindow::exportTo(const QString& path, QString* error) {

@@ -5,6 +5,7 @@
 #include "database.h"
 
 #include <QDialog>
+#include <QSet>
 
 class QCheckBox;
 class QComboBox;
@@ -44,6 +45,11 @@ public:
     QPushButton* reopenButton() const { return reopen_; }
     QPushButton* reprintButton() const { return reprint_; }
     QPushButton* changeOutcomeButton() const { return changeOutcome_; }
+    // "View label photo…": the photo kept with the selected job (enabled when it has one).
+    QPushButton* labelPhotoButton() const { return photo_; }
+    bool selectedJobHasPhoto() const;
+    // Opens the viewer for the selected job's photo; the viewer, or nullptr when it has none.
+    QDialog* showLabelPhoto();
     // "Waiting for codes": the jobs whose code was asked of a dealer, and the answer to one.
     QPushButton* answerButton() const { return answer_; }
     bool showsWaiting() const;
@@ -82,6 +88,8 @@ private:
     QPushButton* changeOutcome_;
     QPushButton* export_;
     QPushButton* answer_;
+    QPushButton* photo_;
+    QSet<qint64> pictured_;                // the jobs with a label photo
     QList<storage::CodeRequest> requests_; // with jobs_, while waiting jobs are shown
 };
 

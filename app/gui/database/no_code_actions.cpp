@@ -381,6 +381,8 @@ RequestContent NoCodeActions::requestFor() const {
     content.vin = details.vin;
     content.registration = details.registration;
     content.owner = details.customer;
+    content.partNumber = Texts::fromUtf8(result.recognition.partNumber); // agreed with the serial
+    content.labelPhoto = window_.currentLabelPhoto().printedImage();
     return content;
 }
 
@@ -403,6 +405,7 @@ std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, Q
         *error = database->lastError();
         return std::nullopt;
     }
+    database_.keepLabelPhoto(*id); // a failure is said; the request goes out all the same
     return id;
 }
 

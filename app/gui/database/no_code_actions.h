@@ -134,6 +134,8 @@ public:
     // The reminder shown at start (status bar) when requests wait too long; empty when none.
     QString reminder() const { return reminder_; }
     void checkWaiting();
+    // The request for the radio on the result page, as the dialog starts from it.
+    RequestContent requestFor() const;
 
     void retranslate();
 
@@ -144,7 +146,6 @@ public slots:
 
 private:
     std::optional<qint64> logRequest(const RequestContent& content, QString* error);
-    RequestContent requestFor() const;
     // Says what is wrong with the part number (and keeps the dialog open); true when it fits.
     bool checkPartNumber(const RequestContent& content);
     // After the letter was written or printed (or failed: the request is withdrawn).

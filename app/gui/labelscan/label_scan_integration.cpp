@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "photo_reader_dialog.h"
 #include "serial_entry_page.h"
+#include "serial_widgets.h"
 #include "webcam_dialog.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImage>
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -56,7 +58,7 @@ void LabelScanIntegration::useWebcam() {
     webcam_->setAttribute(Qt::WA_DeleteOnClose);
     connect(webcam_, &QDialog::accepted, this, [this] {
         if (const labelscan::Reading* reading = webcam_->steadyReading())
-            takeReading(*reading);
+            takeReading(*reading, webcam_->keepPicture() ? webcam_->steadyFrame() : QImage());
     });
     webcam_->open();
     webcam_->start();
@@ -136,7 +138,7 @@ PhotoReaderDialog* LabelScanIntegration::ensureDialog() {
         dialog_ = new PhotoReaderDialog(window_);
         connect(dialog_, &QDialog::accepted, this, [this] {
             if (const labelscan::Reading* reading = dialog_->chosenReading())
-                takeReading(*reading);
+                takeReading(*reading, dialog_->keepPicture() ? dialog_->picture() : QImage());
         });
     }
     if (!dialog_->isVisible())
@@ -164,7 +166,7 @@ void LabelScanIntegration::readImage(const QImage& image, const QString& name) {
     ensureDialog()->readImage(image, name);
 }
 
-void LabelScanIntegration::takeReading(const labelscan::Reading& reading) {
+void LabelScanIntegration::takeReading(const labelscan::Reading& reading, const QImage& picture) {
     if (!window_)
         return;
     const Recognition& recognition = reading.recognition;
@@ -173,6 +175,19 @@ void LabelScanIntegration::takeReading(const labelscan::Reading& reading) {
         family = recognise(recognition.suggestions.front()).family;
     if (!family)
         return;
+    // The picture stands for the serial read and the corrections it suggests, so it never goes
+    // with a job for a serial typed afterwards for another radio.
+    QStringList serials;
+    if (reading.isSerial())
+        serials << reading.serial();
+    for (const auto* list : {&recognition.readings, &recognition.suggestions})
+        for (const std::string& serial : *list)
+            if (!serials.contains(QString::fromStdString(serial)))
+                serials << QString::fromStdString(serial);
+    window_->setLabelPhoto(
+        picture.isNull() || serials.isEmpty()
+            ? LabelPhoto{}
+            : LabelPhoto::fromPicture(picture, reading.where, serials.first(), serials));
     window_->chooseFamily(*family);
     // The serial as read: a look-alike letter stays in, for the serial page to point out.
     const QString text = reading.isSerial() && reading.beckerModel.isEmpty()
@@ -181,6 +196,9 @@ void LabelScanIntegration::takeReading(const labelscan::Reading& reading) {
                              ? reading.beckerModel + u' ' + reading.beckerSerialNumber
                              : reading.textRead;
     window_->serialEntryPage()->setSerialText(text);
+    // Shown beside the serial in the dialog and checked against it on the serial page.
+    if (*family == Family::Blaupunkt && !reading.partNumber.isEmpty())
+        window_->serialEntryPage()->partNumberEdit()->setText(reading.partNumber);
     window_->showPage(MainWindow::Page::SerialEntry);
 }
 

@@ -4,13 +4,13 @@
 // checks it and looks the code up as if typed.
 #pragma once
 
+#include <QImage>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
 #include <memory>
 
-class QImage;
 class QMimeData;
 class QPushButton;
 
@@ -38,7 +38,9 @@ public:
     void readFile(const QString& path);
     void readImage(const QImage& image, const QString& name);
     // Takes a reading into the wizard: the serial page with the family and the serial filled in.
-    void takeReading(const labelscan::Reading& reading);
+    // `picture` (the photo or webcam frame it was read from, when the technician keeps it) goes
+    // with the job from then on; without one, no picture does.
+    void takeReading(const labelscan::Reading& reading, const QImage& picture = QImage());
 
     void useWebcam();
     // Where webcam frames come from (the camera by default; tests feed frames) and whether a

@@ -1,7 +1,9 @@
 #include "photo_reader_dialog.h"
 
+#include "frame_source.h"
 #include "texts.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QGraphicsPixmapItem>
@@ -14,6 +16,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -22,6 +25,14 @@
 
 namespace radiocode::gui {
 namespace {
+
+// "7 645 384 318", as Blaupunkt prints it.
+QString partNumberAsPrinted(const QString& digits) {
+    if (digits.size() != 10)
+        return digits;
+    return digits.left(1) + u' ' + digits.mid(1, 3) + u' ' + digits.mid(4, 3) + u' ' +
+           digits.mid(7);
+}
 
 // A view that zooms with Ctrl + wheel, as image viewers do.
 class PictureView : public QGraphicsView {
@@ -60,6 +71,12 @@ PhotoReaderDialog::PhotoReaderDialog(QWidget* parent) : QDialog(parent) {
     state_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     confirmNote_ = new QLabel(this);
     confirmNote_->setWordWrap(true);
+    keepPicture_ = new QCheckBox(this);
+    keepPicture_->setObjectName(QStringLiteral("keepLabelPhoto"));
+    // On unless the technician turned it off (remembered, for the photo and the webcam).
+    keepPicture_->setChecked(QSettings().value(keepPictureSetting, true).toBool());
+    connect(keepPicture_, &QCheckBox::toggled, this,
+            [](bool keep) { QSettings().setValue(keepPictureSetting, keep); });
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("photoReadings"));
     progress_ = new QProgressBar(this);
@@ -116,6 +133,7 @@ PhotoReaderDialog::PhotoReaderDialog(QWidget* parent) : QDialog(parent) {
     readingSide->addWidget(cancelReading_, 0, Qt::AlignLeft);
     readingSide->addWidget(list_, 1);
     readingSide->addWidget(confirmNote_);
+    readingSide->addWidget(keepPicture_);
     auto* columns = new QHBoxLayout;
     columns->addLayout(pictureSide, 3);
     columns->addLayout(readingSide, 2);
@@ -131,6 +149,7 @@ PhotoReaderDialog::~PhotoReaderDialog() {
 }
 
 void PhotoReaderDialog::stopWorker() {
+    ++run_; // its answer, queued or still to come, is for a picture no longer shown
     if (!worker_)
         return;
     if (cancelFlag_)
@@ -145,6 +164,9 @@ void PhotoReaderDialog::retranslate() {
     title_->setText(name_.isEmpty() ? tr("No picture yet.") : tr("Picture: %1").arg(name_));
     confirmNote_->setText(tr("A serial read off a picture can be misread: compare it with the "
                              "label before you look up the code."));
+    keepPicture_->setText(tr("&Keep this picture with the job"));
+    keepPicture_->setToolTip(tr("A small copy is saved with the job and printed on the sheet, "
+                                "so a refused code can be checked against the real label"));
     cancelReading_->setText(tr("Stop reading"));
     zoomIn_->setText(tr("Zoom in"));
     zoomOut_->setText(tr("Zoom out"));
@@ -214,6 +236,7 @@ void PhotoReaderDialog::readImage(const QImage& image, const QString& name) {
     name_ = name;
     readings_.clear();
     cancelled_ = false;
+    unfittingPartNumbers_ = 0;
     framed_ = 0;
     scene_->clear();
     list_->clear();
@@ -231,8 +254,10 @@ void PhotoReaderDialog::readImage(const QImage& image, const QString& name) {
     const std::shared_ptr<std::atomic_bool> flag = cancelFlag_;
     QPointer<PhotoReaderDialog> self(this);
     const QImage picture = image_;
-    worker_ = QThread::create([flag, self, picture] {
+    const int run = ++run_;
+    worker_ = QThread::create([flag, self, picture, run] {
         labelscan::ScanOptions options;
+        options.readPartNumber = true; // Blaupunkt: offered with the serial, to confirm
         options.isCancelled = [flag] { return flag->load(); };
         options.progress = [self](int percent) {
             QMetaObject::invokeMethod(
@@ -246,16 +271,18 @@ void PhotoReaderDialog::readImage(const QImage& image, const QString& name) {
         const labelscan::ScanReport report = labelscan::scanImage(picture, options);
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report] {
+            [self, report, run] {
                 if (self)
-                    self->finishReading(report);
+                    self->finishReading(report, run);
             },
             Qt::QueuedConnection);
     });
     worker_->start();
 }
 
-void PhotoReaderDialog::finishReading(const labelscan::ScanReport& report) {
+void PhotoReaderDialog::finishReading(const labelscan::ScanReport& report, int run) {
+    if (run != run_)
+        return; // a reading stopped for a newer picture
     if (worker_) {
         worker_->wait();
         delete worker_;
@@ -264,6 +291,7 @@ void PhotoReaderDialog::finishReading(const labelscan::ScanReport& report) {
     progress_->hide();
     cancelReading_->hide();
     cancelled_ = report.cancelled;
+    unfittingPartNumbers_ = report.unfittingPartNumbers;
     readings_ = report.readings;
     showReadings();
     emit readingFinished();
@@ -276,6 +304,12 @@ QString PhotoReaderDialog::describe(const labelscan::Reading& reading) const {
     const QString how = reading.method == labelscan::ReadMethod::Barcode
                             ? tr("barcode (%1)").arg(reading.barcodeFormat)
                             : tr("printed text, %1% sure").arg(reading.confidence);
+    if (reading.isSerial() && !reading.partNumber.isEmpty())
+        return tr("%1 – %2\n%3 · %4\nPart number %5 (printed text, %6% sure; it fits the "
+                  "serial)")
+            .arg(QString::fromStdString(recognition.serial), family,
+                 Texts::stateName(recognition.state), how, partNumberAsPrinted(reading.partNumber))
+            .arg(reading.partNumberConfidence);
     if (reading.isSerial())
         return tr("%1 – %2\n%3 · %4")
             .arg(QString::fromStdString(recognition.serial), family,
@@ -303,6 +337,10 @@ void PhotoReaderDialog::showReadings() {
         frame->setPen(QPen(reading.isSerial() ? QColor(0, 150, 70) : QColor(200, 120, 0),
                            std::max(3.0, image_.width() / 300.0)));
         ++framed_;
+        if (!reading.partNumberWhere.isEmpty())
+            scene_->addPolygon(reading.partNumberWhere)
+                ->setPen(
+                    QPen(QColor(29, 63, 143), std::max(2.0, image_.width() / 400.0), Qt::DashLine));
     }
     const int serials =
         int(std::count_if(readings_.begin(), readings_.end(),
@@ -320,6 +358,10 @@ void PhotoReaderDialog::showReadings() {
     else
         state_->setText(tr("Something like a serial was read, but a character looks wrong: "
                            "check the label."));
+    if (serials > 0 && unfittingPartNumbers_ > 0)
+        state_->setText(state_->text() + u' ' +
+                        tr("A part number was read that does not fit the serial, so it was not "
+                           "taken: compare both with the label and type the part number."));
     if (!readings_.empty())
         list_->setCurrentRow(chosen >= 0 && chosen < int(readings_.size()) ? chosen : 0);
     use_->setEnabled(chosenReading() != nullptr);
@@ -329,6 +371,10 @@ void PhotoReaderDialog::highlightChosen() {
     const labelscan::Reading* reading = chosenReading();
     if (reading && !reading->where.isEmpty())
         view_->centerOn(reading->where.boundingRect().center());
+}
+
+bool PhotoReaderDialog::keepPicture() const {
+    return keepPicture_->isChecked() && !image_.isNull();
 }
 
 const labelscan::Reading* PhotoReaderDialog::chosenReading() const {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class QCheckBox;
 class QGraphicsScene;
 class QGraphicsView;
 class QLabel;
@@ -43,6 +44,10 @@ public:
     QGraphicsView* pictureView() const { return view_; }
     QLabel* stateLabel() const { return state_; }
     QPushButton* useButton() const { return use_; }
+    // "Keep this picture with the job" (on unless the technician unticks it).
+    QCheckBox* keepPictureBox() const { return keepPicture_; }
+    bool keepPicture() const;
+    const QImage& picture() const { return image_; }
     QPushButton* cancelReadingButton() const { return cancelReading_; }
     QProgressBar* progressBar() const { return progress_; }
     // Frames drawn around readings on the picture (for tests: one per reading).
@@ -62,7 +67,7 @@ protected:
 
 private:
     void retranslate();
-    void finishReading(const labelscan::ScanReport& report);
+    void finishReading(const labelscan::ScanReport& report, int run);
     void showReadings();
     void highlightChosen();
     QString describe(const labelscan::Reading& reading) const;
@@ -72,6 +77,8 @@ private:
     QString name_;
     std::vector<labelscan::Reading> readings_;
     bool cancelled_ = false;
+    int unfittingPartNumbers_ = 0;
+    int run_ = 0; // which reading is current: a stopped one's late answer is dropped
     int framed_ = 0;
     std::shared_ptr<std::atomic_bool> cancelFlag_;
     QThread* worker_ = nullptr;
@@ -81,6 +88,7 @@ private:
     QLabel* title_;
     QLabel* state_;
     QLabel* confirmNote_;
+    QCheckBox* keepPicture_;
     QListWidget* list_;
     QProgressBar* progress_;
     QPushButton* cancelReading_;

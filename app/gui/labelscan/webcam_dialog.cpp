@@ -1,11 +1,13 @@
 #include "webcam_dialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QLabel>
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -29,6 +31,12 @@ WebcamDialog::WebcamDialog(std::unique_ptr<FrameSource> source, QWidget* parent)
     state_->setWordWrap(true);
     confirmNote_ = new QLabel(this);
     confirmNote_->setWordWrap(true);
+    keepPicture_ = new QCheckBox(this);
+    keepPicture_->setObjectName(QStringLiteral("keepWebcamPhoto"));
+    // On unless the technician turned it off (remembered, for the photo and the webcam).
+    keepPicture_->setChecked(QSettings().value(keepPictureSetting, true).toBool());
+    connect(keepPicture_, &QCheckBox::toggled, this,
+            [](bool keep) { QSettings().setValue(keepPictureSetting, keep); });
     retry_ = new QPushButton(this);
     retry_->setObjectName(QStringLiteral("webcamRetry"));
     retry_->hide();
@@ -48,6 +56,7 @@ WebcamDialog::WebcamDialog(std::unique_ptr<FrameSource> source, QWidget* parent)
     layout->addWidget(preview_, 1);
     layout->addWidget(state_);
     layout->addWidget(confirmNote_);
+    layout->addWidget(keepPicture_);
     layout->addWidget(buttons);
 
     connect(source_.get(), &FrameSource::frameArrived, this, &WebcamDialog::showFrame);
@@ -65,6 +74,9 @@ void WebcamDialog::retranslate() {
     setWindowTitle(tr("Read the serial with the webcam"));
     confirmNote_->setText(tr("Hold the label still in front of the camera. A serial read off a "
                              "picture can be misread: compare it with the label."));
+    keepPicture_->setText(tr("&Keep this picture with the job"));
+    keepPicture_->setToolTip(tr("A small copy is saved with the job and printed on the sheet, "
+                                "so a refused code can be checked against the real label"));
     retry_->setText(tr("Try again"));
     use_->setText(tr("Use this serial"));
     close_->setText(tr("Close"));
@@ -80,6 +92,7 @@ void WebcamDialog::changeEvent(QEvent* event) {
 void WebcamDialog::start() {
     failure_.reset();
     steady_.reset();
+    steadyFrame_ = QImage();
     steadiness_.reset();
     use_->setEnabled(false);
     retry_->hide();
@@ -104,20 +117,25 @@ void WebcamDialog::showFrame(const QImage& frame) {
         const labelscan::ScanReport report = labelscan::scanImage(frame);
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report] {
+            [self, report, frame] {
                 if (self)
-                    self->frameDone(report);
+                    self->frameDone(report, frame);
             },
             Qt::QueuedConnection);
     });
 }
 
-void WebcamDialog::frameDone(const labelscan::ScanReport& report) {
+bool WebcamDialog::keepPicture() const {
+    return keepPicture_->isChecked() && !steadyFrame_.isNull();
+}
+
+void WebcamDialog::frameDone(const labelscan::ScanReport& report, const QImage& frame) {
     busy_ = false;
     ++framesRead_;
     if (!steady_) {
         steady_ = steadiness_.feed(report);
         if (steady_) {
+            steadyFrame_ = frame;
             use_->setEnabled(true);
             use_->setFocus();
         }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QThread;
@@ -34,6 +35,10 @@ public:
     QLabel* stateLabel() const { return state_; }
     QPushButton* useButton() const { return use_; }
     QPushButton* retryButton() const { return retry_; }
+    // "Keep this picture with the job": the frame the steady reading came from.
+    QCheckBox* keepPictureBox() const { return keepPicture_; }
+    bool keepPicture() const;
+    const QImage& steadyFrame() const { return steadyFrame_; }
 
 public slots:
     void reject() override;
@@ -48,7 +53,7 @@ protected:
 private:
     void retranslate();
     void showFrame(const QImage& frame);
-    void frameDone(const labelscan::ScanReport& report);
+    void frameDone(const labelscan::ScanReport& report, const QImage& frame);
     void sourceFailed(FrameSource::Failure failure);
     void showState();
 
@@ -62,10 +67,12 @@ private:
     int framesRead_ = 0;
     labelscan::SteadyReading steadiness_;
     std::optional<labelscan::Reading> steady_;
+    QImage steadyFrame_;
 
     QLabel* preview_;
     QLabel* state_;
     QLabel* confirmNote_;
+    QCheckBox* keepPicture_;
     QPushButton* retry_;
     QPushButton* use_;
     QPushButton* close_;
