@@ -121,6 +121,16 @@ class TestNoCodeCli : public QObject {
         return QString::fromUtf8(process.readAllStandardOutput());
     }
 
+    // The text in the order it was drawn, lines joined: a paragraph reads as one sentence.
+    static QString pdfRawText(const QString& path) {
+        QProcess process;
+        process.start(QStringLiteral("pdftotext"),
+                      {QStringLiteral("-raw"), path, QStringLiteral("-")});
+        if (!process.waitForFinished(30000))
+            return {};
+        return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    }
+
     // The job a `radiocode request` logged, from its last line of output.
     qint64 requestedJob(const Run& request) {
         const QJsonObject waiting =
@@ -407,6 +417,22 @@ private slots:
         QVERIFY2(list.text().contains(QRegularExpression(QStringLiteral("waiting 0 day"))),
                  list.out.constData());
         QVERIFY(!list.text().contains(QStringLiteral("Reminder")));
+        // The whole job list says the job waits, since when and for whom, not "Not tried".
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        list = run({QStringLiteral("jobs"), QStringLiteral("list")});
+        QCOMPARE(list.exit, 0);
+        QVERIFY2(list.text().contains(
+                     QStringLiteral("Waiting for code since %1 (asked Nissan Kartal)").arg(today)),
+                 list.out.constData());
+        QVERIFY2(!list.text().contains(QStringLiteral("Not tried")), list.out.constData());
+        object =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .object();
+        job = object.value(QLatin1String("jobs")).toArray().first().toObject();
+        QCOMPARE(job.value(QLatin1String("outcome")).toString(), QStringLiteral("not-tried"));
+        QCOMPARE(job.value(QLatin1String("waiting")).toObject().value(QLatin1String("askedFrom")),
+                 QJsonValue(QStringLiteral("Nissan Kartal")));
 
         // Eight days later (the request dated back in the database).
         {
@@ -437,6 +463,9 @@ private slots:
                       QStringLiteral("1234"), QStringLiteral("--from"), QStringLiteral("Kartal")})
                      .exit,
                  0);
+        QVERIFY(!run({QStringLiteral("jobs"), QStringLiteral("list")})
+                     .text()
+                     .contains(QStringLiteral("Waiting for code")));
         QVERIFY(run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--waiting")})
                     .text()
                     .contains(QStringLiteral("No job is waiting")));
@@ -492,6 +521,18 @@ private slots:
         QVERIFY2(text.text().contains(
                      QStringLiteral("This code was refused on a radio by Mehmet on %1").arg(today)),
                  text.out.constData());
+        // The instruction sheet warns as the lookup does, with who and when.
+        const QString refusedSheet = dir_.filePath(QStringLiteral("refused-sheet.pdf"));
+        const Run sheetAfter = run({QStringLiteral("sheet"), serial, QStringLiteral("--out"),
+                                    refusedSheet, QStringLiteral("--force")});
+        QVERIFY2(sheetAfter.exit == 0, sheetAfter.err.constData());
+        QVERIFY2(
+            pdfRawText(refusedSheet)
+                .contains(
+                    QStringLiteral("This code was refused on a radio by Mehmet on %1").arg(today)),
+            qPrintable(pdfRawText(refusedSheet)));
+        QVERIFY(!pdfRawText(dir_.filePath(QStringLiteral("answer-sheet.pdf")))
+                     .contains(QStringLiteral("was refused")));
 
         // Worked after all (the serial was misread the first time): the flag goes.
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("outcome"), QString::number(id),
