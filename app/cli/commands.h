@@ -40,7 +40,7 @@ int runRequest(Context& context, const QStringList& arguments);
 int runWaitingJobs(Context& context, const QStringList& arguments);
 int runJobsAnswer(Context& context, const QStringList& arguments);
 int runJobsOutcome(Context& context, const QStringList& arguments);
-int runScan(Context& context, const QStringList& arguments);  // scan_command.cpp
+int runScan(Context& context, const QStringList& arguments); // scan_command.cpp
 // Opens the configured code database and adds it to the context's finder (db_command.cpp).
 void addDatabaseSource(Context& context);
 
@@ -78,8 +78,19 @@ bool takeFamilyOption(Context& context, const QStringList& arguments, qsizetype&
                       std::optional<Family>& family);
 // Looks up a serial as given on the command line, cross-checked with a Blaupunkt part number
 // when one is given (`--part-number`; empty: none), as lookup and sheet share it.
+// With `reading`, only that reading of a Blaupunkt 7th-character look-alike is asked
+// (`--reading letter|digit`).
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
-                          std::optional<Family> family, const QString& partNumber);
+                          std::optional<Family> family, const QString& partNumber,
+                          std::optional<ReadingChoice> reading = std::nullopt);
+// Takes the value of `--reading letter|digit` at arguments[index]; false (after a usage
+// message) when it is missing or neither.
+bool takeReadingOption(Context& context, const char* command, const QStringList& arguments,
+                       qsizetype& index, std::optional<ReadingChoice>& reading);
+// `--reading` given for a serial that has no second reading: the usage message (exit 2), or
+// -1 when there is nothing to say.
+int readingNotApplicable(Context& context, const char* command,
+                         const std::optional<ReadingChoice>& reading, const LookupResult& result);
 // Takes the value of `--part-number N` / `--part-number=N` at arguments[index]; false (after a
 // usage message) when it has none.
 bool takePartNumberOption(Context& context, const char* command, const QStringList& arguments,

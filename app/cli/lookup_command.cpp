@@ -14,7 +14,8 @@ namespace {
 
 void printHelp(Context& context) {
     context.out
-        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]")
+        << Cli::tr("Usage: radiocode lookup SERIAL [--family F] [--part-number N] "
+                   "[--reading letter|digit] [--json]")
         << "\n\n"
         << wrapped(Cli::tr("Finds the code for one radio serial and says how to enter it, or what "
                            "is wrong with the serial. SERIAL may be given in parts as the label "
@@ -31,6 +32,12 @@ void printHelp(Context& context) {
                        Cli::tr("a Blaupunkt label's part number (7 645 384 318): its digits "
                                "4-7 must be the serial's characters 3-6, or no code is given"),
                    19)
+        << "\n"
+        << wrapped(QStringLiteral("  --reading letter|digit  ") +
+                       Cli::tr("a Blaupunkt serial whose 7th character may be a letter or a "
+                               "digit (O or 0, I or 1, ...): which one the label shows; only that "
+                               "reading is looked up"),
+                   26)
         << "\n"
         << "  --json      " << Cli::tr("answer as one JSON object") << "\n\n"
         << wrapped(Cli::tr("Exit status: 0 a code was found, 1 the serial is fine but no code can "
@@ -130,6 +137,9 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     if (recognition.readings.size() > 1)
         object[QLatin1String("readings")] = QJsonArray::fromStringList(
             {Texts::fromUtf8(recognition.readings[0]), Texts::fromUtf8(recognition.readings[1])});
+    if (recognition.chosenReading >= 0) // the one the label shows, as --reading said
+        object[QLatin1String("reading")] =
+            recognition.chosenReading == 0 ? QStringLiteral("letter") : QStringLiteral("digit");
     if (!recognition.partNumber.empty()) {
         QJsonObject part{{QLatin1String("number"), Texts::fromUtf8(recognition.partNumber)},
                          {QLatin1String("agrees"), recognition.partNumberAgrees}};
@@ -194,6 +204,19 @@ void printText(Context& context, const LookupResult& result) {
                     << wrapped(explanation(result)) << "\n";
         if (recognition.partNumberAgrees)
             context.out << wrapped(Texts::partNumberAgreement(recognition)) << "\n";
+        if (recognition.chosenReading >= 0)
+            context.out << wrapped(Texts::readings(recognition)) << "\n";
+        if (recognition.message.id == MessageId::ReadingsDisagree) {
+            // The label decides: the choice is how to go on.
+            const QString serial = Texts::fromUtf8(recognition.message.expected);
+            printList(context, Cli::tr("What to do:"),
+                      {Cli::tr("the label shows the letter: radiocode lookup %1 --reading letter")
+                           .arg(serial),
+                       Cli::tr("the label shows the digit: radiocode lookup %1 --reading digit")
+                           .arg(serial)},
+                      false);
+            return;
+        }
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
@@ -232,12 +255,17 @@ void printText(Context& context, const LookupResult& result) {
 } // namespace
 
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
-                          std::optional<Family> family, const QString& partNumber) {
+                          std::optional<Family> family, const QString& partNumber,
+                          std::optional<ReadingChoice> reading) {
     const std::string_view serial(rawSerial.constData(),
                                   static_cast<std::size_t>(rawSerial.size()));
-    if (partNumber.isNull())
+    if (partNumber.isNull() && !reading)
         return context.finder().lookup(serial, family);
     Recognition recognition = finalised(recognise(serial, family));
+    if (reading)
+        chooseReading(recognition, *reading);
+    if (partNumber.isNull())
+        return context.finder().lookupRecognised(std::move(recognition));
     const QByteArray part = rawArgument(partNumber);
     PartNumber checked = recognisePartNumber(
         std::string_view(part.constData(), static_cast<std::size_t>(part.size())));
@@ -268,8 +296,45 @@ bool takePartNumberOption(Context& context, const char* command, const QStringLi
     return true;
 }
 
+bool takeReadingOption(Context& context, const char* command, const QStringList& arguments,
+                       qsizetype& index, std::optional<ReadingChoice>& reading) {
+    const QString& argument = arguments.at(index);
+    const qsizetype equals = argument.indexOf(QLatin1Char('='));
+    QString value;
+    if (equals >= 0)
+        value = argument.mid(equals + 1);
+    else if (index + 1 < arguments.size())
+        value = arguments.at(++index);
+    if (value.isNull()) {
+        usageError(context, command, Cli::tr("--reading needs a value: letter or digit."));
+        return false;
+    }
+    if (value == QLatin1String("letter")) {
+        reading = ReadingChoice::Letter;
+    } else if (value == QLatin1String("digit")) {
+        reading = ReadingChoice::Digit;
+    } else {
+        usageError(context, command,
+                   Cli::tr("unknown reading \"%1\": use letter or digit.").arg(value));
+        return false;
+    }
+    return true;
+}
+
+int readingNotApplicable(Context& context, const char* command,
+                         const std::optional<ReadingChoice>& reading, const LookupResult& result) {
+    if (!reading || !result.recognition.isUsable() || result.recognition.readings.size() > 1)
+        return -1;
+    return usageError(context, command,
+                      Cli::tr("--reading only applies to a Blaupunkt serial whose 7th character "
+                              "is a letter that looks like a digit (O, I, L, S, B, Z or G); %1 "
+                              "has one reading.")
+                          .arg(Texts::fromUtf8(result.recognition.serial)));
+}
+
 int runLookup(Context& context, const QStringList& arguments) {
     std::optional<Family> family;
+    std::optional<ReadingChoice> reading;
     QString partNumber;
     bool json = false;
     bool optionsEnded = false;
@@ -293,6 +358,10 @@ int runLookup(Context& context, const QStringList& arguments) {
                    argument.startsWith(QLatin1String("--part-number="))) {
             if (!takePartNumberOption(context, "lookup", arguments, i, partNumber))
                 return ExitInvalidInput;
+        } else if (argument == QLatin1String("--reading") ||
+                   argument.startsWith(QLatin1String("--reading="))) {
+            if (!takeReadingOption(context, "lookup", arguments, i, reading))
+                return ExitInvalidInput;
         } else {
             return usageError(context, "lookup", Cli::tr("unknown option \"%1\".").arg(argument));
         }
@@ -309,7 +378,9 @@ int runLookup(Context& context, const QStringList& arguments) {
             raw += ' ';
         raw += rawArgument(part);
     }
-    const LookupResult result = lookupSerial(context, raw, family, partNumber);
+    const LookupResult result = lookupSerial(context, raw, family, partNumber, reading);
+    if (const int exit = readingNotApplicable(context, "lookup", reading, result); exit >= 0)
+        return exit;
     if (json)
         printJson(context, input, result);
     else

@@ -23,7 +23,7 @@ void printHelp(Context& context) {
         << Cli::tr("Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) "
                    "[--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] "
                    "[--notes TEXT] [--workshop NAME] [--paper a4|letter] "
-                   "[--format a4|letter|card|label62] [--part-number N] "
+                   "[--format a4|letter|card|label62] [--part-number N] [--reading letter|digit] "
                    "[--print [--printer NAME] [--copies N]] [--force]")
         << "\n\n"
         << Cli::tr("Writes the printable instruction sheet for one radio: the code in four "
@@ -36,6 +36,11 @@ void printHelp(Context& context) {
         << wrapped(QStringLiteral("  --part-number N     ") +
                        Cli::tr("the Blaupunkt part number from the label, cross-checked with "
                                "the serial and printed on the sheet"),
+                   22)
+        << "\n"
+        << wrapped(QStringLiteral("  --reading letter|digit ") +
+                       Cli::tr("which reading of a Blaupunkt 7th character that may be a letter "
+                               "or a digit the label shows (see lookup)"),
                    22)
         << "\n"
         << "  --out FILE.pdf      "
@@ -96,6 +101,7 @@ int runSheet(Context& context, const QStringList& arguments) {
     QString out;
     std::optional<Family> family;
     QString partNumber;
+    std::optional<ReadingChoice> reading;
     SheetContent content;
     content.date = QDate::currentDate();
     content.workshopName = InstructionSheet::savedWorkshopName();
@@ -133,6 +139,12 @@ int runSheet(Context& context, const QStringList& arguments) {
         if (argument == QLatin1String("--part-number") ||
             argument.startsWith(QLatin1String("--part-number="))) {
             if (!takePartNumberOption(context, "sheet", arguments, i, partNumber))
+                return ExitInvalidInput;
+            continue;
+        }
+        if (argument == QLatin1String("--reading") ||
+            argument.startsWith(QLatin1String("--reading="))) {
+            if (!takeReadingOption(context, "sheet", arguments, i, reading))
                 return ExitInvalidInput;
             continue;
         }
@@ -198,7 +210,9 @@ int runSheet(Context& context, const QStringList& arguments) {
         content.job.vin = vin.vin;
     }
 
-    content.result = lookupSerial(context, serial.toUtf8(), family, partNumber);
+    content.result = lookupSerial(context, serial.toUtf8(), family, partNumber, reading);
+    if (const int exit = readingNotApplicable(context, "sheet", reading, content.result); exit >= 0)
+        return exit;
     const Recognition& recognition = content.result.recognition;
     if (content.result.status == LookupStatus::Invalid) {
         context.err << "radiocode sheet: " << Texts::message(recognition) << "\n";

@@ -480,6 +480,11 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
                                        "it is known.")
                       .arg(origin),
         sheet.font(8.5), 0, factsWidth, hasCode ? ink : QColor(0x8a, 0x1c, 0x1c)));
+    // A code refused on a radio before: the person at the radio reads it before any try.
+    if (hasCode && result.answer->wasRefused())
+        sheet.advance(sheet.mm(1.2) + sheet.paragraph(Texts::refusedWarning(*result.answer),
+                                                      sheet.font(9, true), 0, factsWidth,
+                                                      QColor(0x8a, 0x1c, 0x1c)));
 
     // A small copy of the label drawing, serial area highlighted.
     qreal labelBottom = top;
@@ -649,8 +654,10 @@ std::optional<LabelNote> labelNote(Family family, const QString& id) {
             //: Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.
             return LabelNote{InstructionSheet::tr("← SERIAL"), 1, 136};
         if (is("note-format"))
-            //: Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.
-            return LabelNote{InstructionSheet::tr("BP + 12 digits"), 1, 136};
+            //: Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the
+            //: line break).
+            return LabelNote{InstructionSheet::tr("BP + 12 characters\n7th: digit or letter"), 2,
+                             136};
         if (is("note-part"))
             //: Drawing of a Blaupunkt label; the arrow points at the part number. Very short.
             return LabelNote{InstructionSheet::tr("PART NO. →"), 1, 110};

@@ -127,7 +127,7 @@ void CodeFinder::answer(LookupResult& result) const {
 
 bool CodeFinder::askSource(const CodeSource& source, Family family, LookupResult& result) const {
     Recognition& recognition = result.recognition;
-    if (recognition.readings.size() < 2) {
+    if (!recognition.readingOpen()) {
         auto answer = source.find(family, recognition.serial);
         if (!answer)
             return false;
