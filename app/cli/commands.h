@@ -70,8 +70,19 @@ inline QString wrapped(const QString& text, qsizetype hangingIndent = 0, qsizety
 // Shared by the commands.
 // Looks up a serial as given on the command line, cross-checked with a Blaupunkt part number
 // when one is given (`--part-number`; a null string: none), as lookup and sheet share it.
+// With `reading`, only that reading of a Blaupunkt 7th-character look-alike is asked.
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
-                          std::optional<Family> family, const QString& partNumber);
+                          std::optional<Family> family, const QString& partNumber,
+                          std::optional<ReadingChoice> reading = std::nullopt);
+// --reading letter|digit, as lookup and sheet declare it, and its value (nothing when not
+// given); false, after a usage message, when it is neither.
+QCommandLineOption readingOption(const QString& description);
+bool readReading(Context& context, const Command& command, const QCommandLineParser& parser,
+                 std::optional<ReadingChoice>& reading);
+// --reading given for a serial that has no second reading: the usage message's exit code, or -1
+// when there is nothing to say.
+int readingNotApplicable(Context& context, const Command& command,
+                         const std::optional<ReadingChoice>& reading, const LookupResult& result);
 // --part-number N, as lookup and sheet declare it, and its value: null when not given.
 QCommandLineOption partNumberOption(const QString& description);
 QString partNumberValue(const QCommandLineParser& parser);

@@ -165,10 +165,19 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
         return ExitFailure;
     }
+    // A job whose code was asked of a dealer says so, not "not tried".
+    const QHash<qint64, storage::CodeRequest> waiting =
+        storage::StorageTexts::waitingById(database->waitingJobs());
     if (json) {
         QJsonArray array;
-        for (const storage::Job& job : jobs)
-            array.append(jobJson(job));
+        for (const storage::Job& job : jobs) {
+            QJsonObject object = jobJson(job);
+            if (const auto request = waiting.constFind(job.id); request != waiting.cend())
+                object[QStringLiteral("waiting")] = QJsonObject{
+                    {QStringLiteral("askedAt"), request->askedAt.toUTC().toString(Qt::ISODate)},
+                    {QStringLiteral("askedFrom"), request->askedFrom}};
+            array.append(object);
+        }
         context.out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("jobs"), array}})
                                              .toJson(QJsonDocument::Compact))
                     << "\n";
@@ -184,7 +193,8 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
             job.family ? Texts::familyName(*job.family) : QStringLiteral("-"),
             job.serial,
             job.code.isEmpty() ? QStringLiteral("----") : job.code,
-            storage::StorageTexts::outcomeName(job.outcome),
+            waiting.contains(job.id) ? storage::StorageTexts::waitingSince(waiting.value(job.id))
+                                     : storage::StorageTexts::outcomeName(job.outcome),
             Cli::tr("%n attempt(s)", nullptr, job.attempts),
         };
         for (const QString& detail : {job.technician, job.customer, job.registration, job.vin})

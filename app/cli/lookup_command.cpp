@@ -105,6 +105,9 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
     if (recognition.readings.size() > 1)
         object[QLatin1String("readings")] = QJsonArray::fromStringList(
             {Texts::fromUtf8(recognition.readings[0]), Texts::fromUtf8(recognition.readings[1])});
+    if (recognition.chosenReading >= 0) // the one the label shows, as --reading said
+        object[QLatin1String("reading")] =
+            recognition.chosenReading == 0 ? QStringLiteral("letter") : QStringLiteral("digit");
     if (!recognition.partNumber.empty()) {
         QJsonObject part{{QLatin1String("number"), Texts::fromUtf8(recognition.partNumber)},
                          {QLatin1String("agrees"), recognition.partNumberAgrees}};
@@ -173,6 +176,19 @@ void printText(Context& context, const LookupResult& result) {
                     << wrapped(explanation(result)) << "\n";
         if (recognition.partNumberAgrees)
             context.out << wrapped(Texts::partNumberAgreement(recognition)) << "\n";
+        if (recognition.chosenReading >= 0)
+            context.out << wrapped(Texts::readings(recognition)) << "\n";
+        if (recognition.message.id == MessageId::ReadingsDisagree) {
+            // The label decides: the choice is how to go on.
+            const QString serial = Texts::fromUtf8(recognition.message.expected);
+            printList(context, Cli::tr("What to do:"),
+                      {Cli::tr("the label shows the letter: radiocode lookup %1 --reading letter")
+                           .arg(serial),
+                       Cli::tr("the label shows the digit: radiocode lookup %1 --reading digit")
+                           .arg(serial)},
+                      false);
+            return;
+        }
         for (const QString& suggestion : suggestionsOf(recognition))
             context.out << Texts::suggestion(suggestion) << "\n";
         printList(context, Cli::tr("What to do:"), Texts::noCodeNextSteps(result), false);
@@ -212,12 +228,17 @@ void printText(Context& context, const LookupResult& result) {
 } // namespace
 
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
-                          std::optional<Family> family, const QString& partNumber) {
+                          std::optional<Family> family, const QString& partNumber,
+                          std::optional<ReadingChoice> reading) {
     const std::string_view serial(rawSerial.constData(),
                                   static_cast<std::size_t>(rawSerial.size()));
-    if (partNumber.isNull())
+    if (partNumber.isNull() && !reading)
         return context.finder().lookup(serial, family);
     Recognition recognition = finalised(recognise(serial, family));
+    if (reading)
+        chooseReading(recognition, *reading);
+    if (partNumber.isNull())
+        return context.finder().lookupRecognised(std::move(recognition));
     const QByteArray part = rawArgument(partNumber);
     PartNumber checked = recognisePartNumber(
         std::string_view(part.constData(), static_cast<std::size_t>(part.size())));
@@ -242,6 +263,39 @@ QString partNumberValue(const QCommandLineParser& parser) {
     return value.isNull() ? QLatin1String("") : value; // "--part-number ''": given, empty
 }
 
+QCommandLineOption readingOption(const QString& description) {
+    return QCommandLineOption(QStringLiteral("reading"), description,
+                              QStringLiteral("letter|digit"));
+}
+
+bool readReading(Context& context, const Command& command, const QCommandLineParser& parser,
+                 std::optional<ReadingChoice>& reading) {
+    if (!parser.isSet(QStringLiteral("reading")))
+        return true;
+    const QString value = parser.value(QStringLiteral("reading"));
+    if (value == QLatin1String("letter")) {
+        reading = ReadingChoice::Letter;
+    } else if (value == QLatin1String("digit")) {
+        reading = ReadingChoice::Digit;
+    } else {
+        command.usageError(context,
+                           Cli::tr("unknown reading \"%1\": use letter or digit.").arg(value));
+        return false;
+    }
+    return true;
+}
+
+int readingNotApplicable(Context& context, const Command& command,
+                         const std::optional<ReadingChoice>& reading, const LookupResult& result) {
+    if (!reading || !result.recognition.isUsable() || result.recognition.readings.size() > 1)
+        return -1;
+    return command.usageError(
+        context, Cli::tr("--reading only applies to a Blaupunkt serial whose 7th character is a "
+                         "letter that looks like a digit (O, I, L, S, B, Z or G); %1 has one "
+                         "reading.")
+                     .arg(Texts::fromUtf8(result.recognition.serial)));
+}
+
 namespace {
 
 class LookupCommand final : public Command {
@@ -256,6 +310,9 @@ protected:
                 partNumberOption(Cli::tr("a Blaupunkt label's part number (7 645 384 318): its "
                                          "digits 4-7 must be the serial's characters 3-6, or no "
                                          "code is given")),
+                readingOption(Cli::tr("a Blaupunkt serial whose 7th character may be a letter or "
+                                      "a digit (O or 0, I or 1, ...): which one the label shows; "
+                                      "only that reading is looked up")),
                 jsonOption(Cli::tr("answer as one JSON object"))};
     }
     QString argumentsSynopsis() const override { return QStringLiteral("SERIAL..."); }
@@ -275,6 +332,9 @@ protected:
         std::optional<Family> family;
         if (!readFamily(context, *this, parser, family))
             return ExitInvalidInput;
+        std::optional<ReadingChoice> reading;
+        if (!readReading(context, *this, parser, reading))
+            return ExitInvalidInput;
         const QStringList parts = parser.positionalArguments();
         if (parts.isEmpty())
             return usageError(context, Cli::tr("the serial is missing."));
@@ -288,7 +348,10 @@ protected:
                 raw += ' ';
             raw += rawArgument(part);
         }
-        const LookupResult result = lookupSerial(context, raw, family, partNumberValue(parser));
+        const LookupResult result =
+            lookupSerial(context, raw, family, partNumberValue(parser), reading);
+        if (const int exit = readingNotApplicable(context, *this, reading, result); exit >= 0)
+            return exit;
         if (parser.isSet(QStringLiteral("json")))
             printJson(context, input, result);
         else

@@ -32,6 +32,8 @@ protected:
             familyOption(Cli::tr("read the serial as this family's")),
             partNumberOption(Cli::tr("the Blaupunkt part number from the label, cross-checked "
                                      "with the serial and printed on the sheet")),
+            readingOption(Cli::tr("which reading of a Blaupunkt 7th character that may be a "
+                                  "letter or a digit the label shows (see lookup)")),
             valueOption({QStringLiteral("out")}, QStringLiteral("FILE.pdf"),
                         Cli::tr("where to write the PDF (required unless --print; - for the "
                                 "standard output)")),
@@ -109,6 +111,9 @@ int SheetCommand::execute(Context& context, const QCommandLineParser& parser) co
     if (!readSheetPrintOptions(context, *this, parser, printing))
         return ExitInvalidInput;
     const QString partNumber = partNumberValue(parser);
+    std::optional<ReadingChoice> reading;
+    if (!readReading(context, *this, parser, reading))
+        return ExitInvalidInput;
     const QString out = parser.value(QStringLiteral("out"));
     const bool force = parser.isSet(QStringLiteral("force"));
     SheetContent content;
@@ -137,7 +142,9 @@ int SheetCommand::execute(Context& context, const QCommandLineParser& parser) co
     if (!readVin(context, *this, content.job.vin))
         return ExitInvalidInput;
 
-    content.result = lookupSerial(context, serial.toUtf8(), family, partNumber);
+    content.result = lookupSerial(context, serial.toUtf8(), family, partNumber, reading);
+    if (const int exit = readingNotApplicable(context, *this, reading, content.result); exit >= 0)
+        return exit;
     const Recognition& recognition = content.result.recognition;
     if (content.result.status == LookupStatus::Invalid) {
         context.err << "radiocode sheet: " << Texts::message(recognition) << "\n";

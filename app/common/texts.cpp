@@ -61,7 +61,8 @@ QString Texts::familyName(Family family) {
 QString Texts::serialFormat(Family family) {
     switch (family) {
     case Family::Blaupunkt:
-        return tr("BP + 12 digits");
+        //: The 7th character is a digit on most labels, a capital letter on some.
+        return tr("BP + 12 characters, 7th may be a letter");
     case Family::Renault:
         return tr("1 letter + 3 digits (precode)");
     case Family::Becker:
@@ -175,9 +176,8 @@ QString Texts::message(const Recognition& recognition) {
         const std::string asDigit =
             recognition.suggestions.empty() ? std::string() : recognition.suggestions.front();
         return tr("The code database holds different codes for %1 and %2, two readings of the "
-                  "7th character: look at the label. If it shows the digit %3, take %2; if it "
-                  "shows the letter %4, no code can be given until the letter is confirmed "
-                  "(ask the dealer with the label photo).")
+                  "7th character: look at the label and say whether it shows the digit %3 or "
+                  "the letter %4. Only that reading is then looked up.")
             .arg(fromUtf8(printed), fromUtf8(asDigit),
                  QChar::fromLatin1(asDigit.size() > 6 ? asDigit[6] : '?'),
                  QChar::fromLatin1(printed.size() > 6 ? printed[6] : '?'));
@@ -205,8 +205,8 @@ QString Texts::message(const Recognition& recognition) {
                 .arg(quoted(recognition.serial));
         if (recognition.state == InputState::Invalid) // finalised: nobody is typing any more
             return tr("Too short: %1 is only the start of a serial (a Renault precode is a letter "
-                      "and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, "
-                      "Becker BE and 12 digits).")
+                      "and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 "
+                      "characters, Becker BE and 12 digits).")
                 .arg(quoted(recognition.serial));
         if (recognition.serial.size() == 1 && recognition.serial == "B")
             return tr("Keep typing: BP… is Blaupunkt, BE… is Becker, a letter and 3 digits is a "
@@ -286,11 +286,34 @@ QString Texts::readings(const Recognition& recognition) {
         return {};
     const std::string& printed = recognition.readings[0];
     const std::string& asDigit = recognition.readings[1];
+    const QChar letter = QChar::fromLatin1(printed.size() > 6 ? printed[6] : '?');
+    const QChar digit = QChar::fromLatin1(asDigit.size() > 6 ? asDigit[6] : '?');
+    if (recognition.chosenReading == 0)
+        return tr("The technician read the letter %1 as the 7th character on the label: %2 (not "
+                  "%3).")
+            .arg(letter)
+            .arg(fromUtf8(printed), fromUtf8(asDigit));
+    if (recognition.chosenReading == 1)
+        return tr("The technician read the digit %1 as the 7th character on the label: %2 (not "
+                  "%3).")
+            .arg(digit)
+            .arg(fromUtf8(asDigit), fromUtf8(printed));
     return tr("Its 7th character may be the letter %1 or the digit %2: both are real serials "
               "(%3, %4).")
         .arg(QChar::fromLatin1(printed.size() > 6 ? printed[6] : '?'),
              QChar::fromLatin1(asDigit.size() > 6 ? asDigit[6] : '?'), fromUtf8(printed),
              fromUtf8(asDigit));
+}
+
+QString Texts::readingChoice(const Recognition& recognition, ReadingChoice reading) {
+    if (recognition.readings.size() < 2 || recognition.readings[0].size() < 7 ||
+        recognition.readings[1].size() < 7)
+        return {};
+    return reading == ReadingChoice::Letter
+               ? tr("The label shows the letter %1")
+                     .arg(QChar::fromLatin1(recognition.readings[0][6]))
+               : tr("The label shows the digit %1")
+                     .arg(QChar::fromLatin1(recognition.readings[1][6]));
 }
 
 QString Texts::recordedReading(const LookupResult& result) {
@@ -574,8 +597,9 @@ QStringList Texts::noCodeNextSteps(const LookupResult& result) {
 QStringList Texts::labelGuideNotes(Family family) {
     switch (family) {
     case Family::Blaupunkt:
-        return {tr("The serial starts with BP and has 12 digits; labels often print a space "
-                   "between the groups (BP53876 9672026): type it with or without the space."),
+        return {tr("The serial starts with BP and has 12 more characters, all digits but the 7th, "
+                   "which may be a letter; labels often print a space between the groups "
+                   "(BP53876 9672026): type it with or without the space."),
                 tr("Some labels print 17 characters starting with 815BP or 815CM, or CM without "
                    "the 815: type them as printed, the leading 815 is dropped and CM becomes BP."),
                 tr("The 7th character (the 5th after BP) is a letter on some labels "

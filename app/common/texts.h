@@ -34,8 +34,11 @@ public:
     static QString uncheckedNote(const LookupResult& result);
     // "Did you mean BP038769672026?"
     static QString suggestion(const QString& serial);
-    // A Blaupunkt serial whose 7th character may be a letter or a digit: both readings.
+    // A Blaupunkt serial whose 7th character may be a letter or a digit: both readings, or the
+    // one the technician read on the label.
     static QString readings(const Recognition& recognition);
+    // The choice of reading: "The label shows the letter O" / "… the digit 0".
+    static QString readingChoice(const Recognition& recognition, ReadingChoice reading);
     // "The code database holds the code for the reading BP551102151786." (empty: as given)
     static QString recordedReading(const LookupResult& result);
     // Part numbers as labels print them: "7 645 384 318".

@@ -38,8 +38,10 @@ std::optional<LabelNote> labelNote(Family family, const QString& id) {
             //: Drawing of a Blaupunkt label; the arrow points at the serial. Keep it short.
             return LabelNote{LabelDrawing::tr("← SERIAL"), 1, 136};
         if (is("note-format"))
-            //: Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.
-            return LabelNote{LabelDrawing::tr("BP + 12 digits"), 1, 136};
+            //: Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the
+            //: line break).
+            return LabelNote{LabelDrawing::tr("BP + 12 characters\n7th: digit or letter"), 2,
+                             136};
         if (is("note-part"))
             //: Drawing of a Blaupunkt label; the arrow points at the part number. Very short.
             return LabelNote{LabelDrawing::tr("PART NO. →"), 1, 110};

@@ -47,7 +47,7 @@ QString Accessibility::labelDrawingName(Family family) {
 QString Accessibility::labelDrawingDescription(Family family) {
     switch (family) {
     case Family::Blaupunkt:
-        return tr("The serial, BP and 12 digits (for example BP53876 9672026), is highlighted "
+        return tr("The serial, BP and 12 characters (for example BP53876 9672026), is highlighted "
                   "in orange at the bottom left, under the barcode and a 17-character line "
                   "starting 815CM. The part number, 10 digits starting 7 6, is at the top right.");
     case Family::Renault:

@@ -172,6 +172,10 @@ void MainWindow::buildPages() {
     connect(labelGuide_, &LabelGuidePage::nextRequested, this,
             [this] { showPage(Page::SerialEntry); });
     connect(entry_, &SerialEntryPage::lookUpRequested, this, [this] { lookUpEntry(); });
+    connect(entry_, &SerialEntryPage::readingChosen, this,
+            [this](ReadingChoice reading) { chooseReading(reading, Page::SerialEntry); });
+    connect(result_, &ResultPage::readingChosen, this,
+            [this](ReadingChoice reading) { chooseReading(reading, Page::Result); });
     connect(entry_, &SerialEntryPage::labelGuideRequested, this,
             [this] { showPage(Page::LabelGuide); });
     connect(result_, &ResultPage::printPreviewRequested, this, &MainWindow::printPreview);
@@ -361,8 +365,7 @@ void MainWindow::showPage(Page page) {
         // Looked at again (back from the job details, the help): the answer as it is now.
         if (!showingResult_)
             refreshResult();
-        result_->findChild<QPushButton*>(QStringLiteral("printPreviewButton"))
-            ->setFocus(Qt::OtherFocusReason);
+        result_->focusFirst(); // the code is what a screen reader says first
         break;
     case Page::JobDetails:
         job_->focusFirst();
@@ -445,6 +448,20 @@ bool MainWindow::lookUp(const QString& text, std::optional<Family> family) {
     return lookUp(text, family, false);
 }
 
+bool MainWindow::chooseReading(ReadingChoice reading, Page from) {
+    ensurePages();
+    syncWizard();
+    Recognition recognition =
+        from == Page::Result ? result_->result().recognition : finalised(entry_->recognition());
+    if (!radiocode::chooseReading(recognition, reading))
+        return false;
+    // The serial page keeps the serial as typed (and its part number) when it shows this radio.
+    const bool entryShowsIt = entry_->family() == Family::Blaupunkt &&
+                              entry_->recognition().readings == recognition.readings;
+    const QString text = entryShowsIt ? entry_->serialText() : fromStd(recognition.serial);
+    return presentLookup(finder_.lookupRecognised(std::move(recognition)), text, false);
+}
+
 bool MainWindow::lookUp(const QString& text, std::optional<Family> family, bool scanned) {
     ensurePages();
     const QByteArray raw = text.toUtf8();
@@ -454,6 +471,23 @@ bool MainWindow::lookUp(const QString& text, std::optional<Family> family, bool 
 }
 
 bool MainWindow::presentLookup(const LookupResult& result, const QString& text, bool scanned) {
+    readingsDisagreed_ = false;
+    if (result.status == LookupStatus::Invalid &&
+        result.recognition.message.id == MessageId::ReadingsDisagree) {
+        // Both readings are on record with different codes: the label decides, on the serial
+        // page, where the technician chooses the reading.
+        readingsDisagreed_ = true;
+        syncWizard();
+        const std::string& printed = result.recognition.message.expected;
+        if (entry_->family() != Family::Blaupunkt || entry_->recognition().serial != printed) {
+            chooseFamily(Family::Blaupunkt);
+            entry_->setSerialText(text);
+        }
+        showPage(Page::SerialEntry);
+        entry_->showReadingsDisagree();
+        showNotice(Texts::message(result.recognition));
+        return false;
+    }
     if (result.status == LookupStatus::Invalid) {
         statusBar()->showMessage(Texts::message(result.recognition), 8000);
         return false;
@@ -477,8 +511,10 @@ bool MainWindow::presentLookup(const LookupResult& result, const QString& text, 
 
 void MainWindow::startJobFor(const Recognition& recognition, bool scanned) {
     const Recognition& shown = result_->result().recognition;
+    // The other reading of the same label is the same radio (the technician chose it).
     const bool sameRadio = shown.isUsable() && shown.family == recognition.family &&
-                           shown.serial == recognition.serial;
+                           (shown.serial == recognition.serial ||
+                            (!shown.readings.empty() && shown.readings == recognition.readings));
     if (sameRadio) {
         return; // the same radio looked up again: the same job
     }
@@ -551,7 +587,7 @@ void MainWindow::lookUpScan(const QString& text) {
     }
     quick_->clear();
     family_->serialField()->clear();
-    if (lookUp(text, std::nullopt, true))
+    if (lookUp(text, std::nullopt, true) || readingsDisagreed_)
         return;
     // Not a serial to look up (a misread, another barcode): shown where its message and the
     // corrected serial can be read, as if typed there.
@@ -579,11 +615,13 @@ bool MainWindow::refreshResult(bool announce) {
     if (!shown.recognition.isValid() || !shown.recognition.family ||
         familyInfo(*shown.recognition.family).origin != CodeOrigin::CodeDatabase)
         return false;
-    const LookupResult fresh = finder_.lookup(shown.recognition.serial, shown.recognition.family);
+    // Asked as the page shows it: the reading the technician chose, the part number checked.
+    const LookupResult fresh = finder_.lookupRecognised(shown.recognition);
     const bool sameAnswer = fresh.status == shown.status &&
                             fresh.answer.has_value() == shown.answer.has_value() &&
                             (!fresh.answer || (fresh.answer->code == shown.answer->code &&
-                                               fresh.answer->source == shown.answer->source));
+                                               fresh.answer->source == shown.answer->source &&
+                                               fresh.answer->refusedAt == shown.answer->refusedAt));
     if (sameAnswer || fresh.status == LookupStatus::Invalid)
         return false;
     result_->setResult(fresh);
@@ -625,10 +663,14 @@ void MainWindow::showResult(const LookupResult& result) {
                                  result.recognition.family)
                            .serial;
         }
+        // The other reading of the same label stays as typed (the technician chose a reading).
+        const std::vector<std::string>& readings = result.recognition.readings;
+        const bool sameLabel =
+            followed == result.recognition.serial ||
+            std::find(readings.begin(), readings.end(), followed) != readings.end();
         followInWizard(*result.recognition.family,
-                       followed != result.recognition.serial
-                           ? std::optional<QString>(fromStd(result.recognition.serial))
-                           : std::nullopt);
+                       !sameLabel ? std::optional<QString>(fromStd(result.recognition.serial))
+                                  : std::nullopt);
     }
     result_->setResult(result);
     showingResult_ = true;

@@ -77,6 +77,10 @@ public:
     bool lookUp(const QString& text, std::optional<Family> family);
     // The serial page's serial, cross-checked with its part number when one is typed.
     bool lookUpEntry();
+    // The technician read the label's 7th character (a letter that looks like a digit): only
+    // that reading of the radio on `from` (the serial page or the result page) is looked up,
+    // and the job and the sheet carry it.
+    bool chooseReading(ReadingChoice reading, Page from);
     // A barcode scanner's text, wherever it landed: a fresh lookup, the family found from the
     // serial. A serial that cannot be looked up is shown where it can be corrected.
     void lookUpScan(const QString& text);
@@ -195,6 +199,7 @@ private:
     HelpPage* help_ = nullptr;
     bool afterFirstFrameScheduled_ = false;
     bool showingResult_ = false;
+    bool readingsDisagreed_ = false; // the last lookup went to the serial page to choose
     QTimer* wizardSync_ = nullptr;
     std::optional<Family> wizardFamily_;
     std::optional<QString> wizardText_;

@@ -66,6 +66,8 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     codeBox_ = new QWidget(content);
     codeBox_->setObjectName(QStringLiteral("codeDisplay"));
     Accessibility::exposeAsText(codeBox_); // "Code 3 6 3 3", then the four boxes
+    // Focused on arrival: a screen reader speaks the code before any button.
+    codeBox_->setFocusPolicy(Qt::TabFocus);
     codeBox_->setStyleSheet(QStringLiteral(
         "QLabel { border: 2px solid palette(text); border-radius: 6px; background: palette(base);"
         "  padding: 4px 14px; }"));
@@ -101,6 +103,30 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     refusedFont.setBold(true);
     refused_->setFont(refusedFont);
     mainColumn->addWidget(refused_);
+    // Both readings were asked: the label decides which one this radio is.
+    readingBox_ = new QWidget(content);
+    readingBox_->setObjectName(QStringLiteral("resultReadingChoice"));
+    readingQuestion_ = new QLabel(readingBox_);
+    readingQuestion_->setWordWrap(true);
+    readingLetter_ = new QPushButton(readingBox_);
+    readingLetter_->setObjectName(QStringLiteral("resultReadingLetterButton"));
+    readingDigit_ = new QPushButton(readingBox_);
+    readingDigit_->setObjectName(QStringLiteral("resultReadingDigitButton"));
+    connect(readingLetter_, &QAbstractButton::clicked, this,
+            [this] { emit readingChosen(ReadingChoice::Letter); });
+    connect(readingDigit_, &QAbstractButton::clicked, this,
+            [this] { emit readingChosen(ReadingChoice::Digit); });
+    auto* readingButtons = new QHBoxLayout;
+    readingButtons->setContentsMargins(0, 0, 0, 0);
+    readingButtons->addWidget(readingLetter_);
+    readingButtons->addWidget(readingDigit_);
+    readingButtons->addStretch(1);
+    auto* readingLayout = new QVBoxLayout(readingBox_);
+    readingLayout->setContentsMargins(0, 4, 0, 4);
+    readingLayout->addWidget(readingQuestion_);
+    readingLayout->addLayout(readingButtons);
+    readingBox_->hide();
+    mainColumn->addWidget(readingBox_);
 
     // No code: why not, and what next.
     noCode_ = new QWidget(content);
@@ -109,6 +135,7 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     reason_ = new QLabel(noCode_);
     reason_->setObjectName(QStringLiteral("noCodeReason"));
     reason_->setWordWrap(true);
+    reason_->setFocusPolicy(Qt::TabFocus); // focused on arrival, as the code is
     QFont reasonFont = reason_->font();
     reasonFont.setPointSizeF(reasonFont.pointSizeF() * 1.1);
     reason_->setFont(reasonFont);
@@ -270,6 +297,13 @@ bool ResultPage::emptyDatabaseOfferShown() const {
     return !emptyDatabase_->isHidden();
 }
 
+void ResultPage::focusFirst() {
+    if (hasCode())
+        codeBox_->setFocus(Qt::OtherFocusReason);
+    else
+        reason_->setFocus(Qt::OtherFocusReason);
+}
+
 bool ResultPage::hasCode() const {
     return result_.status == LookupStatus::Ok && result_.answer.has_value();
 }
@@ -358,6 +392,21 @@ void ResultPage::fill() {
     source_->setText(source.join(QLatin1Char(' ')));
     refused_->setText(code ? Texts::refusedWarning(*result_.answer) : QString());
     refused_->setVisible(!refused_->text().isEmpty());
+    const bool chooseReading = recognition.readingOpen() && result_.status != LookupStatus::Invalid;
+    readingBox_->setVisible(chooseReading);
+    if (chooseReading) {
+        readingQuestion_->setText(
+            code ? tr("Both readings were looked up. Which does the label show as the 7th "
+                      "character? Only that reading is then looked up, and the job and the sheet "
+                      "say which it is.")
+                 : tr("Which does the label show as the 7th character? The job and the sheet "
+                      "then say which reading it is."));
+        for (const ReadingChoice reading : {ReadingChoice::Letter, ReadingChoice::Digit}) {
+            QAbstractButton* button = readingButton(reading);
+            button->setText(Texts::readingChoice(recognition, reading));
+            button->setAccessibleName(button->text());
+        }
+    }
 
     noCode_->setVisible(!code);
     reason_->setText(code ? QString() : Texts::noCodeReason(result_));

@@ -53,8 +53,18 @@ public:
 
     // "This code was refused on a radio by …", or empty.
     QString refusedText() const;
+    // Both readings of a Blaupunkt 7th character were looked up: the technician says which the
+    // label shows (shown only then).
+    QWidget* readingBox() const { return readingBox_; }
+    QAbstractButton* readingButton(ReadingChoice reading) const {
+        return reading == ReadingChoice::Letter ? readingLetter_ : readingDigit_;
+    }
+    // Where the focus goes on arriving, so a screen reader speaks the code (or why there is
+    // none) first.
+    void focusFirst();
 
 signals:
+    void readingChosen(radiocode::ReadingChoice reading);
     void printPreviewRequested();
     void printRequested();
     void savePdfRequested();
@@ -77,6 +87,10 @@ private:
     QList<QLabel*> digits_;
     QLabel* source_;
     QLabel* refused_;
+    QWidget* readingBox_;
+    QLabel* readingQuestion_;
+    QAbstractButton* readingLetter_;
+    QAbstractButton* readingDigit_;
     QWidget* noCode_;
     QLabel* reason_;
     QWidget* emptyDatabase_;

@@ -44,6 +44,31 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     singleLayout->addWidget(singleLabel_);
     singleLayout->addWidget(single_);
 
+    // Two readings of a Blaupunkt 7th character (O or 0, I or 1, …): the label decides.
+    readingBox_ = new QWidget(singlePage);
+    readingBox_->setObjectName(QStringLiteral("readingChoice"));
+    readingQuestion_ = new QLabel(readingBox_);
+    readingQuestion_->setWordWrap(true);
+    readingLetter_ = new QPushButton(readingBox_);
+    readingLetter_->setObjectName(QStringLiteral("readingLetterButton"));
+    readingDigit_ = new QPushButton(readingBox_);
+    readingDigit_->setObjectName(QStringLiteral("readingDigitButton"));
+    auto* readingButtons = new QHBoxLayout;
+    readingButtons->setContentsMargins(0, 0, 0, 0);
+    readingButtons->addWidget(readingLetter_);
+    readingButtons->addWidget(readingDigit_);
+    readingButtons->addStretch(1);
+    auto* readingLayout = new QVBoxLayout(readingBox_);
+    readingLayout->setContentsMargins(0, 6, 0, 0);
+    readingLayout->addWidget(readingQuestion_);
+    readingLayout->addLayout(readingButtons);
+    readingBox_->hide();
+    singleLayout->addWidget(readingBox_);
+    connect(readingLetter_, &QPushButton::clicked, this,
+            [this] { emit readingChosen(ReadingChoice::Letter); });
+    connect(readingDigit_, &QPushButton::clicked, this,
+            [this] { emit readingChosen(ReadingChoice::Digit); });
+
     // Blaupunkt labels also print the part number: an optional second check of the serial.
     partBox_ = new QWidget(singlePage);
     partLabel_ = new QLabel(partBox_);
@@ -322,8 +347,42 @@ void SerialEntryPage::publish(const Recognition& recognition) {
         return; // the hidden single field speaks for another family
     serialOnly_ = recognition;
     checkPartNumber();
+    readingQuestion_->setProperty("disagree", false);
+    updateReadingChoice();
     find_->setEnabled(canLookUp());
     emit recognitionChanged(recognition_);
+}
+
+void SerialEntryPage::updateReadingChoice() {
+    const bool open = family_ == Family::Blaupunkt && serialOnly_.readingOpen() &&
+                      serialOnly_.state == InputState::Valid;
+    readingBox_->setVisible(open);
+    if (!open)
+        return;
+    if (!readingQuestion_->property("disagree").toBool())
+        readingQuestion_->setText(tr("Which does the label show as the 7th character? Only "
+                                     "that reading is then looked up."));
+    for (const ReadingChoice reading : {ReadingChoice::Letter, ReadingChoice::Digit}) {
+        QPushButton* button = readingButton(reading);
+        button->setText(Texts::readingChoice(serialOnly_, reading));
+        button->setAccessibleName(button->text());
+        button->setToolTip(
+            tr("Look up only %1")
+                .arg(fromStd(serialOnly_.readings[reading == ReadingChoice::Letter ? 0 : 1])));
+    }
+}
+
+void SerialEntryPage::showReadingsDisagree() {
+    // Short: the whole message is in the notice under the page, and the room is small.
+    readingQuestion_->setProperty("disagree", true);
+    readingQuestion_->setText(
+        tr("Two different codes are on record, one for each reading: which does the label "
+           "show?"));
+    updateReadingChoice();
+}
+
+QString SerialEntryPage::readingText() const {
+    return readingBox_->isHidden() ? QString() : readingQuestion_->text();
 }
 
 void SerialEntryPage::showDrawing() {
@@ -356,6 +415,8 @@ void SerialEntryPage::retranslate() {
     find_->setText(tr("Find the &code"));
     find_->setToolTip(tr("Enter"));
     guide_->setText(tr("&Where is the serial?"));
+    readingQuestion_->setProperty("disagree", false);
+    updateReadingChoice();
     single_->refresh();
     recogniseBecker();
 }

@@ -50,8 +50,19 @@ public:
     QPushButton* findButton() const { return find_; }
     // Another way in beside the buttons (reading the serial off a photo, ...).
     void addEntryAction(QAbstractButton* button);
+    // A Blaupunkt 7th character that may be a letter or a digit: the technician says which the
+    // label shows (only that reading is then looked up).
+    QWidget* readingBox() const { return readingBox_; }
+    QPushButton* readingButton(ReadingChoice reading) const {
+        return reading == ReadingChoice::Letter ? readingLetter_ : readingDigit_;
+    }
+    // Both readings are on record with different codes: said beside the choice, until the
+    // serial changes.
+    void showReadingsDisagree();
+    QString readingText() const;
 
 signals:
+    void readingChosen(radiocode::ReadingChoice reading);
     void lookUpRequested();
     void labelGuideRequested();
     void recognitionChanged(const radiocode::Recognition& recognition);
@@ -67,6 +78,7 @@ private:
     void publish(const Recognition& recognition);
     // Cross-checks the serial last published with the part number and shows the outcome.
     void checkPartNumber();
+    void updateReadingChoice();
 
     Family family_ = Family::Blaupunkt;
     Recognition serialOnly_; // as the serial field(s) read it, before the part number
@@ -84,6 +96,10 @@ private:
     StatusLine* beckerStatus_;
     MarkedInput* beckerMarked_;
     SuggestionBar* beckerSuggestions_;
+    QWidget* readingBox_;
+    QLabel* readingQuestion_;
+    QPushButton* readingLetter_;
+    QPushButton* readingDigit_;
     QWidget* partBox_;
     QLabel* partLabel_;
     SerialLineEdit* partNumber_;

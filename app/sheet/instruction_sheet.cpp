@@ -466,6 +466,11 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
                                        "it is known.")
                       .arg(origin),
         sheet.font(8.5), 0, factsWidth, hasCode ? ink : QColor(0x8a, 0x1c, 0x1c)));
+    // A code refused on a radio before: the person at the radio reads it before any try.
+    if (hasCode && result.answer->wasRefused())
+        sheet.advance(sheet.mm(1.2) + sheet.paragraph(Texts::refusedWarning(*result.answer),
+                                                      sheet.font(9, true), 0, factsWidth,
+                                                      QColor(0x8a, 0x1c, 0x1c)));
 
     // A small copy of the label drawing, serial area highlighted.
     qreal labelBottom = top;

@@ -260,6 +260,11 @@ public:
     // Records the outcome of a saved job (one more attempt when worked or refused), then
     // learnFromOutcome().
     bool recordOutcome(qint64 jobId, Outcome outcome, const QString& technician);
+    // A saved job's outcome set again afterwards (a mistaken click): attempts follow (a
+    // refusal counts at least one, "not tried" none) and the code database learns as from
+    // recordOutcome(): worked confirms the code and clears its refused flag, refused flags it,
+    // and a refusal taken back clears the flag unless another job still records one.
+    bool changeOutcome(qint64 jobId, Outcome outcome, const QString& technician);
 
     // Code requests: a job whose code was asked of a dealer or the manufacturer's service.
     bool addCodeRequest(qint64 jobId, const QString& askedFrom, const QDateTime& askedAt = {});

@@ -174,6 +174,39 @@ bool Database::recordOutcome(qint64 jobId, Outcome outcome, const QString& techn
     return learnFromOutcome(updated, technician.isEmpty() ? updated.technician : technician);
 }
 
+bool Database::changeOutcome(qint64 jobId, Outcome outcome, const QString& technician) {
+    std::optional<Job> found = job(jobId);
+    if (!found) {
+        if (lastError_.isEmpty())
+            lastError_ = tr("Job %1 does not exist.").arg(jobId);
+        return false;
+    }
+    Job& changed = *found;
+    const Outcome before = changed.outcome;
+    changed.outcome = outcome;
+    if (outcome == Outcome::NotTried)
+        changed.attempts = 0;
+    else if (changed.attempts == 0)
+        changed.attempts = 1;
+    if (!updateJob(changed))
+        return false;
+    const QString who = technician.isEmpty() ? changed.technician : technician;
+    if (outcome != Outcome::NotTried)
+        return learnFromOutcome(changed, who);
+    if (before != Outcome::Refused || !servedByDatabase(changed.family) || changed.code.isEmpty())
+        return true;
+    // The refusal was a mistake: the flag goes, unless another job of this radio still records
+    // that the code was refused.
+    JobFilter sameRadio;
+    sameRadio.family = changed.family;
+    sameRadio.outcome = Outcome::Refused;
+    sameRadio.text = changed.serial;
+    for (const Job& other : jobs(sameRadio))
+        if (other.id != changed.id && other.serial == changed.serial && other.code == changed.code)
+            return true;
+    return clearRefusedFlag(*changed.family, changed.serial, changed.code);
+}
+
 bool Database::addCodeRequest(qint64 jobId, const QString& askedFrom, const QDateTime& askedAt) {
     if (!beginWrite())
         return false;

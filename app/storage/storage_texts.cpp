@@ -65,6 +65,22 @@ QString StorageTexts::waitingFor(const CodeRequest& request) {
                      .arg(request.askedFrom, asked);
 }
 
+QString StorageTexts::waitingSince(const CodeRequest& request) {
+    const QString asked = request.askedAt.toLocalTime().date().toString(Qt::ISODate);
+    return request.askedFrom.isEmpty()
+               ? tr("Waiting for code since %1").arg(asked)
+               : tr("Waiting for code since %1 (asked %2)").arg(asked, request.askedFrom);
+}
+
+QHash<qint64, CodeRequest>
+StorageTexts::waitingById(const QList<std::pair<Job, CodeRequest>>& waiting) {
+    QHash<qint64, CodeRequest> byId;
+    for (const auto& [job, request] : waiting)
+        if (job.outcome == Outcome::NotTried)
+            byId.insert(job.id, request);
+    return byId;
+}
+
 QString StorageTexts::importSummary(const ImportReport& report) {
     auto count = [](qint64 n) { return static_cast<int>(std::min<qint64>(n, INT_MAX)); };
     const QString counts = QStringList{tr("%n imported", nullptr, count(report.imported)),

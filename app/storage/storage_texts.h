@@ -5,6 +5,7 @@
 #include "database.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 
 namespace radiocode::storage {
@@ -23,6 +24,12 @@ public:
     static int overdueRequests(const QList<std::pair<Job, CodeRequest>>& waiting, int reminderDays);
     // "Waiting 3 days, asked of Nissan Kartal on 2026-11-28".
     static QString waitingFor(const CodeRequest& request);
+    // A waiting job's outcome in the whole job list: "Waiting for code since 2026-11-28 (asked
+    // Nissan Kartal)".
+    static QString waitingSince(const CodeRequest& request);
+    // The requests still waiting, by job id: to show a waiting job as such in any job list.
+    static QHash<qint64, CodeRequest>
+    waitingById(const QList<std::pair<Job, CodeRequest>>& waiting);
     // One line for a finished import: "12 imported, 1 duplicate, 2 skipped, 0 conflicts".
     static QString importSummary(const ImportReport& report);
     // Why a header does not name the columns of a code list (line: the header's line).

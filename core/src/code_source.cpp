@@ -136,7 +136,7 @@ void noteUnavailable(LookupResult& result, SourceResult& reply) {
 
 bool CodeFinder::askSource(CodeSource& source, Family family, LookupResult& result) const {
     Recognition& recognition = result.recognition;
-    if (recognition.readings.size() < 2) {
+    if (!recognition.readingOpen()) {
         SourceResult reply = source.find(family, recognition.serial);
         if (reply.kind == SourceResult::Kind::Unavailable)
             noteUnavailable(result, reply);

@@ -804,9 +804,25 @@ void recogniseInto(Recognition& into, std::string_view rawUtf8, std::optional<Fa
     into.fromLabelForm = false;
     into.fromCmPrefix = false;
     into.readings.clear();
+    into.chosenReading = -1;
     into.partNumber.clear();
     into.partNumberAgrees = false;
     into.partNumberMismatches.clear();
+}
+
+bool chooseReading(Recognition& recognition, ReadingChoice reading) {
+    if (recognition.readings.size() < 2 || !recognition.family)
+        return false;
+    const int index = reading == ReadingChoice::Letter ? 0 : 1;
+    recognition.chosenReading = index;
+    recognition.serial = recognition.readings[static_cast<std::size_t>(index)];
+    if (recognition.message.id == MessageId::ReadingsDisagree) {
+        recognition.state = InputState::Valid;
+        recognition.message = Message{};
+        recognition.message.id = MessageId::Ok;
+    }
+    recognition.suggestions.clear();
+    return true;
 }
 
 Recognition recognise(std::string_view rawUtf8, std::optional<Family> family) {

@@ -185,6 +185,15 @@ void listen(QAccessibleEvent* event) {
             heardDescriptions[event->object()] << iface->text(QAccessible::Description);
 }
 
+// The names of the objects that got the focus, in order, while a test listens.
+QStringList heardFocus;
+
+void listenFocus(QAccessibleEvent* event) {
+    if (event->type() == QAccessible::Focus)
+        if (QAccessibleInterface* iface = event->accessibleInterface())
+            heardFocus << iface->text(QAccessible::Name);
+}
+
 } // namespace
 
 class TestAccessibility : public QObject {
@@ -372,6 +381,47 @@ private slots:
         QVERIFY(
             table->text(QAccessible::Description)
                 .contains(QStringLiteral("Press station button 1 until 3 shows on the display")));
+    }
+
+    // Arriving at the result page, a screen reader speaks the code first (it follows the
+    // focus), not "Print preview"; without a code, why there is none.
+    void resultPageSpeaksTheCodeFirst() {
+        // What has the focus is what a screen reader speaks on arrival; where the platform has
+        // a bridge (the a11y run on AT-SPI), the focus events it is told of are checked too.
+        const bool bridge = QAccessible::isActive();
+        heardFocus.clear();
+        if (bridge)
+            QAccessible::installUpdateHandler(listenFocus);
+        const auto focusedName = [] {
+            QAccessibleInterface* iface =
+                QAccessible::queryAccessibleInterface(QApplication::focusWidget());
+            return iface ? iface->text(QAccessible::Name) : QString();
+        };
+        QVERIFY(window_->lookUp(QStringLiteral("M212365"), std::nullopt));
+        QApplication::processEvents();
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("codeDisplay"));
+        QCOMPARE(focusedName(), QStringLiteral("Code 3 6 3 3"));
+        const QStringList withCode = heardFocus;
+        heardFocus.clear();
+        QVERIFY(window_->lookUp(QStringLiteral("BP538769672026"), std::nullopt));
+        QApplication::processEvents();
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("noCodeReason"));
+        QVERIFY2(focusedName().contains(QStringLiteral("No public algorithm")),
+                 qPrintable(focusedName()));
+        const QStringList withoutCode = heardFocus;
+        QAccessible::installUpdateHandler(nullptr);
+        if (bridge) {
+            QVERIFY2(!withCode.isEmpty() && withCode.last() == QStringLiteral("Code 3 6 3 3"),
+                     qPrintable(withCode.join(u" | ")));
+            QVERIFY2(indexContaining(withCode, QStringLiteral("Print preview")) < 0,
+                     qPrintable(withCode.join(u" | ")));
+            QVERIFY2(!withoutCode.isEmpty() &&
+                         withoutCode.last().contains(QStringLiteral("No public algorithm")),
+                     qPrintable(withoutCode.join(u" | ")));
+        }
+        // Tab goes on from there to the buttons.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY(qobject_cast<QAbstractButton*>(QApplication::focusWidget()));
     }
 
     void resultWithoutCodeReadsWhyAndWhatNext() {

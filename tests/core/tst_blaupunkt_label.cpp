@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace radiocode;
@@ -288,6 +289,51 @@ private slots:
         QCOMPARE(result.status, LookupStatus::Ok);
         QVERIFY(result.answer->recordedSerial.empty());
         QCOMPARE(database.asked.size(), std::size_t(1));
+    }
+
+    // The technician says which reading the label shows: only that one is asked, and a
+    // disagreement of the two readings' codes is resolved by it.
+    void chosenReadingIsTheOnlyOneAsked() {
+        const std::string printed = "BP5511O2151786";
+        const std::string asDigit = "BP551102151786";
+        RecordedCodes database;
+        database.codes[printed] = "1111";
+        database.codes[asDigit] = "2222";
+        CodeFinder finder;
+        finder.addSource(&database);
+        const LookupResult both = finder.lookup(printed);
+        QCOMPARE(both.status, LookupStatus::Invalid);
+        QCOMPARE(both.recognition.message.id, MessageId::ReadingsDisagree);
+        for (const auto& [reading, serial, code] :
+             {std::tuple{ReadingChoice::Letter, printed, "1111"},
+              std::tuple{ReadingChoice::Digit, asDigit, "2222"}}) {
+            for (const bool afterDisagreement : {false, true}) {
+                Recognition recognition =
+                    afterDisagreement ? both.recognition : finalised(recognise(printed));
+                QVERIFY(chooseReading(recognition, reading));
+                QCOMPARE(recognition.state, InputState::Valid);
+                QCOMPARE(recognition.serial, serial);
+                QVERIFY(!recognition.readingOpen());
+                QCOMPARE(recognition.readings, (std::vector<std::string>{printed, asDigit}));
+                database.asked.clear();
+                const LookupResult chosen = finder.lookupRecognised(recognition);
+                QCOMPARE(chosen.status, LookupStatus::Ok);
+                QCOMPARE(chosen.answer->code, std::string(code));
+                QVERIFY(chosen.answer->recordedSerial.empty());
+                QCOMPARE(database.asked, std::vector<std::string>{serial});
+            }
+        }
+        // No second reading: nothing to choose, nothing changed.
+        Recognition single = finalised(recognise("BP5511V2151786"));
+        QVERIFY(!chooseReading(single, ReadingChoice::Digit));
+        QCOMPARE(single.serial, std::string("BP5511V2151786"));
+        QCOMPARE(single.chosenReading, -1);
+        // Recognising again forgets the choice.
+        Recognition reused = finalised(recognise(printed));
+        QVERIFY(chooseReading(reused, ReadingChoice::Digit));
+        recogniseInto(reused, printed);
+        QCOMPARE(reused.chosenReading, -1);
+        QVERIFY(reused.readingOpen());
     }
 
     // A well-formed serial of a label form no rule knows: unchecked, database only.

@@ -657,6 +657,71 @@ private slots:
         QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
     }
 
+    // "Change outcome" in the history teaches the code database as the result page's buttons
+    // do: worked -> refused flags the code (shown on the result page at once, with who),
+    // refused -> worked clears the flag. A waiting job says so in the whole list.
+    void historyOutcomeChangeTeachesTheCodeDatabase() {
+        const QString serial = QStringLiteral("BP934515516803");
+        {
+            auto db = open();
+            QVERIFY(
+                db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv")).ok());
+        }
+        FinderProgram program;
+        MainWindow& window = program.window();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        DatabaseIntegration& integration = program.database();
+        Database* db = integration.session().database();
+        QVERIFY(db);
+        JobDetails details;
+        details.technician = QStringLiteral("Ann");
+        window.setJobDetails(details);
+        QVERIFY(window.lookUp(serial, std::nullopt));
+        QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
+        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(window.resultPage()->refusedText().isEmpty());
+
+        integration.openHistory();
+        HistoryWindow* history = integration.historyWindow();
+        QVERIFY(history);
+        history->table()->selectRow(0);
+        QVERIFY(history->changeOutcome(storage::Outcome::Refused));
+        auto stored = db->findCode(Family::Blaupunkt, serial);
+        QVERIFY(stored->wasRefused());
+        QCOMPARE(stored->refusedBy, QStringLiteral("Ann"));
+        QVERIFY2(window.resultPage()->refusedText().contains(QLatin1String("refused on a radio by "
+                                                                           "Ann")),
+                 qPrintable(window.resultPage()->refusedText()));
+        // ...and the next lookup of the radio says so too.
+        QVERIFY(window.lookUp(serial, std::nullopt));
+        QVERIFY(!window.resultPage()->refusedText().isEmpty());
+        closeWarnings();
+
+        history->table()->selectRow(0);
+        QVERIFY(history->changeOutcome(storage::Outcome::Worked));
+        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(window.resultPage()->refusedText().isEmpty());
+
+        // A job waiting for a dealer's code: "Waiting for code since …", not "Not tried".
+        storage::Job waiting;
+        waiting.serial = QStringLiteral("BE473935000375");
+        waiting.family = Family::Becker;
+        const qint64 id = db->addJob(waiting).value_or(0);
+        QVERIFY(db->addCodeRequest(id, QStringLiteral("Nissan Kartal")));
+        history->refresh();
+        QString outcomes;
+        for (int row = 0; row < history->table()->rowCount(); ++row)
+            outcomes += history->table()->item(row, 4)->text() + QLatin1Char('|');
+        QVERIFY2(outcomes.contains(QStringLiteral("Waiting for code since %1 (asked Nissan Kartal)")
+                                       .arg(QDate::currentDate().toString(Qt::ISODate))),
+                 qPrintable(outcomes));
+        QVERIFY2(!outcomes.contains(storage::StorageTexts::outcomeName(storage::Outcome::NotTried)),
+                 qPrintable(outcomes));
+        history->close();
+    }
+
     // The result page never goes stale: an empty database says so and offers the import; a
     // code that arrives meanwhile (an import, another PC) shows when the page is looked at
     // again.

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 #include <csignal>
 #include <sys/types.h>
 #include <unistd.h>
@@ -391,6 +393,70 @@ private slots:
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(words(result.out).contains("Code: 2468"), result.out.constData());
         QVERIFY(words(result.out).contains("Warning: Unchecked serial"));
+    }
+
+    // Both readings on record with different codes: no code (readings-disagree) until
+    // --reading says which the label shows; then only that reading is asked, for the sheet too.
+    void readingOptionResolvesDisagreeingReadings() {
+        const QString file = writeFile(QStringLiteral("disagree.csv"), "serial,code\n"
+                                                                       "BP5511S2151786,1111\n"
+                                                                       "BP551152151786,2222\n"
+                                                                       "BP5511O2151786,3333\n");
+        QCOMPARE(run({QStringLiteral("db"), QStringLiteral("import"), file}).exitCode, 0);
+        Run result = run(
+            {QStringLiteral("lookup"), QStringLiteral("BP5511S2151786"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 2);
+        QJsonObject object = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(object.value(QLatin1String("messageId")).toString(),
+                 QStringLiteral("readings-disagree"));
+        QVERIFY(object.value(QLatin1String("code")).isNull());
+        result = run({QStringLiteral("lookup"), QStringLiteral("BP5511S2151786")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(words(result.out).contains("radiocode lookup BP5511S2151786 --reading digit"),
+                 result.out.constData());
+        for (const auto& [reading, serial, code] :
+             {std::tuple{"letter", "BP5511S2151786", "1111"},
+              std::tuple{"digit", "BP551152151786", "2222"}}) {
+            result = run({QStringLiteral("lookup"), QStringLiteral("BP5511S 2151786"),
+                          QStringLiteral("--reading"), QLatin1String(reading),
+                          QStringLiteral("--json")});
+            QVERIFY2(result.exitCode == 0, result.err.constData());
+            object = QJsonDocument::fromJson(result.out).object();
+            QCOMPARE(object.value(QLatin1String("code")).toString(), QLatin1String(code));
+            QCOMPARE(object.value(QLatin1String("serial")).toString(), QLatin1String(serial));
+            QCOMPARE(object.value(QLatin1String("reading")).toString(), QLatin1String(reading));
+            QVERIFY(!object.contains(QLatin1String("recordedSerial")));
+        }
+        // The letter O that the database holds only as printed: the digit reading has none.
+        result = run({QStringLiteral("lookup"), QStringLiteral("--reading=digit"),
+                      QStringLiteral("BP5511O2151786")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(words(result.out).contains("The technician read the digit 0"),
+                 result.out.constData());
+        result = run({QStringLiteral("lookup"), QStringLiteral("BP5511O2151786"),
+                      QStringLiteral("--reading"), QStringLiteral("letter")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(words(result.out).contains("Code: 3333"), result.out.constData());
+        // The sheet takes it too.
+        const QString sheet = dir_.filePath(QStringLiteral("reading-sheet.pdf"));
+        result = run({QStringLiteral("sheet"), QStringLiteral("BP5511S2151786"),
+                      QStringLiteral("--reading"), QStringLiteral("digit"), QStringLiteral("--out"),
+                      sheet});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        // Wrong use: no value, another value, a serial with one reading.
+        QCOMPARE(run({QStringLiteral("lookup"), QStringLiteral("BP5511S2151786"),
+                      QStringLiteral("--reading")})
+                     .exitCode,
+                 2);
+        result = run({QStringLiteral("lookup"), QStringLiteral("BP5511S2151786"),
+                      QStringLiteral("--reading"), QStringLiteral("both")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("letter or digit"));
+        result = run({QStringLiteral("lookup"), QStringLiteral("BP5511V2151786"),
+                      QStringLiteral("--reading"), QStringLiteral("letter")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("one reading"), result.err.constData());
+        QVERIFY(result.out.isEmpty());
     }
 
     // Notes are kept with the job: jobs list (text and JSON), search and the export's column.

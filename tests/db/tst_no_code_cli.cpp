@@ -115,6 +115,16 @@ class TestNoCodeCli : public QObject {
         return QString::fromUtf8(process.readAllStandardOutput());
     }
 
+    // The text in the order it was drawn, lines joined: a paragraph reads as one sentence.
+    static QString pdfRawText(const QString& path) {
+        QProcess process;
+        process.start(QStringLiteral("pdftotext"),
+                      {QStringLiteral("-raw"), path, QStringLiteral("-")});
+        if (!process.waitForFinished(30000))
+            return {};
+        return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    }
+
     // The job a `radiocode request` logged, from its last line of output.
     qint64 requestedJob(const Run& request) {
         const QJsonObject waiting =
@@ -458,6 +468,22 @@ private slots:
         QVERIFY2(outputText(list).contains(QRegularExpression(QStringLiteral("waiting 0 day"))),
                  list.out.constData());
         QVERIFY(!outputText(list).contains(QStringLiteral("Reminder")));
+        // The whole job list says the job waits, since when and for whom, not "Not tried".
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        list = run({QStringLiteral("jobs"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(outputText(list).contains(
+                     QStringLiteral("Waiting for code since %1 (asked Nissan Kartal)").arg(today)),
+                 list.out.constData());
+        QVERIFY2(!outputText(list).contains(QStringLiteral("Not tried")), list.out.constData());
+        object =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .object();
+        job = object.value(QLatin1String("jobs")).toArray().first().toObject();
+        QCOMPARE(job.value(QLatin1String("outcome")).toString(), QStringLiteral("not-tried"));
+        QCOMPARE(job.value(QLatin1String("waiting")).toObject().value(QLatin1String("askedFrom")),
+                 QJsonValue(QStringLiteral("Nissan Kartal")));
 
         // Eight days later (the request dated back in the database).
         {
@@ -488,6 +514,8 @@ private slots:
                       QStringLiteral("1234"), QStringLiteral("--from"), QStringLiteral("Kartal")})
                      .exitCode,
                  0);
+        QVERIFY(!outputText(run({QStringLiteral("jobs"), QStringLiteral("list")}))
+                     .contains(QStringLiteral("Waiting for code")));
         QVERIFY(outputText(run({QStringLiteral("jobs"), QStringLiteral("list"),
                                 QStringLiteral("--waiting")}))
                     .contains(QStringLiteral("No job is waiting")));
@@ -543,6 +571,18 @@ private slots:
         QVERIFY2(outputText(text).contains(
                      QStringLiteral("This code was refused on a radio by Mehmet on %1").arg(today)),
                  text.out.constData());
+        // The instruction sheet warns as the lookup does, with who and when.
+        const QString refusedSheet = dir_.filePath(QStringLiteral("refused-sheet.pdf"));
+        const Run sheetAfter = run({QStringLiteral("sheet"), serial, QStringLiteral("--out"),
+                                    refusedSheet, QStringLiteral("--force")});
+        QVERIFY2(sheetAfter.exitCode == 0, sheetAfter.err.constData());
+        QVERIFY2(
+            pdfRawText(refusedSheet)
+                .contains(
+                    QStringLiteral("This code was refused on a radio by Mehmet on %1").arg(today)),
+            qPrintable(pdfRawText(refusedSheet)));
+        QVERIFY(!pdfRawText(dir_.filePath(QStringLiteral("answer-sheet.pdf")))
+                     .contains(QStringLiteral("was refused")));
 
         // Worked after all (the serial was misread the first time): the flag goes.
         QCOMPARE(run({QStringLiteral("jobs"), QStringLiteral("outcome"), QString::number(id),

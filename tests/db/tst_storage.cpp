@@ -899,6 +899,63 @@ private slots:
             "\xEF\xBB\xBFid,time,technician,customer,registration,vin,family,serial"));
     }
 
+    // Changing an outcome afterwards teaches the code database as recording it did: a refusal
+    // flags the code for the next lookup (who and when), worked clears the flag and confirms an
+    // imported code, a refusal taken back clears the flag.
+    void changedOutcomeTeachesTheCodeDatabase() {
+        auto db = openFresh();
+        const QString serial = QStringLiteral("BP934515516803");
+        QVERIFY(
+            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv")).ok());
+        Job job;
+        job.serial = serial;
+        job.family = Family::Blaupunkt;
+        job.code = QStringLiteral("1234");
+        job.source = QStringLiteral("database:import:list.csv");
+        job.technician = QStringLiteral("Ann");
+        job.outcome = Outcome::Worked;
+        job.attempts = 1;
+        const qint64 id = db->addJob(job).value_or(0);
+        QVERIFY(id > 0);
+        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+
+        // worked -> refused: flagged, with who.
+        QVERIFY2(db->changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")),
+                 qPrintable(db->lastError()));
+        QCOMPARE(db->job(id)->outcome, Outcome::Refused);
+        auto stored = db->findCode(Family::Blaupunkt, serial);
+        QVERIFY(stored->wasRefused());
+        QCOMPARE(stored->refusedBy, QStringLiteral("Mehmet"));
+        QCOMPARE(stored->refusedAt.date(), QDateTime::currentDateTimeUtc().date());
+        // ...which the next lookup says.
+        DatabaseCodeSource source(db.get());
+        CodeFinder finder;
+        finder.addSource(&source);
+        QCOMPARE(finder.lookup(serial.toStdString()).answer->refusedBy, std::string("Mehmet"));
+
+        // refused -> worked: the flag goes, the imported code is confirmed by the technician.
+        QVERIFY(db->changeOutcome(id, Outcome::Worked, QString()));
+        stored = db->findCode(Family::Blaupunkt, serial);
+        QVERIFY(!stored->wasRefused());
+        QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Ann"));
+        QVERIFY(!finder.lookup(serial.toStdString()).answer->wasRefused());
+
+        // refused -> not tried: the refusal taken back, unless another job still records one.
+        QVERIFY(db->changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")));
+        QVERIFY(db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(db->changeOutcome(id, Outcome::NotTried, QString()));
+        QCOMPARE(db->job(id)->attempts, 0);
+        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        job.outcome = Outcome::Refused;
+        const qint64 other = db->addJob(job).value_or(0);
+        QVERIFY(db->flagRefusedCode(Family::Blaupunkt, serial, job.code, QStringLiteral("Cem")));
+        QVERIFY(db->changeOutcome(id, Outcome::Refused, QString()));
+        QVERIFY(db->changeOutcome(id, Outcome::NotTried, QString()));
+        QVERIFY(db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(other > 0);
+        QVERIFY(!db->changeOutcome(999999, Outcome::Worked, QString()));
+    }
+
     void largeImport() {
         auto db = openFresh();
         // A million rows on SQLite (the import budget in the README); fewer on the test

@@ -2,6 +2,7 @@
 // optional part number typed beside the serial, checked live and holding back a contradicted
 // code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
 #include "database.h"
+#include "database_integration.h"
 #include "finder_program.h"
 #include "i18n.h"
 #include "main_window.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -33,6 +35,14 @@ QString screenshot(const QString& name) {
     return dir + QLatin1Char('/') + name + QStringLiteral(".png");
 }
 
+QString pdfText(const QString& path) {
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(30000))
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+}
+
 QString databaseUrl() {
     return QString::fromUtf8(qgetenv("RADIOCODE_DATABASE"));
 }
@@ -50,10 +60,12 @@ private slots:
         const storage::ImportReport report = database->importCsv("serial,code,family\n"
                                                                  "BP538769672026,1234,\n"
                                                                  "BP551102151786,4711,\n"
+                                                                 "BP5511S2151786,1111,\n"
+                                                                 "BP551152151786,2222,\n"
                                                                  "XY1234567890,2468,blaupunkt\n",
                                                                  QStringLiteral("dealer.csv"));
         QVERIFY(report.ok());
-        QCOMPARE(report.imported, 3);
+        QCOMPARE(report.imported, 5);
     }
 
     void init() {
@@ -154,6 +166,120 @@ private slots:
         QVERIFY2(window_->resultPage()->sourceText().contains(
                      QLatin1String("holds the code for the reading BP551102151786")),
                  qPrintable(window_->resultPage()->sourceText()));
+    }
+
+    // The label decides: on the result page the technician says which reading it shows, by
+    // keyboard too; only that reading is looked up, and the job and the sheet carry it.
+    void readingIsChosenOnTheResultPage() {
+        window_->resize(1024, 600);
+        typeSerial(QStringLiteral("BP5511O2151786"));
+        QTest::keyClick(entry_->serialField()->lineEdit(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        ResultPage* result = window_->resultPage();
+        QCOMPARE(result->codeText(), QStringLiteral("4711"));
+        QVERIFY(result->readingBox()->isVisible());
+        QAbstractButton* letter = result->readingButton(ReadingChoice::Letter);
+        QAbstractButton* digit = result->readingButton(ReadingChoice::Digit);
+        QCOMPARE(letter->text(), QStringLiteral("The label shows the letter O"));
+        QCOMPARE(digit->text(), QStringLiteral("The label shows the digit 0"));
+        QCOMPARE(digit->accessibleName(), digit->text());
+        QApplication::processEvents();
+        window_->grab().save(
+            screenshot(QStringLiteral("blaupunkt-reading-choice-result-1024x600")));
+        // Keyboard: the code has the focus on arrival, the choice follows it.
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("codeDisplay"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), letter);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), digit);
+        QTest::keyClick(digit, Qt::Key_Space);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->currentResult().recognition.serial, std::string("BP551102151786"));
+        QCOMPARE(result->codeText(), QStringLiteral("4711"));
+        QVERIFY(!result->readingBox()->isVisible());
+        QVERIFY2(result->sourceText().contains(QLatin1String(
+                     "The technician read the digit 0 as the 7th character on the label")),
+                 qPrintable(result->sourceText()));
+        QVERIFY(!result->sourceText().contains(QLatin1String("holds the code for the reading")));
+
+        // The job and the sheet carry the reading chosen.
+        QTest::mouseClick(program_->database().saveJobButton(), Qt::LeftButton);
+        QString error;
+        auto database = storage::Database::open(databaseUrl(), &error);
+        QVERIFY2(database, qPrintable(error));
+        QCOMPARE(database->jobs().first().serial, QStringLiteral("BP551102151786"));
+        QCOMPARE(database->jobs().first().code, QStringLiteral("4711"));
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
+        QVERIFY(window_->saveSheetAs(pdf, PaperSize::A4, &error));
+        QVERIFY2(pdfText(pdf).contains(QLatin1String("The technician read the digit 0 as the 7th "
+                                                     "character on the label: BP551102151786")),
+                 qPrintable(pdfText(pdf)));
+        const int jobs = int(database->jobs().size());
+
+        // The letter instead: the same radio, the same job, now the letter reading (not on
+        // record).
+        window_->back();
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QVERIFY(entry_->readingBox()->isVisible());
+        QTest::mouseClick(entry_->readingButton(ReadingChoice::Letter), Qt::LeftButton);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->currentResult().recognition.serial, std::string("BP5511O2151786"));
+        QCOMPARE(window_->currentResult().status, LookupStatus::NotFound);
+        QVERIFY(!result->readingBox()->isVisible());
+        QTest::mouseClick(program_->database().saveJobButton(), Qt::LeftButton);
+        QCOMPARE(int(database->jobs().size()), jobs);
+        QCOMPARE(database->jobs().first().serial, QStringLiteral("BP5511O2151786"));
+        QVERIFY(window_->saveSheetAs(pdf, PaperSize::A4, &error));
+        QVERIFY2(pdfText(pdf).contains(QLatin1String("The technician read the letter O")),
+                 qPrintable(pdfText(pdf)));
+    }
+
+    // Both readings on record with different codes: no code, and the choice is how to go on,
+    // from the serial page or from a quick lookup anywhere.
+    void readingsThatDisagreeAreResolvedByTheChoice() {
+        window_->resize(1024, 600);
+        typeSerial(QStringLiteral("BP5511S2151786"));
+        QVERIFY(entry_->readingBox()->isVisible());
+        QCOMPARE(entry_->readingButton(ReadingChoice::Letter)->text(),
+                 QStringLiteral("The label shows the letter S"));
+        QCOMPARE(entry_->readingButton(ReadingChoice::Digit)->text(),
+                 QStringLiteral("The label shows the digit 5"));
+        QTest::keyClick(entry_->serialField()->lineEdit(), Qt::Key_Return);
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QVERIFY2(entry_->readingText().contains(QLatin1String("different codes")),
+                 qPrintable(entry_->readingText()));
+        QVERIFY2(window_->noticeText().contains(
+                     QLatin1String("different codes for BP5511S2151786 and BP551152151786")),
+                 qPrintable(window_->noticeText()));
+        QApplication::processEvents();
+        window_->grab().save(
+            screenshot(QStringLiteral("blaupunkt-reading-choice-serial-1024x600")));
+        // Tab from the field reaches the choice.
+        QTest::keyClick(entry_->serialField()->lineEdit(), Qt::Key_Tab);
+        QWidget* focus = QApplication::focusWidget();
+        for (int guard = 0; guard < 4 && focus != entry_->readingButton(ReadingChoice::Letter);
+             ++guard) {
+            QTest::keyClick(focus, Qt::Key_Tab);
+            focus = QApplication::focusWidget();
+        }
+        QCOMPARE(focus, entry_->readingButton(ReadingChoice::Letter));
+        QTest::keyClick(focus, Qt::Key_Space);
+        QCOMPARE(window_->currentPage(), Page::Result);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("1111"));
+        window_->back();
+        QTest::mouseClick(entry_->readingButton(ReadingChoice::Digit), Qt::LeftButton);
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("2222"));
+        QCOMPARE(window_->currentResult().recognition.serial, std::string("BP551152151786"));
+
+        // A quick lookup from the first page leads to the same choice.
+        window_->newRadio();
+        QVERIFY(!window_->lookUp(QStringLiteral("bp5511s 2151786"), std::nullopt));
+        QCOMPARE(window_->currentPage(), Page::SerialEntry);
+        QVERIFY(entry_->readingBox()->isVisible());
+        QVERIFY(entry_->readingText().contains(QLatin1String("different codes")));
+        QVERIFY(window_->chooseReading(ReadingChoice::Letter, Page::SerialEntry));
+        QCOMPARE(window_->resultPage()->codeText(), QStringLiteral("1111"));
     }
 
     // Any other letter there is simply valid; a letter elsewhere is still a typing error.

@@ -262,6 +262,12 @@ private slots:
                  window_->showPage(Page::SerialEntry);
                  window_->serialEntryPage()->setSerialText(QStringLiteral("BPO38769672026"));
              }},
+            {QStringLiteral("4-serial-reading-choice"),
+             [&] {
+                 window_->chooseFamily(Family::Blaupunkt);
+                 window_->showPage(Page::SerialEntry);
+                 window_->serialEntryPage()->setSerialText(QStringLiteral("BP5511O2151786"));
+             }},
             {QStringLiteral("4-serial-becker"),
              [&] {
                  window_->chooseFamily(Family::Becker);
@@ -272,6 +278,8 @@ private slots:
              [&] { QVERIFY(window_->lookUp(QStringLiteral("M212365"), std::nullopt)); }},
             {QStringLiteral("8-result-unsupported"),
              [&] { QVERIFY(window_->lookUp(QStringLiteral("BP538769672026"), std::nullopt)); }},
+            {QStringLiteral("6-result-reading-choice"),
+             [&] { QVERIFY(window_->lookUp(QStringLiteral("BP5511O2151786"), std::nullopt)); }},
             {QStringLiteral("7-job-details"),
              [&] {
                  QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));

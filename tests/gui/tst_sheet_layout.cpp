@@ -235,7 +235,8 @@ private slots:
             << QStringList{QStringLiteral("SERIAL"), QStringLiteral("M + 6 digits.")};
         QTest::newRow("en-blaupunkt")
             << QStringLiteral("en") << QStringLiteral("BP934515516803")
-            << QStringList{QStringLiteral("← SERIAL"), QStringLiteral("BP + 12 digits")};
+            << QStringList{QStringLiteral("← SERIAL"), QStringLiteral("BP + 12 characters"),
+                           QStringLiteral("7th: digit or letter")};
         QTest::newRow("de-becker")
             << QStringLiteral("de") << QStringLiteral("BE473912345678")
             << QStringList{QStringLiteral("← Modell: 4 Ziffern"), QStringLiteral("← Seriennummer:"),

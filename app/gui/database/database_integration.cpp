@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <memory>
 
 namespace radiocode::gui {
@@ -242,8 +243,14 @@ void DatabaseIntegration::showMessage(const QString& title, const QString& text,
 void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
     // Another radio is another job; the same radio looked up again stays the same job, so
     // saving and printing update it instead of adding a second one.
+    // The other reading of the same label (the technician chose it) is the same job too.
+    const auto isJobSerial = [this](const std::string& serial) {
+        return Texts::fromUtf8(serial) == currentJobSerial_;
+    };
+    const std::vector<std::string>& readings = result.recognition.readings;
     const bool sameRadio = currentJobId_ > 0 && result.recognition.family == currentJobFamily_ &&
-                           Texts::fromUtf8(result.recognition.serial) == currentJobSerial_;
+                           (isJobSerial(result.recognition.serial) ||
+                            std::any_of(readings.begin(), readings.end(), isJobSerial));
     if (!sameRadio) {
         currentJobId_ = 0;
         currentAttempts_ = 0;
@@ -546,9 +553,13 @@ void DatabaseIntegration::openHistory() {
     if (!history_) {
         history_ = new HistoryWindow(session_.database(), window_);
         connect(history_, &HistoryWindow::reopenRequested, this, &DatabaseIntegration::reopenJob);
+        history_->setTechnicianSource([this] { return technician(); });
         connect(history_, &HistoryWindow::jobChanged, this, [this](const storage::Job& job) {
             if (job.id == currentJobId_)
                 currentAttempts_ = job.attempts;
+            // A refused flag set or cleared shows on the result page at once.
+            if (window_)
+                window_->refreshResult(false);
         });
         // The answer goes on the result page: "This code worked", "Code refused", the sheet.
         connect(history_, &HistoryWindow::answered, this, &DatabaseIntegration::reopenJob);

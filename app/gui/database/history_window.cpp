@@ -204,21 +204,26 @@ void HistoryWindow::refresh() {
         jobs_ = database_->jobs(filter());
     }
     pictured_ = storage::jobsWithPicture(*database_);
+    // In any list, a job whose code was asked of a dealer says so, not "not tried".
+    const QHash<qint64, storage::CodeRequest> waiting =
+        showsWaiting() ? QHash<qint64, storage::CodeRequest>{}
+                       : storage::StorageTexts::waitingById(database_->waitingJobs());
     table_->setRowCount(static_cast<int>(jobs_.size()));
     for (int row = 0; row < jobs_.size(); ++row) {
         const storage::Job& job = jobs_[row];
-        const QStringList cells = {QLocale().toString(job.time.toLocalTime(), QLocale::ShortFormat),
-                                   job.family ? Texts::familyName(*job.family) : QString(),
-                                   job.serial,
-                                   job.code,
-                                   row < requests_.size()
-                                       ? storage::StorageTexts::waitingFor(requests_[row])
+        const QStringList cells = {
+            QLocale().toString(job.time.toLocalTime(), QLocale::ShortFormat),
+            job.family ? Texts::familyName(*job.family) : QString(),
+            job.serial,
+            job.code,
+            row < requests_.size()     ? storage::StorageTexts::waitingFor(requests_[row])
+            : waiting.contains(job.id) ? storage::StorageTexts::waitingSince(waiting.value(job.id))
                                        : storage::StorageTexts::outcomeName(job.outcome),
-                                   QString::number(job.attempts),
-                                   job.customer,
-                                   job.registration,
-                                   job.technician,
-                                   job.notes.simplified()};
+            QString::number(job.attempts),
+            job.customer,
+            job.registration,
+            job.technician,
+            job.notes.simplified()};
         for (int column = 0; column < cells.size(); ++column)
             table_->setItem(row, column, new QTableWidgetItem(cells[column]));
         table_->item(row, 9)->setToolTip(job.notes);
@@ -305,15 +310,14 @@ bool HistoryWindow::changeOutcome(storage::Outcome outcome) {
     if (!job || !database_)
         return false;
     const int row = table_->currentRow();
-    job->outcome = outcome;
-    if (outcome == storage::Outcome::NotTried)
-        job->attempts = 0;
-    else if (job->attempts == 0)
-        job->attempts = 1;
-    if (!database_->updateJob(*job)) {
+    // The code database learns from the change as from the result page's buttons.
+    const QString technician = technician_ ? technician_().trimmed() : QString();
+    if (!database_->changeOutcome(job->id, outcome, technician)) {
         QMessageBox::warning(this, tr("Change outcome"), database_->lastError());
+        refresh();
         return false;
     }
+    job = database_->job(job->id).value_or(*job);
     refresh();
     if (row >= 0 && row < table_->rowCount())
         table_->selectRow(row);

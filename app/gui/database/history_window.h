@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QSet>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -33,6 +35,11 @@ public:
     // (a refusal counts at least one, "not tried" none).
     bool changeOutcome(storage::Outcome outcome);
     QString statusText() const;
+    // Who is at the keyboard (the job details' technician), named with a refusal the history
+    // records; the job's own technician when it gives none.
+    void setTechnicianSource(std::function<QString()> technician) {
+        technician_ = std::move(technician);
+    }
 
     QLineEdit* searchEdit() const { return search_; }
     QComboBox* familyCombo() const { return family_; }
@@ -73,6 +80,7 @@ private:
     void updateButtons();
 
     storage::Database* database_;
+    std::function<QString()> technician_;
     QList<storage::Job> jobs_;
     QLineEdit* search_;
     QComboBox* family_;

@@ -90,6 +90,10 @@ struct Recognition {
     // Blaupunkt with a 7th-character letter that looks like a digit (O I L S B Z G): both are
     // real readings, as printed first (the serial) and then with the digit. Empty otherwise.
     std::vector<std::string> readings;
+    // The reading the technician saw on the label (index into readings: 0 the letter, 1 the
+    // digit), -1 while both are possible. serial is then that reading, and only it is looked
+    // up. Set with chooseReading().
+    int chosenReading = -1;
     // The Blaupunkt part number cross-checked with this serial (10 digits), when one was given.
     std::string partNumber;
     bool partNumberAgrees = false; // digits 4-7 of partNumber are characters 3-6 of the serial
@@ -97,6 +101,8 @@ struct Recognition {
         partNumberMismatches; // PartNumberMismatch: serial indices (0-based) that differ
 
     bool isValid() const { return state == InputState::Valid; }
+    // Two readings and nobody has said yet which one the label shows.
+    bool readingOpen() const { return readings.size() > 1 && chosenReading < 0; }
     // A code may be looked up, recorded and printed: valid, or unchecked (database only).
     bool isUsable() const { return state == InputState::Valid || state == InputState::Unchecked; }
 };
@@ -144,6 +150,14 @@ Recognition recogniseBecker(std::string_view modelField, std::string_view serial
 // What recognise() answers for input of `byteCount` bytes over maxInputBytes, for callers that
 // stream long input and never hold all of it (the command line's batch mode).
 Recognition inputTooLong(std::size_t byteCount, InputField field = InputField::Whole);
+
+// Which reading of a Blaupunkt 7th-character look-alike the label shows.
+enum class ReadingChoice { Letter, Digit };
+
+// The technician read the 7th character on the label: the serial becomes that reading (valid
+// again after ReadingsDisagree) and a lookup asks only for it. False, unchanged, when the
+// serial has no two readings.
+bool chooseReading(Recognition& recognition, ReadingChoice reading);
 
 // Stable machine ids, for JSON and logs: "look-alike-letter", "incomplete", ...
 std::string_view messageIdName(MessageId id);
