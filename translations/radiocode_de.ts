@@ -131,10 +131,6 @@
             <translation>Zeichnung des Typenschilds %1</translation>
         </message>
         <message>
-            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
-            <translation>Die Seriennummer, BP und 12 Ziffern (zum Beispiel BP53876 9672026), ist unten links orange markiert, unter dem Barcode und einer 17-stelligen Zeile, die mit 815CM beginnt. Die Teilenummer, 10 Ziffern beginnend mit 7 6, steht oben rechts.</translation>
-        </message>
-        <message>
             <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
             <translation>Der Precode ist zweimal orange markiert: als letzte 4 Zeichen des kleinen Texts unter dem langen Barcode (…RTBT019) und groß unten links (T019). Halten Sie die Stationstasten 1 und 6 gedrückt, erscheint er im Display.</translation>
         </message>
@@ -149,6 +145,10 @@
         <message>
             <source>Code %1</source>
             <translation>Code %1</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 characters (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>Die Seriennummer, BP und 12 Zeichen (zum Beispiel BP53876 9672026), ist unten links orange markiert, unter dem Barcode und einer 17-stelligen Zeile, die mit 815CM beginnt. Die Teilenummer, 10 Ziffern beginnend mit 7 6, steht oben rechts.</translation>
         </message>
     </context>
     <context>
@@ -403,6 +403,14 @@
             <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
             <translation>Auftrag %1 betrifft kein Blaupunkt- oder Becker-Radio: Sein Code stammt aus dem öffentlichen Algorithmus.</translation>
         </message>
+        <message>
+            <source>The label photo could not be read or saved: %1</source>
+            <translation>Das Foto des Typenschilds konnte nicht gelesen oder gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
+            <translation>Das Foto des Typenschilds ist leer oder größer als %1 MB: Es wurde nicht zum Auftrag gespeichert.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -567,11 +575,6 @@
             <translation>← SERIENNUMMER</translation>
         </message>
         <message>
-            <source>BP + 12 digits</source>
-            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.</extracomment>
-            <translation>BP + 12 Ziffern</translation>
-        </message>
-        <message>
             <source>last 4 characters</source>
             <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
             <translation>die letzten 4 Zeichen</translation>
@@ -660,6 +663,25 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>The sheet could not be written: %1</source>
             <translation>Das Anleitungsblatt konnte nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>BP + 12 characters
+7th: digit or letter</source>
+            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the line break).</extracomment>
+            <translation>BP + 12 Zeichen
+7.: Ziffer/Buchstabe</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Foto des Typenschilds</translation>
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation>Aufgenommen am %1</translation>
+        </message>
+        <message>
+            <source>Serial read off it: %1</source>
+            <translation>Daraus gelesene Seriennummer: %1</translation>
         </message>
     </context>
     <context>
@@ -801,6 +823,14 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
             <source>The serial and the code cannot both be the column “%1”.</source>
             <translation>Seriennummer und Code können nicht beide die Spalte „%1“ sein.</translation>
         </message>
+        <message>
+            <source>Waiting for code since %1</source>
+            <translation>Wartet seit %1 auf den Code</translation>
+        </message>
+        <message>
+            <source>Waiting for code since %1 (asked %2)</source>
+            <translation>Wartet seit %1 auf den Code (angefragt bei %2)</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>
@@ -819,10 +849,6 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>at character %1</source>
             <translation>an Stelle %1</translation>
-        </message>
-        <message>
-            <source>BP + 12 digits</source>
-            <translation>BP + 12 Ziffern</translation>
         </message>
         <message>
             <source>1 letter + 3 digits (precode)</source>
@@ -1077,16 +1103,8 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
             <translation>Keine Seriennummer angegeben: Die Eingabe ist leer.</translation>
         </message>
         <message>
-            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</source>
-            <translation>Zu kurz: %1 ist nur der Anfang einer Seriennummer (ein Renault-Precode ist ein Buchstabe und 3 Ziffern, eine Visteon-Seriennummer M und 6 Ziffern, Blaupunkt BP und 12 Ziffern, Becker BE und 12 Ziffern).</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</source>
             <translation>Für %1-Radios gibt es keinen öffentlichen Algorithmus, und es konnte keine Code-Datenbank abgefragt werden (keine eingerichtet oder nicht erreichbar).</translation>
-        </message>
-        <message>
-            <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
-            <translation>Die Seriennummer beginnt mit BP und hat 12 Ziffern; auf Typenschildern steht oft ein Leerzeichen zwischen den Gruppen (BP53876 9672026): Geben Sie sie mit oder ohne Leerzeichen ein.</translation>
         </message>
         <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
@@ -1200,10 +1218,6 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
             <translation>Mit einer Teilenummer lassen sich nur Blaupunkt-Seriennummern gegenprüfen: Lassen Sie sie bei einem %1-Radio weg.</translation>
-        </message>
-        <message>
-            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
-            <translation>Die Code-Datenbank enthält unterschiedliche Codes für %1 und %2, zwei Lesarten des 7. Zeichens: Sehen Sie auf das Typenschild. Zeigt es die Ziffer %3, nehmen Sie %2; zeigt es den Buchstaben %4, kann kein Code ermittelt werden, bis der Buchstabe bestätigt ist (fragen Sie den Händler mit dem Foto des Typenschilds).</translation>
         </message>
         <message>
             <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
@@ -1364,6 +1378,39 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
             <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
             <translation>Die Teilenummer daneben (10 Ziffern, beginnend mit 76, etwa 7 645 387 041) prüft die Seriennummer: Deren Ziffern 4–7 sind die Zeichen 3–6 der Seriennummer.</translation>
         </message>
+        <message>
+            <source>BP + 12 characters, 7th may be a letter</source>
+            <extracomment>The 7th character is a digit on most labels, a capital letter on some.</extracomment>
+            <translation>BP + 12 Zeichen, das 7. kann ein Buchstabe sein</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label and say whether it shows the digit %3 or the letter %4. Only that reading is then looked up.</source>
+            <translation>Die Code-Datenbank enthält unterschiedliche Codes für %1 und %2, zwei Lesarten des 7. Zeichens: Sehen Sie auf das Typenschild und geben Sie an, ob es die Ziffer %3 oder den Buchstaben %4 zeigt. Dann wird nur diese Lesart abgefragt.</translation>
+        </message>
+        <message>
+            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 characters, Becker BE and 12 digits).</source>
+            <translation>Zu kurz: %1 ist nur der Anfang einer Seriennummer (ein Renault-Precode ist ein Buchstabe und 3 Ziffern, eine Visteon-Seriennummer M und 6 Ziffern, Blaupunkt BP und 12 Zeichen, Becker BE und 12 Ziffern).</translation>
+        </message>
+        <message>
+            <source>The technician read the letter %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>Der Techniker hat das 7. Zeichen auf dem Typenschild als Buchstaben %1 gelesen: %2 (nicht %3).</translation>
+        </message>
+        <message>
+            <source>The technician read the digit %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>Der Techniker hat das 7. Zeichen auf dem Typenschild als Ziffer %1 gelesen: %2 (nicht %3).</translation>
+        </message>
+        <message>
+            <source>The label shows the letter %1</source>
+            <translation>Typenschild: Buchstabe %1</translation>
+        </message>
+        <message>
+            <source>The label shows the digit %1</source>
+            <translation>Typenschild: Ziffer %1</translation>
+        </message>
+        <message>
+            <source>The serial starts with BP and has 12 more characters, all digits but the 7th, which may be a letter; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
+            <translation>Die Seriennummer beginnt mit BP und hat 12 weitere Zeichen, alles Ziffern außer dem 7. Zeichen, das ein Buchstabe sein kann; auf Typenschildern steht oft ein Leerzeichen zwischen den Gruppen (BP53876 9672026): Geben Sie sie mit oder ohne Leerzeichen ein.</translation>
+        </message>
     </context>
     <context>
         <name>Vin</name>
@@ -1421,10 +1468,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>es kann nur eine Eingabedatei angegeben werden („%1“).</translation>
         </message>
         <message>
-            <source>unknown option "%1".</source>
-            <translation>unbekannte Option „%1“.</translation>
-        </message>
-        <message>
             <source>radiocode batch: cannot open %1: %2</source>
             <translation>radiocode batch: %1 kann nicht geöffnet werden: %2</translation>
         </message>
@@ -1441,18 +1484,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Standardeingabe</translation>
         </message>
         <message>
-            <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
-            <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
-        </message>
-        <message>
-            <source>       radiocode db export [FILE] [--force]</source>
-            <translation>       radiocode db export [FILE] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode db info</source>
-            <translation>       radiocode db info</translation>
-        </message>
-        <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>Die Code-Datenbank der Werkstatt enthält die Blaupunkt- und Becker-Codes: importierte Händlerlisten und Codes, die Techniker an einem Radio bestätigt haben.</translation>
         </message>
@@ -1465,20 +1496,8 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>ein JSON-Objekt ausgeben: imported, duplicates, skipped, conflicts, errors</translation>
         </message>
         <message>
-            <source>record a code that worked on the radio</source>
-            <translation>einen Code erfassen, den das Radio angenommen hat</translation>
-        </message>
-        <message>
             <source>replace another code stored for the serial</source>
             <translation>einen anderen für die Seriennummer gespeicherten Code ersetzen</translation>
-        </message>
-        <message>
-            <source>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</source>
-            <translation>jeden Code als CSV (serial,code,family,source,origin,created_at) in FILE oder auf die Standardausgabe schreiben; --force überschreibt eine vorhandene Datei FILE</translation>
-        </message>
-        <message>
-            <source>show which database is used and what it holds</source>
-            <translation>anzeigen, welche Datenbank verwendet wird und was sie enthält</translation>
         </message>
         <message>
             <source>The database is --database URL, else $RADIOCODE_DATABASE, else the desktop program's setting, else %1. URLs: sqlite:/path/file.db, postgresql://user[:password]@host[:port]/dbname.</source>
@@ -1507,10 +1526,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>line %1: %2</source>
             <translation>Zeile %1: %2</translation>
-        </message>
-        <message>
-            <source>--technician needs a name</source>
-            <translation>--technician braucht einen Namen</translation>
         </message>
         <message>
             <source>give the serial and the code</source>
@@ -1581,10 +1596,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <source>Usage: radiocode families</source>
-            <translation>Aufruf: radiocode families</translation>
-        </message>
-        <message>
             <source>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</source>
             <translation>Listet die Radiofamilien auf: ID (für --family), Name, Seriennummernformat, Herkunft des Codes, eine Beispiel-Seriennummer.</translation>
         </message>
@@ -1611,22 +1622,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>EXAMPLE</source>
             <translation>BEISPIEL</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode jobs list [FILTERS] [--json]</source>
-            <translation>Aufruf: radiocode jobs list [FILTERS] [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs export [FILE] [FILTERS] [--force]</source>
-            <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs attempts SERIAL [--json]</source>
-            <translation>       radiocode jobs attempts SERIAL [--json]</translation>
-        </message>
-        <message>
-            <source>Filters:</source>
-            <translation>Filter:</translation>
         </message>
         <message>
             <source>blaupunkt, renault, becker or visteon</source>
@@ -1657,24 +1652,12 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>Exit-Status: 0 erledigt, 2 ungültige Argumente, 3 die Datenbank konnte nicht verwendet werden.</translation>
         </message>
         <message>
-            <source>--outcome needs a value</source>
-            <translation>--outcome braucht einen Wert</translation>
-        </message>
-        <message>
             <source>unknown outcome “%1”: use worked, refused or not-tried</source>
             <translation>unbekanntes Ergebnis „%1“: Verwenden Sie worked, refused oder not-tried</translation>
         </message>
         <message>
-            <source>%1 needs a date</source>
-            <translation>%1 braucht ein Datum</translation>
-        </message>
-        <message>
             <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</source>
             <translation>„%1“ ist kein Datum: Schreiben Sie es als YYYY-MM-DD, z. B. %2</translation>
-        </message>
-        <message>
-            <source>--search needs a text</source>
-            <translation>--search braucht einen Text</translation>
         </message>
         <message>
             <source>--limit needs a positive number</source>
@@ -1690,10 +1673,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
                 <numerusform>%n Versuch</numerusform>
                 <numerusform>%n Versuche</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 needs a value</source>
-            <translation>%1 braucht einen Wert</translation>
         </message>
         <message>
             <source>--outcome needs worked, refused or not-tried</source>
@@ -1832,14 +1811,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>radiocode: unbekannte Sprache „%1“: Verwenden Sie eine von %2.</translation>
         </message>
         <message>
-            <source>radiocode: --family needs a value.</source>
-            <translation>radiocode: --family braucht einen Wert.</translation>
-        </message>
-        <message>
-            <source>radiocode: unknown radio family "%1": use one of %2.</source>
-            <translation>radiocode: unbekannte Radiofamilie „%1“: Verwenden Sie eine von %2.</translation>
-        </message>
-        <message>
             <source>Try "radiocode %1 --help".</source>
             <translation>Versuchen Sie „radiocode %1 --help“.</translation>
         </message>
@@ -1892,14 +1863,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>radiocode sheet: Das Anleitungsblatt kann ohne Schriftarten nicht erstellt werden.</translation>
         </message>
         <message>
-            <source>unknown option %1.</source>
-            <translation>unbekannte Option %1.</translation>
-        </message>
-        <message>
-            <source>%1 needs a value.</source>
-            <translation>%1 braucht einen Wert.</translation>
-        </message>
-        <message>
             <source>unknown paper size "%1": use a4 or letter.</source>
             <translation>unbekanntes Papierformat „%1“: Verwenden Sie a4 oder letter.</translation>
         </message>
@@ -1934,10 +1897,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>%1 or %2</source>
             <translation>%1 oder %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
-            <translation>Aufruf: radiocode batch [FILE|-] [--family F]</translation>
         </message>
         <message>
             <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
@@ -1996,14 +1955,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>radiocode: Die Ausgabe konnte nicht geschrieben werden (ist der Datenträger voll?).</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
-            <translation>Aufruf: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
-        </message>
-        <message>
-            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
-            <translation>importiert eine CSV-Liste mit einer Seriennummern- und einer Code-Spalte (Komma, Semikolon oder Tab; Kopfzeilen wie Serial No, Seriennummer, Seri No, Radio Code, Kod werden erkannt). Entweder werden alle gültigen Zeilen gespeichert oder keine; ein gespeicherter Code wird nie überschrieben. - liest die Standardeingabe.</translation>
-        </message>
-        <message>
             <source>the column by its header name or its number (from 1)</source>
             <translation>die Spalte über ihren Namen in der Kopfzeile oder ihre Nummer (ab 1)</translation>
         </message>
@@ -2032,36 +1983,12 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>… und %1 weitere Zeilen mit einem Problem, nicht aufgeführt.</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs list --waiting [--json]</source>
-            <translation>       radiocode jobs list --waiting [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
-            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
-            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
-        </message>
-        <message>
             <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
             <translation>Techniker, Kunde, Kennzeichen, FIN, Seriennummer, Code oder Notizen enthalten TEXT</translation>
         </message>
         <message>
-            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
-            <translation>list --waiting zeigt die Aufträge, deren Code bei einem Händler angefragt wurde (radiocode request), wie lange jeder schon wartet, und eine Erinnerung nach den in radiocode-finder eingestellten Tagen. answer speichert den Code, den ein Händler (oder mit --manufacturer der Herstellerservice) für einen wartenden Auftrag genannt hat. outcome hält fest, ob das Radio den Code eines Auftrags angenommen hat: Ein angenommener Code bleibt in der Code-Datenbank, ein abgelehnter wird für die nächste Abfrage markiert.</translation>
-        </message>
-        <message>
             <source>Notes: %1</source>
             <translation>Notizen: %1</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
-            <translation>Aufruf: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
         </message>
         <message>
             <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
@@ -2080,10 +2007,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>den Händler fragen: radiocode request %1 --out request.pdf --to NAME</translation>
         </message>
         <message>
-            <source>--part-number needs a value.</source>
-            <translation>--part-number braucht einen Wert.</translation>
-        </message>
-        <message>
             <source>The code from the owner's radio card</source>
             <translation>Der Code vom Radio-Pass des Eigentümers</translation>
         </message>
@@ -2098,10 +2021,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
-            <translation>Aufruf: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
         </message>
         <message>
             <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
@@ -2154,10 +2073,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
             <translation>Auftrag #%1 gespeichert. Sobald das Radio den Code annimmt: radiocode jobs outcome %1 worked (oder refused).</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
-            <translation>Aufruf: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
         </message>
         <message>
             <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
@@ -2299,10 +2214,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <translation>%1 ist keine reguläre Datei (ein Socket oder Blockgerät): Sie wurde nicht verändert. Geben Sie den Namen einer zu schreibenden Datei an.</translation>
         </message>
         <message>
-            <source>Usage: radiocode scan IMAGE... [--json]</source>
-            <translation>Aufruf: radiocode scan IMAGE... [--json]</translation>
-        </message>
-        <message>
             <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
             <translation>Liest die Radio-Seriennummern aus Bildern des Typenschilds (Handyfoto, Scan, Screenshot: PNG, JPEG und die anderen Formate, die Qt liest): zuerst Barcodes, dann den gedruckten Text, wo kein Barcode eine Seriennummer enthält. Schreibt je gefundener Seriennummer in jedem Bild eine CSV-Zeile, mit der Kopfzeile:</translation>
         </message>
@@ -2349,10 +2260,6 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>name at least one picture.</source>
             <translation>Geben Sie mindestens ein Bild an.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
-            <translation>Aufruf: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
         </message>
         <message>
             <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
@@ -2416,6 +2323,238 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
             <translation>a4 oder letter (das Anleitungsblatt), card (85 x 54 mm) oder label62 (ein 62-mm-Etikett) für die Codekarte</translation>
+        </message>
+        <message>
+            <source>Columns:</source>
+            <translation>Spalten:</translation>
+        </message>
+        <message>
+            <source>show this help</source>
+            <translation>diese Hilfe anzeigen</translation>
+        </message>
+        <message>
+            <source>Usage: %1</source>
+            <translation>Aufruf: %1</translation>
+        </message>
+        <message>
+            <source>missing value for %1</source>
+            <translation>fehlender Wert für %1</translation>
+        </message>
+        <message>
+            <source>%1 takes no value</source>
+            <translation>%1 erwartet keinen Wert</translation>
+        </message>
+        <message>
+            <source>Actions:</source>
+            <translation>Aktionen:</translation>
+        </message>
+        <message>
+            <source>Each action's options: radiocode %1 ACTION --help.</source>
+            <translation>Optionen der einzelnen Aktionen: radiocode %1 ACTION --help.</translation>
+        </message>
+        <message>
+            <source>unknown radio family "%1": use one of %2.</source>
+            <translation>unbekannte Radiofamilie „%1“: Verwenden Sie eine von %2.</translation>
+        </message>
+        <message>
+            <source>overwrite an existing FILE</source>
+            <translation>eine vorhandene Datei FILE überschreiben</translation>
+        </message>
+        <message>
+            <source>Import a CSV list of serials and codes</source>
+            <translation>Eine CSV-Liste mit Seriennummern und Codes importieren</translation>
+        </message>
+        <message>
+            <source>Imports a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>Importiert eine CSV-Liste mit einer Seriennummern- und einer Code-Spalte (Komma, Semikolon oder Tab; Kopfzeilen wie Serial No, Seriennummer, Seri No, Radio Code, Kod werden erkannt). Entweder werden alle gültigen Zeilen gespeichert oder keine; ein gespeicherter Code wird nie überschrieben. - liest die Standardeingabe.</translation>
+        </message>
+        <message>
+            <source>Record a code that worked on the radio</source>
+            <translation>Einen Code hinterlegen, den das Radio angenommen hat</translation>
+        </message>
+        <message>
+            <source>who confirmed the code on the radio (required)</source>
+            <translation>wer den Code am Radio bestätigt hat (Pflicht)</translation>
+        </message>
+        <message>
+            <source>Records a code that worked on the radio, with who confirmed it.</source>
+            <translation>Hinterlegt einen Code, den das Radio angenommen hat, und hält fest, wer ihn bestätigt hat.</translation>
+        </message>
+        <message>
+            <source>Write every code as CSV</source>
+            <translation>Jeden Code als CSV schreiben</translation>
+        </message>
+        <message>
+            <source>Writes every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output.</source>
+            <translation>Schreibt jeden Code als CSV (serial,code,family,source,origin,created_at) in FILE oder auf die Standardausgabe.</translation>
+        </message>
+        <message>
+            <source>Show which database is used and what it holds</source>
+            <translation>Anzeigen, welche Datenbank verwendet wird und was sie enthält</translation>
+        </message>
+        <message>
+            <source>Shows which database is used, why (--database, $RADIOCODE_DATABASE, the desktop program's setting or the default) and what it holds.</source>
+            <translation>Zeigt an, welche Datenbank verwendet wird, warum (--database, $RADIOCODE_DATABASE, die Einstellung des Desktop-Programms oder der Standard) und was sie enthält.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the families were listed, 2 bad arguments.</source>
+            <translation>Exit-Status: 0 die Familien wurden aufgelistet, 2 ungültige Argumente.</translation>
+        </message>
+        <message>
+            <source>List the job log</source>
+            <translation>Das Auftragsprotokoll auflisten</translation>
+        </message>
+        <message>
+            <source>the jobs waiting for a dealer's answer instead (no filters)</source>
+            <translation>stattdessen die Aufträge, die auf die Antwort eines Händlers warten (keine Filter)</translation>
+        </message>
+        <message>
+            <source>print the jobs as one JSON object</source>
+            <translation>die Aufträge als ein JSON-Objekt ausgeben</translation>
+        </message>
+        <message>
+            <source>Lists the jobs of the job log, newest first.</source>
+            <translation>Listet die Aufträge des Auftragsprotokolls auf, die neuesten zuerst.</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder.</source>
+            <translation>list --waiting zeigt die Aufträge, deren Code bei einem Händler angefragt wurde (radiocode request), wie lange jeder schon wartet, und eine Erinnerung nach den in radiocode-finder eingestellten Tagen.</translation>
+        </message>
+        <message>
+            <source>Write the job log as CSV</source>
+            <translation>Das Auftragsprotokoll als CSV schreiben</translation>
+        </message>
+        <message>
+            <source>Writes the jobs the filters choose as CSV to FILE or the standard output.</source>
+            <translation>Schreibt die von den Filtern gewählten Aufträge als CSV in FILE oder auf die Standardausgabe.</translation>
+        </message>
+        <message>
+            <source>the code tried</source>
+            <translation>der versuchte Code</translation>
+        </message>
+        <message>
+            <source>who did the job</source>
+            <translation>wer den Auftrag ausgeführt hat</translation>
+        </message>
+        <message>
+            <source>the customer</source>
+            <translation>der Kunde</translation>
+        </message>
+        <message>
+            <source>the vehicle identification number</source>
+            <translation>die Fahrzeug-Identifizierungsnummer</translation>
+        </message>
+        <message>
+            <source>where the code came from</source>
+            <translation>woher der Code stammt</translation>
+        </message>
+        <message>
+            <source>Log a job by hand</source>
+            <translation>Einen Auftrag von Hand protokollieren</translation>
+        </message>
+        <message>
+            <source>how often the code was tried (0 to 99)</source>
+            <translation>wie oft der Code versucht wurde (0 bis 99)</translation>
+        </message>
+        <message>
+            <source>Logs a job for the radio with SERIAL, and says when codes were refused for it before.</source>
+            <translation>Protokolliert einen Auftrag für das Radio mit SERIAL und meldet, wenn für dieses Radio schon früher Codes abgelehnt wurden.</translation>
+        </message>
+        <message>
+            <source>How often a code was refused for a serial</source>
+            <translation>Wie oft für eine Seriennummer ein Code abgelehnt wurde</translation>
+        </message>
+        <message>
+            <source>The job log: every radio the workshop looked at, the code tried and whether it worked. answer saves the code a dealer gave for a waiting job; outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>Das Auftragsprotokoll: jedes Radio, das die Werkstatt bearbeitet hat, der versuchte Code und ob das Radio ihn angenommen hat. answer speichert den Code, den ein Händler für einen wartenden Auftrag genannt hat; outcome hält fest, ob das Radio den Code eines Auftrags angenommen hat: Ein angenommener Code bleibt in der Code-Datenbank, ein abgelehnter wird für die nächste Abfrage markiert.</translation>
+        </message>
+        <message>
+            <source>the label shows the letter: radiocode lookup %1 --reading letter</source>
+            <translation>das Typenschild zeigt den Buchstaben: radiocode lookup %1 --reading letter</translation>
+        </message>
+        <message>
+            <source>the label shows the digit: radiocode lookup %1 --reading digit</source>
+            <translation>das Typenschild zeigt die Ziffer: radiocode lookup %1 --reading digit</translation>
+        </message>
+        <message>
+            <source>unknown reading "%1": use letter or digit.</source>
+            <translation>unbekannte Lesart „%1“: Verwenden Sie letter oder digit.</translation>
+        </message>
+        <message>
+            <source>--reading only applies to a Blaupunkt serial whose 7th character is a letter that looks like a digit (O, I, L, S, B, Z or G); %1 has one reading.</source>
+            <translation>--reading gilt nur für eine Blaupunkt-Seriennummer, deren 7. Zeichen ein Buchstabe ist, der wie eine Ziffer aussieht (O, I, L, S, B, Z oder G); %1 hat nur eine Lesart.</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt serial whose 7th character may be a letter or a digit (O or 0, I or 1, ...): which one the label shows; only that reading is looked up</source>
+            <translation>bei einer Blaupunkt-Seriennummer, deren 7. Zeichen ein Buchstabe oder eine Ziffer sein kann (O oder 0, I oder 1, ...): was das Typenschild zeigt; nur diese Lesart wird abgefragt</translation>
+        </message>
+        <message>
+            <source>the serial printed on the card (required)</source>
+            <translation>die auf dem Radio-Pass gedruckte Seriennummer (Pflicht)</translation>
+        </message>
+        <message>
+            <source>the code on the card (required)</source>
+            <translation>der Code auf dem Radio-Pass (Pflicht)</translation>
+        </message>
+        <message>
+            <source>the owner</source>
+            <translation>der Eigentümer</translation>
+        </message>
+        <message>
+            <source>where to write the letter (required)</source>
+            <translation>wohin der Brief geschrieben wird (Pflicht)</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label</source>
+            <translation>die Blaupunkt-Teilenummer vom Typenschild</translation>
+        </message>
+        <message>
+            <source>the dealer or service asked</source>
+            <translation>der angefragte Händler oder Service</translation>
+        </message>
+        <message>
+            <source>who asks</source>
+            <translation>wer anfragt</translation>
+        </message>
+        <message>
+            <source>a picture of the label, printed small</source>
+            <translation>ein Foto des Typenschilds, verkleinert gedruckt</translation>
+        </message>
+        <message>
+            <source>paper size</source>
+            <translation>Papierformat</translation>
+        </message>
+        <message>
+            <source>Save the code a dealer gave for a job</source>
+            <translation>Den Code speichern, den ein Händler für einen Auftrag genannt hat</translation>
+        </message>
+        <message>
+            <source>who gave the code (required)</source>
+            <translation>wer den Code genannt hat (Pflicht)</translation>
+        </message>
+        <message>
+            <source>the manufacturer's service gave it, not a dealer</source>
+            <translation>der Herstellerservice hat ihn genannt, nicht ein Händler</translation>
+        </message>
+        <message>
+            <source>answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job.</source>
+            <translation>answer speichert den Code, den ein Händler (oder mit --manufacturer der Herstellerservice) für einen wartenden Auftrag genannt hat.</translation>
+        </message>
+        <message>
+            <source>Record whether the radio took the code</source>
+            <translation>Festhalten, ob das Radio den Code angenommen hat</translation>
+        </message>
+        <message>
+            <source>who tried the code</source>
+            <translation>wer den Code versucht hat</translation>
+        </message>
+        <message>
+            <source>outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>outcome hält fest, ob das Radio den Code eines Auftrags angenommen hat: Ein angenommener Code bleibt in der Code-Datenbank, ein abgelehnter wird für die nächste Abfrage markiert.</translation>
+        </message>
+        <message>
+            <source>which reading of a Blaupunkt 7th character that may be a letter or a digit the label shows (see lookup)</source>
+            <translation>welche Lesart des 7. Zeichens einer Blaupunkt-Seriennummer, das ein Buchstabe oder eine Ziffer sein kann, das Typenschild zeigt (siehe lookup)</translation>
         </message>
     </context>
     <context>
@@ -2615,6 +2754,10 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>The code database cannot be opened.</source>
             <translation>Die Code-Datenbank kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <source>The code database is being opened: try again in a moment.</source>
+            <translation>Die Code-Datenbank wird gerade geöffnet: Versuchen Sie es gleich noch einmal.</translation>
         </message>
     </context>
     <context>
@@ -2940,6 +3083,18 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Job of %1 (%2): outcome changed to “%3”.</source>
             <translation>Auftrag für %1 (%2): Ergebnis geändert in „%3“.</translation>
         </message>
+        <message>
+            <source>View &amp;label photo…</source>
+            <translation>&amp;Foto des Typenschilds…</translation>
+        </message>
+        <message>
+            <source>A photo of the label is kept with this job</source>
+            <translation>Zu diesem Auftrag ist ein Foto des Typenschilds gespeichert</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Foto des Typenschilds</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::ImportDialog</name>
@@ -3206,6 +3361,29 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>Der Bereich der Seriennummer ist in der Zeichnung orange hervorgehoben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelPhotoViewer</name>
+        <message>
+            <source>Label photo of %1</source>
+            <translation>Foto des Typenschilds von %1</translation>
+        </message>
+        <message>
+            <source>The photo kept with this job cannot be shown: its data is damaged.</source>
+            <translation>Das zu diesem Auftrag gespeicherte Foto kann nicht angezeigt werden: Seine Daten sind beschädigt.</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label</source>
+            <translation>Foto des Typenschilds des Radios</translation>
+        </message>
+        <message>
+            <source>Taken on %1.</source>
+            <translation>Aufgenommen am %1.</translation>
+        </message>
+        <message>
+            <source>Read off this picture as %1 on %2 (framed in green). Compare it with the serial of the job: %3.</source>
+            <translation>Aus diesem Bild wurde am %2 die Seriennummer %1 gelesen (grün umrahmt). Vergleichen Sie sie mit der Seriennummer des Auftrags: %3.</translation>
         </message>
     </context>
     <context>
@@ -3685,6 +3863,26 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Something like a serial was read, but a character looks wrong: check the label.</source>
             <translation>Etwas wie eine Seriennummer wurde gelesen, aber ein Zeichen wirkt falsch: Prüfen Sie das Typenschild.</translation>
         </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>Dieses Bild zum Auftrag &amp;speichern</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>Eine kleine Kopie wird zum Auftrag gespeichert und auf das Anleitungsblatt gedruckt, damit sich bei einem abgelehnten Code das echte Typenschild zum Vergleich heranziehen lässt</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4
+Part number %5 (printed text, %6% sure; it fits the serial)</source>
+            <translation>%1 – %2
+%3 · %4
+Teilenummer %5 (gedruckter Text, %6 % sicher; passt zur Seriennummer)</translation>
+        </message>
+        <message>
+            <source>A part number was read that does not fit the serial, so it was not taken: compare both with the label and type the part number.</source>
+            <translation>Es wurde eine Teilenummer gelesen, die nicht zur Seriennummer passt, daher wurde sie nicht übernommen: Vergleichen Sie beide mit dem Typenschild und tippen Sie die Teilenummer ein.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::RequestDialog</name>
@@ -3855,6 +4053,14 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Import codes…</source>
             <translation>Codes importieren…</translation>
         </message>
+        <message>
+            <source>Both readings were looked up. Which does the label show as the 7th character? Only that reading is then looked up, and the job and the sheet say which it is.</source>
+            <translation>Beide Lesarten wurden abgefragt. Was zeigt das Typenschild als 7. Zeichen? Dann wird nur diese Lesart abgefragt, und Auftrag und Anleitungsblatt nennen sie.</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? The job and the sheet then say which reading it is.</source>
+            <translation>Was zeigt das Typenschild als 7. Zeichen? Auftrag und Anleitungsblatt nennen dann die Lesart.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -3913,6 +4119,18 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Blaupunkt part number</source>
             <translation>Blaupunkt-Teilenummer</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? Only that reading is then looked up.</source>
+            <translation>Was zeigt das Typenschild als 7. Zeichen? Dann wird nur diese Lesart abgefragt.</translation>
+        </message>
+        <message>
+            <source>Look up only %1</source>
+            <translation>Nur %1 abfragen</translation>
+        </message>
+        <message>
+            <source>Two different codes are on record, one for each reading: which does the label show?</source>
+            <translation>Zwei verschiedene Codes sind hinterlegt, einer je Lesart: Was zeigt das Typenschild?</translation>
         </message>
     </context>
     <context>
@@ -4000,6 +4218,14 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>Looking for a serial…</source>
             <translation>Suche nach einer Seriennummer…</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>Dieses Bild zum Auftrag &amp;speichern</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>Eine kleine Kopie wird zum Auftrag gespeichert und auf das Anleitungsblatt gedruckt, damit sich bei einem abgelehnten Code das echte Typenschild zum Vergleich heranziehen lässt</translation>
         </message>
     </context>
     <context>

@@ -131,10 +131,6 @@
             <translation>Drawing of the %1 label</translation>
         </message>
         <message>
-            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
-            <translation>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</translation>
-        </message>
-        <message>
             <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
             <translation>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</translation>
         </message>
@@ -149,6 +145,10 @@
         <message>
             <source>Code %1</source>
             <translation>Code %1</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 characters (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>The serial, BP and 12 characters (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</translation>
         </message>
     </context>
     <context>
@@ -403,6 +403,14 @@
             <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
             <translation>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</translation>
         </message>
+        <message>
+            <source>The label photo could not be read or saved: %1</source>
+            <translation>The label photo could not be read or saved: %1</translation>
+        </message>
+        <message>
+            <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
+            <translation>The label photo is empty or larger than %1 MB: it was not kept with the job.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -567,11 +575,6 @@
             <translation>← SERIAL</translation>
         </message>
         <message>
-            <source>BP + 12 digits</source>
-            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.</extracomment>
-            <translation>BP + 12 digits</translation>
-        </message>
-        <message>
             <source>last 4 characters</source>
             <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
             <translation>last 4 characters</translation>
@@ -659,6 +662,25 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>The sheet could not be written: %1</source>
             <translation>The sheet could not be written: %1</translation>
+        </message>
+        <message>
+            <source>BP + 12 characters
+7th: digit or letter</source>
+            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the line break).</extracomment>
+            <translation>BP + 12 characters
+7th: digit or letter</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Label photo</translation>
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation>Taken %1</translation>
+        </message>
+        <message>
+            <source>Serial read off it: %1</source>
+            <translation>Serial read off it: %1</translation>
         </message>
     </context>
     <context>
@@ -800,6 +822,14 @@ display while buttons 1 and 6 are held.</translation>
             <source>The serial and the code cannot both be the column “%1”.</source>
             <translation>The serial and the code cannot both be the column “%1”.</translation>
         </message>
+        <message>
+            <source>Waiting for code since %1</source>
+            <translation>Waiting for code since %1</translation>
+        </message>
+        <message>
+            <source>Waiting for code since %1 (asked %2)</source>
+            <translation>Waiting for code since %1 (asked %2)</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>
@@ -818,10 +848,6 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>at character %1</source>
             <translation>at character %1</translation>
-        </message>
-        <message>
-            <source>BP + 12 digits</source>
-            <translation>BP + 12 digits</translation>
         </message>
         <message>
             <source>1 letter + 3 digits (precode)</source>
@@ -1076,16 +1102,8 @@ display while buttons 1 and 6 are held.</translation>
             <translation>No serial given: the input is empty.</translation>
         </message>
         <message>
-            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</source>
-            <translation>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</source>
             <translation>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</translation>
-        </message>
-        <message>
-            <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
-            <translation>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</translation>
         </message>
         <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
@@ -1199,10 +1217,6 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
             <translation>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</translation>
-        </message>
-        <message>
-            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
-            <translation>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</translation>
         </message>
         <message>
             <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
@@ -1363,6 +1377,39 @@ display while buttons 1 and 6 are held.</translation>
             <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
             <translation>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</translation>
         </message>
+        <message>
+            <source>BP + 12 characters, 7th may be a letter</source>
+            <extracomment>The 7th character is a digit on most labels, a capital letter on some.</extracomment>
+            <translation>BP + 12 characters, 7th may be a letter</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label and say whether it shows the digit %3 or the letter %4. Only that reading is then looked up.</source>
+            <translation>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label and say whether it shows the digit %3 or the letter %4. Only that reading is then looked up.</translation>
+        </message>
+        <message>
+            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 characters, Becker BE and 12 digits).</source>
+            <translation>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 characters, Becker BE and 12 digits).</translation>
+        </message>
+        <message>
+            <source>The technician read the letter %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>The technician read the letter %1 as the 7th character on the label: %2 (not %3).</translation>
+        </message>
+        <message>
+            <source>The technician read the digit %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>The technician read the digit %1 as the 7th character on the label: %2 (not %3).</translation>
+        </message>
+        <message>
+            <source>The label shows the letter %1</source>
+            <translation>The label shows the letter %1</translation>
+        </message>
+        <message>
+            <source>The label shows the digit %1</source>
+            <translation>The label shows the digit %1</translation>
+        </message>
+        <message>
+            <source>The serial starts with BP and has 12 more characters, all digits but the 7th, which may be a letter; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
+            <translation>The serial starts with BP and has 12 more characters, all digits but the 7th, which may be a letter; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</translation>
+        </message>
     </context>
     <context>
         <name>Vin</name>
@@ -1420,10 +1467,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>only one input file can be given ("%1").</translation>
         </message>
         <message>
-            <source>unknown option "%1".</source>
-            <translation>unknown option "%1".</translation>
-        </message>
-        <message>
             <source>radiocode batch: cannot open %1: %2</source>
             <translation>radiocode batch: cannot open %1: %2</translation>
         </message>
@@ -1440,18 +1483,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>standard input</translation>
         </message>
         <message>
-            <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
-            <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
-        </message>
-        <message>
-            <source>       radiocode db export [FILE] [--force]</source>
-            <translation>       radiocode db export [FILE] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode db info</source>
-            <translation>       radiocode db info</translation>
-        </message>
-        <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</translation>
         </message>
@@ -1464,20 +1495,8 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>print one JSON object: imported, duplicates, skipped, conflicts, errors</translation>
         </message>
         <message>
-            <source>record a code that worked on the radio</source>
-            <translation>record a code that worked on the radio</translation>
-        </message>
-        <message>
             <source>replace another code stored for the serial</source>
             <translation>replace another code stored for the serial</translation>
-        </message>
-        <message>
-            <source>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</source>
-            <translation>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</translation>
-        </message>
-        <message>
-            <source>show which database is used and what it holds</source>
-            <translation>show which database is used and what it holds</translation>
         </message>
         <message>
             <source>The database is --database URL, else $RADIOCODE_DATABASE, else the desktop program's setting, else %1. URLs: sqlite:/path/file.db, postgresql://user[:password]@host[:port]/dbname.</source>
@@ -1506,10 +1525,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>line %1: %2</source>
             <translation>line %1: %2</translation>
-        </message>
-        <message>
-            <source>--technician needs a name</source>
-            <translation>--technician needs a name</translation>
         </message>
         <message>
             <source>give the serial and the code</source>
@@ -1580,10 +1595,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Cannot write %1: %2</translation>
         </message>
         <message>
-            <source>Usage: radiocode families</source>
-            <translation>Usage: radiocode families</translation>
-        </message>
-        <message>
             <source>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</source>
             <translation>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</translation>
         </message>
@@ -1610,22 +1621,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>EXAMPLE</source>
             <translation>EXAMPLE</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode jobs list [FILTERS] [--json]</source>
-            <translation>Usage: radiocode jobs list [FILTERS] [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs export [FILE] [FILTERS] [--force]</source>
-            <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs attempts SERIAL [--json]</source>
-            <translation>       radiocode jobs attempts SERIAL [--json]</translation>
-        </message>
-        <message>
-            <source>Filters:</source>
-            <translation>Filters:</translation>
         </message>
         <message>
             <source>blaupunkt, renault, becker or visteon</source>
@@ -1656,24 +1651,12 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.</translation>
         </message>
         <message>
-            <source>--outcome needs a value</source>
-            <translation>--outcome needs a value</translation>
-        </message>
-        <message>
             <source>unknown outcome “%1”: use worked, refused or not-tried</source>
             <translation>unknown outcome “%1”: use worked, refused or not-tried</translation>
         </message>
         <message>
-            <source>%1 needs a date</source>
-            <translation>%1 needs a date</translation>
-        </message>
-        <message>
             <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</source>
             <translation>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</translation>
-        </message>
-        <message>
-            <source>--search needs a text</source>
-            <translation>--search needs a text</translation>
         </message>
         <message>
             <source>--limit needs a positive number</source>
@@ -1689,10 +1672,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
                 <numerusform>%n attempt</numerusform>
                 <numerusform>%n attempts</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 needs a value</source>
-            <translation>%1 needs a value</translation>
         </message>
         <message>
             <source>--outcome needs worked, refused or not-tried</source>
@@ -1831,14 +1810,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>radiocode: unknown language "%1": use one of %2.</translation>
         </message>
         <message>
-            <source>radiocode: --family needs a value.</source>
-            <translation>radiocode: --family needs a value.</translation>
-        </message>
-        <message>
-            <source>radiocode: unknown radio family "%1": use one of %2.</source>
-            <translation>radiocode: unknown radio family "%1": use one of %2.</translation>
-        </message>
-        <message>
             <source>Try "radiocode %1 --help".</source>
             <translation>Try "radiocode %1 --help".</translation>
         </message>
@@ -1891,14 +1862,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>radiocode sheet: the sheet cannot be drawn without fonts.</translation>
         </message>
         <message>
-            <source>unknown option %1.</source>
-            <translation>unknown option %1.</translation>
-        </message>
-        <message>
-            <source>%1 needs a value.</source>
-            <translation>%1 needs a value.</translation>
-        </message>
-        <message>
             <source>unknown paper size "%1": use a4 or letter.</source>
             <translation>unknown paper size "%1": use a4 or letter.</translation>
         </message>
@@ -1933,10 +1896,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>%1 or %2</source>
             <translation>%1 or %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
-            <translation>Usage: radiocode batch [FILE|-] [--family F]</translation>
         </message>
         <message>
             <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
@@ -1995,14 +1954,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>radiocode: the output could not be written (is the disk full?).</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
-            <translation>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
-        </message>
-        <message>
-            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
-            <translation>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</translation>
-        </message>
-        <message>
             <source>the column by its header name or its number (from 1)</source>
             <translation>the column by its header name or its number (from 1)</translation>
         </message>
@@ -2031,36 +1982,12 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>… and %1 more rows with a problem, not listed.</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs list --waiting [--json]</source>
-            <translation>       radiocode jobs list --waiting [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
-            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
-            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
-        </message>
-        <message>
             <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
             <translation>technician, customer, registration, VIN, serial, code or notes contain TEXT</translation>
         </message>
         <message>
-            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
-            <translation>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</translation>
-        </message>
-        <message>
             <source>Notes: %1</source>
             <translation>Notes: %1</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
-            <translation>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
         </message>
         <message>
             <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
@@ -2079,10 +2006,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>ask the dealer: radiocode request %1 --out request.pdf --to NAME</translation>
         </message>
         <message>
-            <source>--part-number needs a value.</source>
-            <translation>--part-number needs a value.</translation>
-        </message>
-        <message>
             <source>The code from the owner's radio card</source>
             <translation>The code from the owner's radio card</translation>
         </message>
@@ -2097,10 +2020,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
-            <translation>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
         </message>
         <message>
             <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
@@ -2153,10 +2072,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
             <translation>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
-            <translation>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
         </message>
         <message>
             <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
@@ -2298,10 +2213,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <translation>%1 is not a regular file (a socket or a block device): it was not touched. Give the name of a file to write.</translation>
         </message>
         <message>
-            <source>Usage: radiocode scan IMAGE... [--json]</source>
-            <translation>Usage: radiocode scan IMAGE... [--json]</translation>
-        </message>
-        <message>
             <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
             <translation>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</translation>
         </message>
@@ -2348,10 +2259,6 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>name at least one picture.</source>
             <translation>name at least one picture.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
-            <translation>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
         </message>
         <message>
             <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
@@ -2415,6 +2322,238 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
             <translation>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</translation>
+        </message>
+        <message>
+            <source>Columns:</source>
+            <translation>Columns:</translation>
+        </message>
+        <message>
+            <source>show this help</source>
+            <translation>show this help</translation>
+        </message>
+        <message>
+            <source>Usage: %1</source>
+            <translation>Usage: %1</translation>
+        </message>
+        <message>
+            <source>missing value for %1</source>
+            <translation>missing value for %1</translation>
+        </message>
+        <message>
+            <source>%1 takes no value</source>
+            <translation>%1 takes no value</translation>
+        </message>
+        <message>
+            <source>Actions:</source>
+            <translation>Actions:</translation>
+        </message>
+        <message>
+            <source>Each action's options: radiocode %1 ACTION --help.</source>
+            <translation>Each action's options: radiocode %1 ACTION --help.</translation>
+        </message>
+        <message>
+            <source>unknown radio family "%1": use one of %2.</source>
+            <translation>unknown radio family "%1": use one of %2.</translation>
+        </message>
+        <message>
+            <source>overwrite an existing FILE</source>
+            <translation>overwrite an existing FILE</translation>
+        </message>
+        <message>
+            <source>Import a CSV list of serials and codes</source>
+            <translation>Import a CSV list of serials and codes</translation>
+        </message>
+        <message>
+            <source>Imports a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>Imports a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</translation>
+        </message>
+        <message>
+            <source>Record a code that worked on the radio</source>
+            <translation>Record a code that worked on the radio</translation>
+        </message>
+        <message>
+            <source>who confirmed the code on the radio (required)</source>
+            <translation>who confirmed the code on the radio (required)</translation>
+        </message>
+        <message>
+            <source>Records a code that worked on the radio, with who confirmed it.</source>
+            <translation>Records a code that worked on the radio, with who confirmed it.</translation>
+        </message>
+        <message>
+            <source>Write every code as CSV</source>
+            <translation>Write every code as CSV</translation>
+        </message>
+        <message>
+            <source>Writes every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output.</source>
+            <translation>Writes every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output.</translation>
+        </message>
+        <message>
+            <source>Show which database is used and what it holds</source>
+            <translation>Show which database is used and what it holds</translation>
+        </message>
+        <message>
+            <source>Shows which database is used, why (--database, $RADIOCODE_DATABASE, the desktop program's setting or the default) and what it holds.</source>
+            <translation>Shows which database is used, why (--database, $RADIOCODE_DATABASE, the desktop program's setting or the default) and what it holds.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the families were listed, 2 bad arguments.</source>
+            <translation>Exit status: 0 the families were listed, 2 bad arguments.</translation>
+        </message>
+        <message>
+            <source>List the job log</source>
+            <translation>List the job log</translation>
+        </message>
+        <message>
+            <source>the jobs waiting for a dealer's answer instead (no filters)</source>
+            <translation>the jobs waiting for a dealer's answer instead (no filters)</translation>
+        </message>
+        <message>
+            <source>print the jobs as one JSON object</source>
+            <translation>print the jobs as one JSON object</translation>
+        </message>
+        <message>
+            <source>Lists the jobs of the job log, newest first.</source>
+            <translation>Lists the jobs of the job log, newest first.</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder.</source>
+            <translation>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder.</translation>
+        </message>
+        <message>
+            <source>Write the job log as CSV</source>
+            <translation>Write the job log as CSV</translation>
+        </message>
+        <message>
+            <source>Writes the jobs the filters choose as CSV to FILE or the standard output.</source>
+            <translation>Writes the jobs the filters choose as CSV to FILE or the standard output.</translation>
+        </message>
+        <message>
+            <source>the code tried</source>
+            <translation>the code tried</translation>
+        </message>
+        <message>
+            <source>who did the job</source>
+            <translation>who did the job</translation>
+        </message>
+        <message>
+            <source>the customer</source>
+            <translation>the customer</translation>
+        </message>
+        <message>
+            <source>the vehicle identification number</source>
+            <translation>the vehicle identification number</translation>
+        </message>
+        <message>
+            <source>where the code came from</source>
+            <translation>where the code came from</translation>
+        </message>
+        <message>
+            <source>Log a job by hand</source>
+            <translation>Log a job by hand</translation>
+        </message>
+        <message>
+            <source>how often the code was tried (0 to 99)</source>
+            <translation>how often the code was tried (0 to 99)</translation>
+        </message>
+        <message>
+            <source>Logs a job for the radio with SERIAL, and says when codes were refused for it before.</source>
+            <translation>Logs a job for the radio with SERIAL, and says when codes were refused for it before.</translation>
+        </message>
+        <message>
+            <source>How often a code was refused for a serial</source>
+            <translation>How often a code was refused for a serial</translation>
+        </message>
+        <message>
+            <source>The job log: every radio the workshop looked at, the code tried and whether it worked. answer saves the code a dealer gave for a waiting job; outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>The job log: every radio the workshop looked at, the code tried and whether it worked. answer saves the code a dealer gave for a waiting job; outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</translation>
+        </message>
+        <message>
+            <source>the label shows the letter: radiocode lookup %1 --reading letter</source>
+            <translation>the label shows the letter: radiocode lookup %1 --reading letter</translation>
+        </message>
+        <message>
+            <source>the label shows the digit: radiocode lookup %1 --reading digit</source>
+            <translation>the label shows the digit: radiocode lookup %1 --reading digit</translation>
+        </message>
+        <message>
+            <source>unknown reading "%1": use letter or digit.</source>
+            <translation>unknown reading "%1": use letter or digit.</translation>
+        </message>
+        <message>
+            <source>--reading only applies to a Blaupunkt serial whose 7th character is a letter that looks like a digit (O, I, L, S, B, Z or G); %1 has one reading.</source>
+            <translation>--reading only applies to a Blaupunkt serial whose 7th character is a letter that looks like a digit (O, I, L, S, B, Z or G); %1 has one reading.</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt serial whose 7th character may be a letter or a digit (O or 0, I or 1, ...): which one the label shows; only that reading is looked up</source>
+            <translation>a Blaupunkt serial whose 7th character may be a letter or a digit (O or 0, I or 1, ...): which one the label shows; only that reading is looked up</translation>
+        </message>
+        <message>
+            <source>the serial printed on the card (required)</source>
+            <translation>the serial printed on the card (required)</translation>
+        </message>
+        <message>
+            <source>the code on the card (required)</source>
+            <translation>the code on the card (required)</translation>
+        </message>
+        <message>
+            <source>the owner</source>
+            <translation>the owner</translation>
+        </message>
+        <message>
+            <source>where to write the letter (required)</source>
+            <translation>where to write the letter (required)</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label</source>
+            <translation>the Blaupunkt part number from the label</translation>
+        </message>
+        <message>
+            <source>the dealer or service asked</source>
+            <translation>the dealer or service asked</translation>
+        </message>
+        <message>
+            <source>who asks</source>
+            <translation>who asks</translation>
+        </message>
+        <message>
+            <source>a picture of the label, printed small</source>
+            <translation>a picture of the label, printed small</translation>
+        </message>
+        <message>
+            <source>paper size</source>
+            <translation>paper size</translation>
+        </message>
+        <message>
+            <source>Save the code a dealer gave for a job</source>
+            <translation>Save the code a dealer gave for a job</translation>
+        </message>
+        <message>
+            <source>who gave the code (required)</source>
+            <translation>who gave the code (required)</translation>
+        </message>
+        <message>
+            <source>the manufacturer's service gave it, not a dealer</source>
+            <translation>the manufacturer's service gave it, not a dealer</translation>
+        </message>
+        <message>
+            <source>answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job.</source>
+            <translation>answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job.</translation>
+        </message>
+        <message>
+            <source>Record whether the radio took the code</source>
+            <translation>Record whether the radio took the code</translation>
+        </message>
+        <message>
+            <source>who tried the code</source>
+            <translation>who tried the code</translation>
+        </message>
+        <message>
+            <source>outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</translation>
+        </message>
+        <message>
+            <source>which reading of a Blaupunkt 7th character that may be a letter or a digit the label shows (see lookup)</source>
+            <translation>which reading of a Blaupunkt 7th character that may be a letter or a digit the label shows (see lookup)</translation>
         </message>
     </context>
     <context>
@@ -2614,6 +2753,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>The code database cannot be opened.</source>
             <translation>The code database cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The code database is being opened: try again in a moment.</source>
+            <translation>The code database is being opened: try again in a moment.</translation>
         </message>
     </context>
     <context>
@@ -2939,6 +3082,18 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Job of %1 (%2): outcome changed to “%3”.</source>
             <translation>Job of %1 (%2): outcome changed to “%3”.</translation>
         </message>
+        <message>
+            <source>View &amp;label photo…</source>
+            <translation>View &amp;label photo…</translation>
+        </message>
+        <message>
+            <source>A photo of the label is kept with this job</source>
+            <translation>A photo of the label is kept with this job</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Label photo</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::ImportDialog</name>
@@ -3205,6 +3360,29 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>The serial area is highlighted in orange on the drawing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelPhotoViewer</name>
+        <message>
+            <source>Label photo of %1</source>
+            <translation>Label photo of %1</translation>
+        </message>
+        <message>
+            <source>The photo kept with this job cannot be shown: its data is damaged.</source>
+            <translation>The photo kept with this job cannot be shown: its data is damaged.</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label</source>
+            <translation>Photo of the radio's label</translation>
+        </message>
+        <message>
+            <source>Taken on %1.</source>
+            <translation>Taken on %1.</translation>
+        </message>
+        <message>
+            <source>Read off this picture as %1 on %2 (framed in green). Compare it with the serial of the job: %3.</source>
+            <translation>Read off this picture as %1 on %2 (framed in green). Compare it with the serial of the job: %3.</translation>
         </message>
     </context>
     <context>
@@ -3684,6 +3862,26 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Something like a serial was read, but a character looks wrong: check the label.</source>
             <translation>Something like a serial was read, but a character looks wrong: check the label.</translation>
         </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>&amp;Keep this picture with the job</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4
+Part number %5 (printed text, %6% sure; it fits the serial)</source>
+            <translation>%1 – %2
+%3 · %4
+Part number %5 (printed text, %6% sure; it fits the serial)</translation>
+        </message>
+        <message>
+            <source>A part number was read that does not fit the serial, so it was not taken: compare both with the label and type the part number.</source>
+            <translation>A part number was read that does not fit the serial, so it was not taken: compare both with the label and type the part number.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::RequestDialog</name>
@@ -3854,6 +4052,14 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Import codes…</source>
             <translation>Import codes…</translation>
         </message>
+        <message>
+            <source>Both readings were looked up. Which does the label show as the 7th character? Only that reading is then looked up, and the job and the sheet say which it is.</source>
+            <translation>Both readings were looked up. Which does the label show as the 7th character? Only that reading is then looked up, and the job and the sheet say which it is.</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? The job and the sheet then say which reading it is.</source>
+            <translation>Which does the label show as the 7th character? The job and the sheet then say which reading it is.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -3912,6 +4118,18 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Blaupunkt part number</source>
             <translation>Blaupunkt part number</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? Only that reading is then looked up.</source>
+            <translation>Which does the label show as the 7th character? Only that reading is then looked up.</translation>
+        </message>
+        <message>
+            <source>Look up only %1</source>
+            <translation>Look up only %1</translation>
+        </message>
+        <message>
+            <source>Two different codes are on record, one for each reading: which does the label show?</source>
+            <translation>Two different codes are on record, one for each reading: which does the label show?</translation>
         </message>
     </context>
     <context>
@@ -3999,6 +4217,14 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>Looking for a serial…</source>
             <translation>Looking for a serial…</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>&amp;Keep this picture with the job</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</translation>
         </message>
     </context>
     <context>

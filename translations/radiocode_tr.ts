@@ -131,10 +131,6 @@
             <translation>%1 etiketinin çizimi</translation>
         </message>
         <message>
-            <source>The serial, BP and 12 digits (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
-            <translation>BP ve 12 haneden oluşan seri numarası (örneğin BP53876 9672026) sol altta, barkodun ve 815CM ile başlayan 17 karakterlik satırın altında turuncu renkle vurgulanmıştır. 7 6 ile başlayan 10 haneli parça numarası sağ üsttedir.</translation>
-        </message>
-        <message>
             <source>The precode is highlighted in orange twice: as the last 4 characters of the small text under the long barcode (…RTBT019), and large at the bottom left (T019). Holding buttons 1 and 6 shows it on the display.</source>
             <translation>Ön kod iki yerde turuncu renkle vurgulanmıştır: uzun barkodun altındaki küçük puntoyla yazılmış metnin son 4 karakteri olarak (…RTBT019) ve sol altta büyük olarak (T019). 1 ve 6 numaralı istasyon tuşları basılı tutulunca ön kod ekranda görünür.</translation>
         </message>
@@ -149,6 +145,10 @@
         <message>
             <source>Code %1</source>
             <translation>Kod %1</translation>
+        </message>
+        <message>
+            <source>The serial, BP and 12 characters (for example BP53876 9672026), is highlighted in orange at the bottom left, under the barcode and a 17-character line starting 815CM. The part number, 10 digits starting 7 6, is at the top right.</source>
+            <translation>BP ve 12 karakterden oluşan seri numarası (örneğin BP53876 9672026) sol altta, barkodun ve 815CM ile başlayan 17 karakterlik satırın altında turuncu renkle vurgulanmıştır. 7 6 ile başlayan 10 haneli parça numarası sağ üsttedir.</translation>
         </message>
     </context>
     <context>
@@ -402,6 +402,14 @@
             <source>Job %1 is not for a Blaupunkt or Becker radio: its code comes from the public algorithm.</source>
             <translation>%1 numaralı iş emri bir Blaupunkt veya Becker radyosu için değil: kodu bilinen (açık) algoritmadan gelir.</translation>
         </message>
+        <message>
+            <source>The label photo could not be read or saved: %1</source>
+            <translation>Etiket fotoğrafı okunamadı veya kaydedilemedi: %1</translation>
+        </message>
+        <message>
+            <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
+            <translation>Etiket fotoğrafı boş veya %1 MB sınırından büyük: iş emriyle birlikte saklanmadı.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -566,11 +574,6 @@
             <translation>← SERİ NUMARASI</translation>
         </message>
         <message>
-            <source>BP + 12 digits</source>
-            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL". Keep it short.</extracomment>
-            <translation>BP + 12 rakam</translation>
-        </message>
-        <message>
             <source>last 4 characters</source>
             <extracomment>Drawing of a Renault label: the precode is the end of the barcode text.</extracomment>
             <translation>son 4 karakter</translation>
@@ -659,6 +662,25 @@ tuşları basılı tutulunca ekranda görünür.</translation>
         <message>
             <source>The sheet could not be written: %1</source>
             <translation>Talimat sayfası yazılamadı: %1</translation>
+        </message>
+        <message>
+            <source>BP + 12 characters
+7th: digit or letter</source>
+            <extracomment>Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the line break).</extracomment>
+            <translation>BP + 12 karakter
+7.si rakam veya harf</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Etiket fotoğrafı</translation>
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation>Çekim tarihi: %1</translation>
+        </message>
+        <message>
+            <source>Serial read off it: %1</source>
+            <translation>Okunan seri numarası: %1</translation>
         </message>
     </context>
     <context>
@@ -791,6 +813,14 @@ tuşları basılı tutulunca ekranda görünür.</translation>
             <source>The serial and the code cannot both be the column “%1”.</source>
             <translation>Seri numarası ve kod aynı sütun (“%1”) olamaz.</translation>
         </message>
+        <message>
+            <source>Waiting for code since %1</source>
+            <translation>%1 tarihinden beri kod bekliyor</translation>
+        </message>
+        <message>
+            <source>Waiting for code since %1 (asked %2)</source>
+            <translation>%1 tarihinden beri kod bekliyor (talep gönderilen: %2)</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>
@@ -809,10 +839,6 @@ tuşları basılı tutulunca ekranda görünür.</translation>
         <message>
             <source>at character %1</source>
             <translation>(%1. karakter)</translation>
-        </message>
-        <message>
-            <source>BP + 12 digits</source>
-            <translation>BP + 12 rakam</translation>
         </message>
         <message>
             <source>1 letter + 3 digits (precode)</source>
@@ -1063,16 +1089,8 @@ tuşları basılı tutulunca ekranda görünür.</translation>
             <translation>Seri numarası girilmedi: girdi boş.</translation>
         </message>
         <message>
-            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 digits, Becker BE and 12 digits).</source>
-            <translation>Çok kısa: %1 yalnızca bir seri numarasının başlangıcı (Renault ön kodu bir harf ve 3 rakam, Visteon seri numarası M ve 6 rakam, Blaupunkt BP ve 12 rakam, Becker BE ve 12 rakamdan oluşur).</translation>
-        </message>
-        <message>
             <source>No public algorithm exists for %1 radios, and no code database could be consulted (none is set up, or it cannot be reached).</source>
             <translation>%1 radyoları için bilinen (açık) bir algoritma yok ve hiçbir kod veritabanına başvurulamadı (kurulu değil veya erişilemiyor).</translation>
-        </message>
-        <message>
-            <source>The serial starts with BP and has 12 digits; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
-            <translation>Seri numarası BP ile başlar ve 12 rakam içerir; etiketlerde gruplar arasında genellikle bir boşluk bulunur (BP53876 9672026): boşluklu veya boşluksuz yazabilirsiniz.</translation>
         </message>
         <message>
             <source>No public algorithm exists for these radios: the code comes from the code database.</source>
@@ -1186,10 +1204,6 @@ tuşları basılı tutulunca ekranda görünür.</translation>
         <message>
             <source>A part number only cross-checks Blaupunkt serials: leave it out for a %1 radio.</source>
             <translation>Parça numarası yalnızca Blaupunkt seri numaralarını doğrular: %1 radyosu için boş bırakın.</translation>
-        </message>
-        <message>
-            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label. If it shows the digit %3, take %2; if it shows the letter %4, no code can be given until the letter is confirmed (ask the dealer with the label photo).</source>
-            <translation>Kod veritabanında %1 ve %2 için (7. karakterin iki okuması) farklı kodlar kayıtlı: etikete bakın. %3 rakamı görünüyorsa %2 okumasını seçin; %4 harfi görünüyorsa harf doğrulanana kadar kod gösterilemez (etiket fotoğrafıyla bayiye sorun).</translation>
         </message>
         <message>
             <source>%1 fits no known label form: it can only be looked up in the code database as printed, unchecked. Compare it with the label character by character.</source>
@@ -1349,6 +1363,39 @@ tuşları basılı tutulunca ekranda görünür.</translation>
             <source>The part number beside it (10 digits starting 76, such as 7 645 387 041) checks the serial: its digits 4–7 are the serial's characters 3–6.</source>
             <translation>Yanındaki parça numarası (76 ile başlayan 10 hane, örneğin 7 645 387 041) seri numarasını doğrular: 4–7. haneleri seri numarasının 3–6. karakterleridir.</translation>
         </message>
+        <message>
+            <source>BP + 12 characters, 7th may be a letter</source>
+            <extracomment>The 7th character is a digit on most labels, a capital letter on some.</extracomment>
+            <translation>BP + 12 karakter, 7.si harf olabilir</translation>
+        </message>
+        <message>
+            <source>The code database holds different codes for %1 and %2, two readings of the 7th character: look at the label and say whether it shows the digit %3 or the letter %4. Only that reading is then looked up.</source>
+            <translation>Kod veritabanında %1 ve %2 için (7. karakterin iki okuması) farklı kodlar kayıtlı: etikete bakın ve %3 rakamını mı yoksa %4 harfini mi gösterdiğini belirtin. Ardından yalnızca o okuma aranır.</translation>
+        </message>
+        <message>
+            <source>Too short: %1 is only the start of a serial (a Renault precode is a letter and 3 digits, a Visteon serial M and 6 digits, Blaupunkt BP and 12 characters, Becker BE and 12 digits).</source>
+            <translation>Çok kısa: %1 yalnızca bir seri numarasının başlangıcı (Renault ön kodu bir harf ve 3 rakam, Visteon seri numarası M ve 6 rakam, Blaupunkt BP ve 12 karakter, Becker BE ve 12 rakamdan oluşur).</translation>
+        </message>
+        <message>
+            <source>The technician read the letter %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>Teknisyen etiketteki 7. karakteri %1 harfi olarak okudu: %2 (%3 değil).</translation>
+        </message>
+        <message>
+            <source>The technician read the digit %1 as the 7th character on the label: %2 (not %3).</source>
+            <translation>Teknisyen etiketteki 7. karakteri %1 rakamı olarak okudu: %2 (%3 değil).</translation>
+        </message>
+        <message>
+            <source>The label shows the letter %1</source>
+            <translation>Etikette %1 harfi görünüyor</translation>
+        </message>
+        <message>
+            <source>The label shows the digit %1</source>
+            <translation>Etikette %1 rakamı görünüyor</translation>
+        </message>
+        <message>
+            <source>The serial starts with BP and has 12 more characters, all digits but the 7th, which may be a letter; labels often print a space between the groups (BP53876 9672026): type it with or without the space.</source>
+            <translation>Seri numarası BP ile başlar ve ardından 12 karakter gelir: harf olabilen 7. karakter dışında hepsi rakamdır. Etiketlerde gruplar arasında genellikle bir boşluk bulunur (BP53876 9672026): boşluklu veya boşluksuz yazabilirsiniz.</translation>
+        </message>
     </context>
     <context>
         <name>Vin</name>
@@ -1405,10 +1452,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>yalnızca bir girdi dosyası verilebilir (“%1”).</translation>
         </message>
         <message>
-            <source>unknown option "%1".</source>
-            <translation>bilinmeyen seçenek “%1”.</translation>
-        </message>
-        <message>
             <source>radiocode batch: cannot open %1: %2</source>
             <translation>radiocode batch: %1 açılamıyor: %2</translation>
         </message>
@@ -1425,18 +1468,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>standart girdi</translation>
         </message>
         <message>
-            <source>       radiocode db add SERIAL CODE --technician NAME [--replace]</source>
-            <translation>       radiocode db add SERIAL CODE --technician NAME [--replace]</translation>
-        </message>
-        <message>
-            <source>       radiocode db export [FILE] [--force]</source>
-            <translation>       radiocode db export [FILE] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode db info</source>
-            <translation>       radiocode db info</translation>
-        </message>
-        <message>
             <source>The workshop's code database holds the Blaupunkt and Becker codes: imported dealer lists and codes technicians confirmed on a radio.</source>
             <translation>Servisin kod veritabanı Blaupunkt ve Becker kodlarını içerir: içe aktarılan bayi listeleri ve teknisyenlerin bir radyoda onayladığı kodlar.</translation>
         </message>
@@ -1449,20 +1480,8 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>tek bir JSON nesnesi yazdır: imported, duplicates, skipped, conflicts, errors</translation>
         </message>
         <message>
-            <source>record a code that worked on the radio</source>
-            <translation>radyonun kabul ettiği bir kodu kaydet</translation>
-        </message>
-        <message>
             <source>replace another code stored for the serial</source>
             <translation>seri numarası için kayıtlı başka bir kodu değiştir</translation>
-        </message>
-        <message>
-            <source>write every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output; --force overwrites an existing FILE</source>
-            <translation>tüm kodları CSV olarak (serial,code,family,source,origin,created_at) FILE dosyasına veya standart çıktıya yaz; --force mevcut bir FILE dosyasının üzerine yazar</translation>
-        </message>
-        <message>
-            <source>show which database is used and what it holds</source>
-            <translation>hangi veritabanının kullanıldığını ve neler içerdiğini göster</translation>
         </message>
         <message>
             <source>The database is --database URL, else $RADIOCODE_DATABASE, else the desktop program's setting, else %1. URLs: sqlite:/path/file.db, postgresql://user[:password]@host[:port]/dbname.</source>
@@ -1491,10 +1510,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>line %1: %2</source>
             <translation>satır %1: %2</translation>
-        </message>
-        <message>
-            <source>--technician needs a name</source>
-            <translation>--technician bir ad gerektirir</translation>
         </message>
         <message>
             <source>give the serial and the code</source>
@@ -1565,10 +1580,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>Yazılamıyor: %1: %2</translation>
         </message>
         <message>
-            <source>Usage: radiocode families</source>
-            <translation>Kullanım: radiocode families</translation>
-        </message>
-        <message>
             <source>Lists the radio families: id (for --family), name, serial format, where the code comes from, an example serial.</source>
             <translation>Radyo ailelerini listeler: kimlik (--family için), ad, seri numarası biçimi, kodun kaynağı, örnek bir seri numarası.</translation>
         </message>
@@ -1595,22 +1606,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>EXAMPLE</source>
             <translation>ÖRNEK</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode jobs list [FILTERS] [--json]</source>
-            <translation>Kullanım: radiocode jobs list [FILTERS] [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs export [FILE] [FILTERS] [--force]</source>
-            <translation>       radiocode jobs export [FILE] [FILTERS] [--force]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs attempts SERIAL [--json]</source>
-            <translation>       radiocode jobs attempts SERIAL [--json]</translation>
-        </message>
-        <message>
-            <source>Filters:</source>
-            <translation>Filtreler:</translation>
         </message>
         <message>
             <source>blaupunkt, renault, becker or visteon</source>
@@ -1641,24 +1636,12 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>Çıkış durumu: 0 tamamlandı, 2 geçersiz argümanlar, 3 veritabanı kullanılamadı.</translation>
         </message>
         <message>
-            <source>--outcome needs a value</source>
-            <translation>--outcome bir değer gerektirir</translation>
-        </message>
-        <message>
             <source>unknown outcome “%1”: use worked, refused or not-tried</source>
             <translation>bilinmeyen sonuç “%1”: worked, refused veya not-tried kullanın</translation>
         </message>
         <message>
-            <source>%1 needs a date</source>
-            <translation>%1 bir tarih gerektirir</translation>
-        </message>
-        <message>
             <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. %2</source>
             <translation>“%1” bir tarih değil: YYYY-MM-DD biçiminde yazın, örn. %2</translation>
-        </message>
-        <message>
-            <source>--search needs a text</source>
-            <translation>--search bir metin gerektirir</translation>
         </message>
         <message>
             <source>--limit needs a positive number</source>
@@ -1673,10 +1656,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>
                 <numerusform>%n deneme</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 needs a value</source>
-            <translation>%1 bir değer gerektirir</translation>
         </message>
         <message>
             <source>--outcome needs worked, refused or not-tried</source>
@@ -1815,14 +1794,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>radiocode: bilinmeyen dil “%1”: şunlardan birini kullanın: %2.</translation>
         </message>
         <message>
-            <source>radiocode: --family needs a value.</source>
-            <translation>radiocode: --family bir değer gerektirir.</translation>
-        </message>
-        <message>
-            <source>radiocode: unknown radio family "%1": use one of %2.</source>
-            <translation>radiocode: bilinmeyen radyo ailesi “%1”: şunlardan birini kullanın: %2.</translation>
-        </message>
-        <message>
             <source>Try "radiocode %1 --help".</source>
             <translation>“radiocode %1 --help” komutunu deneyin.</translation>
         </message>
@@ -1875,14 +1846,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>radiocode sheet: yazı tipleri olmadan talimat sayfası çizilemez.</translation>
         </message>
         <message>
-            <source>unknown option %1.</source>
-            <translation>bilinmeyen seçenek %1.</translation>
-        </message>
-        <message>
-            <source>%1 needs a value.</source>
-            <translation>%1 bir değer gerektirir.</translation>
-        </message>
-        <message>
             <source>unknown paper size "%1": use a4 or letter.</source>
             <translation>bilinmeyen kâğıt boyutu “%1”: a4 veya letter kullanın.</translation>
         </message>
@@ -1917,10 +1880,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>%1 or %2</source>
             <translation>%1 veya %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode batch [FILE|-] [--family F]</source>
-            <translation>Kullanım: radiocode batch [FILE|-] [--family F]</translation>
         </message>
         <message>
             <source>Reads one serial per line from FILE (or standard input, also for "-") and writes one CSV row per line to standard output, with the header:</source>
@@ -1979,14 +1938,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>radiocode: çıktı yazılamadı (disk dolu mu?).</translation>
         </message>
         <message>
-            <source>Usage: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</source>
-            <translation>Kullanım: radiocode db import FILE|- [--serial-column C] [--code-column C] [--restore-leading-zeros] [--dry-run] [--json]</translation>
-        </message>
-        <message>
-            <source>import a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
-            <translation>seri ve kod sütunu olan bir CSV listesini içe aktarır (virgül, noktalı virgül veya sekme; Serial No, Seriennummer, Seri No, Radio Code, Kod gibi başlıklar tanınır). Kabul edilen satırların ya tümü kaydedilir ya hiçbiri; kayıtlı bir kodun üzerine asla yazılmaz. - standart girdiyi okur.</translation>
-        </message>
-        <message>
             <source>the column by its header name or its number (from 1)</source>
             <translation>sütun, başlık adıyla veya numarasıyla (1'den başlayarak)</translation>
         </message>
@@ -2015,36 +1966,12 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>… ve sorunlu %1 satır daha, listelenmedi.</translation>
         </message>
         <message>
-            <source>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</source>
-            <translation>       radiocode jobs add SERIAL [--code C] [--outcome O] [--attempts N] [--technician T] [--customer C] [--registration R] [--vin V] [--source S] [--notes TEXT]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs list --waiting [--json]</source>
-            <translation>       radiocode jobs list --waiting [--json]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</source>
-            <translation>       radiocode jobs answer JOB-ID CODE --from NAME [--manufacturer]</translation>
-        </message>
-        <message>
-            <source>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</source>
-            <translation>       radiocode jobs outcome JOB-ID worked|refused|not-tried [--technician T]</translation>
-        </message>
-        <message>
             <source>technician, customer, registration, VIN, serial, code or notes contain TEXT</source>
             <translation>teknisyen, müşteri, plaka, VIN, seri numarası, kod veya notlar TEXT içeriyor</translation>
         </message>
         <message>
-            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder. answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job. outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
-            <translation>list --waiting, kodu bir bayiye sorulan iş emirlerini (radiocode request), her birinin ne kadar beklediğini ve radiocode-finder içinde ayarlanan gün sayısından sonra bir hatırlatmayı gösterir. answer, bir bayinin (veya --manufacturer ile üretici servisinin) bekleyen bir iş emri için verdiği kodu kaydeder. outcome, radyonun iş emrinin kodunu kabul edip etmediğini kaydeder: kabul edilen kod kod veritabanında tutulur, reddedilen kod sonraki aramada işaretlenir.</translation>
-        </message>
-        <message>
             <source>Notes: %1</source>
             <translation>Notlar: %1</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</source>
-            <translation>Kullanım: radiocode lookup SERIAL [--family F] [--part-number N] [--json]</translation>
         </message>
         <message>
             <source>a Blaupunkt label's part number (7 645 384 318): its digits 4-7 must be the serial's characters 3-6, or no code is given</source>
@@ -2063,10 +1990,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>bayiye sorun: radiocode request %1 --out request.pdf --to NAME</translation>
         </message>
         <message>
-            <source>--part-number needs a value.</source>
-            <translation>--part-number bir değer gerektirir.</translation>
-        </message>
-        <message>
             <source>The code from the owner's radio card</source>
             <translation>Araç sahibinin radyo kod kartındaki (Radio Pass) kod</translation>
         </message>
@@ -2081,10 +2004,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</source>
-            <translation>Kullanım: radiocode card SERIAL --card-serial S --code C [--technician T] [--customer NAME] [--registration R] [--vin V]</translation>
         </message>
         <message>
             <source>The owner has the radio card (“Radio Pass”, “Safety-Nr”, PIN): its serial must be the radio's. When it is, the card's code is shown with how to enter it, and the job is logged; the code goes into the code database once the radio accepted it (radiocode jobs outcome JOB-ID worked). When the serials differ the radio was probably swapped, and no code is shown.</source>
@@ -2137,10 +2056,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Saved job #%1. Once the radio accepts the code: radiocode jobs outcome %1 worked (or refused).</source>
             <translation>İş emri #%1 kaydedildi. Radyo kodu kabul edince: radiocode jobs outcome %1 worked (veya refused).</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</source>
-            <translation>Kullanım: radiocode request SERIAL --out FILE.pdf [--vin V] [--registration R] [--customer C] [--part-number N] [--to NAME] [--technician T] [--photo IMAGE] [--paper a4|letter] [--lang en|de|tr]</translation>
         </message>
         <message>
             <source>Writes a request for the radio's code to a Nissan dealer or the Blaupunkt/Becker service: the workshop (name, address and contact from radiocode-finder's Workshop details), the vehicle, the radio, the proof of ownership to enclose and the owner's signature. Fields not given are left blank to fill in by hand. The job is logged as waiting for the code: radiocode jobs list --waiting, and radiocode jobs answer JOB-ID CODE --from NAME when the answer comes.</source>
@@ -2281,10 +2196,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <translation>%1 normal bir dosya değil (soket veya blok aygıtı): dokunulmadı. Yazılacak bir dosyanın adını verin.</translation>
         </message>
         <message>
-            <source>Usage: radiocode scan IMAGE... [--json]</source>
-            <translation>Kullanım: radiocode scan IMAGE... [--json]</translation>
-        </message>
-        <message>
             <source>Reads the radio serials off pictures of the label (a phone photo, a scan, a screenshot: PNG, JPEG and the other formats Qt reads): barcodes first, the printed text where no barcode carries a serial. Writes one CSV row per serial found in each picture, with the header:</source>
             <translation>Radyo seri numaralarını etiket resimlerinden okur (telefon fotoğrafı, tarama, ekran görüntüsü: PNG, JPEG ve Qt'nin okuduğu diğer biçimler): önce barkodlar, hiçbir barkod seri numarası taşımıyorsa basılı metin. Her resimde bulunan her seri numarası için şu başlıkla bir CSV satırı yazar:</translation>
         </message>
@@ -2331,10 +2242,6 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>name at least one picture.</source>
             <translation>en az bir resim belirtin.</translation>
-        </message>
-        <message>
-            <source>Usage: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</source>
-            <translation>Kullanım: radiocode sheet SERIAL [--family F] (--out FILE.pdf | --print) [--customer NAME] [--vehicle REGISTRATION] [--vin VIN] [--technician NAME] [--notes TEXT] [--workshop NAME] [--paper a4|letter] [--format a4|letter|card|label62] [--part-number N] [--print [--printer NAME] [--copies N]] [--force]</translation>
         </message>
         <message>
             <source>the Blaupunkt part number from the label, cross-checked with the serial and printed on the sheet</source>
@@ -2397,6 +2304,238 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm label) for the code card</source>
             <translation>a4 veya letter (talimat sayfası); kod kartı için card (85 x 54 mm) veya label62 (62 mm etiket)</translation>
+        </message>
+        <message>
+            <source>Columns:</source>
+            <translation>Sütunlar:</translation>
+        </message>
+        <message>
+            <source>show this help</source>
+            <translation>bu yardımı göster</translation>
+        </message>
+        <message>
+            <source>Usage: %1</source>
+            <translation>Kullanım: %1</translation>
+        </message>
+        <message>
+            <source>missing value for %1</source>
+            <translation>%1 için değer eksik</translation>
+        </message>
+        <message>
+            <source>%1 takes no value</source>
+            <translation>%1 değer almaz</translation>
+        </message>
+        <message>
+            <source>Actions:</source>
+            <translation>İşlemler:</translation>
+        </message>
+        <message>
+            <source>Each action's options: radiocode %1 ACTION --help.</source>
+            <translation>Her işlemin seçenekleri: radiocode %1 ACTION --help.</translation>
+        </message>
+        <message>
+            <source>unknown radio family "%1": use one of %2.</source>
+            <translation>bilinmeyen radyo ailesi “%1”: şunlardan birini kullanın: %2.</translation>
+        </message>
+        <message>
+            <source>overwrite an existing FILE</source>
+            <translation>mevcut bir FILE dosyasının üzerine yaz</translation>
+        </message>
+        <message>
+            <source>Import a CSV list of serials and codes</source>
+            <translation>Seri numaraları ve kodlardan oluşan bir CSV listesini içe aktar</translation>
+        </message>
+        <message>
+            <source>Imports a CSV list with a serial and a code column (comma, semicolon or tab; headers such as Serial No, Seriennummer, Seri No, Radio Code, Kod are recognised). All accepted rows or none are saved; a stored code is never overwritten. - reads the standard input.</source>
+            <translation>Seri ve kod sütunu olan bir CSV listesini içe aktarır (virgül, noktalı virgül veya sekme; Serial No, Seriennummer, Seri No, Radio Code, Kod gibi başlıklar tanınır). Kabul edilen satırların ya tümü kaydedilir ya hiçbiri; kayıtlı bir kodun üzerine asla yazılmaz. - standart girdiyi okur.</translation>
+        </message>
+        <message>
+            <source>Record a code that worked on the radio</source>
+            <translation>Radyonun kabul ettiği bir kodu kaydet</translation>
+        </message>
+        <message>
+            <source>who confirmed the code on the radio (required)</source>
+            <translation>kodu radyoda onaylayan kişi (zorunlu)</translation>
+        </message>
+        <message>
+            <source>Records a code that worked on the radio, with who confirmed it.</source>
+            <translation>Radyonun kabul ettiği bir kodu, onaylayan kişiyle birlikte kaydeder.</translation>
+        </message>
+        <message>
+            <source>Write every code as CSV</source>
+            <translation>Tüm kodları CSV olarak yaz</translation>
+        </message>
+        <message>
+            <source>Writes every code as CSV (serial,code,family,source,origin,created_at) to FILE or the standard output.</source>
+            <translation>Tüm kodları CSV olarak (serial,code,family,source,origin,created_at) FILE dosyasına veya standart çıktıya yazar.</translation>
+        </message>
+        <message>
+            <source>Show which database is used and what it holds</source>
+            <translation>Hangi veritabanının kullanıldığını ve neler içerdiğini göster</translation>
+        </message>
+        <message>
+            <source>Shows which database is used, why (--database, $RADIOCODE_DATABASE, the desktop program's setting or the default) and what it holds.</source>
+            <translation>Hangi veritabanının kullanıldığını, neden seçildiğini (--database, $RADIOCODE_DATABASE, masaüstü programının ayarı veya varsayılan) ve neler içerdiğini gösterir.</translation>
+        </message>
+        <message>
+            <source>Exit status: 0 the families were listed, 2 bad arguments.</source>
+            <translation>Çıkış durumu: 0 aileler listelendi, 2 hatalı argümanlar.</translation>
+        </message>
+        <message>
+            <source>List the job log</source>
+            <translation>İş emri günlüğünü listele</translation>
+        </message>
+        <message>
+            <source>the jobs waiting for a dealer's answer instead (no filters)</source>
+            <translation>bunun yerine bayiden yanıt bekleyen iş emirleri (filtre olmadan)</translation>
+        </message>
+        <message>
+            <source>print the jobs as one JSON object</source>
+            <translation>iş emirlerini tek bir JSON nesnesi olarak yazdır</translation>
+        </message>
+        <message>
+            <source>Lists the jobs of the job log, newest first.</source>
+            <translation>İş emri günlüğündeki iş emirlerini en yeniden başlayarak listeler.</translation>
+        </message>
+        <message>
+            <source>list --waiting shows the jobs whose code was asked of a dealer (radiocode request), how long each has waited, and a reminder after the days set in radiocode-finder.</source>
+            <translation>list --waiting, kodu bir bayiye sorulan iş emirlerini (radiocode request), her birinin ne kadar beklediğini ve radiocode-finder içinde ayarlanan gün sayısından sonra bir hatırlatmayı gösterir.</translation>
+        </message>
+        <message>
+            <source>Write the job log as CSV</source>
+            <translation>İş emri günlüğünü CSV olarak yaz</translation>
+        </message>
+        <message>
+            <source>Writes the jobs the filters choose as CSV to FILE or the standard output.</source>
+            <translation>Filtrelerin seçtiği iş emirlerini CSV olarak FILE dosyasına veya standart çıktıya yazar.</translation>
+        </message>
+        <message>
+            <source>the code tried</source>
+            <translation>denenen kod</translation>
+        </message>
+        <message>
+            <source>who did the job</source>
+            <translation>işi yapan teknisyen</translation>
+        </message>
+        <message>
+            <source>the customer</source>
+            <translation>müşteri</translation>
+        </message>
+        <message>
+            <source>the vehicle identification number</source>
+            <translation>şasi numarası (VIN)</translation>
+        </message>
+        <message>
+            <source>where the code came from</source>
+            <translation>kodun kaynağı</translation>
+        </message>
+        <message>
+            <source>Log a job by hand</source>
+            <translation>Elle bir iş emri kaydet</translation>
+        </message>
+        <message>
+            <source>how often the code was tried (0 to 99)</source>
+            <translation>kodun kaç kez denendiği (0 ile 99 arası)</translation>
+        </message>
+        <message>
+            <source>Logs a job for the radio with SERIAL, and says when codes were refused for it before.</source>
+            <translation>SERIAL seri numaralı radyo için bir iş emri kaydeder ve bu radyo için daha önce kod reddedildiyse bunu belirtir.</translation>
+        </message>
+        <message>
+            <source>How often a code was refused for a serial</source>
+            <translation>Bir seri numarası için kaç kez kod reddedildiği</translation>
+        </message>
+        <message>
+            <source>The job log: every radio the workshop looked at, the code tried and whether it worked. answer saves the code a dealer gave for a waiting job; outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>İş emri günlüğü: servisin baktığı her radyo, denenen kod ve kodun kabul edilip edilmediği. answer, bir bayinin bekleyen bir iş emri için verdiği kodu kaydeder; outcome, radyonun iş emrinin kodunu kabul edip etmediğini kaydeder: kabul edilen kod kod veritabanında tutulur, reddedilen kod sonraki aramada işaretlenir.</translation>
+        </message>
+        <message>
+            <source>the label shows the letter: radiocode lookup %1 --reading letter</source>
+            <translation>etikette harf görünüyorsa: radiocode lookup %1 --reading letter</translation>
+        </message>
+        <message>
+            <source>the label shows the digit: radiocode lookup %1 --reading digit</source>
+            <translation>etikette rakam görünüyorsa: radiocode lookup %1 --reading digit</translation>
+        </message>
+        <message>
+            <source>unknown reading "%1": use letter or digit.</source>
+            <translation>bilinmeyen okuma “%1”: letter veya digit kullanın.</translation>
+        </message>
+        <message>
+            <source>--reading only applies to a Blaupunkt serial whose 7th character is a letter that looks like a digit (O, I, L, S, B, Z or G); %1 has one reading.</source>
+            <translation>--reading yalnızca 7. karakteri rakama benzeyen bir harf (O, I, L, S, B, Z veya G) olan Blaupunkt seri numaraları için geçerlidir; %1 için tek okuma var.</translation>
+        </message>
+        <message>
+            <source>a Blaupunkt serial whose 7th character may be a letter or a digit (O or 0, I or 1, ...): which one the label shows; only that reading is looked up</source>
+            <translation>7. karakteri harf veya rakam olabilen (O veya 0, I veya 1, ...) bir Blaupunkt seri numarasında etiketin hangisini gösterdiği; yalnızca o okuma aranır</translation>
+        </message>
+        <message>
+            <source>the serial printed on the card (required)</source>
+            <translation>kartta basılı seri numarası (zorunlu)</translation>
+        </message>
+        <message>
+            <source>the code on the card (required)</source>
+            <translation>karttaki kod (zorunlu)</translation>
+        </message>
+        <message>
+            <source>the owner</source>
+            <translation>araç sahibi</translation>
+        </message>
+        <message>
+            <source>where to write the letter (required)</source>
+            <translation>mektubun yazılacağı yer (zorunlu)</translation>
+        </message>
+        <message>
+            <source>the Blaupunkt part number from the label</source>
+            <translation>etiketteki Blaupunkt parça numarası</translation>
+        </message>
+        <message>
+            <source>the dealer or service asked</source>
+            <translation>talep gönderilen bayi veya servis</translation>
+        </message>
+        <message>
+            <source>who asks</source>
+            <translation>talep eden teknisyen</translation>
+        </message>
+        <message>
+            <source>a picture of the label, printed small</source>
+            <translation>etiketin resmi (küçük boyutta basılır)</translation>
+        </message>
+        <message>
+            <source>paper size</source>
+            <translation>kâğıt boyutu</translation>
+        </message>
+        <message>
+            <source>Save the code a dealer gave for a job</source>
+            <translation>Bir bayinin bir iş emri için verdiği kodu kaydet</translation>
+        </message>
+        <message>
+            <source>who gave the code (required)</source>
+            <translation>kodu veren (zorunlu)</translation>
+        </message>
+        <message>
+            <source>the manufacturer's service gave it, not a dealer</source>
+            <translation>kodu bir bayi değil, üretici servisi verdi</translation>
+        </message>
+        <message>
+            <source>answer saves the code a dealer (or with --manufacturer, the manufacturer's service) gave for a waiting job.</source>
+            <translation>answer, bir bayinin (veya --manufacturer ile üretici servisinin) bekleyen bir iş emri için verdiği kodu kaydeder.</translation>
+        </message>
+        <message>
+            <source>Record whether the radio took the code</source>
+            <translation>Radyonun kodu kabul edip etmediğini kaydet</translation>
+        </message>
+        <message>
+            <source>who tried the code</source>
+            <translation>kodu deneyen teknisyen</translation>
+        </message>
+        <message>
+            <source>outcome records whether the radio accepted a job's code: a code that worked is kept in the code database, a refused one is flagged for the next lookup.</source>
+            <translation>outcome, radyonun iş emrinin kodunu kabul edip etmediğini kaydeder: kabul edilen kod kod veritabanında tutulur, reddedilen kod sonraki aramada işaretlenir.</translation>
+        </message>
+        <message>
+            <source>which reading of a Blaupunkt 7th character that may be a letter or a digit the label shows (see lookup)</source>
+            <translation>7. karakteri harf veya rakam olabilen bir Blaupunkt seri numarasında etiketin gösterdiği okuma (bkz. lookup)</translation>
         </message>
     </context>
     <context>
@@ -2595,6 +2734,10 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>The code database cannot be opened.</source>
             <translation>Kod veritabanı açılamıyor.</translation>
+        </message>
+        <message>
+            <source>The code database is being opened: try again in a moment.</source>
+            <translation>Kod veritabanı açılıyor: biraz sonra yeniden deneyin.</translation>
         </message>
     </context>
     <context>
@@ -2917,6 +3060,18 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Job of %1 (%2): outcome changed to “%3”.</source>
             <translation>İş emri (%1, %2): sonuç “%3” olarak değiştirildi.</translation>
         </message>
+        <message>
+            <source>View &amp;label photo…</source>
+            <translation>&amp;Etiket fotoğrafı…</translation>
+        </message>
+        <message>
+            <source>A photo of the label is kept with this job</source>
+            <translation>Bu iş emriyle birlikte bir etiket fotoğrafı saklanıyor</translation>
+        </message>
+        <message>
+            <source>Label photo</source>
+            <translation>Etiket fotoğrafı</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::ImportDialog</name>
@@ -3181,6 +3336,29 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>The serial area is highlighted in orange on the drawing.</source>
             <translation>Seri numarası alanı çizimde turuncu renkle vurgulanmıştır.</translation>
+        </message>
+    </context>
+    <context>
+        <name>radiocode::gui::LabelPhotoViewer</name>
+        <message>
+            <source>Label photo of %1</source>
+            <translation>Etiket fotoğrafı: %1</translation>
+        </message>
+        <message>
+            <source>The photo kept with this job cannot be shown: its data is damaged.</source>
+            <translation>Bu iş emriyle saklanan fotoğraf gösterilemiyor: verileri bozuk.</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label</source>
+            <translation>Radyo etiketinin fotoğrafı</translation>
+        </message>
+        <message>
+            <source>Taken on %1.</source>
+            <translation>Çekim tarihi: %1.</translation>
+        </message>
+        <message>
+            <source>Read off this picture as %1 on %2 (framed in green). Compare it with the serial of the job: %3.</source>
+            <translation>Bu resimden %2 tarihinde %1 olarak okundu (yeşil çerçeve içinde). İş emrinin seri numarasıyla karşılaştırın: %3.</translation>
         </message>
     </context>
     <context>
@@ -3659,6 +3837,26 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Something like a serial was read, but a character looks wrong: check the label.</source>
             <translation>Seri numarasına benzer bir şey okundu, ancak bir karakter yanlış görünüyor: etiketi kontrol edin.</translation>
         </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>Bu resmi iş emriyle birlikte &amp;sakla</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>Küçük bir kopyası iş emriyle birlikte saklanır ve talimat sayfasına basılır; böylece kod reddedilirse gerçek etiketle karşılaştırılabilir</translation>
+        </message>
+        <message>
+            <source>%1 – %2
+%3 · %4
+Part number %5 (printed text, %6% sure; it fits the serial)</source>
+            <translation>%1 – %2
+%3 · %4
+Parça numarası %5 (basılı metin, güven: %6%; seri numarasıyla uyumlu)</translation>
+        </message>
+        <message>
+            <source>A part number was read that does not fit the serial, so it was not taken: compare both with the label and type the part number.</source>
+            <translation>Seri numarasıyla uyuşmayan bir parça numarası okundu, bu yüzden alınmadı: ikisini de etiketle karşılaştırın ve parça numarasını yazın.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::RequestDialog</name>
@@ -3829,6 +4027,14 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Import codes…</source>
             <translation>Kodları içe aktar…</translation>
         </message>
+        <message>
+            <source>Both readings were looked up. Which does the label show as the 7th character? Only that reading is then looked up, and the job and the sheet say which it is.</source>
+            <translation>İki okuma da arandı. Etiketteki 7. karakter hangisi? Ardından yalnızca o okuma aranır; iş emri ve talimat sayfası hangi okuma olduğunu belirtir.</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? The job and the sheet then say which reading it is.</source>
+            <translation>Etiketteki 7. karakter hangisi? Ardından iş emri ve talimat sayfası hangi okuma olduğunu belirtir.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::SerialEntryPage</name>
@@ -3887,6 +4093,18 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Blaupunkt part number</source>
             <translation>Blaupunkt parça numarası</translation>
+        </message>
+        <message>
+            <source>Which does the label show as the 7th character? Only that reading is then looked up.</source>
+            <translation>Etiketteki 7. karakter hangisi? Ardından yalnızca o okuma aranır.</translation>
+        </message>
+        <message>
+            <source>Look up only %1</source>
+            <translation>Yalnızca %1 için ara</translation>
+        </message>
+        <message>
+            <source>Two different codes are on record, one for each reading: which does the label show?</source>
+            <translation>İki okuma için iki farklı kod kayıtlı: etiket hangisini gösteriyor?</translation>
         </message>
     </context>
     <context>
@@ -3973,6 +4191,14 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>Looking for a serial…</source>
             <translation>Seri numarası aranıyor…</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this picture with the job</source>
+            <translation>Bu resmi iş emriyle birlikte &amp;sakla</translation>
+        </message>
+        <message>
+            <source>A small copy is saved with the job and printed on the sheet, so a refused code can be checked against the real label</source>
+            <translation>Küçük bir kopyası iş emriyle birlikte saklanır ve talimat sayfasına basılır; böylece kod reddedilirse gerçek etiketle karşılaştırılabilir</translation>
         </message>
     </context>
     <context>

@@ -3,7 +3,7 @@
 # and xdotool typing as a USB scanner does (5 ms a key, then Enter) and as a person does (150 ms).
 #   xvfb_scanner.sh RADIOCODE_FINDER
 # Checks what a technician would see: a scan on the start page (focus on a card) and on the
-# result page (focus on Print preview) looks the serial up and opens no print preview; slow
+# result page (focus on the code, or after Tab on Print preview) looks the serial up and opens no print preview; slow
 # typing on the result page keeps Enter's usual meaning (Print preview opens).
 set -euo pipefail
 finder=$1
@@ -59,7 +59,10 @@ preview_open && fail "scan on the start page opened a print preview"
 keys 5 J727
 [[ $(last_family) == renault ]] || fail "scan on the result page: no lookup of J727"
 preview_open && fail "scan on the result page opened the last radio's print preview"
-# A person typing on the result page: Enter presses the focused button, as always.
+# A person typing on the result page: Enter presses the focused button, as always. The page
+# starts on the code (read out first); Tab goes on through the job record's row (worked,
+# refused, save job) to Print preview.
+xdotool key --delay 150 Tab Tab Tab Tab
 keys 150 J727
 preview_open || fail "slow typing: Enter on Print preview did not open it"
 # A scan over the open preview closes it and looks the next radio up.
