@@ -40,8 +40,7 @@ std::optional<LabelNote> labelNote(Family family, const QString& id) {
         if (is("note-format"))
             //: Drawing of a Blaupunkt label, under "← SERIAL", two short lines (split at the
             //: line break).
-            return LabelNote{LabelDrawing::tr("BP + 12 characters\n7th: digit or letter"), 2,
-                             136};
+            return LabelNote{LabelDrawing::tr("BP + 12 characters\n7th: digit or letter"), 2, 136};
         if (is("note-part"))
             //: Drawing of a Blaupunkt label; the arrow points at the part number. Very short.
             return LabelNote{LabelDrawing::tr("PART NO. →"), 1, 110};

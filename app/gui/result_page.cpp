@@ -104,28 +104,12 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     refused_->setFont(refusedFont);
     mainColumn->addWidget(refused_);
     // Both readings were asked: the label decides which one this radio is.
-    readingBox_ = new QWidget(content);
-    readingBox_->setObjectName(QStringLiteral("resultReadingChoice"));
-    readingQuestion_ = new QLabel(readingBox_);
-    readingQuestion_->setWordWrap(true);
-    readingLetter_ = new QPushButton(readingBox_);
-    readingLetter_->setObjectName(QStringLiteral("resultReadingLetterButton"));
-    readingDigit_ = new QPushButton(readingBox_);
-    readingDigit_->setObjectName(QStringLiteral("resultReadingDigitButton"));
-    connect(readingLetter_, &QAbstractButton::clicked, this,
-            [this] { emit readingChosen(ReadingChoice::Letter); });
-    connect(readingDigit_, &QAbstractButton::clicked, this,
-            [this] { emit readingChosen(ReadingChoice::Digit); });
-    auto* readingButtons = new QHBoxLayout;
-    readingButtons->setContentsMargins(0, 0, 0, 0);
-    readingButtons->addWidget(readingLetter_);
-    readingButtons->addWidget(readingDigit_);
-    readingButtons->addStretch(1);
-    auto* readingLayout = new QVBoxLayout(readingBox_);
-    readingLayout->setContentsMargins(0, 4, 0, 4);
-    readingLayout->addWidget(readingQuestion_);
-    readingLayout->addLayout(readingButtons);
-    readingBox_->hide();
+    auto* readingChoice = new ReadingChoiceBox(QStringLiteral("resultReading"), 4, 4, content);
+    readingBox_ = readingChoice;
+    readingQuestion_ = readingChoice->question();
+    readingLetter_ = readingChoice->button(ReadingChoice::Letter);
+    readingDigit_ = readingChoice->button(ReadingChoice::Digit);
+    connect(readingChoice, &ReadingChoiceBox::chosen, this, &ResultPage::readingChosen);
     mainColumn->addWidget(readingBox_);
 
     // No code: why not, and what next.

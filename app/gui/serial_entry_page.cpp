@@ -45,29 +45,13 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     singleLayout->addWidget(single_);
 
     // Two readings of a Blaupunkt 7th character (O or 0, I or 1, …): the label decides.
-    readingBox_ = new QWidget(singlePage);
-    readingBox_->setObjectName(QStringLiteral("readingChoice"));
-    readingQuestion_ = new QLabel(readingBox_);
-    readingQuestion_->setWordWrap(true);
-    readingLetter_ = new QPushButton(readingBox_);
-    readingLetter_->setObjectName(QStringLiteral("readingLetterButton"));
-    readingDigit_ = new QPushButton(readingBox_);
-    readingDigit_->setObjectName(QStringLiteral("readingDigitButton"));
-    auto* readingButtons = new QHBoxLayout;
-    readingButtons->setContentsMargins(0, 0, 0, 0);
-    readingButtons->addWidget(readingLetter_);
-    readingButtons->addWidget(readingDigit_);
-    readingButtons->addStretch(1);
-    auto* readingLayout = new QVBoxLayout(readingBox_);
-    readingLayout->setContentsMargins(0, 6, 0, 0);
-    readingLayout->addWidget(readingQuestion_);
-    readingLayout->addLayout(readingButtons);
-    readingBox_->hide();
+    auto* readingChoice = new ReadingChoiceBox(QStringLiteral("reading"), 6, 0, singlePage);
+    readingBox_ = readingChoice;
+    readingQuestion_ = readingChoice->question();
+    readingLetter_ = readingChoice->button(ReadingChoice::Letter);
+    readingDigit_ = readingChoice->button(ReadingChoice::Digit);
     singleLayout->addWidget(readingBox_);
-    connect(readingLetter_, &QPushButton::clicked, this,
-            [this] { emit readingChosen(ReadingChoice::Letter); });
-    connect(readingDigit_, &QPushButton::clicked, this,
-            [this] { emit readingChosen(ReadingChoice::Digit); });
+    connect(readingChoice, &ReadingChoiceBox::chosen, this, &SerialEntryPage::readingChosen);
 
     // Blaupunkt labels also print the part number: an optional second check of the serial.
     partBox_ = new QWidget(singlePage);

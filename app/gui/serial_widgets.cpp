@@ -590,4 +590,28 @@ void SerialField::recognise() {
     emit recognitionChanged(recognition_);
 }
 
+ReadingChoiceBox::ReadingChoiceBox(const QString& names, int topMargin, int bottomMargin,
+                                   QWidget* parent)
+    : QWidget(parent) {
+    setObjectName(names + QStringLiteral("Choice"));
+    question_ = new QLabel(this);
+    question_->setWordWrap(true);
+    letter_ = new QPushButton(this);
+    letter_->setObjectName(names + QStringLiteral("LetterButton"));
+    digit_ = new QPushButton(this);
+    digit_->setObjectName(names + QStringLiteral("DigitButton"));
+    connect(letter_, &QPushButton::clicked, this, [this] { emit chosen(ReadingChoice::Letter); });
+    connect(digit_, &QPushButton::clicked, this, [this] { emit chosen(ReadingChoice::Digit); });
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(letter_);
+    buttons->addWidget(digit_);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, topMargin, 0, bottomMargin);
+    layout->addWidget(question_);
+    layout->addLayout(buttons);
+    hide();
+}
+
 } // namespace radiocode::gui

@@ -226,4 +226,27 @@ void setIconsReady();
 // The large heading at the top of each page.
 void makePageTitle(QLabel* label);
 
+// "The label shows the letter O" / "… the digit 0": a Blaupunkt 7th character that reads either
+// way, where the label decides. The pages set the question and the buttons' texts.
+class ReadingChoiceBox : public QWidget {
+    Q_OBJECT
+public:
+    // Object names: the box `names` + "Choice", its buttons `names` + "LetterButton" /
+    // "DigitButton".
+    ReadingChoiceBox(const QString& names, int topMargin, int bottomMargin,
+                     QWidget* parent = nullptr);
+    QLabel* question() const { return question_; }
+    QPushButton* button(ReadingChoice reading) const {
+        return reading == ReadingChoice::Letter ? letter_ : digit_;
+    }
+
+signals:
+    void chosen(ReadingChoice reading);
+
+private:
+    QLabel* question_;
+    QPushButton* letter_;
+    QPushButton* digit_;
+};
+
 } // namespace radiocode::gui

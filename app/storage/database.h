@@ -292,6 +292,8 @@ public:
     QSqlDatabase connection() const { return QSqlDatabase::database(connectionName_, false); }
 
 private:
+    // job(id), with lastError_ saying so when there is no such job.
+    std::optional<Job> existingJob(qint64 id);
     Database(DatabaseLocation location, QString connectionName);
     bool connect(const OpenOptions& options, QString* error);
     bool migrate(QString* error);

@@ -156,13 +156,17 @@ bool Database::learnFromOutcome(const Job& job, const QString& technician) {
     return clearRefusedFlag(family, job.serial, job.code);
 }
 
+std::optional<Job> Database::existingJob(qint64 id) {
+    std::optional<Job> found = job(id);
+    if (!found && lastError_.isEmpty())
+        lastError_ = tr("Job %1 does not exist.").arg(id);
+    return found;
+}
+
 bool Database::recordOutcome(qint64 jobId, Outcome outcome, const QString& technician) {
-    std::optional<Job> found = job(jobId);
-    if (!found) {
-        if (lastError_.isEmpty())
-            lastError_ = tr("Job %1 does not exist.").arg(jobId);
+    std::optional<Job> found = existingJob(jobId);
+    if (!found)
         return false;
-    }
     Job& updated = *found;
     updated.outcome = outcome;
     if (outcome != Outcome::NotTried)
@@ -175,12 +179,9 @@ bool Database::recordOutcome(qint64 jobId, Outcome outcome, const QString& techn
 }
 
 bool Database::changeOutcome(qint64 jobId, Outcome outcome, const QString& technician) {
-    std::optional<Job> found = job(jobId);
-    if (!found) {
-        if (lastError_.isEmpty())
-            lastError_ = tr("Job %1 does not exist.").arg(jobId);
+    std::optional<Job> found = existingJob(jobId);
+    if (!found)
         return false;
-    }
     Job& changed = *found;
     const Outcome before = changed.outcome;
     changed.outcome = outcome;

@@ -118,8 +118,10 @@ private slots:
                 found << candidate.digits;
             return found;
         };
-        QCOMPARE(digitsOf({line({"7", "645", "384", "318"})}), QStringList{QStringLiteral("7645384318")});
-        QCOMPARE(digitsOf({line({"Type", "7645384318", "12V"})}), QStringList{QStringLiteral("7645384318")});
+        QCOMPARE(digitsOf({line({"7", "645", "384", "318"})}),
+                 QStringList{QStringLiteral("7645384318")});
+        QCOMPARE(digitsOf({line({"Type", "7645384318", "12V"})}),
+                 QStringList{QStringLiteral("7645384318")});
         QCOMPARE(partNumbersInLines({line({"7", "645", "384", "318"})}).front().textRead,
                  QStringLiteral("7 645 384 318"));
         // Not from 76, too short or long, a letter among the digits: none (never corrected).
