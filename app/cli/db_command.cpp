@@ -232,8 +232,7 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
         return ExitInvalidInput;
     }
     const QString code = positional.at(1).trimmed();
-    static const QRegularExpression fourDigits(QStringLiteral("^[0-9]{4}$"));
-    if (!fourDigits.match(code).hasMatch()) {
+    if (!isCodeText(code)) {
         context.err << "radiocode db add: "
                     << Cli::tr("the code “%1” is not exactly 4 digits.").arg(code) << "\n";
         return ExitInvalidInput;

@@ -58,12 +58,6 @@ QString cleanCode(const QString& text) {
     return text.trimmed();
 }
 
-bool isCode(const QString& code) {
-    const QByteArray bytes = code.toLatin1();
-    return code.size() == bytes.size() &&
-           isCodeShape(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-}
-
 void printEntrySteps(Context& context, Family family, const QString& code) {
     const QByteArray bytes = code.toLatin1();
     const std::optional<DigitSteps> digits =
@@ -149,7 +143,7 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
                     << "\n";
         return ExitInvalidInput;
     }
-    if (!isCode(code)) {
+    if (!isCodeText(code)) {
         context.err << "radiocode card: "
                     << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
                     << "\n";
@@ -501,7 +495,7 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                                   "them)")
                               .arg(parser.positionalArguments().at(0)));
     const QString code = cleanCode(parser.positionalArguments().at(1));
-    if (!isCode(code)) {
+    if (!isCodeText(code)) {
         context.err << "radiocode jobs answer: "
                     << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
                     << "\n";

@@ -1,5 +1,7 @@
 #include "texts.h"
 
+#include "radiocode/calculators.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -629,6 +631,12 @@ QStringList Texts::labelGuideNotes(Family family) {
                 tr("The code is computed with the public Visteon M-serial algorithm.")};
     }
     return {};
+}
+
+bool isCodeText(const QString& text) {
+    const QByteArray bytes = text.toLatin1(); // a character beyond Latin-1 becomes '?'
+    return text.size() == bytes.size() &&
+           isCodeShape(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
 } // namespace radiocode

@@ -78,4 +78,7 @@ public:
     }
 };
 
+// A code as typed or read from a cell: exactly four ASCII digits, the core's isCodeShape.
+bool isCodeText(const QString& text);
+
 } // namespace radiocode

@@ -431,8 +431,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     if (!result.recognition.isUsable() || !fromDatabaseFamily(result))
         return false;
     const QString code = rawCode.trimmed();
-    const QByteArray digits = code.toLatin1();
-    if (!isCodeShape(std::string_view(digits.constData(), std::size_t(digits.size())))) {
+    if (!isCodeText(code)) {
         showError(tr("Record the code that worked"),
                   tr("“%1” is not a code: a code is exactly 4 digits.").arg(code));
         return false;

@@ -260,8 +260,7 @@ bool HistoryWindow::answerSelected(const QString& rawCode, const QString& rawFro
     }
     const QString code = rawCode.trimmed();
     const QString from = rawFrom.trimmed();
-    const QByteArray digits = code.toLatin1();
-    if (!isCodeShape(std::string_view(digits.constData(), std::size_t(digits.size())))) {
+    if (!isCodeText(code)) {
         *error = tr("“%1” is not a code: a code is exactly 4 digits.").arg(code);
         return false;
     }

@@ -330,8 +330,7 @@ bool NoCodeActions::enterCard(const QString& cardSerial, const QString& rawCode,
         return false;
     }
     const QString code = rawCode.trimmed();
-    const QByteArray digits = code.toLatin1();
-    if (!isCodeShape(std::string_view(digits.constData(), std::size_t(digits.size())))) {
+    if (!isCodeText(code)) {
         *problem = tr("“%1” is not a code: a code is exactly 4 digits.").arg(code);
         return false;
     }
