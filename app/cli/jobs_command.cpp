@@ -340,6 +340,14 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
         return ExitFailure;
     }
     context.out << Cli::tr("Saved job #%1.").arg(*id) << "\n";
+    // The outcome teaches the code database as `jobs outcome` does: a refused code is flagged
+    // for everyone's next lookup.
+    job.id = *id;
+    if (job.outcome != storage::Outcome::NotTried &&
+        !database->learnFromOutcome(job, job.technician)) {
+        context.err << "radiocode jobs add: " << database->lastError() << "\n";
+        return ExitFailure;
+    }
     if (job.family) {
         const QString warning =
             storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));

@@ -309,6 +309,26 @@ private slots:
         QVERIFY2(result.err.contains("newer version"), result.err.constData());
     }
 
+    // A job added with a refused code flags that code for the next lookup, as `jobs outcome` does.
+    void jobsAddWithARefusedCodeFlagsIt() {
+        QCOMPARE(
+            run({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP538769672026"),
+                 QStringLiteral("4711"), QStringLiteral("--technician"), QStringLiteral("Ann")})
+                .exitCode,
+            0);
+        Run result =
+            run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("BP538769672026"),
+                 QStringLiteral("--code"), QStringLiteral("4711"), QStringLiteral("--outcome"),
+                 QStringLiteral("refused"), QStringLiteral("--technician"), QStringLiteral("Bea")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        result = run(
+            {QStringLiteral("lookup"), QStringLiteral("BP538769672026"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject flag =
+            QJsonDocument::fromJson(result.out).object().value(QLatin1String("refused")).toObject();
+        QCOMPARE(flag.value(QLatin1String("by")).toString(), QStringLiteral("Bea"));
+    }
+
     void jobsListExportAndAttempts() {
         Run result =
             run({QStringLiteral("jobs"), QStringLiteral("add"), QStringLiteral("BP934515516803"),
