@@ -5,6 +5,7 @@
 #include <QFunctionPointer>
 #include <QString>
 #include <QStringList>
+#include <QtDebug>
 
 namespace radiocode {
 
@@ -15,5 +16,22 @@ QStringList pluginPaths(const QString& fromBinDir, const QString& built);
 // `symbol` from the first of `paths` that exists and loads (it stays loaded); null when none
 // does, with `problem` saying why.
 QFunctionPointer resolveInPlugin(const QStringList& paths, const char* symbol, QString& problem);
+
+// The function table a plugin's `symbol` returns (a struct with an int `version`), when the
+// plugin loads and is of `version`; else null, with `problem` saying why and a warning on stderr
+// that `what` is missing.
+template <typename Table>
+const Table* loadPluginTable(const QStringList& paths, const char* symbol, int version,
+                             const char* what, QString& problem) {
+    using Entry = const Table* (*)();
+    const auto entry = reinterpret_cast<Entry>(resolveInPlugin(paths, symbol, problem));
+    const Table* table = entry ? entry() : nullptr;
+    if (table && table->version == version)
+        return table;
+    if (table)
+        problem = QStringLiteral("the plugin is of another version");
+    qWarning("radiocode: %s could not be loaded: %s", what, qUtf8Printable(problem));
+    return nullptr;
+}
 
 } // namespace radiocode

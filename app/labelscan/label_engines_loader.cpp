@@ -1,8 +1,6 @@
 #include "label_engines.h"
 #include "plugin_loading.h"
 
-#include <QtDebug>
-
 namespace radiocode::labelscan {
 namespace {
 
@@ -14,20 +12,11 @@ struct Loaded {
 const Loaded& loaded() {
     static const Loaded result = [] {
         Loaded loading;
-        using Entry = const LabelEngines* (*)();
-        const auto entry = reinterpret_cast<Entry>(
-            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_LABEL_ENGINES_INSTALLED),
-                                        QStringLiteral(RADIOCODE_LABEL_ENGINES_BUILT)),
-                            "radiocode_label_engines", loading.problem));
-        const LabelEngines* engines = entry ? entry() : nullptr;
-        if (engines && engines->version == labelEnginesVersion) {
-            loading.engines = engines;
-            return loading;
-        }
-        if (engines)
-            loading.problem = QStringLiteral("the plugin is of another version");
-        qWarning("radiocode: the label readers (zxing-cpp, Tesseract) could not be loaded: %s",
-                 qUtf8Printable(loading.problem));
+        loading.engines = loadPluginTable<LabelEngines>(
+            pluginPaths(QStringLiteral(RADIOCODE_LABEL_ENGINES_INSTALLED),
+                        QStringLiteral(RADIOCODE_LABEL_ENGINES_BUILT)),
+            "radiocode_label_engines", labelEnginesVersion,
+            "the label readers (zxing-cpp, Tesseract)", loading.problem);
         return loading;
     }();
     return result;

@@ -17,20 +17,10 @@ struct Loaded {
 const Loaded& loaded() {
     static const Loaded result = [] {
         Loaded loading;
-        using Entry = const PrintingPlugin* (*)();
-        const auto entry = reinterpret_cast<Entry>(
-            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_PRINTING_INSTALLED),
-                                        QStringLiteral(RADIOCODE_PRINTING_BUILT)),
-                            "radiocode_printing_plugin", loading.problem));
-        const PrintingPlugin* plugin = entry ? entry() : nullptr;
-        if (plugin && plugin->version == printingPluginVersion) {
-            loading.plugin = plugin;
-            return loading;
-        }
-        if (plugin)
-            loading.problem = QStringLiteral("the plugin is of another version");
-        qWarning("radiocode: printing (CUPS) could not be loaded: %s",
-                 qUtf8Printable(loading.problem));
+        loading.plugin = loadPluginTable<PrintingPlugin>(
+            pluginPaths(QStringLiteral(RADIOCODE_PRINTING_INSTALLED),
+                        QStringLiteral(RADIOCODE_PRINTING_BUILT)),
+            "radiocode_printing_plugin", printingPluginVersion, "printing (CUPS)", loading.problem);
         return loading;
     }();
     return result;

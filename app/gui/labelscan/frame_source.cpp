@@ -10,19 +10,12 @@ namespace {
 
 // Loaded on the first call; null when the plugin cannot be loaded (then there is no camera).
 const CameraPlugin* cameraPlugin() {
-    static const CameraPlugin* const plugin = []() -> const CameraPlugin* {
+    static const CameraPlugin* const plugin = [] {
         QString problem;
-        using Entry = const CameraPlugin* (*)();
-        const auto entry = reinterpret_cast<Entry>(
-            resolveInPlugin(pluginPaths(QStringLiteral(RADIOCODE_CAMERA_INSTALLED),
-                                        QStringLiteral(RADIOCODE_CAMERA_BUILT)),
-                            "radiocode_camera_plugin", problem));
-        const CameraPlugin* loaded = entry ? entry() : nullptr;
-        if (loaded && loaded->version == cameraPluginVersion)
-            return loaded;
-        qWarning("radiocode-finder: the camera support (Qt Multimedia) could not be loaded: %s",
-                 qUtf8Printable(loaded ? QStringLiteral("another version") : problem));
-        return nullptr;
+        return loadPluginTable<CameraPlugin>(pluginPaths(QStringLiteral(RADIOCODE_CAMERA_INSTALLED),
+                                                         QStringLiteral(RADIOCODE_CAMERA_BUILT)),
+                                             "radiocode_camera_plugin", cameraPluginVersion,
+                                             "the camera support (Qt Multimedia)", problem);
     }();
     return plugin;
 }
