@@ -1,10 +1,10 @@
 // radiocode batch [FILE|-]: one CSV row per input line (the lines themselves are
 // handled in batch_lines.cpp).
-#include "batch_lines.h"
-#include "command.h"
-#include "commands.h"
-#include "i18n.h"
-#include "platform_io.h"
+#include "cli/batch_lines.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/platform_io.h"
+#include "common/i18n.h"
 
 #include <QElapsedTimer>
 #include <QFile>

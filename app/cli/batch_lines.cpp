@@ -1,7 +1,7 @@
-#include "batch_lines.h"
+#include "cli/batch_lines.h"
 
-#include "platform_io.h"
-#include "texts.h"
+#include "cli/platform_io.h"
+#include "common/texts.h"
 
 #include "radiocode/recognition.h"
 

@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cli/cli_context.h"
 
 namespace radiocode::cli {
 

@@ -1,6 +1,6 @@
-#include "command.h"
+#include "cli/command.h"
 
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <algorithm>
 

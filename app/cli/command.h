@@ -3,7 +3,7 @@
 // from that declaration alike for every command.
 #pragma once
 
-#include "cli_context.h"
+#include "cli/cli_context.h"
 
 #include "radiocode/families.h"
 

@@ -1,10 +1,10 @@
-#include "command_line.h"
+#include "cli/command_line.h"
 
-#include "commands.h"
-#include "database_access.h"
-#include "i18n.h"
+#include "cli/commands.h"
+#include "cli/database_access.h"
+#include "common/i18n.h"
 
-#include "database_location.h"
+#include "storage/database_location.h"
 
 #include <QGuiApplication>
 

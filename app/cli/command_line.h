@@ -2,8 +2,8 @@
 // and the application a command needs. main.cpp only starts it; tests run it in-process.
 #pragma once
 
-#include "cli_context.h"
-#include "command.h"
+#include "cli/cli_context.h"
+#include "cli/command.h"
 
 #include <QCoreApplication>
 #include <QStringList>

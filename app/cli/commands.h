@@ -1,7 +1,7 @@
 // What the `radiocode` commands share. Each command lives in its own file.
 #pragma once
 
-#include "cli_context.h"
+#include "cli/cli_context.h"
 
 #include "radiocode/code_source.h"
 #include "radiocode/families.h"

@@ -1,11 +1,11 @@
-#include "database_access.h"
+#include "cli/database_access.h"
 
-#include "command.h"
-#include "commands.h"
-#include "output_target.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/output_target.h"
 
-#include "code_database_source.h"
-#include "storage_texts.h"
+#include "storage/code_database_source.h"
+#include "storage/storage_texts.h"
 
 #include <QFileInfo>
 

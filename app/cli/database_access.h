@@ -1,9 +1,9 @@
 // How the commands reach the code database (database_access.cpp).
 #pragma once
 
-#include "cli_context.h"
+#include "cli/cli_context.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,14 +1,14 @@
 // radiocode db import|add|export|info: the workshop's code database from the command line.
-#include "command.h"
-#include "commands.h"
-#include "database_access.h"
-#include "output_target.h"
-#include "platform_io.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/database_access.h"
+#include "cli/output_target.h"
+#include "cli/platform_io.h"
+#include "common/texts.h"
 
-#include "code_database_source.h"
-#include "database.h"
-#include "storage_texts.h"
+#include "storage/code_database_source.h"
+#include "storage/database.h"
+#include "storage/storage_texts.h"
 
 #include "radiocode/recognition.h"
 

@@ -1,7 +1,7 @@
 // radiocode families: the four radio families, their serial format and where codes come from.
-#include "command.h"
-#include "commands.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "common/texts.h"
 
 namespace radiocode::cli {
 

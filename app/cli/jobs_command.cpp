@@ -1,11 +1,11 @@
 // radiocode jobs list|export|add|attempts (answer, outcome: no_code_commands.cpp): the job log
 // from the command line.
-#include "command.h"
-#include "commands.h"
-#include "database_access.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/database_access.h"
+#include "common/texts.h"
 
-#include "storage_texts.h"
+#include "storage/storage_texts.h"
 
 #include "radiocode/recognition.h"
 

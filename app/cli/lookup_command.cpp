@@ -1,8 +1,8 @@
 // radiocode lookup SERIAL: one serial, its code and how to enter it.
-#include "batch_lines.h"
-#include "command.h"
-#include "commands.h"
-#include "texts.h"
+#include "cli/batch_lines.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "common/texts.h"
 
 #include "radiocode/entry_steps.h"
 

@@ -1,5 +1,5 @@
 // radiocode: the command-line tool. The commands live in the radiocode_cli library.
-#include "command_line.h"
+#include "cli/command_line.h"
 
 int main(int argc, char** argv) {
     const auto app = radiocode::cli::createApplication(argc, argv);

@@ -2,15 +2,15 @@
 // dealer or the manufacturer's service (`radiocode request`), the jobs waiting for an answer
 // (`jobs list --waiting`), the answer (`jobs answer`) and the outcome on the radio
 // (`jobs outcome`), which teaches the code database what worked and what was refused.
-#include "command.h"
-#include "commands.h"
-#include "database_access.h"
-#include "job_pictures.h"
-#include "label_photo.h"
-#include "request_letter.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/database_access.h"
+#include "common/texts.h"
+#include "sheet/label_photo.h"
+#include "sheet/request_letter.h"
+#include "storage/job_pictures.h"
 
-#include "storage_texts.h"
+#include "storage/storage_texts.h"
 
 #include "radiocode/calculators.h"
 #include "radiocode/entry_steps.h"

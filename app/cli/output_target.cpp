@@ -1,6 +1,6 @@
-#include "output_target.h"
+#include "cli/output_target.h"
 
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <QFileInfo>
 

@@ -1,9 +1,9 @@
 // radiocode scan IMAGE... [--json]: the serials read off pictures of labels (barcodes, then the
 // printed text), each answered as batch answers a line.
-#include "command.h"
-#include "commands.h"
-#include "label_scanner.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "common/texts.h"
+#include "labelscan/label_scanner.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

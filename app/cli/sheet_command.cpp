@@ -1,10 +1,10 @@
 // radiocode sheet SERIAL (--out FILE.pdf | --print): the printable instruction sheet.
-#include "command.h"
-#include "commands.h"
-#include "instruction_sheet.h"
-#include "output_target.h"
-#include "sheet_print.h"
-#include "texts.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/output_target.h"
+#include "cli/sheet_print.h"
+#include "common/texts.h"
+#include "sheet/instruction_sheet.h"
 
 #include <QDate>
 #include <QFileInfo>

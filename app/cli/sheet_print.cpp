@@ -1,8 +1,8 @@
-#include "sheet_print.h"
+#include "cli/sheet_print.h"
 
-#include "command.h"
-#include "commands.h"
-#include "cups_printing.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "sheet/cups_printing.h"
 
 namespace radiocode::cli {
 

@@ -2,8 +2,8 @@
 // send the sheet (or the code card) to a printer through CUPS, kept apart from writing a file.
 #pragma once
 
-#include "cli_context.h"
-#include "instruction_sheet.h"
+#include "cli/cli_context.h"
+#include "sheet/instruction_sheet.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

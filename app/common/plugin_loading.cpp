@@ -1,4 +1,4 @@
-#include "plugin_loading.h"
+#include "common/plugin_loading.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "texts.h"
+#include "common/texts.h"
 
 #include "radiocode/calculators.h"
 

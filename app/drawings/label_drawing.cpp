@@ -1,6 +1,6 @@
-#include "label_drawing.h"
+#include "drawings/label_drawing.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include <QFile>
 #include <QFont>

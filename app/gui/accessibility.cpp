@@ -1,6 +1,6 @@
-#include "accessibility.h"
+#include "gui/accessibility.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include <QAccessible>
 #include <QAccessibleWidget>

@@ -1,4 +1,4 @@
-#include "finder_program.h"
+#include "gui/finder_program.h"
 
 namespace radiocode::gui {
 

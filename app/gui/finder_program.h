@@ -3,9 +3,9 @@
 // check is what the technician gets.
 #pragma once
 
-#include "database_integration.h"
-#include "label_scan_integration.h"
-#include "main_window.h"
+#include "gui/database/database_integration.h"
+#include "gui/labelscan/label_scan_integration.h"
+#include "gui/main_window.h"
 
 #include "radiocode/code_source.h"
 

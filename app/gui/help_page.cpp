@@ -1,10 +1,10 @@
-#include "help_page.h"
+#include "gui/help_page.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include "radiocode/entry_steps.h"
 
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "job_details_page.h"
+#include "gui/job_details_page.h"
 
-#include "serial_widgets.h"
-#include "settings.h"
+#include "common/settings.h"
+#include "gui/serial_widgets.h"
 
 #include <QEvent>
 #include <QFontDatabase>

@@ -2,7 +2,7 @@
 // with the job.
 #pragma once
 
-#include "job_details.h"
+#include "sheet/job_details.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
-#include "label_guide_page.h"
+#include "gui/label_guide_page.h"
 
-#include "accessibility.h"
-#include "label_drawing.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "drawings/label_drawing.h"
+#include "gui/accessibility.h"
 
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
 #include <QEvent>
 #include <QGraphicsScene>

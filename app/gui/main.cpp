@@ -1,8 +1,8 @@
 // radiocode-finder: the technician's desktop program.
-#include "finder_program.h"
-#include "i18n.h"
-#include "process_clock.h"
-#include "settings.h"
+#include "common/i18n.h"
+#include "common/settings.h"
+#include "gui/finder_program.h"
+#include "gui/process_clock.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,16 +1,16 @@
-#include "main_window.h"
+#include "gui/main_window.h"
 
-#include "family_page.h"
-#include "help_page.h"
-#include "i18n.h"
-#include "job_details_page.h"
-#include "label_guide_page.h"
-#include "result_page.h"
-#include "scanner_input.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "settings.h"
-#include "texts.h"
+#include "common/i18n.h"
+#include "common/settings.h"
+#include "common/texts.h"
+#include "gui/family_page.h"
+#include "gui/help_page.h"
+#include "gui/job_details_page.h"
+#include "gui/label_guide_page.h"
+#include "gui/result_page.h"
+#include "gui/scanner_input.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 
 #include <QAbstractButton>
 #include <QActionGroup>

@@ -2,10 +2,10 @@
 // quick lookup for technicians who know their serial, menus, printing and settings.
 #pragma once
 
-#include "instruction_sheet.h"
-#include "job_details.h"
-#include "label_photo.h"
-#include "sheet_printing.h"
+#include "gui/sheet_printing.h"
+#include "sheet/instruction_sheet.h"
+#include "sheet/job_details.h"
+#include "sheet/label_photo.h"
 
 #include "radiocode/code_source.h"
 

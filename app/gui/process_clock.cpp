@@ -1,4 +1,4 @@
-#include "process_clock.h"
+#include "gui/process_clock.h"
 
 #ifdef __linux__
 #include <ctime>

@@ -1,8 +1,8 @@
-#include "result_page.h"
+#include "gui/result_page.h"
 
-#include "accessibility.h"
-#include "serial_widgets.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "gui/accessibility.h"
+#include "gui/serial_widgets.h"
 
 #include "radiocode/entry_steps.h"
 

@@ -1,4 +1,4 @@
-#include "scanner_input.h"
+#include "gui/scanner_input.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>

@@ -1,9 +1,9 @@
-#include "serial_entry_page.h"
+#include "gui/serial_entry_page.h"
 
-#include "accessibility.h"
-#include "label_drawing.h"
-#include "serial_widgets.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "drawings/label_drawing.h"
+#include "gui/accessibility.h"
+#include "gui/serial_widgets.h"
 
 #include <QEvent>
 #include <QFormLayout>

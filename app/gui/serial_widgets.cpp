@@ -1,7 +1,7 @@
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
-#include "accessibility.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "gui/accessibility.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "sheet_printing.h"
+#include "gui/sheet_printing.h"
 
-#include "settings.h"
+#include "common/settings.h"
 
 #include <QApplication>
 #include <QFile>

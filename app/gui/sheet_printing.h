@@ -4,8 +4,8 @@
 // which job it became, or why nothing was printed.
 #pragma once
 
-#include "cups_printing.h"
-#include "instruction_sheet.h"
+#include "sheet/cups_printing.h"
+#include "sheet/instruction_sheet.h"
 
 #include <QCoreApplication>
 

@@ -1,5 +1,5 @@
 // The plugin radiocode_label_engines: everything that needs zxing-cpp or Tesseract.
-#include "label_engines.h"
+#include "labelscan/label_engines.h"
 
 #define ZX_USE_UTF8 1
 #include <ZXing/ReadBarcode.h>

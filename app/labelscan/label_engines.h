@@ -4,7 +4,7 @@
 // a picture is read, by the desktop program and by `radiocode scan` alike.
 #pragma once
 
-#include "text_lines.h"
+#include "labelscan/text_lines.h"
 
 #include <QImage>
 #include <QPointF>

@@ -1,5 +1,5 @@
-#include "label_engines.h"
-#include "plugin_loading.h"
+#include "common/plugin_loading.h"
+#include "labelscan/label_engines.h"
 
 namespace radiocode::labelscan {
 namespace {

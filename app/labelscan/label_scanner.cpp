@@ -1,7 +1,7 @@
-#include "label_scanner.h"
+#include "labelscan/label_scanner.h"
 
-#include "label_engines.h"
-#include "text_lines.h"
+#include "labelscan/label_engines.h"
+#include "labelscan/text_lines.h"
 
 #include <QBuffer>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "text_lines.h"
+#include "labelscan/text_lines.h"
 
 #include <QRegularExpression>
 

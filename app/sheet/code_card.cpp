@@ -1,6 +1,6 @@
-#include "code_card.h"
+#include "sheet/code_card.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include <QFontDatabase>
 #include <QFontMetricsF>

@@ -2,7 +2,7 @@
 // handbook or the glovebox) or on a 62 mm wide continuous label. Drawn by InstructionSheet.
 #pragma once
 
-#include "instruction_sheet.h"
+#include "sheet/instruction_sheet.h"
 
 class QPagedPaintDevice;
 

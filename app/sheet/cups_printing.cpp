@@ -1,5 +1,5 @@
-#include "cups_printing.h"
-#include "printing_plugin.h"
+#include "sheet/cups_printing.h"
+#include "sheet/printing_plugin.h"
 
 #include <cups/cups.h>
 

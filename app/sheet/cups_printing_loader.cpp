@@ -1,7 +1,7 @@
 // CupsPrinting in the programs: the plugin radiocode_printing (cups_printing.cpp) does the work.
-#include "cups_printing.h"
-#include "plugin_loading.h"
-#include "printing_plugin.h"
+#include "common/plugin_loading.h"
+#include "sheet/cups_printing.h"
+#include "sheet/printing_plugin.h"
 
 #include <QtDebug>
 

@@ -1,10 +1,10 @@
-#include "instruction_sheet.h"
+#include "sheet/instruction_sheet.h"
 
-#include "code_card.h"
-#include "i18n.h"
-#include "label_drawing.h"
-#include "settings.h"
-#include "texts.h"
+#include "common/i18n.h"
+#include "common/settings.h"
+#include "common/texts.h"
+#include "drawings/label_drawing.h"
+#include "sheet/code_card.h"
 
 #include "radiocode/entry_steps.h"
 
@@ -20,8 +20,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
-#include <QSettings>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSvgRenderer>
 #include <QTextLayout>
 #include <QTranslator>

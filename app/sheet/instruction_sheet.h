@@ -3,8 +3,8 @@
 // QPdfWriter (GUI "Save as PDF", `radiocode sheet`) and QPrinter (print and preview).
 #pragma once
 
-#include "job_details.h"
-#include "label_photo.h"
+#include "sheet/job_details.h"
+#include "sheet/label_photo.h"
 
 #include "radiocode/code_source.h"
 

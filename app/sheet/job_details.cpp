@@ -1,4 +1,4 @@
-#include "job_details.h"
+#include "sheet/job_details.h"
 
 namespace radiocode {
 

@@ -1,4 +1,4 @@
-#include "label_photo.h"
+#include "sheet/label_photo.h"
 
 #include <QBuffer>
 #include <QPainter>

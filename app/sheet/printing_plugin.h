@@ -3,7 +3,7 @@
 // in the programs forwards to it (cups_printing_loader.cpp).
 #pragma once
 
-#include "cups_printing.h"
+#include "sheet/cups_printing.h"
 
 namespace radiocode {
 

@@ -1,7 +1,7 @@
-#include "request_letter.h"
+#include "sheet/request_letter.h"
 
-#include "settings.h"
-#include "texts.h"
+#include "common/settings.h"
+#include "common/texts.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 // a line to write on by hand. One renderer for the GUI (print, PDF) and `radiocode request`.
 #pragma once
 
-#include "instruction_sheet.h"
+#include "sheet/instruction_sheet.h"
 
 #include "radiocode/families.h"
 

@@ -1,6 +1,6 @@
-#include "code_database_source.h"
+#include "storage/code_database_source.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 

@@ -1,9 +1,9 @@
 // Importing a code list: the rows the code-list reader accepts go in in batched statements, in
 // one transaction, duplicates and conflicts sorted out against the stored codes.
-#include "code_list_reader.h"
-#include "database.h"
-#include "database_columns.h"
-#include "storage_texts.h"
+#include "storage/code_list_reader.h"
+#include "storage/database.h"
+#include "storage/database_columns.h"
+#include "storage/storage_texts.h"
 
 #include <QBuffer>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "code_list_reader.h"
+#include "storage/code_list_reader.h"
 
-#include "csv_writer.h"
+#include "storage/csv_writer.h"
 
 #include <QIODevice>
 

@@ -3,7 +3,7 @@
 // file or a row is reported as data; StorageTexts makes the sentences.
 #pragma once
 
-#include "csv_reader.h"
+#include "storage/csv_reader.h"
 
 #include "radiocode/families.h"
 #include "radiocode/recognition.h"

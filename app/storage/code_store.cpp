@@ -1,7 +1,7 @@
 // The codes: looking one up, a technician's confirmed code, replacing and counting, the export.
-#include "csv_writer.h"
-#include "database.h"
-#include "database_columns.h"
+#include "storage/csv_writer.h"
+#include "storage/database.h"
+#include "storage/database_columns.h"
 
 #include <QFileInfo>
 #include <QIODevice>

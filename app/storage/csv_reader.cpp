@@ -1,4 +1,4 @@
-#include "csv_reader.h"
+#include "storage/csv_reader.h"
 
 #include "radiocode/calculators.h"
 

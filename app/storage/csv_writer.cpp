@@ -1,4 +1,4 @@
-#include "csv_writer.h"
+#include "storage/csv_writer.h"
 
 #include <QIODevice>
 

@@ -1,7 +1,7 @@
 // The connection: opening (creating an SQLite file owner-only, falling back to read-only),
 // write transactions, reconnecting a lost PostgreSQL connection, and errors in words.
-#include "database.h"
-#include "database_columns.h"
+#include "storage/database.h"
+#include "storage/database_columns.h"
 
 #include <QDir>
 #include <QElapsedTimer>

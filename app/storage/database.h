@@ -6,8 +6,8 @@
 // table lock), so concurrent writers wait for each other instead of losing rows.
 #pragma once
 
-#include "csv_reader.h"
-#include "database_location.h"
+#include "storage/csv_reader.h"
+#include "storage/database_location.h"
 
 #include "radiocode/families.h"
 #include "radiocode/provenance.h"

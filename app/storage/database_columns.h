@@ -2,9 +2,9 @@
 // Database class (schema, codes, import, job log). Internal to storage.
 #pragma once
 
-#include "database.h"
+#include "storage/database.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include <QDateTime>
 #include <QString>

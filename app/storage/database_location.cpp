@@ -1,6 +1,6 @@
-#include "database_location.h"
+#include "storage/database_location.h"
 
-#include "settings.h"
+#include "common/settings.h"
 #include <QDir>
 #include <QFile>
 

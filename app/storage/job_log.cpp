@@ -1,8 +1,8 @@
 // The job log: jobs saved, updated, listed and exported, and the refused tries for a serial.
-#include "csv_writer.h"
-#include "database.h"
-#include "database_columns.h"
-#include "job_pictures.h"
+#include "storage/csv_writer.h"
+#include "storage/database.h"
+#include "storage/database_columns.h"
+#include "storage/job_pictures.h"
 
 #include <QIODevice>
 #include <QSqlError>

@@ -1,6 +1,6 @@
-#include "job_pictures.h"
+#include "storage/job_pictures.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // How the code database learns codes when none was on record: the owner's radio card, a
 // dealer's or the manufacturer's answer to a code request, and what an outcome on a radio says
 // (a code that worked is kept, a refused one is flagged for the next technician).
-#include "database.h"
+#include "storage/database.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

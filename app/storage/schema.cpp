@@ -1,7 +1,7 @@
 // The schema: every step from an empty database to knownSchemaVersion, listed in migrations(),
 // and the migration that runs them on open.
-#include "database.h"
-#include "database_columns.h"
+#include "storage/database.h"
+#include "storage/database_columns.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-#include "storage_texts.h"
+#include "storage/storage_texts.h"
 
-#include "texts.h"
+#include "common/texts.h"
 
 #include "radiocode/families.h"
 

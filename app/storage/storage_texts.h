@@ -1,8 +1,8 @@
 // Sentences about stored codes and the job log, shared by the command-line tool and the GUI.
 #pragma once
 
-#include "code_list_reader.h"
-#include "database.h"
+#include "storage/code_list_reader.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QHash>

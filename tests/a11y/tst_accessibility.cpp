@@ -2,20 +2,20 @@
 // interfaces the AT-SPI bridge hands to Orca): every control on every page, in the menus and in
 // the code database's dialogs has a name; Tab follows the visual order; the result page reads the
 // code, the steps and the cautions in that order; a change of the serial's state is announced.
-#include "database_integration.h"
-#include "database_session.h"
-#include "database_settings_page.h"
-#include "family_page.h"
-#include "finder_program.h"
-#include "history_window.h"
-#include "i18n.h"
-#include "import_dialog.h"
-#include "label_guide_page.h"
-#include "main_window.h"
-#include "result_page.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "texts.h"
+#include "common/i18n.h"
+#include "common/texts.h"
+#include "gui/database/database_integration.h"
+#include "gui/database/database_session.h"
+#include "gui/database/database_settings_page.h"
+#include "gui/database/history_window.h"
+#include "gui/database/import_dialog.h"
+#include "gui/family_page.h"
+#include "gui/finder_program.h"
+#include "gui/label_guide_page.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 
 #include <QAccessible>
 #include <QApplication>

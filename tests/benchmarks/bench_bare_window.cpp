@@ -1,7 +1,7 @@
 // The yardstick for radiocode-finder's first frame: the barest Qt Widgets window, shown,
 // painted once, then gone. Prints the milliseconds from process start to the first frame, measured
 // the way `radiocode-finder --smoke-test` measures it, so the two can be set side by side.
-#include "process_clock.h"
+#include "gui/process_clock.h"
 
 #include <QApplication>
 #include <QEvent>

@@ -2,8 +2,8 @@
 // file, then lookups of stored and unknown serials, one at a time as the programs do them.
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
 //   bench_database [ROWS] [LOOKUPS]
-#include "code_database_source.h"
-#include "database.h"
+#include "storage/code_database_source.h"
+#include "storage/database.h"
 
 #include "radiocode/code_source.h"
 

@@ -1,7 +1,7 @@
 // Keystroke latency in the desktop program's serial field: each key typed into the real
 // SerialField (validation, status line, suggestions) and the repaint that follows, as a
 // technician types label texts. Prints "name<TAB>value<TAB>unit" lines for run.sh.
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,7 +5,7 @@
 //   bench_labelscan [PER_CASE] [WITHOUT_SERIAL] [--verbose] [--only NAME-PREFIX]
 //   [--text-everywhere] [--seed N]
 #include "label_images.h"
-#include "label_scanner.h"
+#include "labelscan/label_scanner.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -2,8 +2,8 @@
 // (FinderProgram, with its code database), on the start page (focus on a card) or on the result
 // page of the last radio (focus on Print preview); measured from the Enter of the burst until
 // the result page has painted the code. Prints "name<TAB>value<TAB>unit" lines for run.sh.
-#include "finder_program.h"
-#include "result_page.h"
+#include "gui/finder_program.h"
+#include "gui/result_page.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

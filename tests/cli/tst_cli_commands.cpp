@@ -2,9 +2,9 @@
 // through runCommandLine() with the output and error streams captured. Every command's help,
 // every option's usage errors (generated from what each command declares), and what each
 // command does with its options. tst_cli and the other process suites check the program itself.
-#include "cli_context.h"
-#include "command.h"
-#include "command_line.h"
+#include "cli/cli_context.h"
+#include "cli/command.h"
+#include "cli/command_line.h"
 
 #include <QBuffer>
 #include <QFile>

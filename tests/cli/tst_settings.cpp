@@ -1,9 +1,9 @@
 // The settings module: typed keys, the shared file both programs read whatever the running
 // program is called, and the libraries reading what it wrote.
-#include "database_location.h"
-#include "instruction_sheet.h"
-#include "request_letter.h"
-#include "settings.h"
+#include "common/settings.h"
+#include "sheet/instruction_sheet.h"
+#include "sheet/request_letter.h"
+#include "storage/database_location.h"
 
 #include <QCoreApplication>
 #include <QSettings>

@@ -1,7 +1,7 @@
 // The code-list reader on its own: rows accepted and rows skipped, each with its reason as data
 // (no database, no sentences), and why a file is not a code list.
-#include "code_list_reader.h"
-#include "storage_texts.h"
+#include "storage/code_list_reader.h"
+#include "storage/storage_texts.h"
 
 #include <QBuffer>
 #include <QTest>

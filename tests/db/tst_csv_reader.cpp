@@ -1,5 +1,5 @@
 // The CSV reader of the code list import: delimiters, quotes, BOM, line ends, broken quotes.
-#include "csv_reader.h"
+#include "storage/csv_reader.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,18 +1,18 @@
 // The code database's windows on the offscreen platform: the import dialog (dry run first,
 // progress, cancel, conflicts resolved only when ticked and confirmed), the job history, the
 // settings page, and the job buttons on the main window's result page.
-#include "database_integration.h"
-#include "database_session.h"
-#include "database_settings_page.h"
-#include "finder_program.h"
-#include "history_window.h"
-#include "import_dialog.h"
-#include "job_details_page.h"
-#include "main_window.h"
+#include "common/texts.h"
+#include "gui/database/database_integration.h"
+#include "gui/database/database_session.h"
+#include "gui/database/database_settings_page.h"
+#include "gui/database/history_window.h"
+#include "gui/database/import_dialog.h"
+#include "gui/finder_program.h"
+#include "gui/job_details_page.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
 #include "process_run.h"
-#include "result_page.h"
-#include "storage_texts.h"
-#include "texts.h"
+#include "storage/storage_texts.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // `radiocode db` and `radiocode jobs` through QProcess: output shapes, exit codes, and what the
 // database looks like afterwards (including after a SIGKILL in the middle of an import).
-#include "database.h"
 #include "process_run.h"
+#include "storage/database.h"
 
 #include <QFile>
 #include <QJsonArray>

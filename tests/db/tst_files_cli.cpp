@@ -2,7 +2,7 @@
 // replace (a FIFO, a device, a folder, a socket), standard input, pipes and process
 // substitution, dealer lists with their own headers, codes a spreadsheet shortened, names that
 // are not UTF-8, and a round trip from export to import.
-#include "database.h"
+#include "storage/database.h"
 
 #include "process_run.h"
 

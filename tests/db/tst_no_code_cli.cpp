@@ -3,9 +3,9 @@
 // and its reminder, a dealer's answer that another "PC" (another process, its own settings, the
 // same database) looks up, and a refused code flagged on the next lookup. Run against SQLite
 // and, with RADIOCODE_TEST_DB=postgresql, the fixture's PostgreSQL server.
-#include "database.h"
-#include "i18n.h"
-#include "request_letter.h"
+#include "common/i18n.h"
+#include "sheet/request_letter.h"
+#include "storage/database.h"
 
 #include "process_run.h"
 

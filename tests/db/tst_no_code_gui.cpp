@@ -2,12 +2,12 @@
 // the no-code page (a swapped radio shows no code; a match shows the card's code and keeps it once
 // it worked), "Request the code" (the letter as PDF, the job waiting), the reminder at start, the
 // "Waiting for codes" history with the answer, and a refused code flagged on the next lookup.
-#include "database_integration.h"
-#include "finder_program.h"
-#include "history_window.h"
-#include "main_window.h"
-#include "no_code_actions.h"
-#include "result_page.h"
+#include "gui/database/database_integration.h"
+#include "gui/database/history_window.h"
+#include "gui/database/no_code_actions.h"
+#include "gui/finder_program.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
 
 #include <QApplication>
 #include <QComboBox>

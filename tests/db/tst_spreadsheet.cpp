@@ -3,7 +3,7 @@
 // Turkish default), and saves what it made of it as flat ODF, which is read back here. No cell
 // may be a formula, codes and serials keep their leading zeros as text, and with ',' every cell
 // shows exactly what was stored.
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,11 +1,11 @@
 // The storage suite. Runs twice: against SQLite (RADIOCODE_TEST_DB unset or "sqlite") and against
 // the PostgreSQL server the ctest fixture starts (RADIOCODE_TEST_DB=postgresql, the URL in the
 // file named by RADIOCODE_TEST_PG_URL_FILE).
-#include "code_database_source.h"
-#include "csv_writer.h"
-#include "database.h"
-#include "job_pictures.h"
-#include "storage_texts.h"
+#include "storage/code_database_source.h"
+#include "storage/csv_writer.h"
+#include "storage/database.h"
+#include "storage/job_pictures.h"
+#include "storage/storage_texts.h"
 
 #include "radiocode/code_source.h"
 

@@ -4,8 +4,8 @@
 // from an algorithm exactly where the core gives one, and valid UTF-8 throughout.
 #include "fuzz_common.h"
 
-#include "batch_lines.h"
-#include "csv_reader.h"
+#include "cli/batch_lines.h"
+#include "storage/csv_reader.h"
 
 #include "radiocode/code_source.h"
 #include "radiocode/recognition.h"

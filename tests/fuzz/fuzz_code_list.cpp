@@ -9,7 +9,7 @@
 //    the shortened codes themselves.
 #include "fuzz_common.h"
 
-#include "code_list_reader.h"
+#include "storage/code_list_reader.h"
 
 #include "radiocode/families.h"
 

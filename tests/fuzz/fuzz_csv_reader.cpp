@@ -8,7 +8,7 @@
 //    memory (chunk boundaries anywhere: inside a CRLF, a "" or a quoted line end).
 #include "fuzz_common.h"
 
-#include "csv_reader.h"
+#include "storage/csv_reader.h"
 
 #include <QBuffer>
 #include <QByteArray>

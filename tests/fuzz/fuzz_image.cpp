@@ -5,7 +5,7 @@
 // picture.
 #include "fuzz_common.h"
 
-#include "label_scanner.h"
+#include "labelscan/label_scanner.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

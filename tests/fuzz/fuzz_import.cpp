@@ -5,7 +5,7 @@
 // digits for a valid Blaupunkt or Nissan Becker serial.
 #include "fuzz_common.h"
 
-#include "database.h"
+#include "storage/database.h"
 
 #include "radiocode/recognition.h"
 

@@ -1,15 +1,15 @@
 // The Blaupunkt serial page of the real program (FinderProgram, with its code database): the
 // optional part number typed beside the serial, checked live and holding back a contradicted
 // code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
-#include "database.h"
-#include "database_integration.h"
-#include "finder_program.h"
-#include "i18n.h"
-#include "main_window.h"
-#include "result_page.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "texts.h"
+#include "common/i18n.h"
+#include "common/texts.h"
+#include "gui/database/database_integration.h"
+#include "gui/finder_program.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
+#include "storage/database.h"
 
 #include <QApplication>
 #include <QDir>

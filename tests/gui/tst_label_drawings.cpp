@@ -1,8 +1,8 @@
 // The label drawings library on its own: the drawings parse in every language, our annotations
 // follow the language while the label's own print stays, and the notes come out as text for a
 // PDF with the place, size and colour the drawing gives them.
-#include "i18n.h"
-#include "label_drawing.h"
+#include "common/i18n.h"
+#include "drawings/label_drawing.h"
 
 #include <QFile>
 #include <QGuiApplication>

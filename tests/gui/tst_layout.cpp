@@ -2,14 +2,14 @@
 // (1366×768), in English, German and Turkish: nothing outside the window, no two widgets on top
 // of each other, no text cut off. The window's client area is the screen less a title bar and
 // a panel. Screenshots of the small screen go to <build>/screenshots/small/ for people to look at.
-#include "family_page.h"
-#include "finder_program.h"
-#include "i18n.h"
-#include "job_details_page.h"
-#include "main_window.h"
-#include "result_page.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
+#include "common/i18n.h"
+#include "gui/family_page.h"
+#include "gui/finder_program.h"
+#include "gui/job_details_page.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>

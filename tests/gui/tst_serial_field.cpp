@@ -2,7 +2,7 @@
 // the marked input line, and what a keystroke asks of the window. The keystroke's speed is
 // measured in tests/benchmarks; here, what keeps it fast: a keystroke that leaves the message on
 // the same number of lines does not make the window lay out again.
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
 #include <QAction>
 #include <QApplication>

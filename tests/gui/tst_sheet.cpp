@@ -1,7 +1,7 @@
 // The instruction sheet: rendered to PDF by the library and by `radiocode sheet` with no
 // display, its text read back with pdftotext.
-#include "i18n.h"
-#include "instruction_sheet.h"
+#include "common/i18n.h"
+#include "sheet/instruction_sheet.h"
 
 #include <QDir>
 #include <QFile>

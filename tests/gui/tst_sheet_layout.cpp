@@ -3,8 +3,8 @@
 // characters of notes, words without spaces, emoji, Arabic) nothing overlaps and nothing runs
 // off the page, in English, German and Turkish, on A4 and Letter; the code is on every page;
 // the label drawing's annotations are text a reader can search.
-#include "i18n.h"
-#include "instruction_sheet.h"
+#include "common/i18n.h"
+#include "sheet/instruction_sheet.h"
 
 #include <QDir>
 #include <QGuiApplication>

@@ -1,17 +1,17 @@
 // The technician GUI driven like a technician would: one key at a time, the mouse on the
 // cards and suggestions, a scanner's burst of keys ending in Enter, a paste with line breaks.
-#include "family_page.h"
-#include "finder_program.h"
-#include "help_page.h"
-#include "history_window.h"
-#include "i18n.h"
-#include "job_details_page.h"
-#include "label_guide_page.h"
-#include "main_window.h"
-#include "result_page.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "texts.h"
+#include "common/i18n.h"
+#include "common/texts.h"
+#include "gui/database/history_window.h"
+#include "gui/family_page.h"
+#include "gui/finder_program.h"
+#include "gui/help_page.h"
+#include "gui/job_details_page.h"
+#include "gui/label_guide_page.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,8 +1,8 @@
 // Reading serials off label pictures: the generated label set (every family, every degradation,
 // pictures without a serial) through the library, and the rules that keep wrong readings out.
 #include "label_images.h"
-#include "label_scanner.h"
-#include "text_lines.h"
+#include "labelscan/label_scanner.h"
+#include "labelscan/text_lines.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,18 +1,18 @@
 // The desktop program's photo path: "Read from a photo…", a dropped picture file, Ctrl+V of a
 // picture; the dialog frames what it found, and one click takes it into the serial page.
-#include "family_page.h"
-#include "finder_program.h"
-#include "history_window.h"
-#include "i18n.h"
-#include "job_pictures.h"
+#include "common/i18n.h"
+#include "gui/database/history_window.h"
+#include "gui/database/label_photo_viewer.h"
+#include "gui/database/no_code_actions.h"
+#include "gui/family_page.h"
+#include "gui/finder_program.h"
+#include "gui/labelscan/label_scan_integration.h"
+#include "gui/labelscan/photo_reader_dialog.h"
+#include "gui/labelscan/webcam_dialog.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 #include "label_images.h"
-#include "label_photo_viewer.h"
-#include "label_scan_integration.h"
-#include "no_code_actions.h"
-#include "photo_reader_dialog.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "webcam_dialog.h"
+#include "storage/job_pictures.h"
 
 #include <QApplication>
 #include <QCheckBox>

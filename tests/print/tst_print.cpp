@@ -4,11 +4,11 @@
 // program (its real print path, no dialog, or the dialog accepted with Ctrl+P), and what was
 // printed is read back: the document as handed to CUPS (kept in the spool, d<job>-001), and
 // the pages cups-pdf made of it.
-#include "finder_program.h"
-#include "i18n.h"
-#include "main_window.h"
-#include "result_page.h"
-#include "sheet_printing.h"
+#include "common/i18n.h"
+#include "gui/finder_program.h"
+#include "gui/main_window.h"
+#include "gui/result_page.h"
+#include "gui/sheet_printing.h"
 
 #include <QApplication>
 #include <QDir>

@@ -2,8 +2,8 @@
 // server goes away, calls fail with a clear error and never invent a code, the server comes back,
 // and nothing saved before is lost. Uses its own throwaway server from the storage suite's
 // fixture (tests/db/postgres_fixture.sh), because this test stops and starts it.
-#include "code_database_source.h"
-#include "database.h"
+#include "storage/code_database_source.h"
+#include "storage/database.h"
 
 #include "radiocode/code_source.h"
 

@@ -1,6 +1,6 @@
 // Hostile input in the desktop program's serial field: a megabyte pasted, control and
 // direction characters, look-alike letters. The field answers at once and says what is wrong.
-#include "serial_widgets.h"
+#include "gui/serial_widgets.h"
 
 #include <QApplication>
 #include <QClipboard>

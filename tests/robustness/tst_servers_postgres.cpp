@@ -1,7 +1,7 @@
 // Servers that misbehave, through the real `radiocode` against a throwaway PostgreSQL server
 // (tests/db/postgres_fixture.sh): a lock held on the codes table, a damaged schema, a user who
 // may not create tables, an import whose connection the server kills, malformed URLs.
-#include "database.h"
+#include "storage/database.h"
 
 #include "process_run.h"
 

@@ -7,7 +7,7 @@
 // attaches it to the window.
 #pragma once
 
-#include "database_session.h"
+#include "gui/database/database_session.h"
 
 #include <QObject>
 #include <QPointer>

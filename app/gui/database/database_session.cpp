@@ -1,4 +1,4 @@
-#include "database_session.h"
+#include "gui/database/database_session.h"
 
 #include <QThread>
 

@@ -7,8 +7,8 @@
 // takes its connect timeout there); lookups meanwhile say it is being opened.
 #pragma once
 
-#include "code_database_source.h"
-#include "database.h"
+#include "storage/code_database_source.h"
+#include "storage/database.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "database_settings_page.h"
+#include "gui/database/database_settings_page.h"
 
-#include "accessibility.h"
-#include "database.h"
+#include "gui/accessibility.h"
+#include "storage/database.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

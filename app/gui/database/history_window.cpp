@@ -1,11 +1,11 @@
-#include "history_window.h"
+#include "gui/database/history_window.h"
 
-#include "accessibility.h"
-#include "job_pictures.h"
-#include "label_photo_viewer.h"
-#include "no_code_actions.h"
-#include "storage_texts.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "gui/accessibility.h"
+#include "gui/database/label_photo_viewer.h"
+#include "gui/database/no_code_actions.h"
+#include "storage/job_pictures.h"
+#include "storage/storage_texts.h"
 
 #include "radiocode/calculators.h"
 

@@ -2,7 +2,7 @@
 // export the list as CSV.
 #pragma once
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDialog>
 #include <QSet>

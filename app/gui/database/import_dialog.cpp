@@ -1,9 +1,9 @@
-#include "import_dialog.h"
+#include "gui/database/import_dialog.h"
 
-#include "csv_reader.h"
-#include "csv_writer.h"
-#include "storage_texts.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "storage/csv_reader.h"
+#include "storage/csv_writer.h"
+#include "storage/storage_texts.h"
 
 #include <QCheckBox>
 #include <QComboBox>

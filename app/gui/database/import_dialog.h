@@ -6,7 +6,7 @@
 // they can be) and a choice to restore codes whose leading zeros a spreadsheet dropped.
 #pragma once
 
-#include "database.h"
+#include "storage/database.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "label_photo_viewer.h"
+#include "gui/database/label_photo_viewer.h"
 
 #include <QDialogButtonBox>
 #include <QGuiApplication>

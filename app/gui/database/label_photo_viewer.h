@@ -2,7 +2,7 @@
 // framed, and what was read off it when.
 #pragma once
 
-#include "label_photo.h"
+#include "sheet/label_photo.h"
 
 #include <QDialog>
 

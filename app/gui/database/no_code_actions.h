@@ -4,7 +4,7 @@
 // letter names, and the reminder about requests waiting too long.
 #pragma once
 
-#include "request_letter.h"
+#include "sheet/request_letter.h"
 
 #include <QDialog>
 #include <QObject>

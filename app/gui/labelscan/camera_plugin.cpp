@@ -1,5 +1,5 @@
 // The plugin radiocode_camera: everything that needs Qt Multimedia.
-#include "camera_plugin.h"
+#include "gui/labelscan/camera_plugin.h"
 
 #include <QCamera>
 #include <QCameraDevice>

@@ -3,7 +3,7 @@
 // start. CameraFrameSource (frame_source.h) is the program's side.
 #pragma once
 
-#include "frame_source.h"
+#include "gui/labelscan/frame_source.h"
 
 #include <QImage>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "frame_source.h"
+#include "gui/labelscan/frame_source.h"
 
-#include "camera_plugin.h"
-#include "plugin_loading.h"
+#include "common/plugin_loading.h"
+#include "gui/labelscan/camera_plugin.h"
 
 #include <QtDebug>
 

@@ -1,12 +1,12 @@
-#include "label_scan_integration.h"
+#include "gui/labelscan/label_scan_integration.h"
 
-#include "family_page.h"
-#include "frame_source.h"
-#include "main_window.h"
-#include "photo_reader_dialog.h"
-#include "serial_entry_page.h"
-#include "serial_widgets.h"
-#include "webcam_dialog.h"
+#include "gui/family_page.h"
+#include "gui/labelscan/frame_source.h"
+#include "gui/labelscan/photo_reader_dialog.h"
+#include "gui/labelscan/webcam_dialog.h"
+#include "gui/main_window.h"
+#include "gui/serial_entry_page.h"
+#include "gui/serial_widgets.h"
 
 #include <QApplication>
 #include <QClipboard>

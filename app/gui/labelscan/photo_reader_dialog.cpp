@@ -1,7 +1,7 @@
-#include "photo_reader_dialog.h"
+#include "gui/labelscan/photo_reader_dialog.h"
 
-#include "frame_source.h"
-#include "texts.h"
+#include "common/texts.h"
+#include "gui/labelscan/frame_source.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -3,7 +3,7 @@
 // technician picks a reading and takes it into the wizard, where the serial page checks it again.
 #pragma once
 
-#include "label_scanner.h"
+#include "labelscan/label_scanner.h"
 
 #include <QDialog>
 #include <QImage>

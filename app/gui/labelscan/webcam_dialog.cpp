@@ -1,4 +1,4 @@
-#include "webcam_dialog.h"
+#include "gui/labelscan/webcam_dialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

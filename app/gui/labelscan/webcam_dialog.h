@@ -3,8 +3,8 @@
 // shown), until the same serial has been read in a few frames in a row.
 #pragma once
 
-#include "frame_source.h"
-#include "label_scanner.h"
+#include "gui/labelscan/frame_source.h"
+#include "labelscan/label_scanner.h"
 
 #include <QDialog>
 
