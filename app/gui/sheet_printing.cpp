@@ -94,8 +94,7 @@ PrintRequest SheetPrinting::requestFrom(const QPrinter& printer, const QPageLayo
     request.collate = printer.collateCopies();
     request.sides = sidesFor(printer.duplex());
     request.media = layout.pageSize().key();
-    const QStringList options =
-        const_cast<QPrinter&>(printer).printEngine()->property(cupsOptionsProperty).toStringList();
+    const QStringList options = printer.printEngine()->property(cupsOptionsProperty).toStringList();
     for (qsizetype i = 0; i + 1 < options.size(); i += 2)
         request.extraOptions.append({options.at(i).toUtf8(), options.at(i + 1).toUtf8()});
     return request;
