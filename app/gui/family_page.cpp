@@ -4,9 +4,9 @@
 #include "drawings/label_drawing.h"
 #include "gui/accessibility.h"
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
 #include <QApplication>
-#include <QEvent>
 #include <QGridLayout>
 #include <QIcon>
 #include <QIconEngine>
@@ -198,13 +198,11 @@ void FamilyCard::retranslate() {
         tr("%1 radio: serial %2").arg(Texts::familyName(family_), Texts::serialFormat(family_)));
 }
 
-FamilyPage::FamilyPage(QWidget* parent) : QWidget(parent) {
+FamilyPage::FamilyPage(QWidget* parent) : Retranslating(parent) {
     setObjectName(QStringLiteral("familyPage"));
     // Cards as cards: a clear frame, and a thick one around the card with the keyboard focus.
-    title_ = new QLabel(this);
-    makePageTitle(title_);
-    intro_ = new QLabel(this);
-    intro_->setWordWrap(true);
+    title_ = makePageTitle(this);
+    intro_ = makeParagraph(QString(), this);
 
     auto* grid = new QGridLayout;
     grid->setSpacing(12);
@@ -310,12 +308,6 @@ void FamilyPage::retranslate() {
     for (auto& [family, card] : cards_)
         card->retranslate();
     field_->refresh();
-}
-
-void FamilyPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 } // namespace radiocode::gui

@@ -2,6 +2,8 @@
 // recognises the family from whatever is typed, pasted or scanned.
 #pragma once
 
+#include "gui/retranslating.h"
+
 #include "radiocode/families.h"
 #include "radiocode/recognition.h"
 
@@ -49,7 +51,7 @@ private:
     QString details_;
 };
 
-class FamilyPage : public QWidget {
+class FamilyPage : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -71,11 +73,8 @@ signals:
     // The field holds a serial of a known family: go straight on with it.
     void serialEntered(radiocode::Family family, const QString& text);
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void updateRecognised(const Recognition& recognition);
 
     std::map<Family, FamilyCard*> cards_;

@@ -5,8 +5,8 @@
 #include "radiocode/entry_steps.h"
 
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
-#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -14,19 +14,16 @@
 
 namespace radiocode::gui {
 
-HelpPage::HelpPage(QWidget* parent) : QWidget(parent) {
+HelpPage::HelpPage(QWidget* parent) : Retranslating(parent) {
     setObjectName(QStringLiteral("helpPage"));
-    title_ = new QLabel(this);
-    makePageTitle(title_);
+    title_ = makePageTitle(this);
     browser_ = new QTextBrowser(this);
     browser_->setObjectName(QStringLiteral("helpText"));
     browser_->setOpenExternalLinks(false);
     close_ = new QPushButton(this);
     close_->setObjectName(QStringLiteral("closeHelpButton"));
     connect(close_, &QPushButton::clicked, this, &HelpPage::closeRequested);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(close_);
-    buttons->addStretch(1);
+    QHBoxLayout* buttons = makeButtonRow({close_});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(browser_, 1);
@@ -51,6 +48,9 @@ void HelpPage::retranslate() {
     browser_->setAccessibleName(tr("Help text"));
     auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
     QString html;
+    const auto addParagraph = [&](const QString& title, const QString& text) {
+        html += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(title), esc(text));
+    };
     html += QStringLiteral("<h2>%1</h2><ol>").arg(esc(tr("When the radio refuses the code")));
     for (const TroubleshootingItem item : troubleshootingItems)
         html +=
@@ -62,11 +62,10 @@ void HelpPage::retranslate() {
          {Caution::AttemptsLimited, Caution::LeaveRadioOnWhenLocked, Caution::CheckHandbook})
         html += QStringLiteral("<li>%1</li>").arg(esc(Texts::caution(caution)));
     html += QStringLiteral("</ul>");
-    html += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                .arg(esc(tr("Entering a code")),
-                     esc(tr("Station buttons 1 to 4 set the four digits: press 1 until the first "
-                            "digit shows, 2 for the second, 3 for the third and 4 for the fourth. "
-                            "Then confirm with the button the result page names.")));
+    addParagraph(tr("Entering a code"),
+                 tr("Station buttons 1 to 4 set the four digits: press 1 until the first "
+                    "digit shows, 2 for the second, 3 for the third and 4 for the fourth. "
+                    "Then confirm with the button the result page names."));
     html += QStringLiteral("<h2>%1</h2><table cellpadding=\"3\">").arg(esc(tr("Keyboard")));
     QList<std::pair<QString, QString>> keys = {
         {QStringLiteral("Enter"),
@@ -82,18 +81,11 @@ void HelpPage::retranslate() {
         html +=
             QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(key), esc(meaning));
     html += QStringLiteral("</table>");
-    html += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                .arg(esc(tr("Barcode scanner")),
-                     esc(tr("Scan the radio's label on any page: the program looks the serial up "
-                            "as a new radio, whatever had the focus. Keys typed by hand work as "
-                            "usual.")));
+    addParagraph(tr("Barcode scanner"),
+                 tr("Scan the radio's label on any page: the program looks the serial up "
+                    "as a new radio, whatever had the focus. Keys typed by hand work as "
+                    "usual."));
     browser_->setHtml(html);
-}
-
-void HelpPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 } // namespace radiocode::gui

@@ -1,6 +1,8 @@
 // Help: what to do when the radio refuses the code, how codes are entered, the keys.
 #pragma once
 
+#include "gui/retranslating.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -9,7 +11,7 @@ class QTextBrowser;
 
 namespace radiocode::gui {
 
-class HelpPage : public QWidget {
+class HelpPage : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -22,11 +24,8 @@ public:
 signals:
     void closeRequested();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
 
     QLabel* title_;
     QTextBrowser* browser_;

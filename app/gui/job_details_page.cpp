@@ -2,8 +2,8 @@
 
 #include "common/settings.h"
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
-#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
@@ -14,12 +14,10 @@
 
 namespace radiocode::gui {
 
-JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
+JobDetailsPage::JobDetailsPage(QWidget* parent) : Retranslating(parent) {
     setObjectName(QStringLiteral("jobDetailsPage"));
-    title_ = new QLabel(this);
-    makePageTitle(title_);
-    intro_ = new QLabel(this);
-    intro_->setWordWrap(true);
+    title_ = makePageTitle(this);
+    intro_ = makeParagraph(QString(), this);
     customer_ = new QLineEdit(this);
     customer_->setObjectName(QStringLiteral("customerField"));
     registration_ = new QLineEdit(this);
@@ -69,10 +67,7 @@ JobDetailsPage::JobDetailsPage(QWidget* parent) : QWidget(parent) {
     preview_->setObjectName(QStringLiteral("jobPrintPreviewButton"));
     connect(done_, &QPushButton::clicked, this, &JobDetailsPage::doneRequested);
     connect(preview_, &QPushButton::clicked, this, &JobDetailsPage::printPreviewRequested);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(done_);
-    buttons->addWidget(preview_);
-    buttons->addStretch(1);
+    QHBoxLayout* buttons = makeButtonRow({done_, preview_});
 
     // A form of sensible width: names and a VIN, not paragraphs.
     auto* formBox = new QWidget(this);
@@ -175,12 +170,6 @@ void JobDetailsPage::retranslate() {
     done_->setText(tr("&Back to the code"));
     preview_->setText(tr("Print pre&view…"));
     checkVin();
-}
-
-void JobDetailsPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 } // namespace radiocode::gui

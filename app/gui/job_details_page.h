@@ -2,6 +2,7 @@
 // with the job.
 #pragma once
 
+#include "gui/retranslating.h"
 #include "sheet/job_details.h"
 
 #include <QWidget>
@@ -15,7 +16,7 @@ namespace radiocode::gui {
 
 class StatusLine;
 
-class JobDetailsPage : public QWidget {
+class JobDetailsPage : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -41,11 +42,8 @@ signals:
     void doneRequested();
     void printPreviewRequested();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void checkVin();
 
     QLabel* title_;

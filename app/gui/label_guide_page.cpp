@@ -5,6 +5,7 @@
 #include "gui/accessibility.h"
 
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
 #include <QEvent>
 #include <QGraphicsScene>
@@ -88,8 +89,7 @@ void LabelView::resizeEvent(QResizeEvent* event) {
 
 LabelGuidePage::LabelGuidePage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("labelGuidePage"));
-    title_ = new QLabel(this);
-    makePageTitle(title_);
+    title_ = makePageTitle(this);
     view_ = new LabelView(this);
     view_->setObjectName(QStringLiteral("labelView"));
     notes_ = new QLabel(this);

@@ -11,6 +11,7 @@
 #include "gui/scanner_input.h"
 #include "gui/serial_entry_page.h"
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
 #include <QAbstractButton>
 #include <QActionGroup>
@@ -55,7 +56,7 @@ std::optional<Family> familyFromSetting(const QString& id) {
 } // namespace
 
 MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
-    : QMainWindow(parent), finder_(finder) {
+    : Retranslating(parent), finder_(finder) {
     setObjectName(QStringLiteral("mainWindow"));
     // Styles live with their pages: a window-wide style sheet would slow every widget's start.
 
@@ -89,9 +90,7 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
     back_ = new QPushButton;
     back_->setObjectName(QStringLiteral("backButton"));
     connect(back_, &QPushButton::clicked, this, &MainWindow::back);
-    auto* nav = new QHBoxLayout;
-    nav->addWidget(back_);
-    nav->addStretch(1);
+    QHBoxLayout* nav = makeButtonRow({back_});
 
     // What just happened (job saved, sheet printed, details cleared), under the page where the
     // technician is looking; the status bar alone is easily missed.
@@ -141,10 +140,10 @@ MainWindow::MainWindow(const CodeFinder& finder, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::ensurePages() const {
+void MainWindow::ensurePages() {
     if (labelGuide_)
         return;
-    const_cast<MainWindow*>(this)->buildPages();
+    buildPages();
 }
 
 void MainWindow::buildPages() {
@@ -306,12 +305,12 @@ void MainWindow::addResultAction(QAbstractButton* button) {
     result_->addResultAction(button);
 }
 
-const LookupResult& MainWindow::currentResult() const {
+const LookupResult& MainWindow::currentResult() {
     ensurePages();
     return result_->result();
 }
 
-JobDetails MainWindow::currentJobDetails() const {
+JobDetails MainWindow::currentJobDetails() {
     ensurePages();
     return job_->jobDetails();
 }
@@ -321,7 +320,7 @@ void MainWindow::setJobDetails(const JobDetails& details) {
     job_->setJobDetails(details);
 }
 
-SheetContent MainWindow::currentSheet() const {
+SheetContent MainWindow::currentSheet() {
     SheetContent content;
     content.workshopName = InstructionSheet::savedWorkshopName();
     content.date = QDate::currentDate();
@@ -331,7 +330,7 @@ SheetContent MainWindow::currentSheet() const {
     return content;
 }
 
-LabelPhoto MainWindow::currentLabelPhoto() const {
+LabelPhoto MainWindow::currentLabelPhoto() {
     const Recognition& shown = currentResult().recognition;
     return shown.isUsable() && labelPhoto_.isFor(fromStd(shown.serial)) ? labelPhoto_
                                                                         : LabelPhoto{};
@@ -404,18 +403,17 @@ void MainWindow::followInWizard(Family family, const std::optional<QString>& tex
     wizardSync_->start();
 }
 
-void MainWindow::syncWizard() const {
+void MainWindow::syncWizard() {
     if (!wizardFamily_)
         return;
-    auto* self = const_cast<MainWindow*>(this);
     const Family family = *wizardFamily_;
-    self->wizardFamily_.reset();
-    self->wizardSync_->stop();
+    wizardFamily_.reset();
+    wizardSync_->stop();
     Settings::setValue(Settings::lastFamily, Texts::fromUtf8(familyId(family)));
     if (!wizardText_)
         return;
     const QString text = *wizardText_;
-    self->wizardText_.reset();
+    wizardText_.reset();
     labelGuide_->setFamily(family);
     entry_->setFamily(family);
     entry_->setSerialText(text);
@@ -1017,12 +1015,6 @@ void MainWindow::retranslate() {
     back_->setText(tr("Back"));
     back_->setToolTip(tr("Back one step (Esc)"));
     updateStepIndicator();
-}
-
-void MainWindow::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -2,6 +2,7 @@
 // quick lookup for technicians who know their serial, menus, printing and settings.
 #pragma once
 
+#include "gui/retranslating.h"
 #include "gui/sheet_printing.h"
 #include "sheet/instruction_sheet.h"
 #include "sheet/job_details.h"
@@ -34,7 +35,7 @@ class ScannerInput;
 class SerialEntryPage;
 class SerialField;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public Retranslating<QMainWindow> {
     Q_OBJECT
 
 public:
@@ -50,23 +51,24 @@ public:
     QMenu* databaseMenu();
     // The result page; ResultPage::addResultAction(QAbstractButton*) adds a button under the code.
     // Asking for it builds every page but the first: before the first frame, wait for pagesBuilt.
-    ResultPage* resultPage() const { return builtPage(&MainWindow::result_); }
+    ResultPage* resultPage() { return builtPage(&MainWindow::result_); }
     bool hasPages() const { return labelGuide_ != nullptr; }
     void addResultAction(QAbstractButton* button); // shortcut for resultPage()->addResultAction
-    // The lookup shown on the result page (status Invalid before the first lookup).
-    const LookupResult& currentResult() const;
-    JobDetails currentJobDetails() const;
+    // The lookup shown on the result page (status Invalid before the first lookup) and the job
+    // details page's details. They are read from the pages, so asking builds them (not const).
+    const LookupResult& currentResult();
+    JobDetails currentJobDetails();
     void setJobDetails(const JobDetails& details);
     // Shows a result as if it had just been looked up (reopening a saved job).
     void showResult(const LookupResult& result);
     // What the sheet would print now.
-    SheetContent currentSheet() const;
+    SheetContent currentSheet();
     // The label photo the serial was last read from, when the technician keeps it with the job
     // (a null photo: none). It goes with the job, the sheet and the code request only while
     // the result page shows a radio it stands for.
     void setLabelPhoto(const LabelPhoto& photo) { labelPhoto_ = photo; }
     const LabelPhoto& labelPhoto() const { return labelPhoto_; }
-    LabelPhoto currentLabelPhoto() const;
+    LabelPhoto currentLabelPhoto();
 
     // ---- Navigation and actions, public for tests and hooks ----
     Page currentPage() const;
@@ -110,11 +112,12 @@ public:
     static SheetFormat sheetFormat();
 
     FamilyPage* familyPage() const { return family_; }
-    // The wizard's pages are brought in step with the last lookup before they are handed out.
-    LabelGuidePage* labelGuidePage() const { return builtPage(&MainWindow::labelGuide_, true); }
-    SerialEntryPage* serialEntryPage() const { return builtPage(&MainWindow::entry_, true); }
-    JobDetailsPage* jobDetailsPage() const { return builtPage(&MainWindow::job_); }
-    HelpPage* helpPage() const { return builtPage(&MainWindow::help_); }
+    // Handing out a page other than the first builds them all (not const for that reason); the
+    // wizard's pages are brought in step with the last lookup before they are handed out.
+    LabelGuidePage* labelGuidePage() { return builtPage(&MainWindow::labelGuide_, true); }
+    SerialEntryPage* serialEntryPage() { return builtPage(&MainWindow::entry_, true); }
+    JobDetailsPage* jobDetailsPage() { return builtPage(&MainWindow::job_); }
+    HelpPage* helpPage() { return builtPage(&MainWindow::help_); }
     SerialField* quickLookupField() const { return quick_; }
     QPushButton* backButton() const { return back_; }
 
@@ -147,17 +150,16 @@ signals:
 protected:
     bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
-    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
     // Shows a lookup's answer (or says why not) for the serial `text` as typed.
     bool presentLookup(const LookupResult& result, const QString& text, bool scanned);
-    void ensurePages() const; // pages other than the first are built after the first frame
+    void ensurePages(); // pages other than the first are built after the first frame
     void buildPages();
     void afterFirstFrame(); // card drawings, icons, the other pages
     void buildMenus();
-    void retranslate();
+    void retranslate() override;
     void updateStepIndicator();
     void updateActions();
     bool quickLookup();
@@ -170,10 +172,10 @@ private:
     // as it was read), after the result is on screen.
     // No text: the pages keep theirs, only the family used last is saved.
     void followInWizard(Family family, const std::optional<QString>& text);
-    void syncWizard() const;
+    void syncWizard();
     // A page of those built after the first frame (built now if asked for sooner).
     template <typename PageWidget>
-    PageWidget* builtPage(PageWidget* MainWindow::*page, bool inStep = false) const {
+    PageWidget* builtPage(PageWidget* MainWindow::*page, bool inStep = false) {
         ensurePages();
         if (inStep)
             syncWizard();

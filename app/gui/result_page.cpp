@@ -3,10 +3,10 @@
 #include "common/texts.h"
 #include "gui/accessibility.h"
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
 #include "radiocode/entry_steps.h"
 
-#include <QEvent>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -21,6 +21,17 @@
 namespace radiocode::gui {
 namespace {
 
+// A line that must not be missed (a refused code, the confirm step): wrapped, in bold.
+QLabel* boldParagraph(const QString& objectName, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
 QLabel* sectionTitle(QWidget* parent) {
     auto* label = new QLabel(parent);
     QFont font = label->font();
@@ -32,7 +43,7 @@ QLabel* sectionTitle(QWidget* parent) {
 
 } // namespace
 
-ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
+ResultPage::ResultPage(QWidget* parent) : Retranslating(parent) {
     setObjectName(QStringLiteral("resultPage"));
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
@@ -40,8 +51,7 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     // Status: icon and words.
     statusIcon_ = new QLabel(content);
     statusIcon_->setFixedSize(32, 32);
-    status_ = new QLabel(content);
-    makePageTitle(status_);
+    status_ = makePageTitle(content);
     radio_ = new QLabel(content);
     radio_->setObjectName(QStringLiteral("resultRadio"));
     radio_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,21 +106,12 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     source_->setWordWrap(true);
     mainColumn->addWidget(source_);
     // A code someone recorded as refused on a radio: said beside the code, before any try.
-    refused_ = new QLabel(content);
-    refused_->setObjectName(QStringLiteral("refusedWarning"));
-    refused_->setWordWrap(true);
-    QFont refusedFont = refused_->font();
-    refusedFont.setBold(true);
-    refused_->setFont(refusedFont);
+    refused_ = boldParagraph(QStringLiteral("refusedWarning"), content);
     mainColumn->addWidget(refused_);
     // Both readings were asked: the label decides which one this radio is.
-    auto* readingChoice = new ReadingChoiceBox(QStringLiteral("resultReading"), 4, 4, content);
-    readingBox_ = readingChoice;
-    readingQuestion_ = readingChoice->question();
-    readingLetter_ = readingChoice->button(ReadingChoice::Letter);
-    readingDigit_ = readingChoice->button(ReadingChoice::Digit);
-    connect(readingChoice, &ReadingChoiceBox::chosen, this, &ResultPage::readingChosen);
-    mainColumn->addWidget(readingBox_);
+    readingChoice_ = new ReadingChoiceBox(QStringLiteral("resultReading"), 4, 4, content);
+    connect(readingChoice_, &ReadingChoiceBox::chosen, this, &ResultPage::readingChosen);
+    mainColumn->addWidget(readingChoice_);
 
     // No code: why not, and what next.
     noCode_ = new QWidget(content);
@@ -167,12 +168,7 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     steps_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     steps_->setMaximumWidth(640);
     mainColumn->addWidget(steps_);
-    confirm_ = new QLabel(content);
-    confirm_->setObjectName(QStringLiteral("confirmStep"));
-    confirm_->setWordWrap(true);
-    QFont confirmFont = confirm_->font();
-    confirmFont.setBold(true);
-    confirm_->setFont(confirmFont);
+    confirm_ = boldParagraph(QStringLiteral("confirmStep"), content);
     mainColumn->addWidget(confirm_);
 
     mainColumn->addStretch(1);
@@ -305,6 +301,14 @@ QString ResultPage::sourceText() const {
     return source_->text();
 }
 
+QWidget* ResultPage::readingBox() const {
+    return readingChoice_;
+}
+
+QAbstractButton* ResultPage::readingButton(ReadingChoice reading) const {
+    return readingChoice_->button(reading);
+}
+
 QString ResultPage::refusedText() const {
     return refused_->text();
 }
@@ -377,9 +381,9 @@ void ResultPage::fill() {
     refused_->setText(code ? Texts::refusedWarning(*result_.answer) : QString());
     refused_->setVisible(!refused_->text().isEmpty());
     const bool chooseReading = recognition.readingOpen() && result_.status != LookupStatus::Invalid;
-    readingBox_->setVisible(chooseReading);
+    readingChoice_->setVisible(chooseReading);
     if (chooseReading) {
-        readingQuestion_->setText(
+        readingChoice_->question()->setText(
             code ? tr("Both readings were looked up. Which does the label show as the 7th "
                       "character? Only that reading is then looked up, and the job and the sheet "
                       "say which it is.")
@@ -482,12 +486,6 @@ void ResultPage::retranslate() {
     newRadio_->setText(tr("&New radio"));
     steps_->setAccessibleName(tr("Steps to enter the code"));
     fill();
-}
-
-void ResultPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 } // namespace radiocode::gui

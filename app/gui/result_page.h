@@ -2,6 +2,8 @@
 // from; or, when there is no code, why not and what to do next.
 #pragma once
 
+#include "gui/retranslating.h"
+
 #include "radiocode/code_source.h"
 
 #include <QWidget>
@@ -14,7 +16,9 @@ class QVBoxLayout;
 
 namespace radiocode::gui {
 
-class ResultPage : public QWidget {
+class ReadingChoiceBox;
+
+class ResultPage : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -55,10 +59,8 @@ public:
     QString refusedText() const;
     // Both readings of a Blaupunkt 7th character were looked up: the technician says which the
     // label shows (shown only then).
-    QWidget* readingBox() const { return readingBox_; }
-    QAbstractButton* readingButton(ReadingChoice reading) const {
-        return reading == ReadingChoice::Letter ? readingLetter_ : readingDigit_;
-    }
+    QWidget* readingBox() const;
+    QAbstractButton* readingButton(ReadingChoice reading) const;
     // Where the focus goes on arriving, so a screen reader speaks the code (or why there is
     // none) first.
     void focusFirst();
@@ -72,11 +74,8 @@ signals:
     void newRadioRequested();
     void importRequested();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void fill();
 
     LookupResult result_;
@@ -87,10 +86,7 @@ private:
     QList<QLabel*> digits_;
     QLabel* source_;
     QLabel* refused_;
-    QWidget* readingBox_;
-    QLabel* readingQuestion_;
-    QAbstractButton* readingLetter_;
-    QAbstractButton* readingDigit_;
+    ReadingChoiceBox* readingChoice_;
     QWidget* noCode_;
     QLabel* reason_;
     QWidget* emptyDatabase_;

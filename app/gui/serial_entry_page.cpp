@@ -4,6 +4,7 @@
 #include "drawings/label_drawing.h"
 #include "gui/accessibility.h"
 #include "gui/serial_widgets.h"
+#include "gui/widget_parts.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -28,10 +29,8 @@ QString beckerModelDigits(const QString& field) {
 
 SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("serialEntryPage"));
-    title_ = new QLabel(this);
-    makePageTitle(title_);
-    hint_ = new QLabel(this);
-    hint_->setWordWrap(true);
+    title_ = makePageTitle(this);
+    hint_ = makeParagraph(QString(), this);
 
     // One field for three families.
     auto* singlePage = new QWidget(this);
@@ -45,13 +44,9 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     singleLayout->addWidget(single_);
 
     // Two readings of a Blaupunkt 7th character (O or 0, I or 1, …): the label decides.
-    auto* readingChoice = new ReadingChoiceBox(QStringLiteral("reading"), 6, 0, singlePage);
-    readingBox_ = readingChoice;
-    readingQuestion_ = readingChoice->question();
-    readingLetter_ = readingChoice->button(ReadingChoice::Letter);
-    readingDigit_ = readingChoice->button(ReadingChoice::Digit);
-    singleLayout->addWidget(readingBox_);
-    connect(readingChoice, &ReadingChoiceBox::chosen, this, &SerialEntryPage::readingChosen);
+    readingChoice_ = new ReadingChoiceBox(QStringLiteral("reading"), 6, 0, singlePage);
+    singleLayout->addWidget(readingChoice_);
+    connect(readingChoice_, &ReadingChoiceBox::chosen, this, &SerialEntryPage::readingChosen);
 
     // Blaupunkt labels also print the part number: an optional second check of the serial.
     partBox_ = new QWidget(singlePage);
@@ -63,13 +58,8 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     partStatus_->setObjectName(QStringLiteral("partNumberStatus"));
     partMarked_ = new MarkedInput(partBox_);
     partSuggestions_ = new SuggestionBar(partBox_);
-    auto* partLayout = new QVBoxLayout(partBox_);
-    partLayout->setContentsMargins(0, 8, 0, 0);
-    partLayout->addWidget(partLabel_);
-    partLayout->addWidget(partNumber_);
-    partLayout->addWidget(partStatus_);
-    partLayout->addWidget(partMarked_);
-    partLayout->addWidget(partSuggestions_);
+    layOutInColumn(partBox_, {partLabel_, partNumber_, partStatus_, partMarked_, partSuggestions_})
+        ->setContentsMargins(0, 8, 0, 0);
     singleLayout->addWidget(partBox_);
     singleLayout->addStretch(1);
     connect(partNumber_, &QLineEdit::textChanged, this, [this] {
@@ -134,11 +124,7 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
     guide_->setObjectName(QStringLiteral("showLabelGuide"));
     connect(find_, &QPushButton::clicked, this, &SerialEntryPage::lookUpRequested);
     connect(guide_, &QPushButton::clicked, this, &SerialEntryPage::labelGuideRequested);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(find_);
-    buttons->addWidget(guide_);
-    buttons->addStretch(1);
-    buttons_ = buttons;
+    buttons_ = makeButtonRow({find_, guide_});
 
     // Beside the fields, the label drawing: where to look, without going back.
     drawing_ = new QLabel(this);
@@ -147,7 +133,7 @@ SerialEntryPage::SerialEntryPage(QWidget* parent) : QWidget(parent) {
 
     auto* fields = new QVBoxLayout;
     fields->addLayout(modes);
-    fields->addLayout(buttons);
+    fields->addLayout(buttons_);
     // Other ways in (a photo of the label, the webcam) in a row of their own: beside Find and
     // the guide they would not fit a small screen.
     entryActions_ = new QHBoxLayout;
@@ -331,7 +317,7 @@ void SerialEntryPage::publish(const Recognition& recognition) {
         return; // the hidden single field speaks for another family
     serialOnly_ = recognition;
     checkPartNumber();
-    readingQuestion_->setProperty("disagree", false);
+    readingChoice_->question()->setProperty("disagree", false);
     updateReadingChoice();
     find_->setEnabled(canLookUp());
     emit recognitionChanged(recognition_);
@@ -340,12 +326,13 @@ void SerialEntryPage::publish(const Recognition& recognition) {
 void SerialEntryPage::updateReadingChoice() {
     const bool open = family_ == Family::Blaupunkt && serialOnly_.readingOpen() &&
                       serialOnly_.state == InputState::Valid;
-    readingBox_->setVisible(open);
+    readingChoice_->setVisible(open);
     if (!open)
         return;
-    if (!readingQuestion_->property("disagree").toBool())
-        readingQuestion_->setText(tr("Which does the label show as the 7th character? Only "
-                                     "that reading is then looked up."));
+    if (!readingChoice_->question()->property("disagree").toBool())
+        readingChoice_->question()->setText(
+            tr("Which does the label show as the 7th character? Only "
+               "that reading is then looked up."));
     for (const ReadingChoice reading : {ReadingChoice::Letter, ReadingChoice::Digit}) {
         QPushButton* button = readingButton(reading);
         button->setText(Texts::readingChoice(serialOnly_, reading));
@@ -358,15 +345,23 @@ void SerialEntryPage::updateReadingChoice() {
 
 void SerialEntryPage::showReadingsDisagree() {
     // Short: the whole message is in the notice under the page, and the room is small.
-    readingQuestion_->setProperty("disagree", true);
-    readingQuestion_->setText(
+    readingChoice_->question()->setProperty("disagree", true);
+    readingChoice_->question()->setText(
         tr("Two different codes are on record, one for each reading: which does the label "
            "show?"));
     updateReadingChoice();
 }
 
+QWidget* SerialEntryPage::readingBox() const {
+    return readingChoice_;
+}
+
+QPushButton* SerialEntryPage::readingButton(ReadingChoice reading) const {
+    return readingChoice_->button(reading);
+}
+
 QString SerialEntryPage::readingText() const {
-    return readingBox_->isHidden() ? QString() : readingQuestion_->text();
+    return readingChoice_->isHidden() ? QString() : readingChoice_->question()->text();
 }
 
 void SerialEntryPage::showDrawing() {
@@ -399,7 +394,7 @@ void SerialEntryPage::retranslate() {
     find_->setText(tr("Find the &code"));
     find_->setToolTip(tr("Enter"));
     guide_->setText(tr("&Where is the serial?"));
-    readingQuestion_->setProperty("disagree", false);
+    readingChoice_->question()->setProperty("disagree", false);
     updateReadingChoice();
     single_->refresh();
     recogniseBecker();

@@ -17,6 +17,7 @@ namespace radiocode::gui {
 class SerialField;
 class SerialLineEdit;
 class MarkedInput;
+class ReadingChoiceBox;
 class StatusLine;
 class SuggestionBar;
 
@@ -52,10 +53,8 @@ public:
     void addEntryAction(QAbstractButton* button);
     // A Blaupunkt 7th character that may be a letter or a digit: the technician says which the
     // label shows (only that reading is then looked up).
-    QWidget* readingBox() const { return readingBox_; }
-    QPushButton* readingButton(ReadingChoice reading) const {
-        return reading == ReadingChoice::Letter ? readingLetter_ : readingDigit_;
-    }
+    QWidget* readingBox() const;
+    QPushButton* readingButton(ReadingChoice reading) const;
     // Both readings are on record with different codes: said beside the choice, until the
     // serial changes.
     void showReadingsDisagree();
@@ -96,10 +95,7 @@ private:
     StatusLine* beckerStatus_;
     MarkedInput* beckerMarked_;
     SuggestionBar* beckerSuggestions_;
-    QWidget* readingBox_;
-    QLabel* readingQuestion_;
-    QPushButton* readingLetter_;
-    QPushButton* readingDigit_;
+    ReadingChoiceBox* readingChoice_;
     QWidget* partBox_;
     QLabel* partLabel_;
     SerialLineEdit* partNumber_;

@@ -2,6 +2,7 @@
 
 #include "common/texts.h"
 #include "gui/accessibility.h"
+#include "gui/widget_parts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,14 +124,6 @@ bool iconsReady() {
 
 void setIconsReady() {
     iconsAllowed = true;
-}
-
-void makePageTitle(QLabel* label) {
-    label->setObjectName(QStringLiteral("pageTitle"));
-    QFont font = label->font();
-    font.setPointSizeF(17);
-    font.setBold(true);
-    label->setFont(font);
 }
 
 SerialLineEdit::SerialLineEdit(QWidget* parent) : QLineEdit(parent) {
@@ -471,7 +464,7 @@ void MarkedInput::paintEvent(QPaintEvent*) {
     painter.drawText(x, baseline, after_);
 }
 
-SuggestionBar::SuggestionBar(QWidget* parent) : QWidget(parent) {
+SuggestionBar::SuggestionBar(QWidget* parent) : Retranslating(parent) {
     layout_ = new QHBoxLayout(this);
     layout_->setContentsMargins(0, 0, 0, 0);
     caption_ = new QLabel(this);
@@ -521,12 +514,6 @@ void SuggestionBar::retranslate() {
     }
 }
 
-void SuggestionBar::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
-
 QWidget* SuggestionBar::tabPredecessor() const {
     if (tabPredecessor_)
         return tabPredecessor_;
@@ -546,12 +533,7 @@ SerialField::SerialField(QWidget* parent) : QWidget(parent) {
     status_ = new StatusLine(this);
     marked_ = new MarkedInput(this);
     suggestions_ = new SuggestionBar(this);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(edit_);
-    layout->addWidget(status_);
-    layout->addWidget(marked_);
-    layout->addWidget(suggestions_);
+    layOutInColumn(this, {edit_, status_, marked_, suggestions_})->setContentsMargins(0, 0, 0, 0);
     status_->announceOn(edit_);
     connect(edit_, &QLineEdit::textChanged, this, &SerialField::recognise);
     connect(suggestions_, &SuggestionBar::suggestionChosen, this, [this](const QString& serial) {

@@ -3,6 +3,8 @@
 // row of one-click suggestions.
 #pragma once
 
+#include "gui/retranslating.h"
+
 #include "radiocode/recognition.h"
 
 #include <QIcon>
@@ -155,7 +157,7 @@ private:
 };
 
 // "Use BP038769672026" buttons: one click puts the corrected serial in the field.
-class SuggestionBar : public QWidget {
+class SuggestionBar : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -169,11 +171,8 @@ public:
 signals:
     void suggestionChosen(const QString& serial);
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     QWidget* tabPredecessor() const;
 
     QHBoxLayout* layout_;
@@ -222,9 +221,6 @@ QString fromStd(const std::string& text);
 // slowest part of start-up); until then status lines show their words only.
 bool iconsReady();
 void setIconsReady();
-
-// The large heading at the top of each page.
-void makePageTitle(QLabel* label);
 
 // "The label shows the letter O" / "… the digit 0": a Blaupunkt 7th character that reads either
 // way, where the label decides. The pages set the question and the buttons' texts.

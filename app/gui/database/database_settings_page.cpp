@@ -1,9 +1,9 @@
 #include "gui/database/database_settings_page.h"
 
 #include "gui/accessibility.h"
+#include "gui/widget_parts.h"
 #include "storage/database.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,7 +17,7 @@ namespace radiocode::gui {
 DatabaseSettingsPage::DatabaseSettingsPage(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Code database"));
     setObjectName(QStringLiteral("databaseSettings"));
-    auto* intro = new QLabel(
+    auto* intro = makeParagraph(
         tr("Blaupunkt and Becker codes come from the workshop's code database. Leave the field "
            "empty for the file on this computer, or enter a shared database:<br>"
            "<tt>sqlite:/path/file.db</tt> or "
@@ -25,7 +25,6 @@ DatabaseSettingsPage::DatabaseSettingsPage(QWidget* parent) : QDialog(parent) {
            "A password in the address is saved as plain text in this program's settings; "
            "leave it out to use the PostgreSQL password file (~/.pgpass) instead."),
         this);
-    intro->setWordWrap(true);
     url_ = new QLineEdit(this);
     url_->setPlaceholderText(storage::DatabaseUrl::defaultUrl());
     url_->setClearButtonEnabled(true);
@@ -48,18 +47,12 @@ DatabaseSettingsPage::DatabaseSettingsPage(QWidget* parent) : QDialog(parent) {
                           "whatever is saved here.")
                            .arg(QLatin1String(storage::DatabaseUrl::environmentVariable),
                                 fromEnvironment.toHtmlEscaped()));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &DatabaseSettingsPage::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* buttons = makeDialogButtons(this, QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     connect(default_, &QPushButton::clicked, this, &DatabaseSettingsPage::useDefault);
     connect(test_, &QPushButton::clicked, this, &DatabaseSettingsPage::testConnection);
     connect(url_, &QLineEdit::textChanged, status_, &QLabel::clear);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(row);
-    layout->addWidget(status_);
-    layout->addWidget(override_);
+    QVBoxLayout* layout = layOutInColumn(this, {intro, row, status_, override_});
     layout->addStretch(1);
     layout->addWidget(buttons);
     resize(620, 240);

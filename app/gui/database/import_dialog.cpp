@@ -1,6 +1,7 @@
 #include "gui/database/import_dialog.h"
 
 #include "common/texts.h"
+#include "gui/widget_parts.h"
 #include "storage/csv_reader.h"
 #include "storage/csv_writer.h"
 #include "storage/storage_texts.h"
@@ -111,12 +112,8 @@ ImportDialog::ImportDialog(const storage::DatabaseLocation& location, QWidget* p
     connect(import_, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(close_, &QPushButton::clicked, this, &ImportDialog::reject);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(fileRow);
-    layout->addWidget(preview_);
-    layout->addWidget(columnsBox);
-    layout->addWidget(summary_);
-    layout->addLayout(progressRow);
+    QVBoxLayout* layout =
+        layOutInColumn(this, {fileRow, preview_, columnsBox, summary_, progressRow});
     layout->addWidget(issues_, 1);
     layout->addWidget(buttons);
 

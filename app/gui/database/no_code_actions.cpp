@@ -7,6 +7,7 @@
 #include "gui/database/history_window.h"
 #include "gui/main_window.h"
 #include "gui/result_page.h"
+#include "gui/widget_parts.h"
 #include "storage/storage_texts.h"
 
 #include "radiocode/calculators.h"
@@ -28,7 +29,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QVBoxLayout>
 
 namespace radiocode::gui {
 namespace {
@@ -82,16 +82,13 @@ CardDialog::CardDialog(const QString& radioSerial, QWidget* parent) : QDialog(pa
     setObjectName(QStringLiteral("radioCardDialog"));
     setWindowTitle(tr("The owner has the radio card"));
     setMinimumWidth(460); // room for the reason when the serials differ
-    auto* intro = new QLabel(tr("The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the code "
-                                "for one radio: its serial must be this radio's, %1.")
-                                 .arg(radioSerial),
-                             this);
-    intro->setWordWrap(true);
-    cardSerial_ = new QLineEdit(this);
-    cardSerial_->setObjectName(QStringLiteral("cardSerialEdit"));
+    auto* intro = makeParagraph(tr("The radio card (“Radio Pass”, “Safety-Nr”, PIN) holds the "
+                                   "code for one radio: its serial must be this radio's, %1.")
+                                    .arg(radioSerial),
+                                this);
+    cardSerial_ = makeNamedLineEdit(QStringLiteral("cardSerialEdit"), QString(), this);
     cardSerial_->setPlaceholderText(tr("the serial as printed on the card"));
-    code_ = new QLineEdit(this);
-    code_->setObjectName(QStringLiteral("cardCodeEdit"));
+    code_ = makeNamedLineEdit(QStringLiteral("cardCodeEdit"), QString(), this);
     code_->setMaxLength(8); // room for stray spaces; the check says what a code is
     code_->setPlaceholderText(tr("4 digits"));
     problem_ = new QLabel(this);
@@ -101,15 +98,9 @@ CardDialog::CardDialog(const QString& radioSerial, QWidget* parent) : QDialog(pa
     auto* form = new QFormLayout;
     form->addRow(tr("Serial on the &card:"), cardSerial_);
     form->addRow(tr("&Code on the card:"), code_);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto* buttons = makeDialogButtons(this, QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Check and show the code"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(problem_);
-    layout->addWidget(buttons);
+    layOutInColumn(this, {intro, form, problem_, buttons});
 }
 
 void CardDialog::showProblem(const QString& text) {
@@ -122,7 +113,7 @@ RequestDialog::RequestDialog(const RequestContent& content, QWidget* parent)
     setObjectName(QStringLiteral("requestDialog"));
     setWindowTitle(tr("Request the code"));
     const QString workshop = content.workshop.name.trimmed();
-    auto* intro = new QLabel(
+    auto* intro = makeParagraph(
         tr("A letter for a Nissan dealer or the %1 service: the workshop, the vehicle, the radio "
            "and the proof of ownership to enclose, with the owner's signature. Empty fields are "
            "left blank to fill in by hand.")
@@ -132,11 +123,8 @@ RequestDialog::RequestDialog(const RequestContent& content, QWidget* parent)
                                      "details.")
                                 : tr("From: %1.").arg(workshop)),
         this);
-    intro->setWordWrap(true);
     auto line = [this](const char* name, const QString& text) {
-        auto* edit = new QLineEdit(text, this);
-        edit->setObjectName(QLatin1String(name));
-        return edit;
+        return makeNamedLineEdit(QLatin1String(name), text, this);
     };
     recipient_ = line("requestRecipient", content.recipient);
     recipient_->setPlaceholderText(tr("e.g. the Nissan dealer's name"));
@@ -175,10 +163,7 @@ RequestDialog::RequestDialog(const RequestContent& content, QWidget* parent)
     connect(pdf_, &QPushButton::clicked, this, &RequestDialog::pdfRequested);
     connect(print_, &QPushButton::clicked, this, &RequestDialog::printRequested);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    layOutInColumn(this, {intro, form, buttons});
 }
 
 RequestContent RequestDialog::content() const {
@@ -200,14 +185,12 @@ WorkshopDialog::WorkshopDialog(QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("workshopDialog"));
     setWindowTitle(tr("Workshop details"));
     const WorkshopDetails workshop = WorkshopDetails::saved();
-    name_ = new QLineEdit(workshop.name, this);
-    name_->setObjectName(QStringLiteral("workshopName"));
+    name_ = makeNamedLineEdit(QStringLiteral("workshopName"), workshop.name, this);
     address_ = new QPlainTextEdit(workshop.address, this);
     address_->setObjectName(QStringLiteral("workshopAddress"));
     address_->setTabChangesFocus(true);
     address_->setFixedHeight(address_->fontMetrics().lineSpacing() * 4 + 12);
-    contact_ = new QLineEdit(workshop.contact, this);
-    contact_->setObjectName(QStringLiteral("workshopContact"));
+    contact_ = makeNamedLineEdit(QStringLiteral("workshopContact"), workshop.contact, this);
     contact_->setPlaceholderText(tr("phone, e-mail"));
     reminder_ = new QSpinBox(this);
     reminder_->setObjectName(QStringLiteral("reminderDays"));
@@ -220,20 +203,16 @@ WorkshopDialog::WorkshopDialog(QWidget* parent) : QDialog(parent) {
     form->addRow(tr("&Address:"), address_);
     form->addRow(tr("&Contact:"), contact_);
     form->addRow(tr("&Remind about code requests after:"), reminder_);
-    auto* note = new QLabel(tr("The name is printed on every instruction sheet; name, address and "
-                               "contact head every code request."),
-                            this);
-    note->setWordWrap(true);
+    auto* note = makeParagraph(tr("The name is printed on every instruction sheet; name, address "
+                                  "and contact head every code request."),
+                               this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addWidget(buttons);
+    layOutInColumn(this, {form, note, buttons});
 }
 
 void WorkshopDialog::save() const {
@@ -247,29 +226,22 @@ AnswerDialog::AnswerDialog(const QString& serial, const QString& askedFrom, QWid
     : QDialog(parent) {
     setObjectName(QStringLiteral("answerDialog"));
     setWindowTitle(tr("Enter the answer"));
-    auto* intro = new QLabel(tr("The code given for %1. It is kept in the code database with who "
-                                "gave it.")
-                                 .arg(serial),
-                             this);
-    intro->setWordWrap(true);
-    code_ = new QLineEdit(this);
-    code_->setObjectName(QStringLiteral("answerCode"));
+    auto* intro = makeParagraph(tr("The code given for %1. It is kept in the code database with "
+                                   "who gave it.")
+                                    .arg(serial),
+                                this);
+    code_ = makeNamedLineEdit(QStringLiteral("answerCode"), QString(), this);
     code_->setPlaceholderText(tr("4 digits"));
-    from_ = new QLineEdit(askedFrom, this);
-    from_->setObjectName(QStringLiteral("answerFrom"));
+    from_ = makeNamedLineEdit(QStringLiteral("answerFrom"), askedFrom, this);
     manufacturer_ = new QCheckBox(tr("The answer came from the manufacturer's service"), this);
     manufacturer_->setObjectName(QStringLiteral("answerManufacturer"));
     auto* form = new QFormLayout;
     form->addRow(tr("&Code:"), code_);
     form->addRow(tr("&From:"), from_);
     form->addRow(QString(), manufacturer_);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    layOutInColumn(
+        this,
+        {intro, form, makeDialogButtons(this, QDialogButtonBox::Save | QDialogButtonBox::Cancel)});
 }
 
 // --- the actions ---------------------------------------------------------------------------

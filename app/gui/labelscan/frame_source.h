@@ -9,9 +9,6 @@
 
 namespace radiocode::gui {
 
-// Whether the picture a serial was read from is kept with the job (the dialogs' check box).
-inline constexpr const char* keepPictureSetting = "labelscan/keepPictureWithJob";
-
 class FrameSource : public QObject {
     Q_OBJECT
 

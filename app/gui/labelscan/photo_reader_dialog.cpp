@@ -2,10 +2,10 @@
 
 #include "common/texts.h"
 #include "gui/labelscan/frame_source.h"
+#include "gui/labelscan/keep_picture_box.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QEvent>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsPolygonItem>
 #include <QGraphicsScene>
@@ -16,7 +16,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -53,7 +52,7 @@ protected:
 
 } // namespace
 
-PhotoReaderDialog::PhotoReaderDialog(QWidget* parent) : QDialog(parent) {
+PhotoReaderDialog::PhotoReaderDialog(QWidget* parent) : Retranslating(parent) {
     setObjectName(QStringLiteral("photoReaderDialog"));
     scene_ = new QGraphicsScene(this);
     view_ = new PictureView(scene_, this);
@@ -71,12 +70,7 @@ PhotoReaderDialog::PhotoReaderDialog(QWidget* parent) : QDialog(parent) {
     state_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     confirmNote_ = new QLabel(this);
     confirmNote_->setWordWrap(true);
-    keepPicture_ = new QCheckBox(this);
-    keepPicture_->setObjectName(QStringLiteral("keepLabelPhoto"));
-    // On unless the technician turned it off (remembered, for the photo and the webcam).
-    keepPicture_->setChecked(QSettings().value(keepPictureSetting, true).toBool());
-    connect(keepPicture_, &QCheckBox::toggled, this,
-            [](bool keep) { QSettings().setValue(keepPictureSetting, keep); });
+    keepPicture_ = makeKeepPictureBox(QStringLiteral("keepLabelPhoto"), this);
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("photoReadings"));
     progress_ = new QProgressBar(this);
@@ -175,12 +169,6 @@ void PhotoReaderDialog::retranslate() {
     close_->setText(tr("Close"));
     if (!isReading() && !image_.isNull())
         showReadings();
-}
-
-void PhotoReaderDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QDialog::changeEvent(event);
 }
 
 void PhotoReaderDialog::reject() {

@@ -3,6 +3,7 @@
 // technician picks a reading and takes it into the wizard, where the serial page checks it again.
 #pragma once
 
+#include "gui/retranslating.h"
 #include "labelscan/label_scanner.h"
 
 #include <QDialog>
@@ -23,7 +24,7 @@ class QThread;
 
 namespace radiocode::gui {
 
-class PhotoReaderDialog : public QDialog {
+class PhotoReaderDialog : public Retranslating<QDialog> {
     Q_OBJECT
 
 public:
@@ -62,11 +63,8 @@ public slots:
 signals:
     void readingFinished();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void finishReading(const labelscan::ScanReport& report, int run);
     void showReadings();
     void highlightChosen();

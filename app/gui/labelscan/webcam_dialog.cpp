@@ -1,20 +1,20 @@
 #include "gui/labelscan/webcam_dialog.h"
 
+#include "gui/labelscan/keep_picture_box.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QEvent>
 #include <QLabel>
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 
 namespace radiocode::gui {
 
 WebcamDialog::WebcamDialog(std::unique_ptr<FrameSource> source, QWidget* parent)
-    : QDialog(parent), source_(std::move(source)), thread_(new QThread(this)),
+    : Retranslating(parent), source_(std::move(source)), thread_(new QThread(this)),
       reader_(new QObject) {
     setObjectName(QStringLiteral("webcamDialog"));
     reader_->moveToThread(thread_);
@@ -31,12 +31,7 @@ WebcamDialog::WebcamDialog(std::unique_ptr<FrameSource> source, QWidget* parent)
     state_->setWordWrap(true);
     confirmNote_ = new QLabel(this);
     confirmNote_->setWordWrap(true);
-    keepPicture_ = new QCheckBox(this);
-    keepPicture_->setObjectName(QStringLiteral("keepWebcamPhoto"));
-    // On unless the technician turned it off (remembered, for the photo and the webcam).
-    keepPicture_->setChecked(QSettings().value(keepPictureSetting, true).toBool());
-    connect(keepPicture_, &QCheckBox::toggled, this,
-            [](bool keep) { QSettings().setValue(keepPictureSetting, keep); });
+    keepPicture_ = makeKeepPictureBox(QStringLiteral("keepWebcamPhoto"), this);
     retry_ = new QPushButton(this);
     retry_->setObjectName(QStringLiteral("webcamRetry"));
     retry_->hide();
@@ -81,12 +76,6 @@ void WebcamDialog::retranslate() {
     use_->setText(tr("Use this serial"));
     close_->setText(tr("Close"));
     showState();
-}
-
-void WebcamDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QDialog::changeEvent(event);
 }
 
 void WebcamDialog::start() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gui/labelscan/frame_source.h"
+#include "gui/retranslating.h"
 #include "labelscan/label_scanner.h"
 
 #include <QDialog>
@@ -18,7 +19,7 @@ class QThread;
 
 namespace radiocode::gui {
 
-class WebcamDialog : public QDialog {
+class WebcamDialog : public Retranslating<QDialog> {
     Q_OBJECT
 
 public:
@@ -47,11 +48,8 @@ signals:
     void steadyFound();
     void frameRead();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void showFrame(const QImage& frame);
     void frameDone(const labelscan::ScanReport& report, const QImage& frame);
     void sourceFailed(FrameSource::Failure failure);
