@@ -2,6 +2,9 @@
 // interfaces the AT-SPI bridge hands to Orca): every control on every page, in the menus and in
 // the code database's dialogs has a name; Tab follows the visual order; the result page reads the
 // code, the steps and the cautions in that order; a change of the serial's state is announced.
+#include "process_run.h"
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "common/texts.h"
 #include "gui/database/database_integration.h"
@@ -20,18 +23,17 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace radiocode;
@@ -282,29 +284,14 @@ private slots:
         DatabaseIntegration& database = program_->database();
         QTRY_VERIFY(database.session().database() != nullptr);
         QVERIFY(window_->lookUp(QStringLiteral("J727"), std::nullopt));
-        database.openHistory();
-        HistoryWindow* history = database.historyWindow();
-        QVERIFY(history);
-        QVERIFY(QTest::qWaitForWindowExposed(history));
-        QStringList unnamed = unnamedControls(history);
-
         QTemporaryDir dir;
-        const QString list = dir.filePath(QStringLiteral("codes.csv"));
-        QFile file(list);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("serial,code\nBP538769672026,1234\nnot a serial,1\n");
-        file.close();
-        ImportDialog import(database.session().database()->location(), window_);
-        import.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&import));
-        import.setFile(list);
-        QTRY_VERIFY_WITH_TIMEOUT(import.stage() == ImportDialog::Stage::Checked, 30000);
-        unnamed << unnamedControls(&import);
-
-        DatabaseSettingsPage settings(window_);
-        settings.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&settings));
-        unnamed << unnamedControls(&settings);
+        const QString list = test::writeFile(dir.filePath(QStringLiteral("codes.csv")),
+                                             "serial,code\nBP538769672026,1234\nnot a serial,1\n");
+        QStringList unnamed;
+        checkDatabaseWindows([](QWidget* window) { return unnamedControls(window); }, list,
+                             unnamed);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("\n  ") + unnamed.join(u"\n  ")));
     }
 
@@ -324,17 +311,10 @@ private slots:
     void focusOrderInDialogs() {
         DatabaseIntegration& database = program_->database();
         QTRY_VERIFY(database.session().database() != nullptr);
-        database.openHistory();
-        QVERIFY(QTest::qWaitForWindowExposed(database.historyWindow()));
-        QStringList problems = focusOrderProblems(database.historyWindow());
-        ImportDialog import(database.session().database()->location(), window_);
-        import.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&import));
-        problems << focusOrderProblems(&import);
-        DatabaseSettingsPage settings(window_);
-        settings.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&settings));
-        problems << focusOrderProblems(&settings);
+        QStringList problems;
+        checkDatabaseWindows(focusOrderProblems, QString(), problems);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("\n  ") + problems.join(u"\n  ")));
     }
 
@@ -511,6 +491,30 @@ private slots:
     }
 
 private:
+    // `check`'s findings on each of the code database's windows, shown: the job history, the
+    // import dialog (with `codeList` read and checked, when given) and the database settings.
+    void checkDatabaseWindows(const std::function<QStringList(QWidget*)>& check,
+                              const QString& codeList, QStringList& findings) {
+        DatabaseIntegration& database = program_->database();
+        database.openHistory();
+        HistoryWindow* history = database.historyWindow();
+        QVERIFY(history);
+        QVERIFY(QTest::qWaitForWindowExposed(history));
+        findings << check(history);
+        ImportDialog import(database.session().database()->location(), window_);
+        import.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&import));
+        if (!codeList.isEmpty()) {
+            import.setFile(codeList);
+            QTRY_VERIFY_WITH_TIMEOUT(import.stage() == ImportDialog::Stage::Checked, 30000);
+        }
+        findings << check(&import);
+        DatabaseSettingsPage settings(window_);
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        findings << check(&settings);
+    }
+
     void waitForBridge() {
         QElapsedTimer waited;
         waited.start();
@@ -562,15 +566,8 @@ private:
 };
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_accessibility"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("a11y.db")).toUtf8());
-    TestAccessibility test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestAccessibility>(
+        argc, argv, QStringLiteral("tst_accessibility"), QStringLiteral("a11y.db"));
 }
 
 #include "tst_accessibility.moc"

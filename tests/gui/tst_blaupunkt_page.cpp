@@ -1,6 +1,8 @@
 // The Blaupunkt serial page of the real program (FinderProgram, with its code database): the
 // optional part number typed beside the serial, checked live and holding back a contradicted
 // code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "common/texts.h"
 #include "gui/database/database_integration.h"
@@ -18,7 +20,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -324,15 +325,8 @@ private:
 };
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_blaupunkt_page"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("blaupunkt.db")).toUtf8());
-    TestBlaupunktPage test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestBlaupunktPage>(
+        argc, argv, QStringLiteral("tst_blaupunkt_page"), QStringLiteral("blaupunkt.db"));
 }
 
 #include "tst_blaupunkt_page.moc"

@@ -2,6 +2,8 @@
 // (1366×768), in English, German and Turkish: nothing outside the window, no two widgets on top
 // of each other, no text cut off. The window's client area is the screen less a title bar and
 // a panel. Screenshots of the small screen go to <build>/screenshots/small/ for people to look at.
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "gui/family_page.h"
 #include "gui/finder_program.h"
@@ -24,10 +26,8 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionToolButton>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
 #include <QToolButton>
@@ -307,15 +307,8 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_layout"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("layout.db")).toUtf8());
-    TestLayout test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestLayout>(argc, argv, QStringLiteral("tst_layout"),
+                                                       QStringLiteral("layout.db"));
 }
 
 #include "tst_layout.moc"

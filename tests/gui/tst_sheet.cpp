@@ -1,5 +1,7 @@
 // The instruction sheet: rendered to PDF by the library and by `radiocode sheet` with no
 // display, its text read back with pdftotext.
+#include "pdf_reading.h"
+
 #include "common/i18n.h"
 #include "sheet/instruction_sheet.h"
 
@@ -13,52 +15,17 @@
 #include <QTest>
 
 using namespace radiocode;
+using test::containsCode;
+using test::pdfPages;
+using test::pdfPageSize;
+using test::pdfText;
 
 namespace {
-
-QString pdfText(const QString& path) {
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-int pdfPages(const QString& path) {
-    QProcess process;
-    process.start(QStringLiteral("pdfinfo"), {path});
-    process.waitForFinished(30000);
-    const QString info = QString::fromUtf8(process.readAllStandardOutput());
-    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
-}
-
-// Page size in points from pdfinfo: "Page size: 595.276 x 841.89 pts (A4)".
-QString pdfPageSize(const QString& path) {
-    QProcess process;
-    process.start(QStringLiteral("pdfinfo"), {path});
-    process.waitForFinished(30000);
-    const QString info = QString::fromUtf8(process.readAllStandardOutput());
-    const auto match =
-        QRegularExpression(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+)")).match(info);
-    return match.hasMatch() ? QStringLiteral("%1x%2")
-                                  .arg(qRound(match.captured(1).toDouble()))
-                                  .arg(qRound(match.captured(2).toDouble()))
-                            : QString();
-}
 
 QString screenshotDir() {
     const QString dir = QStringLiteral(RADIOCODE_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     return dir;
-}
-
-// pdftotext lays the four code boxes out with spaces between the digits.
-bool containsCode(const QString& text, const QString& code) {
-    QString pattern;
-    for (const QChar digit : code)
-        pattern += QRegularExpression::escape(QString(digit)) + QStringLiteral("\\s*");
-    return QRegularExpression(pattern).match(text).hasMatch();
 }
 
 } // namespace
@@ -68,8 +35,8 @@ class TestSheet : public QObject {
 
 private slots:
     void initTestCase() {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QFAIL("pdftotext is missing: install poppler-utils (packaging/dev.sh test does).");
+        if (const char* missing = test::missingPdfTools())
+            QFAIL(missing);
         QVERIFY(dir_.isValid());
     }
 

@@ -3,6 +3,8 @@
 // characters of notes, words without spaces, emoji, Arabic) nothing overlaps and nothing runs
 // off the page, in English, German and Turkish, on A4 and Letter; the code is on every page;
 // the label drawing's annotations are text a reader can search.
+#include "pdf_reading.h"
+
 #include "common/i18n.h"
 #include "sheet/instruction_sheet.h"
 
@@ -17,6 +19,8 @@
 #include <QTest>
 
 using namespace radiocode;
+using test::containsCode;
+using test::pdfText;
 
 namespace {
 
@@ -54,8 +58,7 @@ QString unescaped(QString text) {
 
 // Every word of every page with its box, in points.
 QList<Page> pdfWords(const QString& path) {
-    const QString html =
-        run({QStringLiteral("pdftotext"), QStringLiteral("-bbox"), path, QStringLiteral("-")});
+    const QString html = pdfText(path, {QStringLiteral("-bbox")});
     static const QRegularExpression pageTag(
         QStringLiteral(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re"));
     static const QRegularExpression wordTag(QStringLiteral(
@@ -76,13 +79,6 @@ QList<Page> pdfWords(const QString& path) {
         pages << result;
     }
     return pages;
-}
-
-bool containsCode(const QString& text, const QString& code) {
-    QString pattern;
-    for (const QChar digit : code)
-        pattern += QRegularExpression::escape(QString(digit)) + QStringLiteral("\\s*");
-    return QRegularExpression(pattern).match(text).hasMatch();
 }
 
 QString repeated(const QString& sentence, int length) {
@@ -122,8 +118,8 @@ class TestSheetLayout : public QObject {
 
 private slots:
     void initTestCase() {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QFAIL("pdftotext is missing: install poppler-utils (packaging/dev.sh test does).");
+        if (const char* missing = test::missingPdfTools())
+            QFAIL(missing);
         QVERIFY(dir_.isValid());
     }
 
@@ -257,8 +253,7 @@ private slots:
         content.result = finder.lookup(std::string_view(raw.constData(), std::size_t(raw.size())));
         const QString path = dir_.filePath(QStringLiteral("notes-%1-%2.pdf").arg(language, serial));
         QVERIFY(InstructionSheet::writePdf(path, content, SheetFormat::A4));
-        const QString text =
-            run({QStringLiteral("pdftotext"), QStringLiteral("-raw"), path, QStringLiteral("-")});
+        const QString text = pdfText(path, {QStringLiteral("-raw")});
         for (const QString& note : notes)
             QVERIFY2(text.contains(note), qPrintable(note + QStringLiteral(" not in:\n") + text));
     }
@@ -303,8 +298,7 @@ private slots:
                                             page.words.at(j).text));
                     }
                 }
-                const QString raw = run({QStringLiteral("pdftotext"), QStringLiteral("-raw"), path,
-                                         QStringLiteral("-")});
+                const QString raw = pdfText(path, {QStringLiteral("-raw")});
                 QVERIFY2(containsCode(raw, QStringLiteral("6586")), qPrintable(raw));
                 QVERIFY(raw.contains(QStringLiteral("J727")));
                 QVERIFY(raw.contains(QStringLiteral("Renault")));

@@ -1,5 +1,7 @@
 // The technician GUI driven like a technician would: one key at a time, the mouse on the
 // cards and suggestions, a scanner's burst of keys ending in Enter, a paste with line breaks.
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "common/texts.h"
 #include "gui/database/history_window.h"
@@ -26,7 +28,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1044,16 +1045,8 @@ private:
 };
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_wizard"));
-    // The program's code database, empty, in a folder of its own.
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("wizard.db")).toUtf8());
-    TestWizard test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestWizard>(argc, argv, QStringLiteral("tst_wizard"),
+                                                       QStringLiteral("wizard.db"));
 }
 
 #include "tst_wizard.moc"

@@ -1,5 +1,7 @@
 // The desktop program's photo path: "Read from a photo…", a dropped picture file, Ctrl+V of a
 // picture; the dialog frames what it found, and one click takes it into the serial page.
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "gui/database/history_window.h"
 #include "gui/database/label_photo_viewer.h"
@@ -26,7 +28,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -486,15 +487,8 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_photo_reading"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("photo.db")).toUtf8());
-    TestPhotoReading test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestPhotoReading>(
+        argc, argv, QStringLiteral("tst_photo_reading"), QStringLiteral("photo.db"));
 }
 
 #include "tst_photo_reading.moc"

@@ -4,6 +4,8 @@
 // program (its real print path, no dialog, or the dialog accepted with Ctrl+P), and what was
 // printed is read back: the document as handed to CUPS (kept in the spool, d<job>-001), and
 // the pages cups-pdf made of it.
+#include "window_suite_main.h"
+
 #include "common/i18n.h"
 #include "gui/finder_program.h"
 #include "gui/main_window.h"
@@ -23,7 +25,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -504,15 +505,8 @@ int main(int argc, char** argv) {
         qputenv("CUPS_SERVER", server.toUtf8());
     qunsetenv("PRINTER");
     qunsetenv("LPDEST");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_print"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("print.db")).toUtf8());
-    TestPrint test;
-    return QTest::qExec(&test, argc, argv);
+    return radiocode::test::runWindowSuite<TestPrint>(argc, argv, QStringLiteral("tst_print"),
+                                                      QStringLiteral("print.db"));
 }
 
 #include "tst_print.moc"
