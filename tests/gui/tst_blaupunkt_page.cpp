@@ -1,6 +1,7 @@
 // The Blaupunkt serial page of the real program (FinderProgram, with its code database): the
 // optional part number typed beside the serial, checked live and holding back a contradicted
 // code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
+#include "pdf_reading.h"
 #include "window_suite_main.h"
 
 #include "common/i18n.h"
@@ -16,7 +17,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,12 +36,9 @@ QString screenshot(const QString& name) {
     return dir + QLatin1Char('/') + name + QStringLiteral(".png");
 }
 
+// The sheet's words in the order it draws them, on one line.
 QString pdfText(const QString& path) {
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), path, QStringLiteral("-")});
-    if (!process.waitForFinished(30000))
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    return test::pdfText(path, {QStringLiteral("-raw")}).simplified();
 }
 
 QString databaseUrl() {

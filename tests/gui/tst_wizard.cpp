@@ -1,5 +1,6 @@
 // The technician GUI driven like a technician would: one key at a time, the mouse on the
 // cards and suggestions, a scanner's burst of keys ending in Enter, a paste with line breaks.
+#include "pdf_reading.h"
 #include "window_suite_main.h"
 
 #include "common/i18n.h"
@@ -757,10 +758,7 @@ private slots:
         printer.setOutputFileName(path);
         printer.setPageSize(InstructionSheet::pageSize(PaperSize::Letter));
         QVERIFY(InstructionSheet::render(printer, window_->currentSheet()));
-        QProcess pdftotext;
-        pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-        QVERIFY(pdftotext.waitForFinished(30000));
-        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        const QString text = test::pdfText(path).simplified();
         QVERIFY2(text.contains(QStringLiteral("M212365")), qPrintable(text));
         QVERIFY(
             text.contains(QStringLiteral("Press station button 1 until 3 shows on the display.")));

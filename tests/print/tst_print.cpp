@@ -4,6 +4,7 @@
 // program (its real print path, no dialog, or the dialog accepted with Ctrl+P), and what was
 // printed is read back: the document as handed to CUPS (kept in the spool, d<job>-001), and
 // the pages cups-pdf made of it.
+#include "pdf_reading.h"
 #include "window_suite_main.h"
 
 #include "common/i18n.h"
@@ -33,6 +34,10 @@
 
 using namespace radiocode;
 using namespace radiocode::gui;
+using test::containsCode;
+using test::pdfPages;
+using test::pdfPageSize;
+using test::pdfText;
 
 namespace {
 
@@ -54,38 +59,9 @@ QString run(const QString& program, const QStringList& arguments, int* exitCode 
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
-QString pdfText(const QString& path) {
-    return run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-}
-
 // In the order the page draws it: the code's four digits one after the other.
 QString pdfRawText(const QString& path) {
-    return run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), path, QStringLiteral("-")});
-}
-
-// "241x153": the first page's size in points, from pdfinfo.
-QString pdfPageSize(const QString& path) {
-    const QString info = run(QStringLiteral("pdfinfo"), {path});
-    const auto match =
-        QRegularExpression(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+)")).match(info);
-    return match.hasMatch() ? QStringLiteral("%1x%2")
-                                  .arg(qRound(match.captured(1).toDouble()))
-                                  .arg(qRound(match.captured(2).toDouble()))
-                            : QString();
-}
-
-int pdfPages(const QString& path) {
-    const QString info = run(QStringLiteral("pdfinfo"), {path});
-    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
-}
-
-// pdftotext puts the four code boxes apart: the digits with anything blank between them.
-bool containsCode(const QString& text, const QString& code) {
-    QString pattern;
-    for (const QChar digit : code)
-        pattern += QRegularExpression::escape(QString(digit)) + QStringLiteral("\\s*");
-    return QRegularExpression(pattern).match(text).hasMatch();
+    return pdfText(path, {QStringLiteral("-raw")});
 }
 
 bool waitFor(const std::function<bool()>& condition, int milliseconds = 60000) {
