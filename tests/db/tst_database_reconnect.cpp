@@ -20,7 +20,6 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -143,10 +142,8 @@ class TestDatabaseReconnect : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(state_.isValid());
-        qputenv("XDG_CONFIG_HOME", state_.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", state_.filePath(QStringLiteral("data")).toUtf8());
+        radiocode::test::isolateThisProgram(state_.path());
         const auto started = test::runProcess(QStringLiteral("bash"),
                                               {fixture, QStringLiteral("start"), state_.path()});
         if (started.exitCode != 0) {
