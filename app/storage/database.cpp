@@ -365,8 +365,8 @@ bool Database::reconnectIfLost() {
         lastError_ = tr("Lost the connection to the database %1; connecting again. Try again in "
                         "a moment.")
                          .arg(location_.displayUrl());
-        if (!std::exchange(connectionLost_, true))
-            options_.connectionLost();
+        connectionLost_ = true;
+        options_.connectionLost(); // on every call that finds it lost: the program tries again
         return false;
     }
     return reopenConnection();

@@ -262,6 +262,7 @@ private slots:
                  qPrintable(db->lastError()));
         QVERIFY(db->codeCount() < 0); // still lost: nothing reconnects inside a call
         QVERIFY(db->connectionLost());
+        QCOMPARE(told, 2); // each call that finds it lost says so
         QVERIFY2(db->reconnect(&error), qPrintable(error));
         QVERIFY(!db->connectionLost());
         QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
