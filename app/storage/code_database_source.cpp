@@ -48,6 +48,11 @@ void DatabaseCodeSource::openFailed(const QString& error) {
         observer_();
 }
 
+QString DatabaseCodeSource::reconnectForLookup() {
+    QString error;
+    return database_->reconnect(&error) ? QString() : error;
+}
+
 Database* DatabaseCodeSource::database() {
     if (pending_)
         openNow();
@@ -75,11 +80,19 @@ SourceResult DatabaseCodeSource::find(Family family, std::string_view serial) {
     }
     if (!database_)
         return SourceResult::unavailable(error_.toStdString());
+    if (database_->connectionLost()) {
+        if (const QString reason = reconnectForLookup(); !reason.isEmpty())
+            return SourceResult::unavailable(reason.toStdString());
+    }
     bool failed = false;
     const auto stored = database_->findCode(
         family, QString::fromUtf8(serial.data(), static_cast<qsizetype>(serial.size())), &failed);
-    if (failed)
-        return SourceResult::unavailable(database_->lastError().toStdString());
+    if (failed) {
+        // Found lost just now: reconnecting starts, and the lookup says so.
+        const QString reason = database_->connectionLost() ? reconnectForLookup() : QString();
+        return SourceResult::unavailable(
+            (reason.isEmpty() ? database_->lastError() : reason).toStdString());
+    }
     if (!stored)
         return SourceResult::notOnRecord();
     CodeAnswer answer{stored->code.toStdString(), stored->source().toStdString()};

@@ -63,6 +63,10 @@ protected:
         Q_UNUSED(reason);
         return openNow();
     }
+    // The open database lost its connection and does not reconnect inside a call
+    // (OpenOptions::connectionLost): reconnects now, or starts reconnecting elsewhere and says
+    // why the lookup cannot be answered meanwhile (empty: reconnected).
+    virtual QString reconnectForLookup();
     // Opening was started elsewhere (a worker thread): no longer pending, so nothing opens it
     // here meanwhile; openNow() or openFailed() follows.
     void openingElsewhere() { pending_ = false; }

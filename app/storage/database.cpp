@@ -360,10 +360,35 @@ bool Database::reconnectIfLost() {
             return false; // the connection works: the query itself failed
     }
     findQuery_.reset(); // prepared on the old connection
+    if (options_.connectionLost) {
+        db.close();
+        lastError_ = tr("Lost the connection to the database %1; connecting again. Try again in "
+                        "a moment.")
+                         .arg(location_.displayUrl());
+        connectionLost_ = true;
+        options_.connectionLost(); // on every call that finds it lost: the program tries again
+        return false;
+    }
+    return reopenConnection();
+}
+
+bool Database::reconnect(QString* error) {
+    if (isSqlite())
+        return true;
+    findQuery_.reset();
+    const bool opened = reopenConnection();
+    if (!opened && error)
+        *error = lastError_;
+    return opened;
+}
+
+bool Database::reopenConnection() {
+    QSqlDatabase db = connection();
     lastReconnect_.start();
     db.close();
     const bool opened = db.open();
     slowReconnect_ = lastReconnect_.elapsed() >= 1000;
+    connectionLost_ = !opened && options_.connectionLost;
     if (!opened) {
         reconnectFailed_ = true;
         const QString detail = db.lastError().databaseText().trimmed();
@@ -386,7 +411,7 @@ bool Database::reconnectIfLost() {
 
 bool Database::fail(const QSqlError& error) {
     // After a failed reconnect, lastError_ already says the server cannot be reached.
-    if (!(reconnectFailed_ && !isSqlite() && !connection().isOpen()))
+    if (!((reconnectFailed_ || connectionLost_) && !isSqlite() && !connection().isOpen()))
         lastError_ = describe(error);
     return false;
 }

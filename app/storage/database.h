@@ -178,6 +178,11 @@ struct OpenOptions {
     int connectTimeoutS = 5;                      // PostgreSQL
     int readTimeoutMs = defaultReadTimeoutMs();   // lookups and other reads: a few seconds
     int writeTimeoutMs = defaultWriteTimeoutMs(); // each statement of a write (an import)
+    // PostgreSQL: unset, a lost connection is opened again inside the call that found it lost,
+    // which may wait up to the connect timeout (fine for a command). Set, that call fails at
+    // once, connectionLost() says so, and this is called (on the database's thread, inside the
+    // call) for the program to reconnect elsewhere, then reconnect().
+    std::function<void()> connectionLost;
 
     static int defaultReadTimeoutMs();  // 5 s
     static int defaultWriteTimeoutMs(); // 60 s
@@ -207,6 +212,12 @@ public:
     // system, full disk); lookups work, writes fail with readOnlyReason().
     bool isReadOnly() const { return !readOnlyReason_.isEmpty(); }
     QString readOnlyReason() const { return readOnlyReason_; }
+    // PostgreSQL with OpenOptions::connectionLost: the connection is gone and every call fails
+    // at once until reconnect().
+    bool connectionLost() const { return connectionLost_; }
+    // Opens the connection again now: waits up to the connect timeout when the server does not
+    // answer, so a program that must not wait first reaches the server elsewhere.
+    bool reconnect(QString* error = nullptr);
 
     // Codes.
     // Nothing found: *failed (when given) tells a failed query (lastError() says why) from a
@@ -303,6 +314,7 @@ private:
     // PostgreSQL, outside a transaction, after a failed query: when the connection itself is
     // gone (server restarted), opens it again. True when the caller should retry once.
     bool reconnectIfLost();
+    bool reopenConnection();
     // Runs the call again after a reconnect, with no further reconnect inside it.
     template <typename Call> auto retried(Call call) {
         ++retryDepth_;
@@ -326,6 +338,7 @@ private:
     QString readOnlyReason_;
     bool mayReadOnly_ = false; // the last failure leaves reading possible
     bool slowReconnect_ = false;
+    bool connectionLost_ = false;
     int retryDepth_ = 0;
     QElapsedTimer lastReconnect_;
     OpenOptions options_;

@@ -5,6 +5,9 @@
 #                                         127.0.0.1 only, create the test database, write its URL
 #                                         to STATE_DIR/url
 #   postgres_fixture.sh stop STATE_DIR    stop the server and delete its folder
+#   postgres_fixture.sh halt STATE_DIR    stop the server and keep its folder (a test that
+#                                         restarts the server under a program)
+#   postgres_fixture.sh resume STATE_DIR  start it again, on the same address and port
 set -euo pipefail
 action=${1:?start or stop}
 state=${2:?state folder}
@@ -35,6 +38,12 @@ stop_server() {
     rm -f "$state/datadir" "$state/url"
 }
 
+# Starts the cluster in DATA on PORT: 127.0.0.1 only, its socket in DATA.
+start_cluster() {
+    as_server_user "$bindir/pg_ctl" -D "$1/db" -l "$1/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $2 -k $1 -c fsync=off" start >/dev/null
+}
+
 case $action in
 start)
     if [[ -z $bindir || ! -x $bindir/initdb ]]; then
@@ -58,8 +67,7 @@ start)
         stop_server
         exit 1
     fi
-    if ! as_server_user "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off" start >/dev/null; then
+    if ! start_cluster "$data" "$port"; then
         cat "$data/server.log" >&2
         stop_server
         exit 1
@@ -71,8 +79,20 @@ start)
 stop)
     stop_server
     ;;
+halt)
+    as_server_user "$bindir/pg_ctl" -D "$(cat "$state/datadir")/db" -m fast -w stop >/dev/null
+    ;;
+resume)
+    url=$(cat "$state/url")
+    port=${url##*:}
+    port=${port%%/*}
+    if ! start_cluster "$(cat "$state/datadir")" "$port"; then
+        cat "$(cat "$state/datadir")/server.log" >&2
+        exit 1
+    fi
+    ;;
 *)
-    echo "usage: postgres_fixture.sh start|stop STATE_DIR" >&2
+    echo "usage: postgres_fixture.sh start|stop|halt|resume STATE_DIR" >&2
     exit 2
     ;;
 esac

@@ -31,7 +31,6 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,10 +91,8 @@ class TestDatabaseWidgets : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(dir_.isValid());
-        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", dir_.filePath(QStringLiteral("data")).toUtf8());
+        radiocode::test::isolateThisProgram(dir_.path());
     }
 
     void init() {

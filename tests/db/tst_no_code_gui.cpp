@@ -8,6 +8,7 @@
 #include "gui/finder_program.h"
 #include "gui/main_window.h"
 #include "gui/result_page.h"
+#include "process_run.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -84,10 +85,8 @@ class TestNoCodeGui : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(dir_.isValid());
-        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", dir_.filePath(QStringLiteral("data")).toUtf8());
+        radiocode::test::isolateThisProgram(dir_.path());
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QFAIL("pdftotext is missing: install poppler-utils (packaging/dev.sh test does).");
     }

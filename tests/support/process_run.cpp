@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -66,6 +67,12 @@ QProcessEnvironment isolatedEnvironment(const QString& home) {
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     return environment;
+}
+
+void isolateThisProgram(const QString& home) {
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("XDG_CONFIG_HOME", QDir(home).filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", QDir(home).filePath(QStringLiteral("data")).toUtf8());
 }
 
 QString writeFile(const QString& path, const QByteArray& content) {

@@ -54,6 +54,10 @@ Run runProcess(const QString& program, const QStringList& arguments,
 // `home`, English in UTF-8.
 QProcessEnvironment isolatedEnvironment(const QString& home);
 
+// The same for this test program (the desktop program built in-process): QStandardPaths' test
+// mode, and the settings and data folders under `home`.
+void isolateThisProgram(const QString& home);
+
 // Writes `content` to the file at `path` (replacing it) and returns the path; a file a test
 // cannot write ends the test run.
 QString writeFile(const QString& path, const QByteArray& content);

@@ -46,27 +46,19 @@ DatabaseIntegration::~DatabaseIntegration() {
     delete import_;
 }
 
-HistoryWindow* DatabaseIntegration::historyWindow() const {
-    return history_;
-}
-
-ImportDialog* DatabaseIntegration::importDialog() const {
-    return import_;
-}
-
 void DatabaseIntegration::attach(MainWindow& window) {
     window_ = &window;
     QMenu* menu = window.databaseMenu();
-    status_ = menu->addAction(QString());
-    status_->setEnabled(false);
-    importAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openImportDialog);
-    importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    historyAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openHistory);
-    historyAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    menu_.status = menu->addAction(QString());
+    menu_.status->setEnabled(false);
+    menu_.import = menu->addAction(QString(), this, &DatabaseIntegration::openImportDialog);
+    menu_.import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    menu_.history = menu->addAction(QString(), this, &DatabaseIntegration::openHistory);
+    menu_.history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     menu->addSeparator();
-    settingsAction_ = menu->addAction(QString(), this, &DatabaseIntegration::openSettings);
+    menu_.settings = menu->addAction(QString(), this, &DatabaseIntegration::openSettings);
     noCode_ = new NoCodeActions(*this, window);
-    workshopAction_ = menu->addAction(QString(), noCode_, &NoCodeActions::openWorkshopDialog);
+    menu_.workshop = menu->addAction(QString(), noCode_, &NoCodeActions::openWorkshopDialog);
 
     worked_ = new QPushButton;
     worked_->setObjectName(QStringLiteral("codeWorkedButton"));
@@ -116,10 +108,12 @@ void DatabaseIntegration::attach(MainWindow& window) {
     connect(&window, &MainWindow::resultRefreshed, this, &DatabaseIntegration::updateResultButtons);
     // A printed or saved sheet is a job done: it is saved (the same job, updated) and says so.
     connect(&window, &MainWindow::sheetIssued, this, [this] {
-        if (session_.database() && saveJob())
+        if (saveJob())
             window_->appendNotice(tr("Job saved."));
     });
     connect(&session_, &DatabaseSession::databaseChanged, this, &DatabaseIntegration::updateMenu);
+    connect(&session_, &DatabaseSession::databaseChanged, this,
+            &DatabaseIntegration::askAgainWhenAnswering);
     connect(&window, &MainWindow::firstFrameShown, this, [this] {
         if (!session_.isPending())
             return;
@@ -150,10 +144,10 @@ bool DatabaseIntegration::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void DatabaseIntegration::retranslate() {
-    importAction_->setText(tr("&Import codes…"));
-    historyAction_->setText(tr("Job &history…"));
-    settingsAction_->setText(tr("Database &settings…"));
-    workshopAction_->setText(tr("&Workshop details…"));
+    menu_.import->setText(tr("&Import codes…"));
+    menu_.history->setText(tr("Job &history…"));
+    menu_.settings->setText(tr("Database &settings…"));
+    menu_.workshop->setText(tr("&Workshop details…"));
     noCode_->retranslate();
     // No mnemonic: an outcome is never one key away (Alt+R is Renault on the first page).
     worked_->setText(tr("This code worked"));
@@ -169,26 +163,43 @@ void DatabaseIntegration::retranslate() {
 }
 
 void DatabaseIntegration::updateMenu() {
-    if (!status_ || session_.isPending())
+    if (!menu_.status || session_.isPending())
         return; // again when it opens (databaseChanged)
     if (session_.isOpening()) {
-        status_->setText(tr("Opening the code database…"));
-        importAction_->setEnabled(false);
-        historyAction_->setEnabled(false);
+        menu_.status->setText(tr("Opening the code database…"));
+        menu_.import->setEnabled(false);
+        menu_.history->setEnabled(false);
         return;
     }
-    const bool open = session_.openDatabase() != nullptr;
-    if (open && session_.openDatabase()->isReadOnly())
-        status_->setText(tr("Using %1 read-only: lookups work, nothing can be saved")
-                             .arg(session_.openDatabase()->location().displayUrl()));
+    const storage::Database* database = session_.openDatabase();
+    const bool open = database != nullptr;
+    const QString where = open ? database->location().displayUrl() : QString();
+    if (open && database->connectionLost())
+        menu_.status->setText(session_.isReconnecting()
+                                  ? tr("Connecting to %1 again…").arg(where)
+                                  : tr("Lost the connection to %1").arg(where));
+    else if (open && database->isReadOnly())
+        menu_.status->setText(
+            tr("Using %1 read-only: lookups work, nothing can be saved").arg(where));
     else
-        status_->setText(open ? tr("Using %1").arg(session_.openDatabase()->location().displayUrl())
-                              : tr("No code database: %1").arg(session_.error()));
-    importAction_->setEnabled(open);
-    historyAction_->setEnabled(open);
+        menu_.status->setText(open ? tr("Using %1").arg(where)
+                                   : tr("No code database: %1").arg(session_.error()));
+    menu_.import->setEnabled(open);
+    menu_.history->setEnabled(open);
     if (history_)
         history_->setDatabase(session_.openDatabase());
     updateResultButtons();
+}
+
+void DatabaseIntegration::askAgainWhenAnswering() {
+    const storage::Database* database = session_.openDatabase();
+    if (!window_ || !database || database->connectionLost() || !window_->hasPages() ||
+        window_->currentPage() != MainWindow::Page::Result)
+        return;
+    // The result on the page could not be asked (the database was being opened or connected
+    // again): asked again now that it answers.
+    if (!window_->currentResult().sourceFailure.empty())
+        window_->refreshResult();
 }
 
 void DatabaseIntegration::updateResultButtons() {
@@ -257,7 +268,8 @@ void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
     }
     lastWarning_.clear();
     updateResultButtons();
-    storage::Database* database = session_.database();
+    // Not waited for: a database being opened or connected again gives no warning this time.
+    storage::Database* database = session_.openDatabase();
     if (!database || !result.recognition.isValid() || !result.recognition.family)
         return;
     const QString warning = storage::StorageTexts::attemptWarning(
@@ -283,12 +295,12 @@ bool DatabaseIntegration::saveJob() {
 }
 
 bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
-    storage::Database* database = session_.database();
-    if (!window_ || !database)
+    if (!window_ || !window_->currentResult().recognition.isUsable())
+        return false;
+    storage::Database* database = session_.database(window_);
+    if (!database)
         return false;
     const LookupResult& result = window_->currentResult();
-    if (!result.recognition.isUsable())
-        return false;
     const JobDetails details = window_->currentJobDetails();
     storage::Job job;
     if (currentJobId_ > 0)
@@ -330,7 +342,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
 }
 
 bool DatabaseIntegration::keepLabelPhoto(qint64 jobId) {
-    storage::Database* database = session_.database();
+    storage::Database* database = session_.database(window_);
     if (!window_ || !database || jobId <= 0)
         return true;
     const LabelPhoto photo = window_->currentLabelPhoto();
@@ -352,12 +364,9 @@ bool DatabaseIntegration::keepLabelPhoto(qint64 jobId) {
 }
 
 bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
-    storage::Database* database = session_.database();
-    if (!window_ || !database)
+    if (!window_ || !window_->currentResult().recognition.isValid())
         return false;
     const LookupResult& result = window_->currentResult();
-    if (!result.recognition.isValid())
-        return false;
     if (outcome == storage::Outcome::NotTried) {
         if (!saveJob())
             return false;
@@ -376,6 +385,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     const JobDetails details = window_->currentJobDetails();
     if (!writeJob(outcome))
         return false;
+    storage::Database* database = session_.openDatabase(); // open: writeJob() just used it
     storage::Job job;
     job.family = result.recognition.family;
     job.serial = serial;
@@ -424,8 +434,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
 }
 
 bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
-    storage::Database* database = session_.database();
-    if (!window_ || !database)
+    if (!window_)
         return false;
     const LookupResult& result = window_->currentResult();
     if (!result.recognition.isUsable() || !fromDatabaseFamily(result))
@@ -436,6 +445,9 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
                   tr("“%1” is not a code: a code is exactly 4 digits.").arg(code));
         return false;
     }
+    storage::Database* database = session_.database(window_);
+    if (!database)
+        return false;
     QString name = technician();
     if (name.isEmpty()) {
         name = QInputDialog::getText(window_, tr("Record the code that worked"),
@@ -506,7 +518,7 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     window_->setJobDetails(details);
     // The label photo kept with the job comes back with it (for the sheet and the request).
     LabelPhoto photo;
-    if (storage::Database* database = session_.database()) {
+    if (storage::Database* database = session_.database(window_)) {
         if (const auto picture = storage::jobPicture(*database, job.id)) {
             photo.jpeg = picture->jpeg;
             photo.serialFrame = QPolygonF(picture->serialFrame);
@@ -528,11 +540,19 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     window_->activateWindow();
 }
 
+ImportDialog* DatabaseIntegration::importDialog() const {
+    return import_;
+}
+
 void DatabaseIntegration::openImportDialog() {
-    if (!window_ || !session_.database())
+    if (!window_)
         return;
     if (!import_) {
-        import_ = new ImportDialog(session_.database()->location(), window_);
+        // It imports on a connection of its own, to the database in use.
+        const storage::Database* database = session_.database(window_);
+        if (!database)
+            return;
+        import_ = new ImportDialog(database->location(), window_);
         import_->setAttribute(Qt::WA_DeleteOnClose);
         connect(import_, &ImportDialog::codesChanged, this, [this] {
             if (window_)
@@ -546,11 +566,16 @@ void DatabaseIntegration::openImportDialog() {
         import_->browse();
 }
 
+HistoryWindow* DatabaseIntegration::historyWindow() const {
+    return history_;
+}
+
 void DatabaseIntegration::openHistory() {
-    if (!window_ || !session_.database())
+    storage::Database* database = window_ ? session_.database(window_) : nullptr;
+    if (!database)
         return;
     if (!history_) {
-        history_ = new HistoryWindow(session_.database(), window_);
+        history_ = new HistoryWindow(database, window_);
         connect(history_, &HistoryWindow::reopenRequested, this, &DatabaseIntegration::reopenJob);
         history_->setTechnicianSource([this] { return technician(); });
         connect(history_, &HistoryWindow::jobChanged, this, [this](const storage::Job& job) {
@@ -577,8 +602,17 @@ void DatabaseIntegration::openSettings() {
     DatabaseSettingsPage page(window_);
     if (page.exec() != QDialog::Accepted)
         return;
-    if (!session_.open())
-        showError(tr("Code database"), session_.error());
+    // Reached on a worker thread like the first open: the window stays usable meanwhile.
+    session_.openLater();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(&session_, &DatabaseSession::databaseChanged, this, [this, once] {
+        if (session_.isOpening())
+            return;
+        disconnect(*once);
+        if (!session_.openDatabase())
+            showError(tr("Code database"), session_.error());
+    });
+    session_.openInBackground();
 }
 
 } // namespace radiocode::gui

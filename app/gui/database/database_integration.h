@@ -82,6 +82,7 @@ private:
     void retranslate();
     void lookupCompleted(const LookupResult& result);
     void updateResultButtons();
+    void askAgainWhenAnswering();
     void updateMenu();
     bool writeJob(std::optional<storage::Outcome> outcome);
     bool confirm(const QString& title, const QString& question, const QString& yes);
@@ -95,6 +96,7 @@ private:
     QPointer<HistoryWindow> history_;
     QPointer<ImportDialog> import_;
     std::function<bool(const QString&)> confirmation_;
+    NoCodeActions* noCode_ = nullptr;
     qint64 currentJobId_ = 0;
     std::optional<Family> currentJobFamily_;
     QString currentJobSerial_;
@@ -103,17 +105,18 @@ private:
     QDateTime photoTakenAt_;
     QString lastWarning_;
     QString lastError_;
-    QAction* status_ = nullptr;
-    QAction* importAction_ = nullptr;
-    QAction* historyAction_ = nullptr;
-    QAction* settingsAction_ = nullptr;
+    struct DatabaseMenu {
+        QAction* status = nullptr; // which database is used, or why none is
+        QAction* import = nullptr;
+        QAction* history = nullptr;
+        QAction* settings = nullptr;
+        QAction* workshop = nullptr;
+    } menu_;
+    bool buttonsAdded_ = false; // to the result page, when it is first shown
     QPushButton* worked_ = nullptr;
     QPushButton* refused_ = nullptr;
     QPushButton* saveJob_ = nullptr;
     QPushButton* recordCode_ = nullptr;
-    bool buttonsAdded_ = false;
-    NoCodeActions* noCode_ = nullptr;
-    QAction* workshopAction_ = nullptr;
 };
 
 } // namespace radiocode::gui

@@ -2,9 +2,11 @@
 // $RADIOCODE_DATABASE, or the default file), switchable at run time, and the code source the
 // program's CodeFinder asks for Blaupunkt and Becker codes (storage's one lazy source).
 //
-// The window never waits for a connection: after the first frame, and whenever a lookup finds
-// the database closed, it is reached on a worker thread first (a server that does not answer
-// takes its connect timeout there); lookups meanwhile say it is being opened.
+// The window never waits for a connection: after the first frame, whenever a lookup finds the
+// database closed, and when a server's connection is lost, the server is reached on a worker
+// thread first (one that does not answer takes its connect timeout there); lookups meanwhile say
+// it is being opened or connected again, and an action that needs the database waits with a
+// cancellable progress dialog while the event loop runs.
 #pragma once
 
 #include "storage/code_database_source.h"
@@ -16,6 +18,7 @@
 #include <memory>
 
 class QThread;
+class QWidget;
 
 namespace radiocode::gui {
 
@@ -34,35 +37,52 @@ public:
     // at openInBackground(): the program calls this before its first frame.
     void openLater();
     void openLater(const QString& url);
-    void openPending() { database(); }
-    // The database for something that needs it now (the job log, an import): opened if it was
-    // pending, and waited for while it is being opened. Lookups and the menus use
-    // openDatabase(), which never waits.
-    storage::Database* database();
+    // Starts opening a pending database (openInBackground()), without waiting.
+    void openPending();
+    // The database for an action that needs it now (the job log, an import, the history).
+    // While it is being opened or connected again, waits for it with the event loop running:
+    // after a moment a modal "Connecting to the code database…" dialog over `parent` (or the
+    // active window) shows, whose Cancel (Esc) gives up waiting. Nothing when it cannot be used
+    // or the wait was cancelled (error() says why). Lookups and the menus use openDatabase(),
+    // which never waits.
+    storage::Database* database(QWidget* parent = nullptr);
     // Reaches the configured database on a worker thread, then opens it here (databaseChanged()
-    // either way). Nothing when it is open or being opened.
+    // either way). Nothing when it is open or being opened; a file is opened here at once.
     void openInBackground();
-    bool isOpening() const { return opening_; }
+    // The open server's connection was lost: reaches the server on a worker thread, then
+    // connects again here (databaseChanged() either way). Nothing while an attempt runs.
+    void reconnectInBackground();
+    bool isOpening() const { return work_ == Work::Opening; }
+    bool isReconnecting() const { return work_ == Work::Reconnecting; }
     QString url() const { return url_; }
     QString error() const;
 
 signals:
-    // After every attempt to open (at start, on a switch in the settings, a lookup's retry).
+    // After every attempt to open or to connect again (at start, on a switch in the settings, a
+    // lookup's retry, a lost connection), and when one starts.
     void databaseChanged();
 
 protected:
     bool openForLookup(QString* reason) override;
+    QString reconnectForLookup() override;
 
 private:
+    enum class Work { None, Opening, Reconnecting };
     struct Attempt {
         bool reachable = false;
         QString error;
     };
     void configure(const QString& url);
-    void finishOpening();
+    void reachInBackground(Work work);
+    void finishAttempt();
+    // Runs the event loop until the attempt in progress ends; false when the technician
+    // cancelled.
+    bool waitForAttempt(QWidget* parent);
+    QString reconnectingReason() const;
 
     QString url_;
-    bool opening_ = false;
+    Work work_ = Work::None;
+    QString reconnectError_;           // why the last attempt to connect again failed
     QThread* current_ = nullptr;       // the worker of the attempt in progress
     std::shared_ptr<Attempt> attempt_; // what it found
     QList<QThread*> workers_;          // all still running (an older one after a switch)

@@ -358,7 +358,7 @@ RequestContent NoCodeActions::requestFor() const {
 }
 
 std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, QString* error) {
-    storage::Database* database = database_.session().database();
+    storage::Database* database = database_.session().database(&window_);
     if (!database) {
         *error = database_.session().error();
         return std::nullopt;
@@ -381,7 +381,7 @@ std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, Q
 }
 
 void NoCodeActions::requestSent(const RequestContent& content, qint64 jobId, bool sent) {
-    storage::Database* database = database_.session().database();
+    storage::Database* database = database_.session().database(&window_);
     if (!sent) {
         if (database)
             database->removeCodeRequest(jobId); // not sent: not waiting
@@ -494,7 +494,8 @@ void NoCodeActions::openWorkshopDialog() {
 }
 
 void NoCodeActions::checkWaiting() {
-    storage::Database* database = database_.session().database();
+    // A reminder is not worth a wait: nothing while the database is being (re)connected.
+    storage::Database* database = database_.session().openDatabase();
     reminder_.clear();
     if (!database)
         return;
