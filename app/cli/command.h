@@ -96,6 +96,8 @@ private:
 };
 
 // The options several commands share, declared once.
+// --NAME VALUE-NAME: an option that takes a value.
+QCommandLineOption valueOption(const char* name, const char* valueName, const QString& description);
 QCommandLineOption familyOption(const QString& description);
 QCommandLineOption jsonOption(const QString& description);
 // Reads --family when it was given: false, after a usage error, when it names no family.
