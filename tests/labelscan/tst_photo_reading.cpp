@@ -12,6 +12,7 @@
 #include "gui/serial_entry_page.h"
 #include "gui/serial_widgets.h"
 #include "label_images.h"
+#include "process_run.h"
 #include "storage/job_pictures.h"
 
 #include <QApplication>
@@ -32,6 +33,7 @@
 #include <QTest>
 #include <QUrl>
 
+using radiocode::test::writeFile;
 using namespace radiocode;
 using namespace radiocode::gui;
 using namespace radiocode::labelimages;
@@ -335,10 +337,7 @@ private slots:
 
     void fileThatCannotBeOpened() {
         const QString path = dir_.filePath(QStringLiteral("broken.png"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("\x89PNG\r\n\x1a\n broken");
-        file.close();
+        writeFile(path, "\x89PNG\r\n\x1a\n broken");
         scan().readFile(path);
         PhotoReaderDialog* dialog = scan().dialog();
         QVERIFY(!dialog->isReading());

@@ -80,6 +80,13 @@ class ServersTest : public QObject {
         return url.toString();
     }
 
+    // `radiocode db info` on the database at `url`: opens it (creating the schema) and says what
+    // it holds.
+    Run dbInfo(const QString& url) {
+        return radiocode(
+            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(home_.isValid());
@@ -153,18 +160,14 @@ private slots:
 
     void damagedSchemaIsSaidPlainly() {
         const QString url = createDatabase(QStringLiteral("damaged"));
-        QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
-                            QStringLiteral("info")})
-                     .exitCode,
-                 0);
+        QCOMPARE(dbInfo(url).exitCode, 0);
         {
             QSqlDatabase db = other(QStringLiteral("damage"), url);
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("DELETE FROM radiocode_meta")));
             db.close();
         }
-        const Run info = radiocode(
-            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
+        const Run info = dbInfo(url);
         QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("schema record is damaged"), info.err.constData());
         const Run lookup = radiocode({QStringLiteral("--database"), url, QStringLiteral("lookup"),
@@ -186,8 +189,7 @@ private slots:
         }
         QUrl clerk(url);
         clerk.setUserName(QStringLiteral("clerk"));
-        const Run info = radiocode({QStringLiteral("--database"), clerk.toString(),
-                                    QStringLiteral("db"), QStringLiteral("info")});
+        const Run info = dbInfo(clerk.toString());
         QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("may not create tables"), info.err.constData());
         QVERIFY2(!info.err.contains("ERROR:"), info.err.constData());
@@ -195,10 +197,7 @@ private slots:
 
     void importCutOffByTheServerSaysNothingWasSaved() {
         const QString url = createDatabase(QStringLiteral("cutoff"));
-        QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
-                            QStringLiteral("info")})
-                     .exitCode,
-                 0);
+        QCOMPARE(dbInfo(url).exitCode, 0);
         // The import reads a pipe that the test keeps open, so it is surely in the middle.
         QProcess process;
         process.setProcessEnvironment(environment());
