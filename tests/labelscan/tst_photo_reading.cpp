@@ -13,6 +13,7 @@
 #include "gui/serial_widgets.h"
 #include "label_images.h"
 #include "process_run.h"
+#include "program_environment.h"
 #include "storage/job_pictures.h"
 
 #include <QApplication>
@@ -486,12 +487,7 @@ private slots:
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_photo_reading"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("photo.db")).toUtf8());
+    const radiocode::test::ProgramEnvironment environment(QStringLiteral("tst_photo_reading"));
     TestPhotoReading test;
     return QTest::qExec(&test, argc, argv);
 }

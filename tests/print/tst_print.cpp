@@ -9,6 +9,7 @@
 #include "gui/main_window.h"
 #include "gui/result_page.h"
 #include "gui/sheet_printing.h"
+#include "program_environment.h"
 
 #include <QApplication>
 #include <QDir>
@@ -505,12 +506,7 @@ int main(int argc, char** argv) {
     qunsetenv("PRINTER");
     qunsetenv("LPDEST");
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_print"));
-    QTemporaryDir databaseDir;
-    qputenv("RADIOCODE_DATABASE",
-            "sqlite:" + databaseDir.filePath(QStringLiteral("print.db")).toUtf8());
+    const radiocode::test::ProgramEnvironment environment(QStringLiteral("tst_print"));
     TestPrint test;
     return QTest::qExec(&test, argc, argv);
 }
