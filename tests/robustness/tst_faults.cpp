@@ -19,6 +19,7 @@ namespace {
 
 const QString radiocodeProgram = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
+using radiocode::test::codeList;
 using radiocode::test::Run;
 using radiocode::test::writeFile;
 
@@ -30,14 +31,6 @@ Run runProgram(const QString& program, const QStringList& arguments, int timeout
 bool shell(const QString& command) {
     const Run result = runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
     return !result.crashed && result.exitCode == 0;
-}
-
-QByteArray codeList(int rows, qint64 first) {
-    QByteArray csv = "serial,code\n";
-    for (int i = 0; i < rows; ++i)
-        csv += "BP" + QByteArray::number(first + i) + ',' +
-               QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
-    return csv;
 }
 
 } // namespace

@@ -204,10 +204,7 @@ private slots:
         process.start(program, {QStringLiteral("--database"), url, QStringLiteral("db"),
                                 QStringLiteral("import"), QStringLiteral("-")});
         QVERIFY(process.waitForStarted());
-        QByteArray rows = "serial,code\n";
-        for (int i = 0; i < 5000; ++i)
-            rows += "BP" + QByteArray::number(i).rightJustified(12, '0') + ",1234\n";
-        process.write(rows);
+        process.write(radiocode::test::codeList(5000, 0, [](qint64) { return 1234; }));
         QSqlDatabase killer = other(QStringLiteral("killer"), url);
         QSqlQuery query(killer);
         // Wait until the import holds its lock, then end its connection as a server crash would.
