@@ -19,6 +19,9 @@
 
 namespace radiocode::cli {
 
+// Each command is a small subclass that only declares its parts (options, synopsis, description,
+// exit status, execute), so the command classes look alike by design; what they do alike lives
+// in commands.h and database_access.h.
 class Command {
 public:
     // `name` as typed ("lookup", "db import"); `summary` marked with
