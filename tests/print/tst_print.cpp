@@ -9,6 +9,7 @@
 #include "gui/main_window.h"
 #include "gui/result_page.h"
 #include "gui/sheet_printing.h"
+#include "process_run.h"
 #include "program_environment.h"
 
 #include <QApplication>
@@ -21,7 +22,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +34,10 @@
 
 using namespace radiocode;
 using namespace radiocode::gui;
+
+using radiocode::test::Run;
+using radiocode::test::RunOptions;
+using radiocode::test::runProcess;
 
 namespace {
 
@@ -46,12 +51,10 @@ QString readState(const QString& name) {
 }
 
 QString run(const QString& program, const QStringList& arguments, int* exitCode = nullptr) {
-    QProcess process;
-    process.start(program, arguments);
-    process.waitForFinished(60000);
+    const Run result = runProcess(program, arguments, RunOptions().timeoutMs(60000));
     if (exitCode)
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAllStandardOutput());
+        *exitCode = result.exitCode;
+    return QString::fromUtf8(result.out);
 }
 
 QString pdfText(const QString& path) {
@@ -278,19 +281,17 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(QString, server);
         QFETCH(QString, message);
-        QProcess process;
         QProcessEnvironment environment = cliEnvironment();
         if (!server.isEmpty())
             environment.insert(QStringLiteral("CUPS_SERVER"), config_.filePath(server));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"),
-                      QStringList{QStringLiteral("sheet"), QStringLiteral("J727")} + options);
-        QVERIFY(process.waitForFinished(60000));
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QCOMPARE(process.exitCode(), 3);
+        const Run result = runCli(
+            QStringList{QStringLiteral("sheet"), QStringLiteral("J727")} + options, environment);
+        QVERIFY(!result.crashed);
+        const QString err = QString::fromUtf8(result.err);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(err.contains(message), qPrintable(err));
         QVERIFY(err.startsWith(QLatin1String("radiocode sheet: not printed: ")));
-        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QVERIFY(result.out.isEmpty());
     }
 
     void cliUsageErrors() {
@@ -469,16 +470,18 @@ private:
         return environment;
     }
 
+    Run runCli(const QStringList& arguments, const QProcessEnvironment& environment) const {
+        return runProcess(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"), arguments,
+                          RunOptions().environment(environment).timeoutMs(60000));
+    }
+
+    // Its standard output; what it said on the standard error goes to the test log.
     QString cli(const QStringList& arguments, int* exitCode) const {
-        QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"), arguments);
-        process.waitForFinished(60000);
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        if (!err.isEmpty())
-            qInfo().noquote() << "stderr:" << err;
-        return QString::fromUtf8(process.readAllStandardOutput());
+        const Run result = runCli(arguments, cliEnvironment());
+        *exitCode = result.exitCode;
+        if (!result.err.isEmpty())
+            qInfo().noquote() << "stderr:" << QString::fromUtf8(result.err);
+        return QString::fromUtf8(result.out);
     }
 
     MainWindow& startProgram() {
