@@ -3,6 +3,7 @@
 // may not create tables, an import whose connection the server kills, malformed URLs.
 #include "storage/database.h"
 
+#include "postgres_server.h"
 #include "process_run.h"
 
 #include <QElapsedTimer>
@@ -20,13 +21,7 @@ using namespace radiocode::storage;
 
 namespace {
 
-const QString fixture = QStringLiteral(RADIOCODE_SOURCE_DIR "/tests/db/postgres_fixture.sh");
 const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
-}
 
 using radiocode::test::Run;
 
@@ -36,9 +31,9 @@ class ServersTest : public QObject {
     Q_OBJECT
 
     QTemporaryDir state_;
+    radiocode::test::PostgresServer server_{state_.path()};
     QTemporaryDir home_;
     QString url_;
-    bool started_ = false;
 
     QProcessEnvironment environment() const {
         QProcessEnvironment env = radiocode::test::isolatedEnvironment(home_.path());
@@ -90,15 +85,10 @@ class ServersTest : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(home_.isValid());
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("bash"), {fixture, QStringLiteral("start"), state_.path()});
-        process.waitForFinished(120000);
-        if (process.exitCode() != 0)
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") +
-                             QString::fromUtf8(process.readAll())));
-        started_ = true;
-        url_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("url"))));
+        QString problem;
+        if (!server_.start(&problem))
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") + problem));
+        url_ = server_.url();
         QVERIFY(!url_.isEmpty());
         QCOMPARE(radiocode({QStringLiteral("--database"), url_, QStringLiteral("db"),
                             QStringLiteral("add"), QStringLiteral("BP934515516803"),
@@ -111,11 +101,7 @@ private slots:
     void cleanupTestCase() {
         for (const QString& name : QSqlDatabase::connectionNames())
             QSqlDatabase::removeDatabase(name);
-        if (started_) {
-            QProcess process;
-            process.start(QStringLiteral("bash"), {fixture, QStringLiteral("stop"), state_.path()});
-            process.waitForFinished(120000);
-        }
+        server_.stop();
     }
 
     void lockedCodesTableMakesLookupBusyNotHang() {
