@@ -12,6 +12,7 @@
 #include "gui/serial_entry_page.h"
 #include "gui/serial_widgets.h"
 #include "label_images.h"
+#include "pdf_reading.h"
 #include "process_run.h"
 #include "program_environment.h"
 #include "storage/job_pictures.h"
@@ -97,16 +98,8 @@ class TestPhotoReading : public QObject {
     storage::Database& database() { return *program_->database().session().database(); }
 
     QString pdfText(const QByteArray& pdf) {
-        const QString path = dir_.filePath(QStringLiteral("sheet.pdf"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
-            return {};
-        file.close();
-        QProcess process;
-        process.start(QStringLiteral("pdftotext"),
-                      {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        process.waitForFinished(30000);
-        return QString::fromUtf8(process.readAllStandardOutput());
+        return radiocode::test::pdfText(writeFile(dir_.filePath(QStringLiteral("sheet.pdf")), pdf),
+                                        {QStringLiteral("-layout")});
     }
 
     QString save(const QString& name, const QImage& image) {

@@ -9,6 +9,7 @@
 #include "gui/main_window.h"
 #include "gui/result_page.h"
 #include "gui/sheet_printing.h"
+#include "pdf_reading.h"
 #include "process_run.h"
 #include "program_environment.h"
 
@@ -35,6 +36,10 @@
 using namespace radiocode;
 using namespace radiocode::gui;
 
+using radiocode::test::containsCode;
+using radiocode::test::pdfPages;
+using radiocode::test::pdfPageSize;
+using radiocode::test::pdfText;
 using radiocode::test::Run;
 using radiocode::test::RunOptions;
 using radiocode::test::runProcess;
@@ -57,38 +62,9 @@ QString run(const QString& program, const QStringList& arguments, int* exitCode 
     return QString::fromUtf8(result.out);
 }
 
-QString pdfText(const QString& path) {
-    return run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-}
-
 // In the order the page draws it: the code's four digits one after the other.
 QString pdfRawText(const QString& path) {
-    return run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), path, QStringLiteral("-")});
-}
-
-// "241x153": the first page's size in points, from pdfinfo.
-QString pdfPageSize(const QString& path) {
-    const QString info = run(QStringLiteral("pdfinfo"), {path});
-    const auto match =
-        QRegularExpression(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+)")).match(info);
-    return match.hasMatch() ? QStringLiteral("%1x%2")
-                                  .arg(qRound(match.captured(1).toDouble()))
-                                  .arg(qRound(match.captured(2).toDouble()))
-                            : QString();
-}
-
-int pdfPages(const QString& path) {
-    const QString info = run(QStringLiteral("pdfinfo"), {path});
-    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
-}
-
-// pdftotext puts the four code boxes apart: the digits with anything blank between them.
-bool containsCode(const QString& text, const QString& code) {
-    QString pattern;
-    for (const QChar digit : code)
-        pattern += QRegularExpression::escape(QString(digit)) + QStringLiteral("\\s*");
-    return QRegularExpression(pattern).match(text).hasMatch();
+    return pdfText(path, {QStringLiteral("-raw")});
 }
 
 bool waitFor(const std::function<bool()>& condition, int milliseconds = 60000) {
