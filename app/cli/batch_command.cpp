@@ -61,31 +61,20 @@ protected:
                        "accepted. Fields are quoted as RFC 4180 says; rows end with LF.");
     }
     QString details() const override {
-        return Cli::tr("Columns:") + QLatin1Char('\n') +
-               wrapped(Cli::tr("  input    the line as read (bytes that are not UTF-8 and "
-                               "NUL shown as �; lines over %1 bytes cut and marked with …)")
-                           .arg(batchEchoedBytes),
-                       11) +
-               QLatin1Char('\n') +
-               Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown") +
-               QLatin1Char('\n') +
-               wrapped(Cli::tr("  serial   the normalised serial (empty when the line is invalid)"),
-                       11) +
-               QLatin1Char('\n') +
-               wrapped(
-                   Cli::tr("  status   ok, invalid, unsupported, not-found, or unreachable (the "
-                           "code database could not be asked: the code may be on record)"),
-                   11) +
-               QLatin1Char('\n') + Cli::tr("  code     the four digits when status is ok") +
-               QLatin1Char('\n') +
-               wrapped(Cli::tr("  source   where the code came from (algorithm:…, database:…)"),
-                       11) +
-               QLatin1Char('\n') +
-               wrapped(Cli::tr("  message  why there is no code, what is wrong and the suggestion, "
-                               "or how the line was read (precode from a barcode text, "
-                               "17-character label); empty for a plain ok. English unless --lang "
-                               "is given."),
-                       11);
+        return columnsHelp(
+            {Cli::tr("  input    the line as read (bytes that are not UTF-8 and NUL shown as �; "
+                     "lines over %1 bytes cut and marked with …)")
+                 .arg(batchEchoedBytes),
+             Cli::tr("  series   blaupunkt, renault, becker, visteon or unknown"),
+             Cli::tr("  serial   the normalised serial (empty when the line is invalid)"),
+             Cli::tr("  status   ok, invalid, unsupported, not-found, or unreachable (the code "
+                     "database could not be asked: the code may be on record)"),
+             Cli::tr("  code     the four digits when status is ok"),
+             Cli::tr("  source   where the code came from (algorithm:…, database:…)"),
+             Cli::tr("  message  why there is no code, what is wrong and the suggestion, or how "
+                     "the line was read (precode from a barcode text, 17-character label); empty "
+                     "for a plain ok. English unless --lang is given.")},
+            11);
     }
     QString exitStatus() const override {
         return Cli::tr("Exit status: 0 the input was read through, 2 bad arguments, 3 the file "

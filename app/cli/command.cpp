@@ -2,6 +2,8 @@
 
 #include "cli/commands.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace radiocode::cli {
@@ -255,8 +257,14 @@ QString CommandGroup::helpText() const {
     return text + QLatin1Char('\n') + wrapped(exitStatus()) + QLatin1Char('\n');
 }
 
+QCommandLineOption valueOption(const char* name, const char* valueName,
+                               const QString& description) {
+    return QCommandLineOption(QString::fromLatin1(name), description,
+                              QString::fromLatin1(valueName));
+}
+
 QCommandLineOption familyOption(const QString& description) {
-    return QCommandLineOption(QStringLiteral("family"), description, QStringLiteral("F"));
+    return valueOption("family", "F", description);
 }
 
 QCommandLineOption jsonOption(const QString& description) {
@@ -279,6 +287,17 @@ bool readFamily(Context& context, const Command& command, const QCommandLinePars
     command.usageError(context, Cli::tr("unknown radio family \"%1\": use one of %2.")
                                     .arg(value, ids.join(QLatin1String(", "))));
     return false;
+}
+
+void printJsonLine(Context& context, const QJsonObject& object) {
+    context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << "\n";
+}
+
+QString columnsHelp(const QStringList& rows, qsizetype indent) {
+    QString text = Cli::tr("Columns:");
+    for (const QString& row : rows)
+        text += QLatin1Char('\n') + wrapped(row, indent);
+    return text;
 }
 
 } // namespace radiocode::cli

@@ -19,6 +19,9 @@
 
 namespace radiocode::cli {
 
+// Each command is a small subclass that only declares its parts (options, synopsis, description,
+// exit status, execute), so the command classes look alike by design; what they do alike lives
+// in commands.h and database_access.h.
 class Command {
 public:
     // `name` as typed ("lookup", "db import"); `summary` marked with
@@ -96,6 +99,8 @@ private:
 };
 
 // The options several commands share, declared once.
+// --NAME VALUE-NAME: an option that takes a value.
+QCommandLineOption valueOption(const char* name, const char* valueName, const QString& description);
 QCommandLineOption familyOption(const QString& description);
 QCommandLineOption jsonOption(const QString& description);
 // Reads --family when it was given: false, after a usage error, when it names no family.

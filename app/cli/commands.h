@@ -10,10 +10,16 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
+#include <string>
+
+namespace radiocode::storage {
+struct Job;
+}
 
 namespace radiocode::cli {
 
@@ -40,6 +46,11 @@ std::unique_ptr<Command> makeJobsOutcomeCommand();
 std::unique_ptr<Command> makeScanCommand(); // scan_command.cpp
 // `jobs list --waiting` (no_code_commands.cpp), `json` when --json was given.
 int runWaitingJobs(Context& context, bool json);
+// The closing paragraph of every `jobs` action's help (jobs_command.cpp).
+QString jobsExitStatus();
+// What identifies a job in `jobs list --json` and `--waiting --json`: id, family, serial,
+// technician, customer, registration and vin (jobs_command.cpp).
+QJsonObject jobIdentityJson(const storage::Job& job);
 
 // A paragraph broken into lines of at most `width` characters for the terminal; its leading
 // spaces are kept, later lines start with `hangingIndent` spaces. Inline: no link dependency.
@@ -68,6 +79,20 @@ inline QString wrapped(const QString& text, qsizetype hangingIndent = 0, qsizety
 }
 
 // Shared by the commands.
+// `object` as one line of compact JSON on the output stream (command.cpp).
+void printJsonLine(Context& context, const QJsonObject& object);
+// "Columns:" and a line for each of `rows` ("  name   what it holds"), wrapped under the
+// descriptions that start at column `indent` (command.cpp).
+QString columnsHelp(const QStringList& rows, qsizetype indent);
+// The core's reading of a serial given as the bytes `raw` (as `family`'s when one is given).
+Recognition recogniseSerial(const QByteArray& raw, std::optional<Family> family = std::nullopt);
+// "radiocode COMMAND: [WHAT: ]what is wrong with the serial" and the suggested serials, on the
+// error stream.
+void printSerialProblem(Context& context, const QString& command, const Recognition& recognition,
+                        const QString& what = QString());
+// "How to enter it:" (the numbered steps for `code`) and "Take care:" (the cautions), as lookup
+// prints them under a code.
+void printEntrySteps(Context& context, Family family, const std::string& code);
 // Looks up a serial as given on the command line, cross-checked with a Blaupunkt part number
 // when one is given (`--part-number`; a null string: none), as lookup and sheet share it.
 // With `reading`, only that reading of a Blaupunkt 7th-character look-alike is asked.

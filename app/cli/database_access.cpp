@@ -32,6 +32,15 @@ std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error
     return storage::Database::open(*location, error);
 }
 
+std::unique_ptr<storage::Database> openDatabaseFor(Context& context, const QString& command,
+                                                   int& exitCode) {
+    QString error;
+    auto database = openDatabase(context, &error, &exitCode);
+    if (!database)
+        context.err << "radiocode " << command << ": " << error << "\n";
+    return database;
+}
+
 void addDatabaseSource(Context& context) {
     QString origin;
     storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
@@ -94,11 +103,9 @@ int exportCsv(Context& context, const Command& command, const QCommandLineParser
     if (!target)
         return failed(error);
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        failed(error);
+    const auto database = openDatabaseFor(context, command.name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     if (!write(*database, target->device()))
         return failed(database->lastError());
     if (!target->finish(&error))

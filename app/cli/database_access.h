@@ -22,6 +22,10 @@ class Command;
 // On failure `error` says why and `exitCode` is ExitInvalidInput for a malformed URL, else
 // ExitFailure.
 std::unique_ptr<storage::Database> openDatabase(Context& context, QString* error, int* exitCode);
+// The same for `command` ("jobs list"): on failure "radiocode COMMAND: why" on the error stream,
+// and `exitCode` is what the command exits with.
+std::unique_ptr<storage::Database> openDatabaseFor(Context& context, const QString& command,
+                                                   int& exitCode);
 // Where that database is, parsed from the bytes it was given as; nothing (and `error`) when the
 // URL is malformed.
 std::optional<storage::DatabaseLocation> databaseLocation(const Context& context, QString* error);

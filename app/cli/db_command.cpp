@@ -27,12 +27,6 @@ QString dbExitStatus() {
                    "database could not be used (or a different code is already stored).");
 }
 
-QByteArray compactJson(const QJsonValue& value) {
-    const QJsonDocument document(QJsonArray{value});
-    QByteArray text = document.toJson(QJsonDocument::Compact);
-    return text.mid(1, text.size() - 2); // without the array's brackets
-}
-
 // The object --json prints, keys in the documented order.
 void printImportJson(Context& context, const storage::ImportReport& report,
                      const QString& failure) {
@@ -45,11 +39,8 @@ void printImportJson(Context& context, const storage::ImportReport& report,
                                   {QStringLiteral("message"), issue.message}});
     context.out << "{\"imported\":" << report.imported << ",\"duplicates\":" << report.duplicates
                 << ",\"skipped\":" << report.skipped << ",\"conflicts\":" << report.conflictCount()
-                << ",\"errors\":" << QString::fromUtf8(compactJson(errors)) << "}\n";
-}
-
-QCommandLineOption columnOption(const char* name, const QString& description) {
-    return QCommandLineOption(QString::fromLatin1(name), description, QStringLiteral("C"));
+                << ",\"errors\":"
+                << QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)) << "}\n";
 }
 
 class ImportCommand final : public Command {
@@ -62,7 +53,7 @@ protected:
     QList<QCommandLineOption> options() const override {
         const QString column = Cli::tr("the column by its header name or its number (from 1)");
         return {
-            columnOption("serial-column", column), columnOption("code-column", column),
+            valueOption("serial-column", "C", column), valueOption("code-column", "C", column),
             QCommandLineOption(QStringLiteral("restore-leading-zeros"),
                                Cli::tr("import 420 as 0420 (a spreadsheet dropped the zero), "
                                        "marked in the source; without it such rows are "
@@ -188,9 +179,8 @@ public:
 
 protected:
     QList<QCommandLineOption> options() const override {
-        return {QCommandLineOption(QStringLiteral("technician"),
-                                   Cli::tr("who confirmed the code on the radio (required)"),
-                                   QStringLiteral("NAME")),
+        return {valueOption("technician", "NAME",
+                            Cli::tr("who confirmed the code on the radio (required)")),
                 QCommandLineOption(QStringLiteral("replace"),
                                    Cli::tr("replace another code stored for the serial"))};
     }
@@ -212,13 +202,9 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
         return usageError(context,
                           Cli::tr("--technician NAME is needed: a confirmed code records who "
                                   "confirmed it"));
-    const QByteArray rawSerial = positional.at(0).toUtf8();
-    const Recognition recognition = finalised(
-        recognise(std::string_view(rawSerial.constData(), static_cast<size_t>(rawSerial.size()))));
+    const Recognition recognition = recogniseSerial(positional.at(0).toUtf8());
     if (!recognition.isValid()) {
-        context.err << "radiocode db add: " << Texts::message(recognition) << "\n";
-        for (const std::string& suggestion : recognition.suggestions)
-            context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
+        printSerialProblem(context, name(), recognition);
         return ExitInvalidInput;
     }
     const Family family = *recognition.family;
@@ -237,13 +223,10 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
                     << Cli::tr("the code “%1” is not exactly 4 digits.").arg(code) << "\n";
         return ExitInvalidInput;
     }
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode db add: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     std::optional<storage::StoredCode> previous;
     switch (database->addConfirmedCode(family, serial, code, technician, replace, &previous)) {
     case storage::AddResult::Added:
@@ -321,13 +304,10 @@ int InfoCommand::execute(Context& context, const QCommandLineParser& parser) con
         return usageError(context, Cli::tr("unexpected argument %1").arg(arguments.first()));
     QString origin;
     storage::DatabaseUrl::resolve(context.databaseUrl, &origin);
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode db info: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     context.out
         << Cli::tr("Database: %1 (chosen by %2)").arg(database->location().displayUrl(), origin)
         << "\n"

@@ -10,15 +10,28 @@
 #include "radiocode/recognition.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace radiocode::cli {
-namespace {
 
 QString jobsExitStatus() {
     return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be used.");
 }
+
+QJsonObject jobIdentityJson(const storage::Job& job) {
+    return QJsonObject{
+        {QStringLiteral("id"), job.id},
+        {QStringLiteral("family"),
+         job.family ? QJsonValue(Texts::fromUtf8(familyId(*job.family))) : QJsonValue()},
+        {QStringLiteral("serial"), job.serial},
+        {QStringLiteral("technician"), job.technician},
+        {QStringLiteral("customer"), job.customer},
+        {QStringLiteral("registration"), job.registration},
+        {QStringLiteral("vin"), job.vin},
+    };
+}
+
+namespace {
 
 // "2026-11-24" (the start of that day, local time) or an ISO date and time.
 std::optional<QDateTime> parseDate(const QString& text) {
@@ -34,19 +47,14 @@ std::optional<QDateTime> parseDate(const QString& text) {
 // The filters of `jobs list` and `jobs export`.
 QList<QCommandLineOption> filterOptions() {
     return {familyOption(Cli::tr("blaupunkt, renault, becker or visteon")),
-            QCommandLineOption(QStringLiteral("outcome"), Cli::tr("worked, refused or not-tried"),
-                               QStringLiteral("O")),
-            QCommandLineOption(QStringLiteral("since"),
-                               Cli::tr("jobs from this day on (YYYY-MM-DD or a date and time)"),
-                               QStringLiteral("DATE")),
-            QCommandLineOption(QStringLiteral("until"), Cli::tr("jobs before this day"),
-                               QStringLiteral("DATE")),
-            QCommandLineOption(QStringLiteral("search"),
-                               Cli::tr("technician, customer, registration, VIN, serial, code or "
-                                       "notes contain TEXT"),
-                               QStringLiteral("TEXT")),
-            QCommandLineOption(QStringLiteral("limit"), Cli::tr("the newest N jobs only"),
-                               QStringLiteral("N"))};
+            valueOption("outcome", "O", Cli::tr("worked, refused or not-tried")),
+            valueOption("since", "DATE",
+                        Cli::tr("jobs from this day on (YYYY-MM-DD or a date and time)")),
+            valueOption("until", "DATE", Cli::tr("jobs before this day")),
+            valueOption("search", "TEXT",
+                        Cli::tr("technician, customer, registration, VIN, serial, code or "
+                                "notes contain TEXT")),
+            valueOption("limit", "N", Cli::tr("the newest N jobs only"))};
 }
 
 // The filters given; false, after a usage error, when one is malformed.
@@ -91,23 +99,15 @@ bool readFilter(Context& context, const Command& command, const QCommandLinePars
 }
 
 QJsonObject jobJson(const storage::Job& job) {
-    return QJsonObject{
-        {QStringLiteral("id"), job.id},
-        {QStringLiteral("time"), job.time.toUTC().toString(Qt::ISODate)},
-        {QStringLiteral("technician"), job.technician},
-        {QStringLiteral("customer"), job.customer},
-        {QStringLiteral("registration"), job.registration},
-        {QStringLiteral("vin"), job.vin},
-        {QStringLiteral("family"),
-         job.family ? QJsonValue(Texts::fromUtf8(familyId(*job.family))) : QJsonValue()},
-        {QStringLiteral("serial"), job.serial},
-        {QStringLiteral("code"), job.code},
-        {QStringLiteral("source"), job.source},
-        {QStringLiteral("outcome"), storage::outcomeId(job.outcome)},
-        {QStringLiteral("attempts"), job.attempts},
-        {QStringLiteral("partNumber"), job.partNumber},
-        {QStringLiteral("notes"), job.notes},
-    };
+    QJsonObject object = jobIdentityJson(job);
+    object.insert(QStringLiteral("time"), job.time.toUTC().toString(Qt::ISODate));
+    object.insert(QStringLiteral("code"), job.code);
+    object.insert(QStringLiteral("source"), job.source);
+    object.insert(QStringLiteral("outcome"), storage::outcomeId(job.outcome));
+    object.insert(QStringLiteral("attempts"), job.attempts);
+    object.insert(QStringLiteral("partNumber"), job.partNumber);
+    object.insert(QStringLiteral("notes"), job.notes);
+    return object;
 }
 
 class ListCommand final : public Command {
@@ -135,16 +135,20 @@ protected:
 int ListCommand::execute(Context& context, const QCommandLineParser& parser) const {
     const bool json = parser.isSet(QStringLiteral("json"));
     if (parser.isSet(QStringLiteral("waiting"))) {
+        // The first option (then argument) that is neither --waiting nor --json.
+        QString other;
         for (const QString& name : parser.optionNames()) {
-            if (name != QLatin1String("waiting") && name != QLatin1String("json"))
-                return usageError(context, Cli::tr("--waiting lists every waiting job: %1 cannot "
-                                                   "be combined with it.")
-                                               .arg(QStringLiteral("--") + name));
+            if (name != QLatin1String("waiting") && name != QLatin1String("json")) {
+                other = QStringLiteral("--") + name;
+                break;
+            }
         }
-        if (!parser.positionalArguments().isEmpty())
+        if (other.isEmpty() && !parser.positionalArguments().isEmpty())
+            other = parser.positionalArguments().first();
+        if (!other.isEmpty())
             return usageError(context, Cli::tr("--waiting lists every waiting job: %1 cannot be "
                                                "combined with it.")
-                                           .arg(parser.positionalArguments().first()));
+                                           .arg(other));
         return runWaitingJobs(context, json);
     }
     storage::JobFilter filter;
@@ -153,13 +157,10 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
     if (!parser.positionalArguments().isEmpty())
         return usageError(
             context, Cli::tr("unexpected argument %1").arg(parser.positionalArguments().first()));
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs list: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     const QList<storage::Job> jobs = database->jobs(filter);
     if (jobs.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
@@ -178,9 +179,7 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
                     {QStringLiteral("askedFrom"), request->askedFrom}};
             array.append(object);
         }
-        context.out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("jobs"), array}})
-                                             .toJson(QJsonDocument::Compact))
-                    << "\n";
+        printJsonLine(context, QJsonObject{{QStringLiteral("jobs"), array}});
         return ExitCodeShown;
     }
     if (jobs.isEmpty()) {
@@ -236,16 +235,18 @@ protected:
     }
 };
 
-// The serial as the core reads it; prints why not and returns nothing when it is invalid.
-std::optional<Recognition> recogniseSerial(Context& context, const char* command,
-                                           const QString& text) {
-    const QByteArray raw = text.toUtf8();
-    Recognition recognition =
-        finalised(recognise(std::string_view(raw.constData(), static_cast<size_t>(raw.size()))));
+// The one SERIAL of `jobs add` and `jobs attempts` as the core reads it; nothing, after saying
+// why, when it is missing or invalid.
+std::optional<Recognition> readSerial(Context& context, const Command& command,
+                                      const QCommandLineParser& parser) {
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        command.usageError(context, Cli::tr("give one serial"));
+        return std::nullopt;
+    }
+    Recognition recognition = recogniseSerial(positional.first().toUtf8());
     if (recognition.state == InputState::Invalid) {
-        context.err << "radiocode " << command << ": " << Texts::message(recognition) << "\n";
-        for (const std::string& suggestion : recognition.suggestions)
-            context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
+        printSerialProblem(context, command.name(), recognition);
         return std::nullopt;
     }
     return recognition;
@@ -281,16 +282,11 @@ protected:
     QList<QCommandLineOption> options() const override {
         QList<QCommandLineOption> list;
         for (const TextField& field : jobTextFields)
-            list << QCommandLineOption(
-                QString::fromLatin1(field.option),
-                QCoreApplication::translate("radiocode::cli", field.description),
-                QString::fromLatin1(field.valueName));
-        return list << QCommandLineOption(QStringLiteral("outcome"),
-                                          Cli::tr("worked, refused or not-tried"),
-                                          QStringLiteral("O"))
-                    << QCommandLineOption(QStringLiteral("attempts"),
-                                          Cli::tr("how often the code was tried (0 to 99)"),
-                                          QStringLiteral("N"));
+            list << valueOption(field.option, field.valueName,
+                                QCoreApplication::translate("radiocode::cli", field.description));
+        return list << valueOption("outcome", "O", Cli::tr("worked, refused or not-tried"))
+                    << valueOption("attempts", "N",
+                                   Cli::tr("how often the code was tried (0 to 99)"));
     }
     QString argumentsSynopsis() const override { return QStringLiteral("SERIAL"); }
     QString description() const override {
@@ -317,23 +313,17 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
         if (!ok || job.attempts < 0 || job.attempts > 99)
             return usageError(context, Cli::tr("--attempts needs a number from 0 to 99"));
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return usageError(context, Cli::tr("give one serial"));
-    const auto recognition = recogniseSerial(context, "jobs add", positional.first());
+    const auto recognition = readSerial(context, *this, parser);
     if (!recognition)
         return ExitInvalidInput;
     job.family = recognition->family;
     job.serial = Texts::fromUtf8(recognition->serial);
     if (job.outcome != storage::Outcome::NotTried && job.attempts == 0)
         job.attempts = 1;
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs add: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     const auto id = database->addJob(job);
     if (!id) {
         context.err << "radiocode jobs add: " << database->lastError() << "\n";
@@ -379,19 +369,13 @@ protected:
 
 int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser) const {
     const bool json = parser.isSet(QStringLiteral("json"));
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return usageError(context, Cli::tr("give one serial"));
-    const auto recognition = recogniseSerial(context, "jobs attempts", positional.first());
+    const auto recognition = readSerial(context, *this, parser);
     if (!recognition || !recognition->family)
         return ExitInvalidInput;
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs attempts: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     const QString serial = Texts::fromUtf8(recognition->serial);
     const storage::AttemptHistory history = database->attempts(*recognition->family, serial);
     const QString warning = storage::StorageTexts::attemptWarning(history);
@@ -400,8 +384,7 @@ int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser)
                                  {QStringLiteral("refused"), history.refusedAttempts},
                                  {QStringLiteral("lockout"), history.lockoutLikely()},
                                  {QStringLiteral("message"), warning}};
-        context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
-                    << "\n";
+        printJsonLine(context, object);
         return ExitCodeShown;
     }
     context.out

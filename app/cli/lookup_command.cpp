@@ -219,13 +219,31 @@ void printText(Context& context, const LookupResult& result) {
         context.out << wrapped(Texts::message(recognition)) << "\n";
     if (const QString reading = Texts::recordedReading(result); !reading.isEmpty())
         context.out << wrapped(reading) << "\n";
-    const Family family = *recognition.family;
-    printList(context, Cli::tr("How to enter it:"),
-              stepSentences(family, digitStepsFor(family, result.answer->code)), true);
-    printList(context, Cli::tr("Take care:"), cautionSentences(family), false);
+    printEntrySteps(context, *recognition.family, result.answer->code);
 }
 
 } // namespace
+
+Recognition recogniseSerial(const QByteArray& raw, std::optional<Family> family) {
+    return finalised(
+        recognise(std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family));
+}
+
+void printSerialProblem(Context& context, const QString& command, const Recognition& recognition,
+                        const QString& what) {
+    context.err << "radiocode " << command << ": "
+                << (what.isEmpty() ? Texts::message(recognition)
+                                   : Cli::tr("%1: %2").arg(what, Texts::message(recognition)))
+                << "\n";
+    for (const QString& suggestion : suggestionsOf(recognition))
+        context.err << Texts::suggestion(suggestion) << "\n";
+}
+
+void printEntrySteps(Context& context, Family family, const std::string& code) {
+    printList(context, Cli::tr("How to enter it:"),
+              stepSentences(family, digitStepsFor(family, code)), true);
+    printList(context, Cli::tr("Take care:"), cautionSentences(family), false);
+}
 
 LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
                           std::optional<Family> family, const QString& partNumber,
@@ -253,7 +271,7 @@ LookupResult lookupSerial(Context& context, const QByteArray& rawSerial,
 }
 
 QCommandLineOption partNumberOption(const QString& description) {
-    return QCommandLineOption(QStringLiteral("part-number"), description, QStringLiteral("N"));
+    return valueOption("part-number", "N", description);
 }
 
 QString partNumberValue(const QCommandLineParser& parser) {
@@ -264,8 +282,7 @@ QString partNumberValue(const QCommandLineParser& parser) {
 }
 
 QCommandLineOption readingOption(const QString& description) {
-    return QCommandLineOption(QStringLiteral("reading"), description,
-                              QStringLiteral("letter|digit"));
+    return valueOption("reading", "letter|digit", description);
 }
 
 bool readReading(Context& context, const Command& command, const QCommandLineParser& parser,

@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/database_access.h"
+#include "cli/sheet_print.h"
 #include "common/texts.h"
 #include "sheet/label_photo.h"
 #include "sheet/request_letter.h"
@@ -13,7 +14,6 @@
 #include "storage/storage_texts.h"
 
 #include "radiocode/calculators.h"
-#include "radiocode/entry_steps.h"
 #include "radiocode/recognition.h"
 
 #include <QDate>
@@ -22,7 +22,6 @@
 #include <QHash>
 #include <QImageReader>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -31,51 +30,18 @@
 namespace radiocode::cli {
 namespace {
 
-QCommandLineOption valueOption(const char* name, const char* valueName,
-                               const QString& description) {
-    return QCommandLineOption(QString::fromLatin1(name), description,
-                              QString::fromLatin1(valueName));
-}
-
-Recognition recogniseText(const QString& text, std::optional<Family> family = std::nullopt) {
-    const QByteArray raw = rawArgument(text);
-    return finalised(
-        recognise(std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())), family));
-}
-
-// Says what is wrong with a serial (and the suggested reading) on the error stream.
-void printSerialProblem(Context& context, const char* command, const QString& what,
-                        const Recognition& recognition) {
-    context.err << "radiocode " << command << ": "
-                << (what.isEmpty() ? Texts::message(recognition)
-                                   : Cli::tr("%1: %2").arg(what, Texts::message(recognition)))
-                << "\n";
-    for (const std::string& suggestion : recognition.suggestions)
-        context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
-}
-
 QString cleanCode(const QString& text) {
     return text.trimmed();
 }
 
-void printEntrySteps(Context& context, Family family, const QString& code) {
-    const QByteArray bytes = code.toLatin1();
-    const std::optional<DigitSteps> digits =
-        digitStepsFor(family, std::string_view(bytes.constData(), std::size_t(bytes.size())));
-    const EntryProcedure& procedure = entryProcedure(family);
-    context.out << "\n" << Cli::tr("How to enter it:") << "\n";
-    int number = 0;
-    if (digits)
-        for (const DigitStep& step : *digits)
-            context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::digitStep(step),
-                                   5)
-                        << "\n";
-    context.out << wrapped(QStringLiteral("  %1. ").arg(++number) + Texts::confirmStep(procedure),
-                           5)
-                << "\n\n"
-                << Cli::tr("Take care:") << "\n";
-    for (const Caution caution : procedure.cautions)
-        context.out << wrapped(QStringLiteral("  - ") + Texts::caution(caution), 4) << "\n";
+// False, after saying so, when `code` is not four digits.
+bool checkCode(Context& context, const Command& command, const QString& code) {
+    if (isCodeText(code))
+        return true;
+    context.err << "radiocode " << command.name() << ": "
+                << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
+                << "\n";
+    return false;
 }
 
 // --- radiocode card ------------------------------------------------------------------------
@@ -122,17 +88,18 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
     if (code.isEmpty())
         return usageError(context, Cli::tr("--code C is needed: the code on the card."));
 
-    const Recognition radio = recogniseText(parser.positionalArguments().join(QLatin1Char(' ')));
+    const Recognition radio =
+        recogniseSerial(rawArgument(parser.positionalArguments().join(QLatin1Char(' '))));
     if (!radio.isValid()) {
-        printSerialProblem(context, "card", Cli::tr("the radio's serial"), radio);
+        printSerialProblem(context, name(), radio, Cli::tr("the radio's serial"));
         return ExitInvalidInput;
     }
     const Family family = *radio.family;
     const QString serial = Texts::fromUtf8(radio.serial);
     // The card's serial cleaned up the same way, read as the radio's family.
-    const Recognition card = recogniseText(cardSerialText, family);
+    const Recognition card = recogniseSerial(rawArgument(cardSerialText), family);
     if (!card.isValid()) {
-        printSerialProblem(context, "card", Cli::tr("the card's serial"), card);
+        printSerialProblem(context, name(), card, Cli::tr("the card's serial"));
         return ExitInvalidInput;
     }
     const QString cardSerial = Texts::fromUtf8(card.serial);
@@ -143,12 +110,8 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
                     << "\n";
         return ExitInvalidInput;
     }
-    if (!isCodeText(code)) {
-        context.err << "radiocode card: "
-                    << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
-                    << "\n";
+    if (!checkCode(context, *this, code))
         return ExitInvalidInput;
-    }
     const QString technician = parser.value(QStringLiteral("technician")).trimmed();
     const QString source = QStringLiteral("card:") + technician;
     context.out << Cli::tr("Family: %1").arg(Texts::familyName(family)) << "\n"
@@ -166,7 +129,7 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
         context.err << wrapped(
                            Cli::tr("radiocode card: the job could not be logged: %1").arg(error))
                     << "\n";
-        printEntrySteps(context, family, code);
+        printEntrySteps(context, family, code.toStdString());
         return ExitCodeShown;
     }
     if (familyInfo(family).origin == CodeOrigin::CodeDatabase) {
@@ -197,7 +160,7 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
                                    .arg(database->lastError()))
                     << "\n";
     }
-    printEntrySteps(context, family, code);
+    printEntrySteps(context, family, code.toStdString());
     return ExitCodeShown;
 }
 
@@ -255,19 +218,14 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     std::optional<Family> family;
     if (!readFamily(context, *this, parser, family))
         return ExitInvalidInput;
-    PaperSize paper = InstructionSheet::savedPaper();
-    if (parser.isSet(QStringLiteral("paper"))) {
-        const auto chosen = InstructionSheet::paperFromName(parser.value(QStringLiteral("paper")));
-        if (!chosen)
-            return usageError(context, Cli::tr("unknown paper size \"%1\": use a4 or letter.")
-                                           .arg(parser.value(QStringLiteral("paper"))));
-        paper = *chosen;
-    }
+    PaperSize paper;
+    if (!readPaper(context, *this, parser, paper))
+        return ExitInvalidInput;
 
     const Recognition recognition =
-        recogniseText(parser.positionalArguments().join(QLatin1Char(' ')), family);
+        recogniseSerial(rawArgument(parser.positionalArguments().join(QLatin1Char(' '))), family);
     if (recognition.state == InputState::Invalid || !recognition.family) {
-        printSerialProblem(context, "request", QString(), recognition);
+        printSerialProblem(context, name(), recognition);
         return ExitInvalidInput;
     }
     const Family radioFamily = *recognition.family;
@@ -312,13 +270,10 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     }
 
     // The job log first: a request that cannot be logged would be forgotten.
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode request: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     if (const auto stored = database->findCode(radioFamily, content.serial))
         context.out << wrapped(Cli::tr("Note: the code database already holds a code for %1 (%2): "
                                        "radiocode lookup %1")
@@ -390,13 +345,10 @@ std::optional<qint64> jobIdFrom(const QString& text) {
 } // namespace
 
 int runWaitingJobs(Context& context, bool json) {
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs list: " << error << "\n";
+    const auto database = openDatabaseFor(context, QStringLiteral("jobs list"), exitCode);
+    if (!database)
         return exitCode;
-    }
     const auto waiting = database->waitingJobs();
     if (waiting.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
@@ -408,21 +360,13 @@ int runWaitingJobs(Context& context, bool json) {
     if (json) {
         QJsonArray array;
         for (const auto& [job, request] : waiting) {
-            array.append(QJsonObject{
-                {QStringLiteral("id"), job.id},
-                {QStringLiteral("family"),
-                 job.family ? QJsonValue(Texts::fromUtf8(familyId(*job.family))) : QJsonValue()},
-                {QStringLiteral("serial"), job.serial},
-                {QStringLiteral("customer"), job.customer},
-                {QStringLiteral("registration"), job.registration},
-                {QStringLiteral("vin"), job.vin},
-                {QStringLiteral("technician"), job.technician},
-                {QStringLiteral("askedAt"), request.askedAt.toUTC().toString(Qt::ISODate)},
-                {QStringLiteral("askedFrom"), request.askedFrom},
-                {QStringLiteral("daysWaited"), request.daysWaited(now)},
-                {QStringLiteral("overdue"),
-                 reminderDays > 0 && request.daysWaited(now) >= reminderDays},
-            });
+            QJsonObject object = jobIdentityJson(job);
+            object.insert(QStringLiteral("askedAt"), request.askedAt.toUTC().toString(Qt::ISODate));
+            object.insert(QStringLiteral("askedFrom"), request.askedFrom);
+            object.insert(QStringLiteral("daysWaited"), request.daysWaited(now));
+            object.insert(QStringLiteral("overdue"),
+                          reminderDays > 0 && request.daysWaited(now) >= reminderDays);
+            array.append(object);
         }
         QJsonObject object{{QStringLiteral("jobs"), array},
                            {QStringLiteral("reminderDays"), reminderDays},
@@ -430,8 +374,7 @@ int runWaitingJobs(Context& context, bool json) {
         if (const QString reminder = storage::StorageTexts::waitingReminder(overdue, reminderDays);
             !reminder.isEmpty())
             object.insert(QStringLiteral("reminder"), reminder);
-        context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
-                    << "\n";
+        printJsonLine(context, object);
         return ExitCodeShown;
     }
     if (waiting.isEmpty()) {
@@ -478,10 +421,7 @@ protected:
         return Cli::tr("answer saves the code a dealer (or with --manufacturer, the "
                        "manufacturer's service) gave for a waiting job.");
     }
-    QString exitStatus() const override {
-        return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be "
-                       "used.");
-    }
+    QString exitStatus() const override { return jobsExitStatus(); }
     int execute(Context& context, const QCommandLineParser& parser) const override;
 };
 
@@ -495,24 +435,17 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                                   "them)")
                               .arg(parser.positionalArguments().at(0)));
     const QString code = cleanCode(parser.positionalArguments().at(1));
-    if (!isCodeText(code)) {
-        context.err << "radiocode jobs answer: "
-                    << Cli::tr("the code “%1” is not a code: a code is exactly 4 digits.").arg(code)
-                    << "\n";
+    if (!checkCode(context, *this, code))
         return ExitInvalidInput;
-    }
     const QString from = parser.value(QStringLiteral("from")).trimmed();
     if (from.isEmpty())
         return usageError(context,
                           Cli::tr("--from NAME is needed: the code is kept with who gave it"));
     const bool manufacturer = parser.isSet(QStringLiteral("manufacturer"));
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs answer: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     std::optional<storage::StoredCode> previous;
     const auto result = database->answerCodeRequest(
         *id, code,
@@ -533,7 +466,7 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                                    .arg(QString::number(*id), job ? job->serial : QString()))
                     << "\n";
         if (job && job->family)
-            printEntrySteps(context, *job->family, code);
+            printEntrySteps(context, *job->family, code.toStdString());
         return ExitCodeShown;
     }
     case storage::Database::AnswerResult::Conflict:
@@ -580,10 +513,7 @@ protected:
                        "worked is kept in the code database, a refused one is flagged for the "
                        "next lookup.");
     }
-    QString exitStatus() const override {
-        return Cli::tr("Exit status: 0 done, 2 invalid arguments, 3 the database could not be "
-                       "used.");
-    }
+    QString exitStatus() const override { return jobsExitStatus(); }
     int execute(Context& context, const QCommandLineParser& parser) const override;
 };
 
@@ -599,13 +529,10 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
     if (!outcome)
         return usageError(context, Cli::tr("unknown outcome “%1”: use worked, refused or not-tried")
                                        .arg(parser.positionalArguments().at(1)));
-    QString error;
     int exitCode = ExitFailure;
-    const auto database = openDatabase(context, &error, &exitCode);
-    if (!database) {
-        context.err << "radiocode jobs outcome: " << error << "\n";
+    const auto database = openDatabaseFor(context, name(), exitCode);
+    if (!database)
         return exitCode;
-    }
     const auto before = database->job(*id);
     if (!before) {
         context.err << "radiocode jobs outcome: " << Cli::tr("there is no job #%1.").arg(*id)

@@ -116,17 +116,13 @@ protected:
                        "listed.");
     }
     QString details() const override {
-        return Cli::tr("Columns:") + QLatin1Char('\n') +
-               wrapped(Cli::tr("  status     as in batch (ok, invalid, unsupported, not-found, "
-                               "unreachable), or no-serial: none was found in the picture (one "
-                               "row)"),
-                       13) +
-               QLatin1Char('\n') +
-               wrapped(Cli::tr("  serial     the normalised serial; for invalid, the text as read "
-                               "(a letter that looks like a digit: check the label)"),
-                       13) +
-               QLatin1Char('\n') +
-               wrapped(Cli::tr("  read_from  barcode:FORMAT (barcode:Code128, ...) or text"), 13);
+        return columnsHelp(
+            {Cli::tr("  status     as in batch (ok, invalid, unsupported, not-found, "
+                     "unreachable), or no-serial: none was found in the picture (one row)"),
+             Cli::tr("  serial     the normalised serial; for invalid, the text as read (a "
+                     "letter that looks like a digit: check the label)"),
+             Cli::tr("  read_from  barcode:FORMAT (barcode:Code128, ...) or text")},
+            13);
     }
     QString exitStatus() const override {
         return Cli::tr("Exit status: 0 every picture was read through (serials found or not), 2 a "

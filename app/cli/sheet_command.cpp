@@ -13,11 +13,6 @@
 namespace radiocode::cli {
 namespace {
 
-QCommandLineOption valueOption(const QStringList& names, const QString& valueName,
-                               const QString& description) {
-    return QCommandLineOption(names, description, valueName);
-}
-
 class SheetCommand final : public Command {
 public:
     SheetCommand()
@@ -34,22 +29,19 @@ protected:
                                      "with the serial and printed on the sheet")),
             readingOption(Cli::tr("which reading of a Blaupunkt 7th character that may be a "
                                   "letter or a digit the label shows (see lookup)")),
-            valueOption({QStringLiteral("out")}, QStringLiteral("FILE.pdf"),
+            valueOption("out", "FILE.pdf",
                         Cli::tr("where to write the PDF (required unless --print; - for the "
                                 "standard output)")),
             QCommandLineOption(QStringLiteral("force"), Cli::tr("replace FILE.pdf when it exists")),
-            valueOption({QStringLiteral("customer")}, QStringLiteral("NAME"),
-                        Cli::tr("the customer, printed on the sheet")),
-            valueOption({QStringLiteral("vehicle"), QStringLiteral("registration")},
-                        QStringLiteral("REG"), Cli::tr("the vehicle's registration")),
-            valueOption({QStringLiteral("vin")}, QStringLiteral("VIN"),
-                        Cli::tr("the vehicle identification number (17 characters)")),
-            valueOption({QStringLiteral("technician")}, QStringLiteral("NAME"),
-                        Cli::tr("who does the job")),
-            valueOption({QStringLiteral("notes")}, QStringLiteral("TEXT"), Cli::tr("free notes")),
-            valueOption({QStringLiteral("workshop")}, QStringLiteral("NAME"),
+            valueOption("customer", "NAME", Cli::tr("the customer, printed on the sheet")),
+            QCommandLineOption({QStringLiteral("vehicle"), QStringLiteral("registration")},
+                               Cli::tr("the vehicle's registration"), QStringLiteral("REG")),
+            valueOption("vin", "VIN", Cli::tr("the vehicle identification number (17 characters)")),
+            valueOption("technician", "NAME", Cli::tr("who does the job")),
+            valueOption("notes", "TEXT", Cli::tr("free notes")),
+            valueOption("workshop", "NAME",
                         Cli::tr("the workshop's name (default: the one set in radiocode-finder)")),
-            valueOption({QStringLiteral("paper")}, QStringLiteral("a4|letter"),
+            valueOption("paper", "a4|letter",
                         Cli::tr("paper size (default: as set in radiocode-finder, else from the "
                                 "system's region)")),
         };
@@ -126,15 +118,9 @@ int SheetCommand::execute(Context& context, const QCommandLineParser& parser) co
     content.job.vin = parser.value(QStringLiteral("vin"));
     content.job.technician = parser.value(QStringLiteral("technician"));
     content.job.notes = parser.value(QStringLiteral("notes"));
-    PaperSize paper = InstructionSheet::savedPaper();
-    if (parser.isSet(QStringLiteral("paper"))) {
-        const QString paperName = parser.value(QStringLiteral("paper"));
-        const auto chosen = InstructionSheet::paperFromName(paperName);
-        if (!chosen)
-            return usageError(
-                context, Cli::tr("unknown paper size \"%1\": use a4 or letter.").arg(paperName));
-        paper = *chosen;
-    }
+    PaperSize paper;
+    if (!readPaper(context, *this, parser, paper))
+        return ExitInvalidInput;
     if (serial.isEmpty())
         return usageError(context, Cli::tr("the serial is missing."));
     if (out.isEmpty() && !printing.print)
@@ -147,9 +133,7 @@ int SheetCommand::execute(Context& context, const QCommandLineParser& parser) co
         return exit;
     const Recognition& recognition = content.result.recognition;
     if (content.result.status == LookupStatus::Invalid) {
-        context.err << "radiocode sheet: " << Texts::message(recognition) << "\n";
-        for (const std::string& suggestion : recognition.suggestions)
-            context.err << Texts::suggestion(Texts::fromUtf8(suggestion)) << "\n";
+        printSerialProblem(context, name(), recognition);
         return ExitInvalidInput;
     }
     const SheetFormat format = printing.format.value_or(InstructionSheet::format(paper));

@@ -10,16 +10,11 @@ QList<QCommandLineOption> sheetPrintOptions() {
     return {
         QCommandLineOption(QStringLiteral("print"),
                            Cli::tr("print it (on the default printer unless --printer names one)")),
-        QCommandLineOption(QStringLiteral("printer"),
-                           Cli::tr("the printer (a CUPS queue) to print on"),
-                           QStringLiteral("NAME")),
-        QCommandLineOption(QStringLiteral("copies"), Cli::tr("how many copies to print (1 to 99)"),
-                           QStringLiteral("N")),
-        QCommandLineOption(
-            QStringLiteral("format"),
-            Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
-                    "label) for the code card"),
-            QStringLiteral("F")),
+        valueOption("printer", "NAME", Cli::tr("the printer (a CUPS queue) to print on")),
+        valueOption("copies", "N", Cli::tr("how many copies to print (1 to 99)")),
+        valueOption("format", "F",
+                    Cli::tr("a4 or letter (the sheet), card (85 x 54 mm) or label62 (a 62 mm "
+                            "label) for the code card")),
     };
 }
 
@@ -57,6 +52,22 @@ bool readSheetPrintOptions(Context& context, const Command& command,
             return false;
         }
     }
+    return true;
+}
+
+bool readPaper(Context& context, const Command& command, const QCommandLineParser& parser,
+               PaperSize& paper) {
+    paper = InstructionSheet::savedPaper();
+    if (!parser.isSet(QStringLiteral("paper")))
+        return true;
+    const QString name = parser.value(QStringLiteral("paper"));
+    const auto chosen = InstructionSheet::paperFromName(name);
+    if (!chosen) {
+        command.usageError(context,
+                           Cli::tr("unknown paper size \"%1\": use a4 or letter.").arg(name));
+        return false;
+    }
+    paper = *chosen;
     return true;
 }
 

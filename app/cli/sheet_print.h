@@ -28,6 +28,11 @@ QList<QCommandLineOption> sheetPrintOptions();
 bool readSheetPrintOptions(Context& context, const Command& command,
                            const QCommandLineParser& parser, SheetPrintOptions& options);
 
+// --paper a4|letter of sheet and request: the saved paper when not given; false, after a usage
+// error, when it names no paper size.
+bool readPaper(Context& context, const Command& command, const QCommandLineParser& parser,
+               PaperSize& paper);
+
 // Prints `content` in `format` and says "Printed: job N on PRINTER", or why not (exit 3).
 // Returns ExitCodeShown when it was printed.
 int printSheet(Context& context, const SheetContent& content, const SheetPrintOptions& options,

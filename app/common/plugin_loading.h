@@ -34,4 +34,19 @@ const Table* loadPluginTable(const QStringList& paths, const char* symbol, int v
     return nullptr;
 }
 
+// A plugin's table as loadPluginTable() found it, and why it is null when it is: what a loader
+// keeps from the first use on.
+template <typename Table> struct LoadedPlugin {
+    const Table* table = nullptr;
+    QString problem;
+};
+
+template <typename Table>
+LoadedPlugin<Table> loadPlugin(const QStringList& paths, const char* symbol, int version,
+                               const char* what) {
+    LoadedPlugin<Table> loaded;
+    loaded.table = loadPluginTable<Table>(paths, symbol, version, what, loaded.problem);
+    return loaded;
+}
+
 } // namespace radiocode

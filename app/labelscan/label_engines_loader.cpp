@@ -4,28 +4,19 @@
 namespace radiocode::labelscan {
 namespace {
 
-struct Loaded {
-    const LabelEngines* engines = nullptr;
-    QString problem;
-};
-
-const Loaded& loaded() {
-    static const Loaded result = [] {
-        Loaded loading;
-        loading.engines = loadPluginTable<LabelEngines>(
-            pluginPaths(QStringLiteral(RADIOCODE_LABEL_ENGINES_INSTALLED),
-                        QStringLiteral(RADIOCODE_LABEL_ENGINES_BUILT)),
-            "radiocode_label_engines", labelEnginesVersion,
-            "the label readers (zxing-cpp, Tesseract)", loading.problem);
-        return loading;
-    }();
+// Loaded on the first call (thread-safe).
+const LoadedPlugin<LabelEngines>& loaded() {
+    static const LoadedPlugin<LabelEngines> result = loadPlugin<LabelEngines>(
+        pluginPaths(QStringLiteral(RADIOCODE_LABEL_ENGINES_INSTALLED),
+                    QStringLiteral(RADIOCODE_LABEL_ENGINES_BUILT)),
+        "radiocode_label_engines", labelEnginesVersion, "the label readers (zxing-cpp, Tesseract)");
     return result;
 }
 
 } // namespace
 
 const LabelEngines* labelEngines() {
-    return loaded().engines;
+    return loaded().table;
 }
 
 QString labelEnginesProblem() {

@@ -1,6 +1,7 @@
 #include "sheet/code_card.h"
 
 #include "common/texts.h"
+#include "sheet/page_style.h"
 
 #include <QFontDatabase>
 #include <QFontMetricsF>
@@ -12,9 +13,9 @@
 namespace radiocode {
 namespace {
 
-const QColor ink(0x11, 0x11, 0x11);
-const QColor muted(0x55, 0x5b, 0x63);
-const QColor accent(0x1d, 0x3f, 0x8f);
+using page::accent;
+using page::ink;
+using page::muted;
 
 class CardPainter {
 public:
@@ -26,12 +27,7 @@ public:
     const QRectF& area() const { return area_; }
 
     QFont font(qreal points, bool bold = false, bool mono = false) const {
-        QFont f = mono ? QFontDatabase::systemFont(QFontDatabase::FixedFont)
-                       : QFont(QStringLiteral("DejaVu Sans"));
-        f.setPointSizeF(points);
-        f.setBold(bold);
-        f.setStyleStrategy(QFont::PreferNoShaping);
-        return f;
+        return page::font(points, bold, mono);
     }
 
     // One line, cut with an ellipsis when it does not fit; returns the line's height.

@@ -8,28 +8,19 @@
 namespace radiocode {
 namespace {
 
-struct Loaded {
-    const PrintingPlugin* plugin = nullptr;
-    QString problem;
-};
-
 // Loaded on the first call (thread-safe).
-const Loaded& loaded() {
-    static const Loaded result = [] {
-        Loaded loading;
-        loading.plugin = loadPluginTable<PrintingPlugin>(
-            pluginPaths(QStringLiteral(RADIOCODE_PRINTING_INSTALLED),
-                        QStringLiteral(RADIOCODE_PRINTING_BUILT)),
-            "radiocode_printing_plugin", printingPluginVersion, "printing (CUPS)", loading.problem);
-        return loading;
-    }();
+const LoadedPlugin<PrintingPlugin>& loaded() {
+    static const LoadedPlugin<PrintingPlugin> result = loadPlugin<PrintingPlugin>(
+        pluginPaths(QStringLiteral(RADIOCODE_PRINTING_INSTALLED),
+                    QStringLiteral(RADIOCODE_PRINTING_BUILT)),
+        "radiocode_printing_plugin", printingPluginVersion, "printing (CUPS)");
     return result;
 }
 
 } // namespace
 
 PrintOutcome CupsPrinting::print(const QByteArray& pdf, const PrintRequest& request) {
-    if (const PrintingPlugin* plugin = loaded().plugin)
+    if (const PrintingPlugin* plugin = loaded().table)
         return plugin->print(pdf, request);
     PrintOutcome outcome;
     outcome.printer = request.printer;
@@ -39,12 +30,12 @@ PrintOutcome CupsPrinting::print(const QByteArray& pdf, const PrintRequest& requ
 }
 
 QStringList CupsPrinting::printerNames() {
-    const PrintingPlugin* plugin = loaded().plugin;
+    const PrintingPlugin* plugin = loaded().table;
     return plugin ? plugin->printerNames() : QStringList();
 }
 
 QString CupsPrinting::defaultPrinter() {
-    const PrintingPlugin* plugin = loaded().plugin;
+    const PrintingPlugin* plugin = loaded().table;
     return plugin ? plugin->defaultPrinter() : QString();
 }
 

@@ -5,6 +5,7 @@
 #include "common/texts.h"
 #include "drawings/label_drawing.h"
 #include "sheet/code_card.h"
+#include "sheet/page_style.h"
 
 #include "radiocode/entry_steps.h"
 
@@ -34,10 +35,10 @@
 namespace radiocode {
 namespace {
 
-const QColor ink(0x11, 0x11, 0x11);
-const QColor muted(0x55, 0x5b, 0x63);
+using page::accent;
+using page::ink;
+using page::muted;
 const QColor rule(0xb0, 0xb6, 0xbe);
-const QColor accent(0x1d, 0x3f, 0x8f);
 const QColor cautionFill(0xff, 0xf4, 0xd6);
 
 // Lays the sheet out top to bottom on the device, in device pixels; sizes are given in
@@ -64,15 +65,7 @@ public:
     void advance(qreal pixels) { y_ += pixels; }
 
     QFont font(qreal points, bool bold = false, bool mono = false) const {
-        QFont f = mono ? QFontDatabase::systemFont(QFontDatabase::FixedFont)
-                       : QFont(QStringLiteral("DejaVu Sans"));
-        if (!mono)
-            f.setStyleHint(QFont::SansSerif);
-        f.setPointSizeF(points * scale_);
-        f.setBold(bold);
-        // No ligatures: "fi" must stay two letters for anyone who copies or searches the PDF.
-        f.setStyleStrategy(QFont::PreferNoShaping);
-        return f;
+        return page::font(points * scale_, bold, mono);
     }
 
     // Starts a new page when `height` does not fit on this one.
@@ -328,12 +321,8 @@ void drawNotes(SheetPainter& sheet, const QList<LabelDrawing::Note>& notes, cons
     QPainter& p = sheet.painter();
     const qreal scale = target.width() / viewBox.width();
     for (const LabelDrawing::Note& note : notes) {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setStyleHint(QFont::SansSerif);
-        f.setBold(note.bold);
-        f.setStyleStrategy(QFont::PreferNoShaping);
         // Drawing units to device pixels to points.
-        f.setPointSizeF(note.size * scale * 72.0 / sheet.dpi());
+        const QFont f = page::font(note.size * scale * 72.0 / sheet.dpi(), note.bold);
         const qreal advance = QFontMetricsF(f, p.device()).horizontalAdvance(note.text);
         QPointF at = target.topLeft() + (note.position - viewBox.topLeft()) * scale;
         if (note.anchor == Qt::AlignHCenter)

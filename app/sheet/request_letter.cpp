@@ -2,6 +2,7 @@
 
 #include "common/settings.h"
 #include "common/texts.h"
+#include "sheet/page_style.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -16,9 +17,9 @@
 namespace radiocode {
 namespace {
 
-const QColor ink(0x11, 0x11, 0x11);
-const QColor muted(0x55, 0x5b, 0x63);
-const QColor accent(0x1d, 0x3f, 0x8f);
+using page::accent;
+using page::ink;
+using page::muted;
 
 // Written by hand where nothing was given: long enough for a VIN in handwriting.
 const QString blank = QStringLiteral("______________________________");
@@ -32,14 +33,7 @@ public:
 
     qreal mm(qreal millimetres) const { return millimetres * dpi_ / 25.4; }
 
-    QFont font(qreal points, bool bold = false) const {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setStyleHint(QFont::SansSerif);
-        f.setPointSizeF(points);
-        f.setBold(bold);
-        f.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: the PDF's text stays searchable
-        return f;
-    }
+    QFont font(qreal points, bool bold = false) const { return page::font(points, bold); }
 
     void newPageIfNeeded(qreal height) {
         if (y_ + height <= page_.bottom() || y_ <= page_.top())

@@ -566,8 +566,8 @@ private:
 };
 
 int main(int argc, char** argv) {
-    return radiocode::test::runWindowSuite<TestAccessibility>(
-        argc, argv, QStringLiteral("tst_accessibility"), QStringLiteral("a11y.db"));
+    return radiocode::test::runWindowSuite<TestAccessibility>(argc, argv,
+                                                              QStringLiteral("tst_accessibility"));
 }
 
 #include "tst_accessibility.moc"

@@ -2,6 +2,7 @@
 // file, then lookups of stored and unknown serials, one at a time as the programs do them.
 // Prints "name<TAB>value<TAB>unit" lines for tests/benchmarks/run.sh; not a pass/fail test.
 //   bench_database [ROWS] [LOOKUPS]
+#include "process_run.h"
 #include "storage/code_database_source.h"
 #include "storage/database.h"
 
@@ -27,8 +28,10 @@ void print(const char* name, double value, const char* unit) {
 }
 
 // "BP" and 12 digits from a running number: every serial distinct and valid.
+constexpr qint64 firstSerial = 100000000000LL; // the list's serials: BP100000000000, ...
+
 QByteArray blaupunktSerial(qint64 number) {
-    return "BP" + QByteArray::number(100000000000LL + number);
+    return "BP" + QByteArray::number(firstSerial + number);
 }
 
 double percentile(std::vector<double> values, double p) {
@@ -44,13 +47,9 @@ int main(int argc, char** argv) {
     const qint64 rows = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1000000;
     const int lookups = argc > 2 ? QByteArray(argv[2]).toInt() : 20000;
 
-    QByteArray csv = "serial,code\n";
-    csv.reserve(rows * 22 + 16);
     std::mt19937 random(4);
-    for (qint64 i = 0; i < rows; ++i) {
-        const int code = static_cast<int>(random() % 10000);
-        csv += blaupunktSerial(i) + ',' + QByteArray::number(code).rightJustified(4, '0') + '\n';
-    }
+    const QByteArray csv = radiocode::test::codeList(
+        rows, firstSerial, [&random](qint64) { return static_cast<int>(random() % 10000); });
 
     QTemporaryDir dir;
     QString error;

@@ -4,6 +4,7 @@
 // the result page has painted the code. Prints "name<TAB>value<TAB>unit" lines for run.sh.
 #include "gui/finder_program.h"
 #include "gui/result_page.h"
+#include "program_environment.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -55,11 +56,8 @@ int keyFor(QChar c) {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("radiocode-bench"));
-    QApplication::setApplicationName(QStringLiteral("bench_scan"));
-    QTemporaryDir dir;
-    qputenv("RADIOCODE_DATABASE", "sqlite:" + dir.filePath(QStringLiteral("scan.db")).toUtf8());
+    const radiocode::test::ProgramEnvironment environment(QStringLiteral("bench_scan"),
+                                                          QStringLiteral("radiocode-bench"));
 
     radiocode::gui::FinderProgram program;
     radiocode::gui::MainWindow& window = program.window();

@@ -13,6 +13,7 @@
 namespace {
 
 using radiocode::test::Run;
+using radiocode::test::writeFile;
 
 using Record = QList<QByteArray>;
 
@@ -608,14 +609,7 @@ private slots:
             QSKIP("python3 is needed to read a child's peak memory");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("long-line.txt"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("J727\n");
-        const QByteArray block(1 << 20, 'M');
-        for (int i = 0; i < 64; ++i)
-            file.write(block);
-        file.write("\nM212365\n");
-        file.close();
+        writeFile(path, "J727\n" + QByteArray(64 << 20, 'M') + "\nM212365\n");
         // The peak of a run over a short file, then of a run over the long line (each python3
         // process has one child, so RUSAGE_CHILDREN is that child's).
         const QString script = QStringLiteral(
@@ -634,10 +628,7 @@ private slots:
             return process.readAllStandardOutput().trimmed().split(' ');
         };
         const QString shortPath = dir.filePath(QStringLiteral("short.txt"));
-        QFile shortFile(shortPath);
-        QVERIFY(shortFile.open(QIODevice::WriteOnly));
-        shortFile.write("J727\n");
-        shortFile.close();
+        writeFile(shortPath, "J727\n");
         const QList<QByteArray> baseline = peak(shortPath);
         const QList<QByteArray> answer = peak(path);
         QCOMPARE(baseline.size(), 3);
@@ -653,10 +644,7 @@ private slots:
     void batchFromFileAndFamily() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("serials, list.txt"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("J727\nM212365\n");
-        file.close();
+        writeFile(path, "J727\nM212365\n");
         Run result = run({QStringLiteral("batch"), path});
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out.count('\n'), 3);
@@ -702,10 +690,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString list = dir.filePath(QStringLiteral("dealer, \"north\".csv"));
-        QFile file(list);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("serial,code\nBP538769672026,4711\n");
-        file.close();
+        writeFile(list, "serial,code\nBP538769672026,4711\n");
         const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
         const Run imported = run({QStringLiteral("--database"), url, QStringLiteral("db"),
                                   QStringLiteral("import"), list});

@@ -5,6 +5,7 @@
 #include "cli/cli_context.h"
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "process_run.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -17,6 +18,7 @@
 
 #include <cstdio>
 
+using radiocode::test::writeFile;
 using namespace radiocode::cli;
 
 namespace {
@@ -293,11 +295,8 @@ private slots:
                       QStringLiteral("visteon")},
                      "J727\n");
         QVERIFY(result.out.contains(QLatin1String("J727,visteon,,invalid")));
-        QFile file(path(QStringLiteral("serials.txt")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("M212365\n");
-        file.close();
-        result = run({QStringLiteral("batch"), file.fileName()});
+        result = run(
+            {QStringLiteral("batch"), writeFile(path(QStringLiteral("serials.txt")), "M212365\n")});
         QVERIFY(result.out.contains(QLatin1String("M212365,visteon,M212365,ok,3633,")));
         result = run({QStringLiteral("batch"), QStringLiteral("a"), QStringLiteral("b")});
         QCOMPARE(result.err,
@@ -374,10 +373,7 @@ private slots:
 
     void codeDatabaseAndJobs() {
         const QString csv = path(QStringLiteral("list.csv"));
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("Serial No;Radio Code\nBP538769672026;1234\nBP934515516803;420\n");
-        file.close();
+        writeFile(csv, "Serial No;Radio Code\nBP538769672026;1234\nBP934515516803;420\n");
         Outcome result = run({QStringLiteral("db"), QStringLiteral("import"), csv,
                               QStringLiteral("--dry-run"), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);

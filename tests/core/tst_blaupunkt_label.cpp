@@ -51,6 +51,20 @@ public:
     }
 };
 
+// A finder whose code database is a RecordedCodes holding `codes`:
+// `auto& [database, finder] = records;`.
+struct RecordedFinder {
+    RecordedCodes database;
+    CodeFinder finder;
+    explicit RecordedFinder(
+        std::initializer_list<std::pair<const std::string, std::string>> codes = {}) {
+        database.codes = codes;
+        finder.addSource(&database);
+    }
+    RecordedFinder(const RecordedFinder&) = delete;
+    RecordedFinder& operator=(const RecordedFinder&) = delete;
+};
+
 PartNumber part(const char* text) {
     return recognisePartNumber(text);
 }
@@ -240,10 +254,8 @@ private slots:
 
     // No code is given for a serial its part number contradicts, even when one is on record.
     void mismatchGivesNoCode() {
-        RecordedCodes database;
-        database.codes["BP538769672026"] = "1234";
-        CodeFinder finder;
-        finder.addSource(&database);
+        RecordedFinder records({{"BP538769672026", "1234"}});
+        auto& [database, finder] = records;
         Recognition r = recognise("BP538769672026");
         crossCheckPartNumber(r, part("7612300041"));
         const LookupResult result = finder.lookupRecognised(r);
@@ -264,27 +276,22 @@ private slots:
             const std::string printed = std::string("BP5511") + letter + "2151786";
             const std::string asDigit = std::string("BP5511") + digit + "2151786";
             for (const bool recordedAsDigit : {false, true}) {
-                RecordedCodes database;
-                database.codes[recordedAsDigit ? asDigit : printed] = "4711";
-                CodeFinder finder;
-                finder.addSource(&database);
+                RecordedFinder records({{recordedAsDigit ? asDigit : printed, "4711"}});
+                auto& [database, finder] = records;
                 const LookupResult result = finder.lookup(printed);
                 QCOMPARE(result.status, LookupStatus::Ok);
                 QCOMPARE(result.answer->code, std::string("4711"));
                 QCOMPARE(result.answer->recordedSerial, recordedAsDigit ? asDigit : printed);
                 QCOMPARE(result.recognition.serial, printed);
             }
-            RecordedCodes empty;
-            CodeFinder finder;
-            finder.addSource(&empty);
+            RecordedFinder records;
+            auto& [empty, finder] = records;
             QCOMPARE(finder.lookup(printed).status, LookupStatus::NotFound);
             QCOMPARE(empty.asked, (std::vector<std::string>{printed, asDigit}));
         }
         // One reading only: asked once, and no reading named.
-        RecordedCodes database;
-        database.codes["BP5511V2151786"] = "0815";
-        CodeFinder finder;
-        finder.addSource(&database);
+        RecordedFinder records({{"BP5511V2151786", "0815"}});
+        auto& [database, finder] = records;
         const LookupResult result = finder.lookup("BP5511V2151786");
         QCOMPARE(result.status, LookupStatus::Ok);
         QVERIFY(result.answer->recordedSerial.empty());
@@ -296,11 +303,8 @@ private slots:
     void chosenReadingIsTheOnlyOneAsked() {
         const std::string printed = "BP5511O2151786";
         const std::string asDigit = "BP551102151786";
-        RecordedCodes database;
-        database.codes[printed] = "1111";
-        database.codes[asDigit] = "2222";
-        CodeFinder finder;
-        finder.addSource(&database);
+        RecordedFinder records({{printed, "1111"}, {asDigit, "2222"}});
+        auto& [database, finder] = records;
         const LookupResult both = finder.lookup(printed);
         QCOMPARE(both.status, LookupStatus::Invalid);
         QCOMPARE(both.recognition.message.id, MessageId::ReadingsDisagree);
@@ -364,10 +368,8 @@ private slots:
         QCOMPARE(recognise("XP538769672026", Family::Blaupunkt).message.id, MessageId::WrongPrefix);
         QCOMPARE(recognise("XP5511V2151786").state, InputState::Invalid);
 
-        RecordedCodes database;
-        database.codes["XY1234567890"] = "2468";
-        CodeFinder finder;
-        finder.addSource(&database);
+        RecordedFinder records({{"XY1234567890", "2468"}});
+        auto& [database, finder] = records;
         const LookupResult found = finder.lookup("xy 1234567890");
         QCOMPARE(found.status, LookupStatus::Ok);
         QCOMPARE(found.answer->code, std::string("2468"));

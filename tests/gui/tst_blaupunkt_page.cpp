@@ -322,8 +322,8 @@ private:
 };
 
 int main(int argc, char** argv) {
-    return radiocode::test::runWindowSuite<TestBlaupunktPage>(
-        argc, argv, QStringLiteral("tst_blaupunkt_page"), QStringLiteral("blaupunkt.db"));
+    return radiocode::test::runWindowSuite<TestBlaupunktPage>(argc, argv,
+                                                              QStringLiteral("tst_blaupunkt_page"));
 }
 
 #include "tst_blaupunkt_page.moc"

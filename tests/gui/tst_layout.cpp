@@ -307,8 +307,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    return radiocode::test::runWindowSuite<TestLayout>(argc, argv, QStringLiteral("tst_layout"),
-                                                       QStringLiteral("layout.db"));
+    return radiocode::test::runWindowSuite<TestLayout>(argc, argv, QStringLiteral("tst_layout"));
 }
 
 #include "tst_layout.moc"

@@ -1043,8 +1043,7 @@ private:
 };
 
 int main(int argc, char** argv) {
-    return radiocode::test::runWindowSuite<TestWizard>(argc, argv, QStringLiteral("tst_wizard"),
-                                                       QStringLiteral("wizard.db"));
+    return radiocode::test::runWindowSuite<TestWizard>(argc, argv, QStringLiteral("tst_wizard"));
 }
 
 #include "tst_wizard.moc"

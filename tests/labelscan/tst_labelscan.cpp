@@ -3,6 +3,7 @@
 #include "label_images.h"
 #include "labelscan/label_scanner.h"
 #include "labelscan/text_lines.h"
+#include "process_run.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <map>
 
+using radiocode::test::writeFile;
 using namespace radiocode;
 using namespace radiocode::labelscan;
 using namespace radiocode::labelimages;
@@ -401,10 +403,7 @@ private slots:
                  LoadProblem::NotFound);
         QCOMPARE(loadImage(dir.path()).problem, LoadProblem::NotReadable);
         const QString text = dir.filePath(QStringLiteral("notes.png"));
-        QFile file(text);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("serial BP538769672026\n");
-        file.close();
+        writeFile(text, "serial BP538769672026\n");
         QCOMPARE(loadImage(text).problem, LoadProblem::NotAnImage);
 
         const Label label = drawLabel(Family::Visteon, 2);

@@ -14,6 +14,8 @@
 #include "gui/serial_entry_page.h"
 #include "gui/serial_widgets.h"
 #include "label_images.h"
+#include "pdf_reading.h"
+#include "process_run.h"
 #include "storage/job_pictures.h"
 
 #include <QApplication>
@@ -33,6 +35,7 @@
 #include <QTest>
 #include <QUrl>
 
+using radiocode::test::writeFile;
 using namespace radiocode;
 using namespace radiocode::gui;
 using namespace radiocode::labelimages;
@@ -95,16 +98,8 @@ class TestPhotoReading : public QObject {
     storage::Database& database() { return *program_->database().session().database(); }
 
     QString pdfText(const QByteArray& pdf) {
-        const QString path = dir_.filePath(QStringLiteral("sheet.pdf"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
-            return {};
-        file.close();
-        QProcess process;
-        process.start(QStringLiteral("pdftotext"),
-                      {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        process.waitForFinished(30000);
-        return QString::fromUtf8(process.readAllStandardOutput());
+        return radiocode::test::pdfText(writeFile(dir_.filePath(QStringLiteral("sheet.pdf")), pdf),
+                                        {QStringLiteral("-layout")});
     }
 
     QString save(const QString& name, const QImage& image) {
@@ -336,10 +331,7 @@ private slots:
 
     void fileThatCannotBeOpened() {
         const QString path = dir_.filePath(QStringLiteral("broken.png"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("\x89PNG\r\n\x1a\n broken");
-        file.close();
+        writeFile(path, "\x89PNG\r\n\x1a\n broken");
         scan().readFile(path);
         PhotoReaderDialog* dialog = scan().dialog();
         QVERIFY(!dialog->isReading());
@@ -487,8 +479,8 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    return radiocode::test::runWindowSuite<TestPhotoReading>(
-        argc, argv, QStringLiteral("tst_photo_reading"), QStringLiteral("photo.db"));
+    return radiocode::test::runWindowSuite<TestPhotoReading>(argc, argv,
+                                                             QStringLiteral("tst_photo_reading"));
 }
 
 #include "tst_photo_reading.moc"

@@ -14,16 +14,7 @@
 using namespace radiocode;
 using namespace radiocode::labelimages;
 
-namespace {
-
-// What `radiocode scan` wrote, as text.
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using radiocode::test::Run;
 
 class TestScanCli : public QObject {
     Q_OBJECT
@@ -31,19 +22,16 @@ class TestScanCli : public QObject {
     QTemporaryDir dir_;
 
     Run run(const QStringList& arguments) {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment environment = radiocode::test::isolatedEnvironment(dir_.path());
         // No display at all, and a code database of the test's own.
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        environment.insert(QStringLiteral("HOME"), dir_.path());
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
         environment.insert(QStringLiteral("RADIOCODE_DATABASE"),
                            QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("codes.db")));
-        const radiocode::test::Run result = radiocode::test::runProcess(
-            QStringLiteral(RADIOCODE_CLI), QStringList{QStringLiteral("scan")} + arguments,
-            radiocode::test::RunOptions().environment(environment));
-        return {result.exitCode, QString::fromUtf8(result.out), QString::fromUtf8(result.err)};
+        return radiocode::test::runProcess(QStringLiteral(RADIOCODE_CLI),
+                                           QStringList{QStringLiteral("scan")} + arguments,
+                                           radiocode::test::RunOptions().environment(environment));
     }
 
     QString save(const QString& name, const QImage& image) {
@@ -66,7 +54,7 @@ private slots:
 
         const Run result = run({renaultPath, visteonPath, nonePath});
         QCOMPARE(result.exitCode, 0);
-        const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+        const QStringList lines = QString::fromUtf8(result.out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines.at(0), QStringLiteral("file,series,serial,status,code,source,read_from"));
         // The file name has a comma: quoted as RFC 4180 says.
@@ -87,7 +75,7 @@ private slots:
         const QString path = save(QStringLiteral("blaupunkt.png"), blaupunkt.image);
         const Run result = run({path});
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out.split(u'\n', Qt::SkipEmptyParts).value(1),
+        QCOMPARE(QString::fromUtf8(result.out).split(u'\n', Qt::SkipEmptyParts).value(1),
                  path + QStringLiteral(",blaupunkt,") + blaupunkt.serial +
                      QStringLiteral(",not-found,,,barcode:Code128"));
     }
@@ -103,12 +91,12 @@ private slots:
         const QString missing = dir_.filePath(QStringLiteral("missing.jpg"));
         const Run result = run({missing, good, cut});
         QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(missing) &&
-                     result.err.contains(QStringLiteral("no such file")),
-                 qPrintable(result.err));
-        QVERIFY2(result.err.contains(cut), qPrintable(result.err));
+        const QString err = QString::fromUtf8(result.err);
+        QVERIFY2(err.contains(missing) && err.contains(QStringLiteral("no such file")),
+                 qPrintable(err));
+        QVERIFY2(err.contains(cut), qPrintable(err));
         // The picture that could be opened is still answered.
-        const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+        const QStringList lines = QString::fromUtf8(result.out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.at(1).startsWith(good + QStringLiteral(",renault,")));
     }
@@ -119,7 +107,7 @@ private slots:
         const Run result = run({QStringLiteral("--json"), path});
         QCOMPARE(result.exitCode, 0);
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         const QJsonObject image =
             document.object()[QStringLiteral("images")].toArray().at(0).toObject();
@@ -137,8 +125,7 @@ private slots:
         QCOMPARE(run({QStringLiteral("--bogus")}).exitCode, 2);
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(
-            help.out.contains(QStringLiteral("file,series,serial,status,code,source,read_from")));
+        QVERIFY(help.out.contains("file,series,serial,status,code,source,read_from"));
     }
 };
 

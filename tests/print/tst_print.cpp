@@ -12,6 +12,8 @@
 #include "gui/main_window.h"
 #include "gui/result_page.h"
 #include "gui/sheet_printing.h"
+#include "pdf_reading.h"
+#include "process_run.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,7 +25,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
@@ -39,6 +41,14 @@ using test::pdfPages;
 using test::pdfPageSize;
 using test::pdfText;
 
+using radiocode::test::containsCode;
+using radiocode::test::pdfPages;
+using radiocode::test::pdfPageSize;
+using radiocode::test::pdfText;
+using radiocode::test::Run;
+using radiocode::test::RunOptions;
+using radiocode::test::runProcess;
+
 namespace {
 
 QString stateDir() {
@@ -51,12 +61,10 @@ QString readState(const QString& name) {
 }
 
 QString run(const QString& program, const QStringList& arguments, int* exitCode = nullptr) {
-    QProcess process;
-    process.start(program, arguments);
-    process.waitForFinished(60000);
+    const Run result = runProcess(program, arguments, RunOptions().timeoutMs(60000));
     if (exitCode)
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAllStandardOutput());
+        *exitCode = result.exitCode;
+    return QString::fromUtf8(result.out);
 }
 
 // In the order the page draws it: the code's four digits one after the other.
@@ -254,19 +262,17 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(QString, server);
         QFETCH(QString, message);
-        QProcess process;
         QProcessEnvironment environment = cliEnvironment();
         if (!server.isEmpty())
             environment.insert(QStringLiteral("CUPS_SERVER"), config_.filePath(server));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"),
-                      QStringList{QStringLiteral("sheet"), QStringLiteral("J727")} + options);
-        QVERIFY(process.waitForFinished(60000));
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QCOMPARE(process.exitCode(), 3);
+        const Run result = runCli(
+            QStringList{QStringLiteral("sheet"), QStringLiteral("J727")} + options, environment);
+        QVERIFY(!result.crashed);
+        const QString err = QString::fromUtf8(result.err);
+        QCOMPARE(result.exitCode, 3);
         QVERIFY2(err.contains(message), qPrintable(err));
         QVERIFY(err.startsWith(QLatin1String("radiocode sheet: not printed: ")));
-        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QVERIFY(result.out.isEmpty());
     }
 
     void cliUsageErrors() {
@@ -445,16 +451,18 @@ private:
         return environment;
     }
 
+    Run runCli(const QStringList& arguments, const QProcessEnvironment& environment) const {
+        return runProcess(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"), arguments,
+                          RunOptions().environment(environment).timeoutMs(60000));
+    }
+
+    // Its standard output; what it said on the standard error goes to the test log.
     QString cli(const QStringList& arguments, int* exitCode) const {
-        QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"), arguments);
-        process.waitForFinished(60000);
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        if (!err.isEmpty())
-            qInfo().noquote() << "stderr:" << err;
-        return QString::fromUtf8(process.readAllStandardOutput());
+        const Run result = runCli(arguments, cliEnvironment());
+        *exitCode = result.exitCode;
+        if (!result.err.isEmpty())
+            qInfo().noquote() << "stderr:" << QString::fromUtf8(result.err);
+        return QString::fromUtf8(result.out);
     }
 
     MainWindow& startProgram() {
@@ -481,8 +489,7 @@ int main(int argc, char** argv) {
         qputenv("CUPS_SERVER", server.toUtf8());
     qunsetenv("PRINTER");
     qunsetenv("LPDEST");
-    return radiocode::test::runWindowSuite<TestPrint>(argc, argv, QStringLiteral("tst_print"),
-                                                      QStringLiteral("print.db"));
+    return radiocode::test::runWindowSuite<TestPrint>(argc, argv, QStringLiteral("tst_print"));
 }
 
 #include "tst_print.moc"

@@ -19,7 +19,9 @@ namespace {
 
 const QString radiocodeProgram = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
 
+using radiocode::test::codeList;
 using radiocode::test::Run;
+using radiocode::test::writeFile;
 
 Run runProgram(const QString& program, const QStringList& arguments, int timeoutMs = 120000) {
     return radiocode::test::runProcess(program, arguments,
@@ -29,20 +31,6 @@ Run runProgram(const QString& program, const QStringList& arguments, int timeout
 bool shell(const QString& command) {
     const Run result = runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
     return !result.crashed && result.exitCode == 0;
-}
-
-QByteArray codeList(int rows, qint64 first) {
-    QByteArray csv = "serial,code\n";
-    for (int i = 0; i < rows; ++i)
-        csv += "BP" + QByteArray::number(first + i) + ',' +
-               QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
-    return csv;
-}
-
-void writeFile(const QString& path, const QByteArray& data) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(data), data.size());
 }
 
 } // namespace
@@ -63,6 +51,17 @@ class FaultsTest : public QObject {
         arguments.prepend(databaseUrl);
         arguments.prepend(QStringLiteral("--database"));
         return runProgram(radiocodeProgram, arguments);
+    }
+
+    Run importList(const QString& list, const QString& databaseUrl) {
+        return cli({QStringLiteral("db"), QStringLiteral("import"), list}, databaseUrl);
+    }
+
+    // A code the technician Ann confirmed, for a serial the lists do not hold.
+    Run addConfirmedCode() {
+        return cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
+                    QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
+                   url());
     }
 
     // The saved code is found (exit 0 and the code shown).
@@ -99,10 +98,9 @@ private slots:
     void diskFillsUpDuringImport() {
         if (!mountTmpfs("2m"))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
-                 0);
+        QCOMPARE(importList(smallList_, url()).exitCode, 0);
 
-        const Run full = cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, url());
+        const Run full = importList(bigList_, url());
         QVERIFY(!full.crashed);
         QCOMPARE(full.exitCode, 3);
         QVERIFY2(full.err.contains("full"), full.err.constData());
@@ -111,7 +109,7 @@ private slots:
 
         // More room: the same import goes through, and the earlier codes are still there.
         QVERIFY(shell(QStringLiteral("mount -o remount,size=64m %1").arg(mountPoint_)));
-        const Run again = cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, url());
+        const Run again = importList(bigList_, url());
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("200000 imported"), again.out.constData());
         expectSavedCode(url());
@@ -120,15 +118,11 @@ private slots:
     void diskAlreadyFull() {
         if (!mountTmpfs("2m"))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
-                 0);
+        QCOMPARE(importList(smallList_, url()).exitCode, 0);
         // Fill every last block.
         shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
 
-        const Run add =
-            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
-                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
-                url());
+        const Run add = addConfirmedCode();
         QVERIFY(!add.crashed);
         QCOMPARE(add.exitCode, 3);
         QVERIFY2(add.err.contains("database"), add.err.constData());
@@ -138,10 +132,7 @@ private slots:
 
         QVERIFY(QFile::remove(mountPoint_ + QStringLiteral("/filler")));
         expectSavedCode(url());
-        const Run addAgain =
-            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
-                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
-                url());
+        const Run addAgain = addConfirmedCode();
         QCOMPARE(addAgain.exitCode, 0);
         const Run added = cli({QStringLiteral("lookup"), QStringLiteral("BP111111111111")}, url());
         QVERIFY(added.out.contains("5555"));
@@ -154,9 +145,7 @@ private slots:
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
         const QString databaseUrl =
             QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("export.db"));
-        QCOMPARE(
-            cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, databaseUrl).exitCode,
-            0);
+        QCOMPARE(importList(smallList_, databaseUrl).exitCode, 0);
         shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
         for (const QString& what : {QStringLiteral("db"), QStringLiteral("jobs")}) {
             const QString target = mountPoint_ + QStringLiteral("/%1.csv").arg(what);
@@ -174,9 +163,7 @@ private slots:
         // disk's writes fail. Works without any privilege.
         const QString databaseUrl =
             QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("limited.db"));
-        QCOMPARE(
-            cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, databaseUrl).exitCode,
-            0);
+        QCOMPARE(importList(smallList_, databaseUrl).exitCode, 0);
         const Run limited = runProgram(
             QStringLiteral("/bin/bash"),
             {QStringLiteral("-c"),
@@ -191,8 +178,7 @@ private slots:
         QVERIFY2(!limited.err.contains("disk I/O error"), limited.err.constData());
         expectSavedCode(databaseUrl);
 
-        const Run again =
-            cli({QStringLiteral("db"), QStringLiteral("import"), bigList_}, databaseUrl);
+        const Run again = importList(bigList_, databaseUrl);
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("200000 imported"), again.out.constData());
         expectSavedCode(databaseUrl);
@@ -201,18 +187,14 @@ private slots:
     void fileSystemTurnsReadOnly() {
         if (!mountTmpfs("8m"))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url()).exitCode,
-                 0);
+        QCOMPARE(importList(smallList_, url()).exitCode, 0);
         QVERIFY(shell(QStringLiteral("mount -o remount,ro %1").arg(mountPoint_)));
 
-        const Run add =
-            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
-                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
-                url());
+        const Run add = addConfirmedCode();
         QVERIFY(!add.crashed);
         QCOMPARE(add.exitCode, 3);
         QVERIFY2(add.err.contains("read-only"), add.err.constData());
-        const Run import = cli({QStringLiteral("db"), QStringLiteral("import"), smallList_}, url());
+        const Run import = importList(smallList_, url());
         QCOMPARE(import.exitCode, 3);
         QVERIFY2(import.err.contains("read-only"), import.err.constData());
         // Lookups still work on the read-only file system.
@@ -220,12 +202,7 @@ private slots:
 
         QVERIFY(shell(QStringLiteral("mount -o remount,rw %1").arg(mountPoint_)));
         expectSavedCode(url());
-        QCOMPARE(
-            cli({QStringLiteral("db"), QStringLiteral("add"), QStringLiteral("BP111111111111"),
-                 QStringLiteral("5555"), QStringLiteral("--technician"), QStringLiteral("Ann")},
-                url())
-                .exitCode,
-            0);
+        QCOMPARE(addConfirmedCode().exitCode, 0);
     }
 };
 

@@ -7,8 +7,10 @@
 
 #include "radiocode/code_source.h"
 
+#include "postgres_server.h"
+#include "process_run.h"
+
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -20,21 +22,12 @@ using namespace radiocode::storage;
 
 namespace {
 
-const QString fixture = QStringLiteral(RADIOCODE_SOURCE_DIR "/tests/db/postgres_fixture.sh");
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
-}
-
+// True when `program` ran and exited 0; `output`: what it wrote, standard output then error.
 bool run(const QString& program, const QStringList& arguments, QByteArray* output = nullptr) {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    const bool finished = process.waitForFinished(120000);
+    const radiocode::test::Run result = radiocode::test::runProcess(program, arguments);
     if (output)
-        *output = process.readAll();
-    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        *output = result.out + result.err;
+    return !result.crashed && result.exitCode == 0;
 }
 
 } // namespace
@@ -43,18 +36,17 @@ class PostgresFaultsTest : public QObject {
     Q_OBJECT
 
     QTemporaryDir state_;
+    radiocode::test::PostgresServer server_{state_.path()};
     QString url_;
     QString dataDir_; // the fixture's folder: the cluster is in dataDir_/db
     int port_ = 0;
-    bool started_ = false;
 
     // pg_ctl as the server's user (the fixture runs the server as "postgres" when we are root).
     bool pgCtl(const QStringList& arguments) {
         QStringList command{QStringLiteral("-D"), dataDir_ + QStringLiteral("/db")};
         command += arguments;
         const QString pgCtlPath =
-            QString::fromUtf8(readFile(state_.filePath(QStringLiteral("bindir")))) +
-            QStringLiteral("/pg_ctl");
+            QString::fromUtf8(server_.state(QStringLiteral("bindir"))) + QStringLiteral("/pg_ctl");
         QByteArray output;
         const bool ok = ::geteuid() == 0
                             ? run(QStringLiteral("runuser"),
@@ -85,14 +77,11 @@ class PostgresFaultsTest : public QObject {
 
 private slots:
     void initTestCase() {
-        QByteArray output;
-        if (!run(QStringLiteral("bash"), {fixture, QStringLiteral("start"), state_.path()},
-                 &output))
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") +
-                             QString::fromUtf8(output)));
-        started_ = true;
-        url_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("url"))));
-        dataDir_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("datadir"))));
+        QString problem;
+        if (!server_.start(&problem))
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") + problem));
+        url_ = server_.url();
+        dataDir_ = QString::fromUtf8(server_.state(QStringLiteral("datadir")));
         port_ = QUrl(url_).port();
         // The fixture finds pg_ctl the same way; remember where, for the restarts.
         QByteArray bindir;
@@ -100,16 +89,11 @@ private slots:
                     {QStringLiteral("-c"),
                      QStringLiteral("ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1")},
                     &bindir));
-        QFile file(state_.filePath(QStringLiteral("bindir")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(bindir.trimmed());
+        radiocode::test::writeFile(state_.filePath(QStringLiteral("bindir")), bindir.trimmed());
         QVERIFY(!url_.isEmpty() && !dataDir_.isEmpty() && port_ > 0);
     }
 
-    void cleanupTestCase() {
-        if (started_)
-            run(QStringLiteral("bash"), {fixture, QStringLiteral("stop"), state_.path()});
-    }
+    void cleanupTestCase() { server_.stop(); }
 
     // A write whose first statement meets the restarted server: nothing was written yet, so it
     // reconnects and goes through.

@@ -24,6 +24,7 @@ bool haveDevFull() {
 }
 
 using radiocode::test::Run;
+using radiocode::test::writeFile;
 
 Run run(const QStringList& arguments, const QByteArray& input = {},
         const QString& program = radiocodeProgram) {
@@ -58,23 +59,28 @@ class HostileCliTest : public QObject {
 private slots:
     void initTestCase() { QVERIFY2(QFile::exists(radiocodeProgram), qPrintable(radiocodeProgram)); }
 
-    void lookupRefusesCyrillicWithTheLatinSuggestion() {
-        const QJsonObject answer = lookupJson(QStringLiteral("ВЕ473912345678"), 2);
-        QCOMPARE(answer.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
-        QCOMPARE(answer.value(QLatin1String("messageId")).toString(),
-                 QStringLiteral("non-latin-letter"));
-        QVERIFY(answer.value(QLatin1String("code")).isNull());
-        QCOMPARE(answer.value(QLatin1String("suggestions")).toArray(),
-                 QJsonArray{QStringLiteral("BE473912345678")});
+    // Look-alike letters and a bidi override are refused, with the clean serial suggested.
+    void lookupRefusesAndSuggestsTheCleanSerial_data() {
+        QTest::addColumn<QString>("serial");
+        QTest::addColumn<QString>("messageId");
+        QTest::addColumn<QString>("suggestion");
+        QTest::newRow("Cyrillic") << QStringLiteral("ВЕ473912345678")
+                                  << QStringLiteral("non-latin-letter")
+                                  << QStringLiteral("BE473912345678");
+        QTest::newRow("bidi override")
+            << QStringLiteral("\u202EM212365") << QStringLiteral("direction-mark")
+            << QStringLiteral("M212365");
     }
 
-    void lookupRefusesABidiOverride() {
-        const QJsonObject answer = lookupJson(QStringLiteral("\u202EM212365"), 2);
-        QCOMPARE(answer.value(QLatin1String("messageId")).toString(),
-                 QStringLiteral("direction-mark"));
+    void lookupRefusesAndSuggestsTheCleanSerial() {
+        QFETCH(QString, serial);
+        QFETCH(QString, messageId);
+        QFETCH(QString, suggestion);
+        const QJsonObject answer = lookupJson(serial, 2);
+        QCOMPARE(answer.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
+        QCOMPARE(answer.value(QLatin1String("messageId")).toString(), messageId);
         QVERIFY(answer.value(QLatin1String("code")).isNull());
-        QCOMPARE(answer.value(QLatin1String("suggestions")).toArray(),
-                 QJsonArray{QStringLiteral("M212365")});
+        QCOMPARE(answer.value(QLatin1String("suggestions")).toArray(), QJsonArray{suggestion});
     }
 
     void lookupReadsFullWidthDigits() {
@@ -224,18 +230,16 @@ private slots:
     void importSkipsHostileRowsAndKeepsTheRest() {
         QTemporaryDir dir;
         const QString list = dir.filePath(QStringLiteral("hostile.csv"));
-        QFile file(list);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray("serial,code\n") + "\"BP934515516803,1234\n" // 2: unbalanced quote
-                   + "BP111111111111,5555\n"                               // 3: fine
-                   + "BP22222\xff"
-                     "2222222,6666\n"                                   // 4: not UTF-8
-                   + "BP333333333333,77" + QByteArray(1, '\0') + "77\n" // 5: NUL in the code
-                   + "\xe2\x80\xae"
-                     "BP444444444444,1111\n"              // 6: bidi override
-                   + QByteArray(1 << 20, 'B') + ",1234\n" // 7: a megabyte
-                   + "BP555555555555,5555\n");            // 8: fine
-        file.close();
+        writeFile(list,
+                  QByteArray("serial,code\n") + "\"BP934515516803,1234\n" // 2: unbalanced quote
+                      + "BP111111111111,5555\n"                           // 3: fine
+                      + "BP22222\xff"
+                        "2222222,6666\n"                                   // 4: not UTF-8
+                      + "BP333333333333,77" + QByteArray(1, '\0') + "77\n" // 5: NUL in the code
+                      + "\xe2\x80\xae"
+                        "BP444444444444,1111\n"              // 6: bidi override
+                      + QByteArray(1 << 20, 'B') + ",1234\n" // 7: a megabyte
+                      + "BP555555555555,5555\n");            // 8: fine
         const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
         const Run result = run({QStringLiteral("--database"), url, QStringLiteral("db"),
                                 QStringLiteral("import"), list, QStringLiteral("--json")});
@@ -273,12 +277,10 @@ private slots:
     void importRefusesUtf16WithAReason() {
         QTemporaryDir dir;
         const QString list = dir.filePath(QStringLiteral("utf16.csv"));
-        QFile file(list);
-        QVERIFY(file.open(QIODevice::WriteOnly));
         const QString text = QStringLiteral("serial,code\nBP111111111111,5555\n");
-        file.write("\xff\xfe");
-        file.write(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
-        file.close();
+        writeFile(list,
+                  QByteArray("\xff\xfe") +
+                      QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2));
         const QString url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"));
         const Run result = run({QStringLiteral("--database"), url, QStringLiteral("db"),
                                 QStringLiteral("import"), list});

@@ -70,10 +70,19 @@ private slots:
                  qPrintable(statusText(field)));
     }
 
-    void pastedLineBreaksAndTabsAreNotControlCharacters() {
+    // What a paste may carry around a good serial is read through: a line break (not a control
+    // character), full-width digits.
+    void pastedSerialIsAccepted_data() {
+        QTest::addColumn<QString>("pasted");
+        QTest::newRow("line break") << QStringLiteral("M212365\r\n");
+        QTest::newRow("full-width digits") << QStringLiteral("Ｍ２１２３６５");
+    }
+
+    void pastedSerialIsAccepted() {
+        QFETCH(QString, pasted);
         SerialField field;
         field.show();
-        paste(field, QStringLiteral("M212365\r\n"));
+        paste(field, pasted);
         QCOMPARE(field.recognition().state, InputState::Valid);
         QCOMPARE(field.recognition().serial, std::string("M212365"));
     }
@@ -104,14 +113,6 @@ private slots:
         paste(field, QStringLiteral("\u202EM212365\u202C"));
         QCOMPARE(field.recognition().message.id, MessageId::DirectionMark);
         QCOMPARE(field.recognition().suggestions, std::vector<std::string>{"M212365"});
-    }
-
-    void fullWidthDigitsAreAccepted() {
-        SerialField field;
-        field.show();
-        paste(field, QStringLiteral("Ｍ２１２３６５"));
-        QCOMPARE(field.recognition().state, InputState::Valid);
-        QCOMPARE(field.recognition().serial, std::string("M212365"));
     }
 };
 

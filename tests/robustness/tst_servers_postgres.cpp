@@ -3,6 +3,7 @@
 // may not create tables, an import whose connection the server kills, malformed URLs.
 #include "storage/database.h"
 
+#include "postgres_server.h"
 #include "process_run.h"
 
 #include <QElapsedTimer>
@@ -20,13 +21,7 @@ using namespace radiocode::storage;
 
 namespace {
 
-const QString fixture = QStringLiteral(RADIOCODE_SOURCE_DIR "/tests/db/postgres_fixture.sh");
 const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
-}
 
 using radiocode::test::Run;
 
@@ -36,9 +31,9 @@ class ServersTest : public QObject {
     Q_OBJECT
 
     QTemporaryDir state_;
+    radiocode::test::PostgresServer server_{state_.path()};
     QTemporaryDir home_;
     QString url_;
-    bool started_ = false;
 
     QProcessEnvironment environment() const {
         QProcessEnvironment env = radiocode::test::isolatedEnvironment(home_.path());
@@ -80,18 +75,20 @@ class ServersTest : public QObject {
         return url.toString();
     }
 
+    // `radiocode db info` on the database at `url`: opens it (creating the schema) and says what
+    // it holds.
+    Run dbInfo(const QString& url) {
+        return radiocode(
+            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(home_.isValid());
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("bash"), {fixture, QStringLiteral("start"), state_.path()});
-        process.waitForFinished(120000);
-        if (process.exitCode() != 0)
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") +
-                             QString::fromUtf8(process.readAll())));
-        started_ = true;
-        url_ = QString::fromUtf8(readFile(state_.filePath(QStringLiteral("url"))));
+        QString problem;
+        if (!server_.start(&problem))
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL test server: ") + problem));
+        url_ = server_.url();
         QVERIFY(!url_.isEmpty());
         QCOMPARE(radiocode({QStringLiteral("--database"), url_, QStringLiteral("db"),
                             QStringLiteral("add"), QStringLiteral("BP934515516803"),
@@ -104,11 +101,7 @@ private slots:
     void cleanupTestCase() {
         for (const QString& name : QSqlDatabase::connectionNames())
             QSqlDatabase::removeDatabase(name);
-        if (started_) {
-            QProcess process;
-            process.start(QStringLiteral("bash"), {fixture, QStringLiteral("stop"), state_.path()});
-            process.waitForFinished(120000);
-        }
+        server_.stop();
     }
 
     void lockedCodesTableMakesLookupBusyNotHang() {
@@ -153,18 +146,14 @@ private slots:
 
     void damagedSchemaIsSaidPlainly() {
         const QString url = createDatabase(QStringLiteral("damaged"));
-        QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
-                            QStringLiteral("info")})
-                     .exitCode,
-                 0);
+        QCOMPARE(dbInfo(url).exitCode, 0);
         {
             QSqlDatabase db = other(QStringLiteral("damage"), url);
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("DELETE FROM radiocode_meta")));
             db.close();
         }
-        const Run info = radiocode(
-            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("info")});
+        const Run info = dbInfo(url);
         QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("schema record is damaged"), info.err.constData());
         const Run lookup = radiocode({QStringLiteral("--database"), url, QStringLiteral("lookup"),
@@ -186,8 +175,7 @@ private slots:
         }
         QUrl clerk(url);
         clerk.setUserName(QStringLiteral("clerk"));
-        const Run info = radiocode({QStringLiteral("--database"), clerk.toString(),
-                                    QStringLiteral("db"), QStringLiteral("info")});
+        const Run info = dbInfo(clerk.toString());
         QCOMPARE(info.exitCode, 3);
         QVERIFY2(info.err.contains("may not create tables"), info.err.constData());
         QVERIFY2(!info.err.contains("ERROR:"), info.err.constData());
@@ -195,20 +183,14 @@ private slots:
 
     void importCutOffByTheServerSaysNothingWasSaved() {
         const QString url = createDatabase(QStringLiteral("cutoff"));
-        QCOMPARE(radiocode({QStringLiteral("--database"), url, QStringLiteral("db"),
-                            QStringLiteral("info")})
-                     .exitCode,
-                 0);
+        QCOMPARE(dbInfo(url).exitCode, 0);
         // The import reads a pipe that the test keeps open, so it is surely in the middle.
         QProcess process;
         process.setProcessEnvironment(environment());
         process.start(program, {QStringLiteral("--database"), url, QStringLiteral("db"),
                                 QStringLiteral("import"), QStringLiteral("-")});
         QVERIFY(process.waitForStarted());
-        QByteArray rows = "serial,code\n";
-        for (int i = 0; i < 5000; ++i)
-            rows += "BP" + QByteArray::number(i).rightJustified(12, '0') + ",1234\n";
-        process.write(rows);
+        process.write(radiocode::test::codeList(5000, 0, [](qint64) { return 1234; }));
         QSqlDatabase killer = other(QStringLiteral("killer"), url);
         QSqlQuery query(killer);
         // Wait until the import holds its lock, then end its connection as a server crash would.

@@ -75,6 +75,15 @@ void isolateThisProgram(const QString& home) {
     qputenv("XDG_DATA_HOME", QDir(home).filePath(QStringLiteral("data")).toUtf8());
 }
 
+QByteArray codeList(qint64 rows, qint64 first, const std::function<int(qint64)>& code) {
+    QByteArray csv = "serial,code\n";
+    csv.reserve(rows * 22 + 16);
+    for (qint64 row = 0; row < rows; ++row)
+        csv += "BP" + QByteArray::number(first + row).rightJustified(12, '0') + ',' +
+               QByteArray::number(code ? code(row) : row % 10000).rightJustified(4, '0') + '\n';
+    return csv;
+}
+
 QString writeFile(const QString& path, const QByteArray& content) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||

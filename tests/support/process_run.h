@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace radiocode::test {
@@ -61,5 +62,10 @@ void isolateThisProgram(const QString& home);
 // Writes `content` to the file at `path` (replacing it) and returns the path; a file a test
 // cannot write ends the test run.
 QString writeFile(const QString& path, const QByteArray& content);
+
+// A code list as a dealer sends one: the header "serial,code", then `rows` Blaupunkt serials
+// counting up from BP followed by `first` in 12 digits, each with the code `code(row)` (row from
+// 0; without `code`, row % 10000), in four digits.
+QByteArray codeList(qint64 rows, qint64 first = 0, const std::function<int(qint64)>& code = {});
 
 } // namespace radiocode::test
