@@ -160,14 +160,14 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
         context.err << "radiocode jobs list: " << error << "\n";
         return exitCode;
     }
-    const QList<storage::Job> jobs = database->jobs(filter);
+    const QList<storage::Job> jobs = database->jobLog().jobs(filter);
     if (jobs.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
         return ExitFailure;
     }
     // A job whose code was asked of a dealer says so, not "not tried".
     const QHash<qint64, storage::CodeRequest> waiting =
-        storage::StorageTexts::waitingById(database->waitingJobs());
+        storage::StorageTexts::waitingById(database->jobLog().waitingJobs());
     if (json) {
         QJsonArray array;
         for (const storage::Job& job : jobs) {
@@ -231,7 +231,7 @@ protected:
             return ExitInvalidInput;
         return exportCsv(context, *this, parser,
                          [&filter](storage::Database& database, QIODevice& device) {
-                             return database.exportJobs(device, filter);
+                             return database.jobLog().exportJobs(device, filter);
                          });
     }
 };
@@ -334,7 +334,7 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
         context.err << "radiocode jobs add: " << error << "\n";
         return exitCode;
     }
-    const auto id = database->addJob(job);
+    const auto id = database->jobLog().addJob(job);
     if (!id) {
         context.err << "radiocode jobs add: " << database->lastError() << "\n";
         return ExitFailure;
@@ -344,13 +344,13 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
     // for everyone's next lookup.
     job.id = *id;
     if (job.outcome != storage::Outcome::NotTried &&
-        !database->learnFromOutcome(job, job.technician)) {
+        !database->jobLog().learnFromOutcome(job, job.technician)) {
         context.err << "radiocode jobs add: " << database->lastError() << "\n";
         return ExitFailure;
     }
     if (job.family) {
-        const QString warning =
-            storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
+        const QString warning = storage::StorageTexts::attemptWarning(
+            database->jobLog().attempts(*job.family, job.serial));
         if (!warning.isEmpty())
             context.out << warning << "\n";
     }
@@ -393,7 +393,8 @@ int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser)
         return exitCode;
     }
     const QString serial = Texts::fromUtf8(recognition->serial);
-    const storage::AttemptHistory history = database->attempts(*recognition->family, serial);
+    const storage::AttemptHistory history =
+        database->jobLog().attempts(*recognition->family, serial);
     const QString warning = storage::StorageTexts::attemptWarning(history);
     if (json) {
         const QJsonObject object{{QStringLiteral("serial"), serial},

@@ -170,7 +170,8 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
         return ExitCodeShown;
     }
     if (familyInfo(family).origin == CodeOrigin::CodeDatabase) {
-        if (const auto stored = database->findCode(family, serial); stored && stored->code != code)
+        if (const auto stored = database->codes().findCode(family, serial);
+            stored && stored->code != code)
             context.out << wrapped(
                                Cli::tr("Warning: the code database holds %1 for this serial "
                                        "(%2). Check the card and the label before trying.")
@@ -187,7 +188,7 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
     job.serial = serial;
     job.code = code;
     job.source = source;
-    if (const auto id = database->addJob(job)) {
+    if (const auto id = database->jobLog().addJob(job)) {
         context.out << wrapped(Cli::tr("Saved job #%1. Once the radio accepts the code: radiocode "
                                        "jobs outcome %1 worked (or refused).")
                                    .arg(*id))
@@ -319,7 +320,7 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
         context.err << "radiocode request: " << error << "\n";
         return exitCode;
     }
-    if (const auto stored = database->findCode(radioFamily, content.serial))
+    if (const auto stored = database->codes().findCode(radioFamily, content.serial))
         context.out << wrapped(Cli::tr("Note: the code database already holds a code for %1 (%2): "
                                        "radiocode lookup %1")
                                    .arg(content.serial, Texts::sourceDescription(stored->source())))
@@ -332,8 +333,8 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     job.vin = content.vin;
     job.family = radioFamily;
     job.serial = content.serial;
-    const auto id = database->addJob(job);
-    if (!id || !database->addCodeRequest(*id, content.recipient)) {
+    const auto id = database->jobLog().addJob(job);
+    if (!id || !database->jobLog().addCodeRequest(*id, content.recipient)) {
         context.err << "radiocode request: "
                     << wrapped(Cli::tr("the job could not be logged, so no request was written: %1")
                                    .arg(database->lastError()))
@@ -354,7 +355,7 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     content.reference = Cli::tr("job #%1").arg(*id);
     QString writeError;
     if (!RequestLetter::writePdf(out, content, paper, &writeError)) {
-        database->removeCodeRequest(*id); // not sent: not waiting
+        database->jobLog().removeCodeRequest(*id); // not sent: not waiting
         context.err << "radiocode request: " << writeError << "\n";
         return ExitFailure;
     }
@@ -397,7 +398,7 @@ int runWaitingJobs(Context& context, bool json) {
         context.err << "radiocode jobs list: " << error << "\n";
         return exitCode;
     }
-    const auto waiting = database->waitingJobs();
+    const auto waiting = database->jobLog().waitingJobs();
     if (waiting.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
         return ExitFailure;
@@ -514,14 +515,14 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
         return exitCode;
     }
     std::optional<storage::StoredCode> previous;
-    const auto result = database->answerCodeRequest(
+    const auto result = database->jobLog().answerCodeRequest(
         *id, code,
         manufacturer ? storage::CodeProvenance::Manufacturer : storage::CodeProvenance::Dealer,
         from, &previous);
     switch (result) {
-    case storage::Database::AnswerResult::Saved:
-    case storage::Database::AnswerResult::SameCode: {
-        const auto job = database->job(*id);
+    case storage::JobLog::AnswerResult::Saved:
+    case storage::JobLog::AnswerResult::SameCode: {
+        const auto job = database->jobLog().job(*id);
         const QString source = job ? job->source : QString();
         context.out << wrapped(Cli::tr("Saved: code %1 for %2. %3 (%4)")
                                    .arg(code, job ? job->serial : QString(),
@@ -536,7 +537,7 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
             printEntrySteps(context, *job->family, code);
         return ExitCodeShown;
     }
-    case storage::Database::AnswerResult::Conflict:
+    case storage::JobLog::AnswerResult::Conflict:
         context.err << "radiocode jobs answer: "
                     << wrapped(Cli::tr("the code database holds %1 for this radio (%2), not %3: "
                                        "nothing was changed. Check the answer with %4.")
@@ -544,18 +545,18 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                                         Texts::sourceDescription(previous->source()), code, from))
                     << "\n";
         return ExitFailure;
-    case storage::Database::AnswerResult::NotWaiting:
+    case storage::JobLog::AnswerResult::NotWaiting:
         context.err << "radiocode jobs answer: "
                     << Cli::tr("job #%1 is not waiting for a code (radiocode jobs list --waiting "
                                "shows those that are).")
                            .arg(*id)
                     << "\n";
         return ExitInvalidInput;
-    case storage::Database::AnswerResult::NotFound:
+    case storage::JobLog::AnswerResult::NotFound:
         context.err << "radiocode jobs answer: " << Cli::tr("there is no job #%1.").arg(*id)
                     << "\n";
         return ExitInvalidInput;
-    case storage::Database::AnswerResult::Failed:
+    case storage::JobLog::AnswerResult::Failed:
         break;
     }
     context.err << "radiocode jobs answer: " << database->lastError() << "\n";
@@ -606,14 +607,14 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
         context.err << "radiocode jobs outcome: " << error << "\n";
         return exitCode;
     }
-    const auto before = database->job(*id);
+    const auto before = database->jobLog().job(*id);
     if (!before) {
         context.err << "radiocode jobs outcome: " << Cli::tr("there is no job #%1.").arg(*id)
                     << "\n";
         return ExitInvalidInput;
     }
-    if (!database->recordOutcome(*id, *outcome,
-                                 parser.value(QStringLiteral("technician")).trimmed())) {
+    if (!database->jobLog().recordOutcome(*id, *outcome,
+                                          parser.value(QStringLiteral("technician")).trimmed())) {
         context.err << "radiocode jobs outcome: " << wrapped(database->lastError()) << "\n";
         return ExitFailure;
     }
@@ -622,7 +623,7 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
         << "\n";
     if (*outcome == storage::Outcome::Refused && before->family) {
         const QString warning = storage::StorageTexts::attemptWarning(
-            database->attempts(*before->family, before->serial));
+            database->jobLog().attempts(*before->family, before->serial));
         if (!warning.isEmpty())
             context.out << wrapped(warning) << "\n";
     }

@@ -76,7 +76,7 @@ SourceResult DatabaseCodeSource::find(Family family, std::string_view serial) {
     if (!database_)
         return SourceResult::unavailable(error_.toStdString());
     bool failed = false;
-    const auto stored = database_->findCode(
+    const auto stored = database_->codes().findCode(
         family, QString::fromUtf8(serial.data(), static_cast<qsizetype>(serial.size())), &failed);
     if (failed)
         return SourceResult::unavailable(database_->lastError().toStdString());

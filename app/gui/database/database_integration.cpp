@@ -211,9 +211,10 @@ void DatabaseIntegration::updateResultButtons() {
     saveJob_->setVisible(open && valid);
     recordCode_->setVisible(open && result.status == LookupStatus::NotFound &&
                             fromDatabaseFamily(result));
-    window_->resultPage()->setEmptyDatabaseOffer(
-        open && result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
-        !session_.openDatabase()->isReadOnly() && session_.openDatabase()->codeCount() == 0);
+    window_->resultPage()->setEmptyDatabaseOffer(open && result.status == LookupStatus::NotFound &&
+                                                 fromDatabaseFamily(result) &&
+                                                 !session_.openDatabase()->isReadOnly() &&
+                                                 session_.openDatabase()->codes().codeCount() == 0);
     noCode_->updateButtons(open);
 }
 
@@ -260,8 +261,8 @@ void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
     storage::Database* database = session_.database();
     if (!database || !result.recognition.isValid() || !result.recognition.family)
         return;
-    const QString warning = storage::StorageTexts::attemptWarning(
-        database->attempts(*result.recognition.family, Texts::fromUtf8(result.recognition.serial)));
+    const QString warning = storage::StorageTexts::attemptWarning(database->jobLog().attempts(
+        *result.recognition.family, Texts::fromUtf8(result.recognition.serial)));
     if (!warning.isEmpty())
         warn(tr("Codes were refused before"), warning);
 }
@@ -292,7 +293,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     const JobDetails details = window_->currentJobDetails();
     storage::Job job;
     if (currentJobId_ > 0)
-        job = database->job(currentJobId_).value_or(storage::Job{});
+        job = database->jobLog().job(currentJobId_).value_or(storage::Job{});
     job.technician = details.technician;
     job.customer = details.customer;
     job.registration = details.registration;
@@ -312,8 +313,8 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
         job.outcome = *outcome;
     bool saved = false;
     if (job.id > 0) {
-        saved = database->updateJob(job);
-    } else if (const auto id = database->addJob(job)) {
+        saved = database->jobLog().updateJob(job);
+    } else if (const auto id = database->jobLog().addJob(job)) {
         currentJobId_ = *id;
         saved = true;
     }
@@ -392,14 +393,15 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
                                          tr("Your name, to mark the code as confirmed (leave "
                                             "empty to only save the job):"))
                        .trimmed();
-        if (!name.isEmpty() && database->addConfirmedCode(*job.family, job.serial, job.code,
-                                                          name) == storage::AddResult::Failed)
+        if (!name.isEmpty() &&
+            database->codes().addConfirmedCode(*job.family, job.serial, job.code, name) ==
+                storage::AddResult::Failed)
             showError(tr("This code worked"), database->lastError());
         else if (!name.isEmpty())
             confirmedBy = name;
     }
     // A radio card's code that worked is kept; a refused code is flagged for the next lookup.
-    if (!database->learnFromOutcome(job, details.technician.trimmed()))
+    if (!database->jobLog().learnFromOutcome(job, details.technician.trimmed()))
         showError(tr("Code database"), database->lastError());
     if (outcome == storage::Outcome::Worked)
         window_->showNotice(confirmedBy.isEmpty()
@@ -415,8 +417,8 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     if (!confirmedBy.isEmpty())
         window_->refreshResult(false); // its source now names the technician
     if (outcome == storage::Outcome::Refused && job.family) {
-        const QString warning =
-            storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
+        const QString warning = storage::StorageTexts::attemptWarning(
+            database->jobLog().attempts(*job.family, job.serial));
         if (!warning.isEmpty())
             warn(tr("Code refused"), warning);
     }
@@ -449,7 +451,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     const QString serial = Texts::fromUtf8(result.recognition.serial);
     std::optional<storage::StoredCode> previous;
     storage::AddResult added =
-        database->addConfirmedCode(family, serial, code, name, false, &previous);
+        database->codes().addConfirmedCode(family, serial, code, name, false, &previous);
     if (added == storage::AddResult::Conflict) {
         const auto answer = QMessageBox::question(
             window_, tr("Record the code that worked"),
@@ -459,7 +461,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return false;
-        added = database->addConfirmedCode(family, serial, code, name, true);
+        added = database->codes().addConfirmedCode(family, serial, code, name, true);
     }
     if (added == storage::AddResult::Failed) {
         showError(tr("Record the code that worked"), database->lastError());
@@ -467,7 +469,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     }
     // Show the stored code as the result (its source now names the technician) and log the job.
     LookupResult shown = result; // a copy: showResult replaces the current result
-    const auto stored = database->findCode(family, serial);
+    const auto stored = database->codes().findCode(family, serial);
     shown.status = LookupStatus::Ok;
     shown.answer = CodeAnswer{
         code.toStdString(),
