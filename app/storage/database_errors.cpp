@@ -30,6 +30,10 @@ qint64 fileSizeLimit() {
 QString Database::describe(const QSqlError& error) {
     const QString where = location_.displayUrl();
     QString detail = error.databaseText().trimmed();
+    // Qt's PostgreSQL driver appends the SQLSTATE in brackets: "()" when the server sent none
+    // (the connection broke mid-statement), which means nothing to a reader.
+    if (detail.endsWith(QLatin1String("()")))
+        detail = detail.chopped(2).trimmed();
     if (detail.isEmpty())
         detail = error.driverText().trimmed();
     if (isSqlite()) {
