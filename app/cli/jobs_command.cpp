@@ -102,7 +102,7 @@ QJsonObject jobJson(const storage::Job& job) {
          job.family ? QJsonValue(Texts::fromUtf8(familyId(*job.family))) : QJsonValue()},
         {QStringLiteral("serial"), job.serial},
         {QStringLiteral("code"), job.code},
-        {QStringLiteral("source"), job.source},
+        {QStringLiteral("source"), QString::fromStdString(job.source.id())},
         {QStringLiteral("outcome"), storage::outcomeId(job.outcome)},
         {QStringLiteral("attempts"), job.attempts},
         {QStringLiteral("partNumber"), job.partNumber},
@@ -256,7 +256,7 @@ struct TextField {
     const char* option;
     const char* valueName;
     const char* description;
-    QString storage::Job::*field;
+    QString storage::Job::*field; // nullptr: the source, a Provenance
 };
 
 const TextField jobTextFields[] = {
@@ -268,8 +268,7 @@ const TextField jobTextFields[] = {
      &storage::Job::registration},
     {"vin", "V", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle identification number"),
      &storage::Job::vin},
-    {"source", "S", QT_TRANSLATE_NOOP("radiocode::cli", "where the code came from"),
-     &storage::Job::source},
+    {"source", "S", QT_TRANSLATE_NOOP("radiocode::cli", "where the code came from"), nullptr},
     {"notes", "TEXT", QT_TRANSLATE_NOOP("radiocode::cli", "free notes"), &storage::Job::notes},
 };
 
@@ -304,7 +303,9 @@ protected:
 int AddCommand::execute(Context& context, const QCommandLineParser& parser) const {
     storage::Job job;
     for (const TextField& field : jobTextFields)
-        job.*field.field = parser.value(QString::fromLatin1(field.option));
+        if (field.field)
+            job.*field.field = parser.value(QString::fromLatin1(field.option));
+    job.source = Provenance::fromId(parser.value(QStringLiteral("source")).toStdString());
     if (parser.isSet(QStringLiteral("outcome"))) {
         const auto outcome = storage::outcomeFromId(parser.value(QStringLiteral("outcome")));
         if (!outcome)

@@ -150,11 +150,14 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
         return ExitInvalidInput;
     }
     const QString technician = parser.value(QStringLiteral("technician")).trimmed();
-    const QString source = QStringLiteral("card:") + technician;
+    const Provenance source =
+        Provenance::named(Provenance::Kind::CardEntered, technician.toStdString());
     context.out << Cli::tr("Family: %1").arg(Texts::familyName(family)) << "\n"
                 << Cli::tr("Serial: %1").arg(serial) << "\n"
                 << Cli::tr("Code: %1").arg(code) << "\n"
-                << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
+                << wrapped(Cli::tr("Source: %1 (%2)")
+                               .arg(Texts::sourceDescription(source),
+                                    QString::fromStdString(source.id())),
                            8)
                 << "\n";
 
@@ -523,10 +526,11 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
     case storage::JobLog::AnswerResult::Saved:
     case storage::JobLog::AnswerResult::SameCode: {
         const auto job = database->jobLog().job(*id);
-        const QString source = job ? job->source : QString();
+        const Provenance source = job ? job->source : Provenance{};
         context.out << wrapped(Cli::tr("Saved: code %1 for %2. %3 (%4)")
                                    .arg(code, job ? job->serial : QString(),
-                                        Texts::sourceDescription(source), source))
+                                        Texts::sourceDescription(source),
+                                        QString::fromStdString(source.id())))
                     << "\n"
                     << wrapped(Cli::tr("Job #%1: enter the code on the radio (radiocode sheet %2 "
                                        "--out FILE.pdf prints the sheet), then record what "

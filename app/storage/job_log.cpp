@@ -59,7 +59,7 @@ Job jobFromQuery(const QSqlQuery& query) {
     job.family = familyFromText(query.value(6).toString());
     job.serial = query.value(7).toString();
     job.code = query.value(8).toString();
-    job.source = query.value(9).toString();
+    job.source = Provenance::fromId(query.value(9).toString().toStdString());
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
     job.partNumber = query.value(12).toString();
@@ -76,7 +76,7 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(job.family ? familyText(*job.family) : QVariant());
     query.addBindValue(notNull(job.serial));
     query.addBindValue(notNull(job.code));
-    query.addBindValue(notNull(job.source));
+    query.addBindValue(QString::fromStdString(job.source.id()));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
     query.addBindValue(notNull(job.partNumber));
@@ -199,8 +199,8 @@ bool JobLog::exportJobs(QIODevice& device, const JobFilter& filter) {
         if (!writer.writeRow(
                 {QString::number(job.id), timestamp(job.time), job.technician, job.customer,
                  job.registration, job.vin, job.family ? familyText(*job.family) : QString(),
-                 job.serial, job.code, job.source, outcomeId(job.outcome),
-                 QString::number(job.attempts), job.partNumber, job.notes,
+                 job.serial, job.code, QString::fromStdString(job.source.id()),
+                 outcomeId(job.outcome), QString::number(job.attempts), job.partNumber, job.notes,
                  pictured.contains(job.id) ? QStringLiteral("yes") : QStringLiteral("no")}))
             return database_.cannotWriteExport(writer.errorString());
     }
@@ -236,7 +236,7 @@ bool JobLog::learnFromOutcome(const Job& job, const QString& technician) {
         return database_.codes().flagRefusedCode(family, job.serial, job.code, technician);
     if (job.outcome != Outcome::Worked)
         return true;
-    const Provenance source = Provenance::fromId(job.source.toStdString());
+    const Provenance& source = job.source;
     if (source.kind == Provenance::Kind::CardEntered) {
         // The card's code is kept only now that the radio accepted it.
         QString enteredBy = QString::fromStdString(source.who);

@@ -8,6 +8,7 @@
 #include "storage/code_store.h"
 
 #include "radiocode/families.h"
+#include "radiocode/provenance.h"
 
 #include <QDateTime>
 #include <QList>
@@ -51,7 +52,8 @@ struct Job {
     std::optional<Family> family;
     QString serial;
     QString code;
-    QString source;
+    // Where the code came from; the jobs table, its export and the CLI's JSON hold its id().
+    Provenance source;
     Outcome outcome = Outcome::NotTried;
     int attempts = 0;   // codes entered on the radio for this job
     QString partNumber; // Blaupunkt part number that agreed with the serial; empty: none given

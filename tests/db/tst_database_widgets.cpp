@@ -383,7 +383,7 @@ private slots:
             job.outcome = outcome;
             job.customer = QString::fromLatin1(customer);
             job.code = QStringLiteral("1234");
-            job.source = QStringLiteral("database:import:x.csv");
+            job.source = Provenance::imported("x.csv");
             db->jobLog().addJob(job);
         };
         add("BP934515516803", Family::Blaupunkt, storage::Outcome::Worked, 40, "Smith");
@@ -805,7 +805,7 @@ private slots:
         QCOMPARE(db->jobLog().jobs().first().attempts, 3);
         QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Refused);
         QCOMPARE(db->jobLog().jobs().first().customer, QStringLiteral("Smith"));
-        QCOMPARE(db->jobLog().jobs().first().source, QStringLiteral("database:import:dealer.csv"));
+        QCOMPARE(db->jobLog().jobs().first().source, Provenance::imported("dealer.csv"));
 
         // The next lookup of that radio warns before the next try.
         QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));

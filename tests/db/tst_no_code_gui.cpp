@@ -144,7 +144,8 @@ private slots:
         // Logged with the card's code, not yet in the code database...
         auto db = open();
         QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial));
-        QCOMPARE(db->jobLog().jobs().first().source, QStringLiteral("card:Ann"));
+        QCOMPARE(db->jobLog().jobs().first().source,
+                 Provenance::named(Provenance::Kind::CardEntered, "Ann"));
         // ...until the radio accepted it.
         QVERIFY(program.database().workedButton()->isVisible());
         program.database().workedButton()->click();

@@ -189,7 +189,7 @@ private slots:
         job.family = Family::Blaupunkt;
         job.serial = QStringLiteral("BP934515516803");
         job.code = QStringLiteral("0420");
-        job.source = QStringLiteral("database:confirmed:Yilmaz;=2*3");
+        job.source = Provenance::named(Provenance::Kind::Confirmed, "Yilmaz;=2*3");
         QVERIFY(db->jobLog().addJob(job));
         job.technician = QStringLiteral("Ann\n@x");
         job.customer = QStringLiteral("a;\"=2\"");
@@ -266,7 +266,7 @@ private slots:
                 QCOMPARE(visible(row[7].text), job.serial);
                 QCOMPARE(row[8].type, QStringLiteral("string"));
                 QCOMPARE(visible(row[8].text), job.code);
-                QCOMPARE(visible(row[9].text), job.source);
+                QCOMPARE(visible(row[9].text), QString::fromStdString(job.source.id()));
             }
         }
     }

@@ -845,7 +845,7 @@ private slots:
             j.customer = QStringLiteral("Müller GmbH");
             j.registration = QStringLiteral("AB-123");
             j.code = QStringLiteral("1234");
-            j.source = QStringLiteral("database:import:x.csv");
+            j.source = Provenance::imported("x.csv");
             return db->jobLog().addJob(j).value_or(0);
         };
         const qint64 first = job("BP934515516803", Family::Blaupunkt, Outcome::Refused, 1, 10);
@@ -919,7 +919,7 @@ private slots:
         job.serial = serial;
         job.family = Family::Blaupunkt;
         job.code = QStringLiteral("1234");
-        job.source = QStringLiteral("database:import:list.csv");
+        job.source = Provenance::imported("list.csv");
         job.technician = QStringLiteral("Ann");
         job.outcome = Outcome::Worked;
         job.attempts = 1;

@@ -304,7 +304,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     job.partNumber = Texts::fromUtf8(result.recognition.partNumber);
     if (result.answer) {
         job.code = Texts::fromUtf8(result.answer->code);
-        job.source = Texts::fromUtf8(result.answer->source);
+        job.source = Provenance::fromId(result.answer->source);
     }
     if (outcome && *outcome != storage::Outcome::NotTried)
         ++currentAttempts_;
@@ -381,7 +381,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.family = result.recognition.family;
     job.serial = serial;
     job.code = code;
-    job.source = result.answer ? Texts::fromUtf8(result.answer->source) : QString();
+    job.source = result.answer ? Provenance::fromId(result.answer->source) : Provenance{};
     job.outcome = outcome;
     // "This code worked" on a code from the database records it as confirmed by the technician.
     QString confirmedBy;
@@ -495,9 +495,9 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     }
     result.status = result.recognition.isUsable() ? LookupStatus::NotFound : LookupStatus::Invalid;
     // The code the job was done with, from the source it named then.
-    if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.isEmpty()) {
+    if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.id().empty()) {
         result.status = LookupStatus::Ok;
-        result.answer = CodeAnswer{job.code.toStdString(), job.source.toStdString()};
+        result.answer = CodeAnswer{job.code.toStdString(), job.source.id()};
     }
     JobDetails details;
     details.customer = job.customer;
