@@ -830,6 +830,37 @@ private slots:
         }
     }
 
+    void jobSourceReadsBackAsTheSameProvenance() {
+        auto db = openFresh();
+        QVERIFY(db);
+        const QList<Provenance> sources = {
+            Provenance::named(Provenance::Kind::CardEntered, "Ann"),
+            Provenance::named(Provenance::Kind::Dealer, "Nissan Kartal"),
+            Provenance::imported("dealer list.csv"),
+            Provenance::fromId(visteonSourceName),
+            Provenance{}, // no code yet
+        };
+        for (const Provenance& source : sources) {
+            Job job;
+            job.serial = QStringLiteral("BP934515516803");
+            job.family = Family::Blaupunkt;
+            job.source = source;
+            const auto id = db->jobLog().addJob(job);
+            QVERIFY(id);
+            QCOMPARE(db->jobLog().job(*id)->source, source);
+        }
+        // The column holds the machine form; a source this program does not name stays as
+        // written.
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT source FROM jobs ORDER BY id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("card:Ann"));
+        QVERIFY(query.exec(QStringLiteral("UPDATE jobs SET source = 'a workshop note'")));
+        const Provenance other = db->jobLog().jobs().first().source;
+        QCOMPARE(other.kind, Provenance::Kind::Other);
+        QCOMPARE(other.id(), std::string("a workshop note"));
+    }
+
     void jobsFilterAndAttempts() {
         auto db = openFresh();
         const QDateTime now = QDateTime::currentDateTimeUtc();
