@@ -75,7 +75,7 @@ void addDatabaseSource(Context& context) {
     context.attemptWarning = [jobLog](Family family, const std::string& serial) {
         storage::Database* database = jobLog->database();
         return database ? storage::StorageTexts::attemptWarning(
-                              database->attempts(family, QString::fromStdString(serial)))
+                              database->jobLog().attempts(family, QString::fromStdString(serial)))
                         : QString();
     };
     context.addCodeSource(std::move(source));

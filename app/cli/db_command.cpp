@@ -138,7 +138,7 @@ int ImportCommand::execute(Context& context, const QCommandLineParser& parser) c
             context.err.flush();
         };
     }
-    const storage::ImportReport report = database->importCsv(file, recordedName, options);
+    const storage::ImportReport report = database->codes().importCsv(file, recordedName, options);
     if (shownPercent >= 0) {
         context.err << "\r\x1b[K";
         context.err.flush();
@@ -228,7 +228,8 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
     if (!database)
         return exitCode;
     std::optional<storage::StoredCode> previous;
-    switch (database->addConfirmedCode(family, serial, code, technician, replace, &previous)) {
+    switch (
+        database->codes().addConfirmedCode(family, serial, code, technician, replace, &previous)) {
     case storage::AddResult::Added:
         context.out << Cli::tr("Saved: %1 code %2, confirmed by %3.").arg(serial, code, technician)
                     << "\n";
@@ -278,7 +279,7 @@ protected:
     int execute(Context& context, const QCommandLineParser& parser) const override {
         return exportCsv(context, *this, parser,
                          [](storage::Database& database, QIODevice& device) {
-                             return database.exportCodes(device);
+                             return database.codes().exportCodes(device);
                          });
     }
 };
@@ -312,7 +313,7 @@ int InfoCommand::execute(Context& context, const QCommandLineParser& parser) con
         << Cli::tr("Database: %1 (chosen by %2)").arg(database->location().displayUrl(), origin)
         << "\n"
         << Cli::tr("Schema version: %1").arg(database->schemaVersion()) << "\n"
-        << Cli::tr("Codes stored: %1").arg(database->codeCount()) << "\n";
+        << Cli::tr("Codes stored: %1").arg(database->codes().codeCount()) << "\n";
     return ExitCodeShown;
 }
 

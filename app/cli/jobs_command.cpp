@@ -102,7 +102,7 @@ QJsonObject jobJson(const storage::Job& job) {
     QJsonObject object = jobIdentityJson(job);
     object.insert(QStringLiteral("time"), job.time.toUTC().toString(Qt::ISODate));
     object.insert(QStringLiteral("code"), job.code);
-    object.insert(QStringLiteral("source"), job.source);
+    object.insert(QStringLiteral("source"), QString::fromStdString(job.source.id()));
     object.insert(QStringLiteral("outcome"), storage::outcomeId(job.outcome));
     object.insert(QStringLiteral("attempts"), job.attempts);
     object.insert(QStringLiteral("partNumber"), job.partNumber);
@@ -161,14 +161,14 @@ int ListCommand::execute(Context& context, const QCommandLineParser& parser) con
     const auto database = openDatabaseFor(context, name(), exitCode);
     if (!database)
         return exitCode;
-    const QList<storage::Job> jobs = database->jobs(filter);
+    const QList<storage::Job> jobs = database->jobLog().jobs(filter);
     if (jobs.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
         return ExitFailure;
     }
     // A job whose code was asked of a dealer says so, not "not tried".
     const QHash<qint64, storage::CodeRequest> waiting =
-        storage::StorageTexts::waitingById(database->waitingJobs());
+        storage::StorageTexts::waitingById(database->jobLog().waitingJobs());
     if (json) {
         QJsonArray array;
         for (const storage::Job& job : jobs) {
@@ -230,7 +230,7 @@ protected:
             return ExitInvalidInput;
         return exportCsv(context, *this, parser,
                          [&filter](storage::Database& database, QIODevice& device) {
-                             return database.exportJobs(device, filter);
+                             return database.jobLog().exportJobs(device, filter);
                          });
     }
 };
@@ -257,7 +257,7 @@ struct TextField {
     const char* option;
     const char* valueName;
     const char* description;
-    QString storage::Job::*field;
+    QString storage::Job::*field; // nullptr: the source, a Provenance
 };
 
 const TextField jobTextFields[] = {
@@ -269,8 +269,7 @@ const TextField jobTextFields[] = {
      &storage::Job::registration},
     {"vin", "V", QT_TRANSLATE_NOOP("radiocode::cli", "the vehicle identification number"),
      &storage::Job::vin},
-    {"source", "S", QT_TRANSLATE_NOOP("radiocode::cli", "where the code came from"),
-     &storage::Job::source},
+    {"source", "S", QT_TRANSLATE_NOOP("radiocode::cli", "where the code came from"), nullptr},
     {"notes", "TEXT", QT_TRANSLATE_NOOP("radiocode::cli", "free notes"), &storage::Job::notes},
 };
 
@@ -300,7 +299,9 @@ protected:
 int AddCommand::execute(Context& context, const QCommandLineParser& parser) const {
     storage::Job job;
     for (const TextField& field : jobTextFields)
-        job.*field.field = parser.value(QString::fromLatin1(field.option));
+        if (field.field)
+            job.*field.field = parser.value(QString::fromLatin1(field.option));
+    job.source = Provenance::fromId(parser.value(QStringLiteral("source")).toStdString());
     if (parser.isSet(QStringLiteral("outcome"))) {
         const auto outcome = storage::outcomeFromId(parser.value(QStringLiteral("outcome")));
         if (!outcome)
@@ -324,7 +325,7 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
     const auto database = openDatabaseFor(context, name(), exitCode);
     if (!database)
         return exitCode;
-    const auto id = database->addJob(job);
+    const auto id = database->jobLog().addJob(job);
     if (!id) {
         context.err << "radiocode jobs add: " << database->lastError() << "\n";
         return ExitFailure;
@@ -334,13 +335,13 @@ int AddCommand::execute(Context& context, const QCommandLineParser& parser) cons
     // for everyone's next lookup.
     job.id = *id;
     if (job.outcome != storage::Outcome::NotTried &&
-        !database->learnFromOutcome(job, job.technician)) {
+        !database->jobLog().learnFromOutcome(job, job.technician)) {
         context.err << "radiocode jobs add: " << database->lastError() << "\n";
         return ExitFailure;
     }
     if (job.family) {
-        const QString warning =
-            storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
+        const QString warning = storage::StorageTexts::attemptWarning(
+            database->jobLog().attempts(*job.family, job.serial));
         if (!warning.isEmpty())
             context.out << warning << "\n";
     }
@@ -377,7 +378,8 @@ int AttemptsCommand::execute(Context& context, const QCommandLineParser& parser)
     if (!database)
         return exitCode;
     const QString serial = Texts::fromUtf8(recognition->serial);
-    const storage::AttemptHistory history = database->attempts(*recognition->family, serial);
+    const storage::AttemptHistory history =
+        database->jobLog().attempts(*recognition->family, serial);
     const QString warning = storage::StorageTexts::attemptWarning(history);
     if (json) {
         const QJsonObject object{{QStringLiteral("serial"), serial},

@@ -113,11 +113,14 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
     if (!checkCode(context, *this, code))
         return ExitInvalidInput;
     const QString technician = parser.value(QStringLiteral("technician")).trimmed();
-    const QString source = QStringLiteral("card:") + technician;
+    const Provenance source =
+        Provenance::named(Provenance::Kind::CardEntered, technician.toStdString());
     context.out << Cli::tr("Family: %1").arg(Texts::familyName(family)) << "\n"
                 << Cli::tr("Serial: %1").arg(serial) << "\n"
                 << Cli::tr("Code: %1").arg(code) << "\n"
-                << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
+                << wrapped(Cli::tr("Source: %1 (%2)")
+                               .arg(Texts::sourceDescription(source),
+                                    QString::fromStdString(source.id())),
                            8)
                 << "\n";
 
@@ -133,7 +136,8 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
         return ExitCodeShown;
     }
     if (familyInfo(family).origin == CodeOrigin::CodeDatabase) {
-        if (const auto stored = database->findCode(family, serial); stored && stored->code != code)
+        if (const auto stored = database->codes().findCode(family, serial);
+            stored && stored->code != code)
             context.out << wrapped(
                                Cli::tr("Warning: the code database holds %1 for this serial "
                                        "(%2). Check the card and the label before trying.")
@@ -150,7 +154,7 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
     job.serial = serial;
     job.code = code;
     job.source = source;
-    if (const auto id = database->addJob(job)) {
+    if (const auto id = database->jobLog().addJob(job)) {
         context.out << wrapped(Cli::tr("Saved job #%1. Once the radio accepts the code: radiocode "
                                        "jobs outcome %1 worked (or refused).")
                                    .arg(*id))
@@ -274,7 +278,7 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     const auto database = openDatabaseFor(context, name(), exitCode);
     if (!database)
         return exitCode;
-    if (const auto stored = database->findCode(radioFamily, content.serial))
+    if (const auto stored = database->codes().findCode(radioFamily, content.serial))
         context.out << wrapped(Cli::tr("Note: the code database already holds a code for %1 (%2): "
                                        "radiocode lookup %1")
                                    .arg(content.serial, Texts::sourceDescription(stored->source())))
@@ -287,8 +291,8 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     job.vin = content.vin;
     job.family = radioFamily;
     job.serial = content.serial;
-    const auto id = database->addJob(job);
-    if (!id || !database->addCodeRequest(*id, content.recipient)) {
+    const auto id = database->jobLog().addJob(job);
+    if (!id || !database->jobLog().addCodeRequest(*id, content.recipient)) {
         context.err << "radiocode request: "
                     << wrapped(Cli::tr("the job could not be logged, so no request was written: %1")
                                    .arg(database->lastError()))
@@ -309,7 +313,7 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     content.reference = Cli::tr("job #%1").arg(*id);
     QString writeError;
     if (!RequestLetter::writePdf(out, content, paper, &writeError)) {
-        database->removeCodeRequest(*id); // not sent: not waiting
+        database->jobLog().removeCodeRequest(*id); // not sent: not waiting
         context.err << "radiocode request: " << writeError << "\n";
         return ExitFailure;
     }
@@ -349,7 +353,7 @@ int runWaitingJobs(Context& context, bool json) {
     const auto database = openDatabaseFor(context, QStringLiteral("jobs list"), exitCode);
     if (!database)
         return exitCode;
-    const auto waiting = database->waitingJobs();
+    const auto waiting = database->jobLog().waitingJobs();
     if (waiting.isEmpty() && !database->lastError().isEmpty()) {
         context.err << "radiocode jobs list: " << database->lastError() << "\n";
         return ExitFailure;
@@ -447,18 +451,19 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
     if (!database)
         return exitCode;
     std::optional<storage::StoredCode> previous;
-    const auto result = database->answerCodeRequest(
+    const auto result = database->jobLog().answerCodeRequest(
         *id, code,
         manufacturer ? storage::CodeProvenance::Manufacturer : storage::CodeProvenance::Dealer,
         from, &previous);
     switch (result) {
-    case storage::Database::AnswerResult::Saved:
-    case storage::Database::AnswerResult::SameCode: {
-        const auto job = database->job(*id);
-        const QString source = job ? job->source : QString();
+    case storage::JobLog::AnswerResult::Saved:
+    case storage::JobLog::AnswerResult::SameCode: {
+        const auto job = database->jobLog().job(*id);
+        const Provenance source = job ? job->source : Provenance{};
         context.out << wrapped(Cli::tr("Saved: code %1 for %2. %3 (%4)")
                                    .arg(code, job ? job->serial : QString(),
-                                        Texts::sourceDescription(source), source))
+                                        Texts::sourceDescription(source),
+                                        QString::fromStdString(source.id())))
                     << "\n"
                     << wrapped(Cli::tr("Job #%1: enter the code on the radio (radiocode sheet %2 "
                                        "--out FILE.pdf prints the sheet), then record what "
@@ -469,7 +474,7 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
             printEntrySteps(context, *job->family, code.toStdString());
         return ExitCodeShown;
     }
-    case storage::Database::AnswerResult::Conflict:
+    case storage::JobLog::AnswerResult::Conflict:
         context.err << "radiocode jobs answer: "
                     << wrapped(Cli::tr("the code database holds %1 for this radio (%2), not %3: "
                                        "nothing was changed. Check the answer with %4.")
@@ -477,18 +482,18 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                                         Texts::sourceDescription(previous->source()), code, from))
                     << "\n";
         return ExitFailure;
-    case storage::Database::AnswerResult::NotWaiting:
+    case storage::JobLog::AnswerResult::NotWaiting:
         context.err << "radiocode jobs answer: "
                     << Cli::tr("job #%1 is not waiting for a code (radiocode jobs list --waiting "
                                "shows those that are).")
                            .arg(*id)
                     << "\n";
         return ExitInvalidInput;
-    case storage::Database::AnswerResult::NotFound:
+    case storage::JobLog::AnswerResult::NotFound:
         context.err << "radiocode jobs answer: " << Cli::tr("there is no job #%1.").arg(*id)
                     << "\n";
         return ExitInvalidInput;
-    case storage::Database::AnswerResult::Failed:
+    case storage::JobLog::AnswerResult::Failed:
         break;
     }
     context.err << "radiocode jobs answer: " << database->lastError() << "\n";
@@ -533,14 +538,14 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
     const auto database = openDatabaseFor(context, name(), exitCode);
     if (!database)
         return exitCode;
-    const auto before = database->job(*id);
+    const auto before = database->jobLog().job(*id);
     if (!before) {
         context.err << "radiocode jobs outcome: " << Cli::tr("there is no job #%1.").arg(*id)
                     << "\n";
         return ExitInvalidInput;
     }
-    if (!database->recordOutcome(*id, *outcome,
-                                 parser.value(QStringLiteral("technician")).trimmed())) {
+    if (!database->jobLog().recordOutcome(*id, *outcome,
+                                          parser.value(QStringLiteral("technician")).trimmed())) {
         context.err << "radiocode jobs outcome: " << wrapped(database->lastError()) << "\n";
         return ExitFailure;
     }
@@ -549,7 +554,7 @@ int OutcomeCommand::execute(Context& context, const QCommandLineParser& parser) 
         << "\n";
     if (*outcome == storage::Outcome::Refused && before->family) {
         const QString warning = storage::StorageTexts::attemptWarning(
-            database->attempts(*before->family, before->serial));
+            database->jobLog().attempts(*before->family, before->serial));
         if (!warning.isEmpty())
             context.out << wrapped(warning) << "\n";
     }

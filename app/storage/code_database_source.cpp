@@ -85,7 +85,7 @@ SourceResult DatabaseCodeSource::find(Family family, std::string_view serial) {
             return SourceResult::unavailable(reason.toStdString());
     }
     bool failed = false;
-    const auto stored = database_->findCode(
+    const auto stored = database_->codes().findCode(
         family, QString::fromUtf8(serial.data(), static_cast<qsizetype>(serial.size())), &failed);
     if (failed) {
         // Found lost just now: reconnecting starts, and the lookup says so.

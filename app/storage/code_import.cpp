@@ -1,6 +1,9 @@
 // Importing a code list: the rows the code-list reader accepts go in in batched statements, in
 // one transaction, duplicates and conflicts sorted out against the stored codes.
+#include "storage/code_import.h"
+
 #include "storage/code_list_reader.h"
+#include "storage/code_store.h"
 #include "storage/database.h"
 #include "storage/database_columns.h"
 #include "storage/storage_texts.h"
@@ -55,16 +58,16 @@ QString questionMarks(int count) {
 
 } // namespace
 
-ImportReport Database::importCsv(QByteArrayView data, const QString& fileName,
-                                 const ImportOptions& options) {
+ImportReport CodeStore::importCsv(QByteArrayView data, const QString& fileName,
+                                  const ImportOptions& options) {
     QByteArray bytes = QByteArray::fromRawData(data.data(), data.size());
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     return importCsv(buffer, fileName, options);
 }
 
-ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
-                                 const ImportOptions& options) {
+ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
+                                  const ImportOptions& options) {
     ImportReport report;
     report.dryRun = options.dryRun;
     CodeListReader reader(device, options.columns, options.restoreLeadingZeros);
@@ -77,21 +80,15 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
 
     auto databaseError = [&]() {
         report.status = ImportReport::Status::DatabaseError;
-        report.failure = tr("Nothing from %1 was saved. %2")
-                             .arg(QFileInfo(fileName).fileName(), lastError_.trimmed());
+        report.failure = Database::tr("Nothing from %1 was saved. %2")
+                             .arg(QFileInfo(fileName).fileName(), database_.lastError().trimmed());
         report.imported = report.duplicates = 0;
         return report;
     };
-    if (!beginWrite())
+    // Other writers of codes wait until this import ends, readers go on.
+    if (!beginCodesWrite())
         return databaseError();
-    QSqlDatabase db = connection();
-    QSqlQuery lock(db);
-    // PostgreSQL: other writers of codes wait until this import ends, readers go on.
-    if (!isSqlite() && !lock.exec(QStringLiteral("LOCK TABLE codes IN SHARE ROW EXCLUSIVE MODE"))) {
-        fail(lock);
-        rollback();
-        return databaseError();
-    }
+    QSqlDatabase db = database_.connection();
     const QString importedAt = timestamp(QDateTime::currentDateTimeUtc());
     const QString origin = QFileInfo(fileName).fileName();
     const QString restoredOrigin = origin + QStringLiteral(" (leading zeros restored)");
@@ -104,8 +101,9 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
     fullSelect.setForwardOnly(true);
     if (!fullSelect.prepare(selectSql + questionMarks(importChunkRows) + QLatin1Char(')')) ||
         !fullInsert.prepare(insertSql + placeholders(importChunkRows, 6))) {
-        fail(fullSelect.lastError().isValid() ? fullSelect.lastError() : fullInsert.lastError());
-        rollback();
+        database_.fail(fullSelect.lastError().isValid() ? fullSelect.lastError()
+                                                        : fullInsert.lastError());
+        database_.rollback();
         return databaseError();
     }
 
@@ -126,8 +124,9 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
             {row.line, row.family, row.serial, storedCode, storedSource, row.code});
         report.errors.append(
             {row.line,
-             tr("%1 is already stored with code %2 (%3); the file says %4: the stored code was "
-                "kept.")
+             Database::tr(
+                 "%1 is already stored with code %2 (%3); the file says %4: the stored code was "
+                 "kept.")
                  .arg(row.serial, storedCode, Texts::sourceInBrief(storedSource), row.code),
              row.serial});
     };
@@ -154,13 +153,13 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
         if (count != importChunkRows) {
             partialSelect.setForwardOnly(true);
             if (!partialSelect.prepare(selectSql + questionMarks(count) + QLatin1Char(')')))
-                return fail(partialSelect);
+                return database_.fail(partialSelect);
             select = &partialSelect;
         }
         for (int i = 0; i < count; ++i)
             select->bindValue(i, *serials[static_cast<size_t>(i)]);
         if (!select->exec())
-            return fail(*select);
+            return database_.fail(*select);
         QHash<QString, StoredCode> existing;
         while (select->next()) {
             const auto family = familyFromText(select->value(1).toString());
@@ -200,7 +199,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
                 ++report.duplicates;
             } else {
                 addConflict(row, (*earlier)->code,
-                            tr("line %1 of this file").arg((*earlier)->line));
+                            Database::tr("line %1 of this file").arg((*earlier)->line));
             }
         }
         if (!fresh.empty()) {
@@ -209,7 +208,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
             QSqlQuery* insert = &fullInsert;
             if (rows != importChunkRows) {
                 if (!partialInsert.prepare(insertSql + placeholders(rows, 6)))
-                    return fail(partialInsert);
+                    return database_.fail(partialInsert);
                 insert = &partialInsert;
             }
             int p = 0;
@@ -222,7 +221,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
                 insert->bindValue(p++, row->createdAt);
             }
             if (!insert->exec())
-                return fail(*insert);
+                return database_.fail(*insert);
             report.imported += rows;
         }
         pending.clear();
@@ -237,7 +236,7 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
 
     // Cancelled: nothing saved, and the report says so.
     auto cancel = [&] {
-        rollback();
+        database_.rollback();
         ImportReport cancelled;
         cancelled.dryRun = options.dryRun;
         cancelled.status = ImportReport::Status::Cancelled;
@@ -280,17 +279,18 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
         }
         pending.push_back(std::move(row));
         if (static_cast<int>(pending.size()) == importChunkRows && !flush()) {
-            rollback();
+            database_.rollback();
             return databaseError();
         }
     }
     if (reader.readFailed()) {
-        rollback();
-        lastError_ = tr("Reading the file failed: %1.").arg(device.errorString());
+        database_.rollback();
+        database_.setLastError(
+            Database::tr("Reading the file failed: %1.").arg(device.errorString()));
         return databaseError();
     }
     if (!flush()) {
-        rollback();
+        database_.rollback();
         return databaseError();
     }
     if (options.cancel && options.cancel->load()) {
@@ -299,8 +299,8 @@ ImportReport Database::importCsv(QIODevice& device, const QString& fileName,
     fullSelect.finish();
     fullInsert.finish();
     if (options.dryRun) {
-        rollback();
-    } else if (!commit()) {
+        database_.rollback();
+    } else if (!database_.commit()) {
         return databaseError();
     }
     std::stable_sort(report.errors.begin(), report.errors.end(),

@@ -1,5 +1,6 @@
 // The connection: opening (creating an SQLite file owner-only, falling back to read-only),
-// write transactions, reconnecting a lost PostgreSQL connection, and errors in words.
+// write transactions and reconnecting a lost PostgreSQL connection (errors in words:
+// database_errors.cpp).
 #include "storage/database.h"
 #include "storage/database_columns.h"
 
@@ -9,14 +10,12 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStorageInfo>
 #include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,19 +99,6 @@ struct NativePath {
 #endif
 };
 
-// The size limit a file written by this process may reach (RLIMIT_FSIZE), or -1 for none.
-qint64 fileSizeLimit() {
-#ifdef Q_OS_UNIX
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-        return static_cast<qint64>(limit.rlim_cur);
-#endif
-    return -1;
-}
-
-} // namespace
-
-namespace {
 int timeoutFromEnvironment(const char* name, int fallbackMs) {
     bool ok = false;
     const double seconds = qEnvironmentVariable(name).trimmed().toDouble(&ok);
@@ -144,7 +130,7 @@ Database::Database(DatabaseLocation location, QString connectionName)
     : location_(std::move(location)), connectionName_(std::move(connectionName)) {}
 
 Database::~Database() {
-    findQuery_.reset();
+    codes_.forgetPreparedQueries();
     {
         QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
         if (db.isValid())
@@ -344,6 +330,28 @@ void Database::rollback() {
     query.exec(QStringLiteral("ROLLBACK"));
 }
 
+bool Database::execInWrite(QSqlQuery& query, const QString& sql) {
+    if (sql.isEmpty() ? query.exec() : query.exec(sql))
+        return true;
+    fail(query);
+    rollback();
+    return false;
+}
+
+std::optional<QSqlQuery> Database::read(const QString& sql, const QVariantList& values) {
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (query.exec())
+        return query;
+    if (reconnectIfLost())
+        return retried([&] { return read(sql, values); });
+    fail(query);
+    return std::nullopt;
+}
+
 bool Database::reconnectIfLost() {
     if (isSqlite() || inTransaction_)
         return false;
@@ -359,7 +367,7 @@ bool Database::reconnectIfLost() {
         if (probe.exec(QStringLiteral("SELECT 1")))
             return false; // the connection works: the query itself failed
     }
-    findQuery_.reset(); // prepared on the old connection
+    codes_.forgetPreparedQueries(); // prepared on the old connection
     if (options_.connectionLost) {
         db.close();
         lastError_ = tr("Lost the connection to the database %1; connecting again. Try again in "
@@ -375,7 +383,7 @@ bool Database::reconnectIfLost() {
 bool Database::reconnect(QString* error) {
     if (isSqlite())
         return true;
-    findQuery_.reset();
+    codes_.forgetPreparedQueries();
     const bool opened = reopenConnection();
     if (!opened && error)
         *error = lastError_;
@@ -420,90 +428,9 @@ bool Database::fail(const QSqlQuery& query) {
     return fail(query.lastError());
 }
 
-QString Database::describe(const QSqlError& error) {
-    const QString where = location_.displayUrl();
-    QString detail = error.databaseText().trimmed();
-    if (detail.isEmpty())
-        detail = error.driverText().trimmed();
-    if (isSqlite()) {
-        const int code = error.nativeErrorCode().toInt() & 0xff;
-        if (code == 8 || code == 10 || code == 13) // read-only, I/O error, full: reading may work
-            mayReadOnly_ = QFileInfo::exists(location_.path);
-        if (isReadOnly() && code == 8)
-            return tr("%1 Nothing can be saved until then; lookups still work.")
-                .arg(readOnlyReason_);
-        switch (code) {
-        case 5: // SQLITE_BUSY
-        case 6: // SQLITE_LOCKED
-            return tr("The database %1 is locked by another program that is writing to it. Try "
-                      "again in a moment, or close the other program.")
-                .arg(where);
-        case 8: // SQLITE_READONLY
-            return tr("The database file %1 is read-only: ask for write access to it or choose "
-                      "another database.")
-                .arg(location_.path);
-        case 11: // SQLITE_CORRUPT
-        case 26: // SQLITE_NOTADB
-            return tr("%1 is not a radiocode database, or it is damaged (%2). Choose another file; "
-                      "this one was not changed.")
-                .arg(location_.path, detail);
-        case 10: { // SQLITE_IOERR: the system refused a read or write
-            const QStorageInfo disk(QFileInfo(location_.path).absolutePath());
-            const qint64 limit = fileSizeLimit();
-            const qint64 largest =
-                std::max(QFileInfo(location_.path).size(),
-                         QFileInfo(location_.path + QStringLiteral("-wal")).size());
-            // Within a few pages of the limit: the write that failed was the one past it.
-            if (limit >= 0 && largest + 256 * 1024 >= limit)
-                return tr("Writing the database file %1 failed: it reached the file size limit "
-                          "set for this program (%2). Nothing was saved; raise the limit (ulimit "
-                          "-f) or ask whoever set it, then try again.")
-                    .arg(location_.path, QLocale().formattedDataSize(limit));
-            if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024)
-                return tr("The disk holding the database file %1 is full: nothing was saved. Free "
-                          "some space, then try again.")
-                    .arg(location_.path);
-            return tr("Reading or writing the database file %1 failed (%2): the disk may be full, "
-                      "the file may have hit a size limit, or the disk may be failing. Nothing "
-                      "was saved.")
-                .arg(location_.path, detail);
-        }
-        case 13: // SQLITE_FULL
-            return tr("The disk holding the database file %1 is full: nothing was saved. Free "
-                      "some space, then try again.")
-                .arg(location_.path);
-        case 14: // SQLITE_CANTOPEN
-            return tr("Cannot open the database file %1 (%2).").arg(location_.path, detail);
-        default:
-            break;
-        }
-    } else if (error.nativeErrorCode() == QLatin1String("55P03") ||
-               error.nativeErrorCode() == QLatin1String("57014")) {
-        // lock_timeout or statement_timeout: another program holds a table, or the server is
-        // too slow to answer.
-        const double waited =
-            (inTransaction_ ? options_.writeTimeoutMs : options_.readTimeoutMs) / 1000.0;
-        if (inTransaction_)
-            return tr("The code database %1 is busy: saving waited %2 s for another program "
-                      "that holds its tables (an import, a backup, a long query) and gave up. "
-                      "Nothing was saved; try again when the other program has finished.")
-                .arg(where)
-                .arg(waited);
-        return tr("The code database %1 is busy: it did not answer within %2 s, because another "
-                  "program holds its tables (an import, a backup, a long query). The code may be "
-                  "on record: try again in a moment.")
-            .arg(where)
-            .arg(waited);
-    } else if (error.type() == QSqlError::ConnectionError || !connection().isOpen()) {
-        if (detail.isEmpty())
-            return tr("Lost the connection to the database %1. Check that the server is running "
-                      "and reachable, then try again.")
-                .arg(where);
-        return tr("Lost the connection to the database %1: %2").arg(where, detail);
-    }
-    if (detail.isEmpty())
-        return tr("The database %1 reported an error it did not describe.").arg(where);
-    return tr("The database %1 reported an error: %2").arg(where, detail);
+bool Database::cannotWriteExport(const QString& reason) {
+    lastError_ = tr("Cannot write the export: %1").arg(reason);
+    return false;
 }
 
 } // namespace radiocode::storage

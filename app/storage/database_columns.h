@@ -1,5 +1,5 @@
-// How values are written to and read from the database's columns: shared by the parts of the
-// Database class (schema, codes, import, job log). Internal to storage.
+// How values are written to and read from the database's columns: shared by the connection,
+// the schema, the code store, the import and the job log. Internal to storage.
 #pragma once
 
 #include "storage/database.h"
@@ -24,6 +24,8 @@ inline QString timestamp(const QDateTime& time) {
 }
 
 inline QDateTime fromTimestamp(const QString& text) {
+    if (text.isEmpty())
+        return {};
     QDateTime time = QDateTime::fromString(text, Qt::ISODate);
     time.setTimeSpec(Qt::UTC);
     return time;
@@ -66,6 +68,11 @@ inline QString familyText(Family family) {
 
 inline std::optional<Family> familyFromText(const QString& text) {
     return familyFromId(text.toStdString());
+}
+
+// Blaupunkt and Becker: the families whose codes the code database holds.
+inline bool servedByDatabase(const std::optional<Family>& family) {
+    return family && familyInfo(*family).origin == CodeOrigin::CodeDatabase;
 }
 
 } // namespace radiocode::storage

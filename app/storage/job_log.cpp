@@ -1,8 +1,13 @@
-// The job log: jobs saved, updated, listed and exported, and the refused tries for a serial.
+// The job log: jobs saved, updated, listed and exported, the refused tries for a serial, and
+// what an outcome teaches the code database.
+#include "storage/job_log.h"
+
 #include "storage/csv_writer.h"
 #include "storage/database.h"
 #include "storage/database_columns.h"
 #include "storage/job_pictures.h"
+
+#include "common/texts.h"
 
 #include <QIODevice>
 #include <QSqlError>
@@ -43,9 +48,7 @@ const QString jobColumns = QStringLiteral("id, created_at, technician, customer,
                                           "vin, family, serial, code, source, outcome, attempts, "
                                           "part_number, notes");
 
-} // namespace
-
-Job Database::jobFromQuery(const QSqlQuery& query) const {
+Job jobFromQuery(const QSqlQuery& query) {
     Job job;
     job.id = query.value(0).toLongLong();
     job.time = fromTimestamp(query.value(1).toString());
@@ -56,7 +59,7 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     job.family = familyFromText(query.value(6).toString());
     job.serial = query.value(7).toString();
     job.code = query.value(8).toString();
-    job.source = query.value(9).toString();
+    job.source = Provenance::fromId(query.value(9).toString().toStdString());
     job.outcome = outcomeFromId(query.value(10).toString()).value_or(Outcome::NotTried);
     job.attempts = query.value(11).toInt();
     job.partNumber = query.value(12).toString();
@@ -64,7 +67,6 @@ Job Database::jobFromQuery(const QSqlQuery& query) const {
     return job;
 }
 
-namespace {
 // The job's columns from technician to notes, in the order addJob and updateJob name them.
 void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(notNull(job.technician));
@@ -74,16 +76,17 @@ void bindJobDetails(QSqlQuery& query, const Job& job) {
     query.addBindValue(job.family ? familyText(*job.family) : QVariant());
     query.addBindValue(notNull(job.serial));
     query.addBindValue(notNull(job.code));
-    query.addBindValue(notNull(job.source));
+    query.addBindValue(QString::fromStdString(job.source.id()));
     query.addBindValue(outcomeId(job.outcome));
     query.addBindValue(std::max(job.attempts, 0));
     query.addBindValue(notNull(job.partNumber));
     query.addBindValue(notNull(job.notes));
 }
+
 } // namespace
 
-std::optional<qint64> Database::addJob(const Job& job) {
-    QSqlQuery query(connection());
+std::optional<qint64> JobLog::addJob(const Job& job) {
+    QSqlQuery query(database_.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO jobs (created_at, technician, customer, "
         "registration, vin, family, serial, code, source, outcome, "
@@ -92,7 +95,7 @@ std::optional<qint64> Database::addJob(const Job& job) {
     query.addBindValue(timestamp(job.time.isValid() ? job.time : QDateTime::currentDateTimeUtc()));
     bindJobDetails(query, job);
     if (!query.exec() || !query.next()) {
-        fail(query);
+        database_.fail(query);
         return std::nullopt;
     }
     const qint64 id = query.value(0).toLongLong();
@@ -100,8 +103,8 @@ std::optional<qint64> Database::addJob(const Job& job) {
     return id;
 }
 
-bool Database::updateJob(const Job& job) {
-    QSqlQuery query(connection());
+bool JobLog::updateJob(const Job& job) {
+    QSqlQuery query(database_.connection());
     query.prepare(
         QStringLiteral("UPDATE jobs SET technician = ?, customer = ?, registration = ?, "
                        "vin = ?, family = ?, serial = ?, code = ?, source = ?, "
@@ -109,31 +112,23 @@ bool Database::updateJob(const Job& job) {
     bindJobDetails(query, job);
     query.addBindValue(job.id);
     if (!query.exec())
-        return fail(query);
+        return database_.fail(query);
     if (query.numRowsAffected() == 0) {
-        lastError_ = tr("Job %1 does not exist.").arg(job.id);
+        database_.setLastError(Database::tr("Job %1 does not exist.").arg(job.id));
         return false;
     }
     return true;
 }
 
-std::optional<Job> Database::job(qint64 id) {
-    QSqlQuery query(connection());
-    query.prepare(QStringLiteral("SELECT ") + jobColumns +
-                  QStringLiteral(" FROM jobs WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec()) {
-        if (reconnectIfLost())
-            return retried([&] { return job(id); });
-        fail(query);
+std::optional<Job> JobLog::job(qint64 id) {
+    std::optional<QSqlQuery> query = database_.read(
+        QStringLiteral("SELECT ") + jobColumns + QStringLiteral(" FROM jobs WHERE id = ?"), {id});
+    if (!query || !query->next())
         return std::nullopt;
-    }
-    if (!query.next())
-        return std::nullopt;
-    return jobFromQuery(query);
+    return jobFromQuery(*query);
 }
 
-QSqlQuery Database::jobsQuery(const JobFilter& filter, bool* ok) {
+std::optional<QSqlQuery> JobLog::jobsQuery(const JobFilter& filter) {
     QString sql = QStringLiteral("SELECT ") + jobColumns + QStringLiteral(" FROM jobs WHERE 1 = 1");
     QVariantList values;
     if (filter.family) {
@@ -165,36 +160,23 @@ QSqlQuery Database::jobsQuery(const JobFilter& filter, bool* ok) {
     sql += QStringLiteral(" ORDER BY created_at DESC, id DESC");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    *ok = query.exec();
-    if (!*ok) {
-        if (reconnectIfLost())
-            return retried([&] { return jobsQuery(filter, ok); });
-        fail(query);
-    }
-    return query;
+    return database_.read(sql, values);
 }
 
-QList<Job> Database::jobs(const JobFilter& filter) {
-    bool ok = false;
-    QSqlQuery query = jobsQuery(filter, &ok);
+QList<Job> JobLog::jobs(const JobFilter& filter) {
+    std::optional<QSqlQuery> query = jobsQuery(filter);
     QList<Job> result;
-    while (ok && query.next())
-        result.append(jobFromQuery(query));
+    while (query && query->next())
+        result.append(jobFromQuery(*query));
     return result;
 }
 
-bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
+bool JobLog::exportJobs(QIODevice& device, const JobFilter& filter) {
     // Whether a label photo is kept with the job; the picture itself stays in the database.
     // Asked first: PostgreSQL streams the jobs, and another query would drop the rest of them.
-    const QSet<qint64> pictured = jobsWithPicture(*this);
-    bool ok = false;
-    QSqlQuery query = jobsQuery(filter, &ok);
-    if (!ok)
+    const QSet<qint64> pictured = jobsWithPicture(database_);
+    std::optional<QSqlQuery> query = jobsQuery(filter);
+    if (!query)
         return false;
     using Kind = CsvCellKind;
     CsvWriter writer(device, {{QStringLiteral("id"), Kind::Number},
@@ -212,50 +194,131 @@ bool Database::exportJobs(QIODevice& device, const JobFilter& filter) {
                               {QStringLiteral("part_number"), Kind::Text},
                               {QStringLiteral("notes"), Kind::Text},
                               {QStringLiteral("label_photo"), Kind::Text}});
-    while (query.next()) {
-        const Job job = jobFromQuery(query);
+    while (query->next()) {
+        const Job job = jobFromQuery(*query);
         if (!writer.writeRow(
                 {QString::number(job.id), timestamp(job.time), job.technician, job.customer,
                  job.registration, job.vin, job.family ? familyText(*job.family) : QString(),
-                 job.serial, job.code, job.source, outcomeId(job.outcome),
-                 QString::number(job.attempts), job.partNumber, job.notes,
-                 pictured.contains(job.id) ? QStringLiteral("yes") : QStringLiteral("no")})) {
-            lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
-            return false;
-        }
+                 job.serial, job.code, QString::fromStdString(job.source.id()),
+                 outcomeId(job.outcome), QString::number(job.attempts), job.partNumber, job.notes,
+                 pictured.contains(job.id) ? QStringLiteral("yes") : QStringLiteral("no")}))
+            return database_.cannotWriteExport(writer.errorString());
     }
-    if (!writer.finish()) {
-        lastError_ = tr("Cannot write the export: %1").arg(writer.errorString());
-        return false;
-    }
-    return true;
+    return writer.finish() || database_.cannotWriteExport(writer.errorString());
 }
 
-AttemptHistory Database::attempts(Family family, const QString& serial) {
+AttemptHistory JobLog::attempts(Family family, const QString& serial) {
     AttemptHistory history;
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT created_at, outcome, attempts FROM jobs WHERE serial = ? "
-                                 "AND family = ? ORDER BY created_at DESC, id DESC"));
-    query.addBindValue(serial);
-    query.addBindValue(familyText(family));
-    if (!query.exec()) {
-        if (reconnectIfLost())
-            return retried([&] { return attempts(family, serial); });
-        fail(query);
-        return history;
-    }
-    while (query.next()) {
-        const auto outcome = outcomeFromId(query.value(1).toString());
+    std::optional<QSqlQuery> query = database_.read(
+        QStringLiteral("SELECT created_at, outcome, attempts FROM jobs WHERE "
+                       "serial = ? AND family = ? ORDER BY created_at DESC, id DESC"),
+        {serial, familyText(family)});
+    while (query && query->next()) {
+        const auto outcome = outcomeFromId(query->value(1).toString());
         if (outcome == Outcome::Worked)
             break;
         if (outcome == Outcome::Refused) {
-            history.refusedAttempts += std::max(query.value(2).toInt(), 1);
+            history.refusedAttempts += std::max(query->value(2).toInt(), 1);
             if (!history.lastRefused.isValid())
-                history.lastRefused = fromTimestamp(query.value(0).toString());
+                history.lastRefused = fromTimestamp(query->value(0).toString());
         }
     }
     return history;
+}
+
+// --- what an outcome teaches the code database ---------------------------------------------
+
+bool JobLog::learnFromOutcome(const Job& job, const QString& technician) {
+    if (!servedByDatabase(job.family) || job.code.isEmpty() || job.serial.isEmpty())
+        return true;
+    const Family family = *job.family;
+    if (job.outcome == Outcome::Refused)
+        return database_.codes().flagRefusedCode(family, job.serial, job.code, technician);
+    if (job.outcome != Outcome::Worked)
+        return true;
+    const Provenance& source = job.source;
+    if (source.kind == Provenance::Kind::CardEntered) {
+        // The card's code is kept only now that the radio accepted it.
+        QString enteredBy = QString::fromStdString(source.who);
+        if (enteredBy.isEmpty())
+            enteredBy = technician;
+        std::optional<StoredCode> previous;
+        switch (database_.codes().addLearnedCode(family, job.serial, job.code, CodeProvenance::Card,
+                                                 enteredBy, &previous)) {
+        case AddResult::Added:
+            return true;
+        case AddResult::Duplicate:
+            return database_.codes().clearRefusedFlag(family, job.serial, job.code);
+        case AddResult::Conflict:
+            database_.setLastError(
+                Database::tr("The radio accepted %1 from the radio card, but the code database "
+                             "holds %2 for %3 (%4): the stored code was kept. Check which is right "
+                             "and correct it with “radiocode db add … --replace”.")
+                    .arg(job.code, previous->code, job.serial,
+                         Texts::sourceDescription(previous->source())));
+            return false;
+        default:
+            return false;
+        }
+    }
+    if (source.kind == Provenance::Kind::Imported && !technician.isEmpty()) {
+        if (database_.codes().addConfirmedCode(family, job.serial, job.code, technician) ==
+            AddResult::Failed)
+            return false;
+    }
+    return database_.codes().clearRefusedFlag(family, job.serial, job.code);
+}
+
+std::optional<Job> JobLog::existingJob(qint64 id) {
+    std::optional<Job> found = job(id);
+    if (!found && database_.lastError().isEmpty())
+        database_.setLastError(Database::tr("Job %1 does not exist.").arg(id));
+    return found;
+}
+
+bool JobLog::recordOutcome(qint64 jobId, Outcome outcome, const QString& technician) {
+    std::optional<Job> found = existingJob(jobId);
+    if (!found)
+        return false;
+    Job& updated = *found;
+    updated.outcome = outcome;
+    if (outcome != Outcome::NotTried)
+        ++updated.attempts;
+    if (updated.technician.isEmpty())
+        updated.technician = technician;
+    if (!updateJob(updated))
+        return false;
+    return learnFromOutcome(updated, technician.isEmpty() ? updated.technician : technician);
+}
+
+bool JobLog::changeOutcome(qint64 jobId, Outcome outcome, const QString& technician) {
+    std::optional<Job> found = existingJob(jobId);
+    if (!found)
+        return false;
+    Job& changed = *found;
+    const Outcome before = changed.outcome;
+    changed.outcome = outcome;
+    if (outcome == Outcome::NotTried)
+        changed.attempts = 0;
+    else if (changed.attempts == 0)
+        changed.attempts = 1;
+    if (!updateJob(changed))
+        return false;
+    const QString who = technician.isEmpty() ? changed.technician : technician;
+    if (outcome != Outcome::NotTried)
+        return learnFromOutcome(changed, who);
+    if (before != Outcome::Refused || !servedByDatabase(changed.family) || changed.code.isEmpty())
+        return true;
+    // The refusal was a mistake: the flag goes, unless another job of this radio still records
+    // that the code was refused.
+    JobFilter sameRadio;
+    sameRadio.family = changed.family;
+    sameRadio.outcome = Outcome::Refused;
+    sameRadio.text = changed.serial;
+    for (const Job& other : jobs(sameRadio))
+        if (other.id != changed.id && other.serial == changed.serial && other.code == changed.code)
+            return true;
+    return database_.codes().clearRefusedFlag(*changed.family, changed.serial, changed.code);
 }
 
 } // namespace radiocode::storage

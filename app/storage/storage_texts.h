@@ -1,8 +1,9 @@
 // Sentences about stored codes and the job log, shared by the command-line tool and the GUI.
 #pragma once
 
+#include "storage/code_import.h"
 #include "storage/code_list_reader.h"
-#include "storage/database.h"
+#include "storage/job_log.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
     }
     QElapsedTimer timer;
     timer.start();
-    const storage::ImportReport report = database->importCsv(csv, QStringLiteral("bench.csv"));
+    const storage::ImportReport report =
+        database->codes().importCsv(csv, QStringLiteral("bench.csv"));
     const double importSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (!report.ok() || report.imported != rows) {
         std::fprintf(stderr, "bench_database: import: %s (%lld of %lld rows)\n",

@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
     radiocode::gui::MainWindow& window = program.window();
     // A dealer list, so Blaupunkt serials come from the database as in a workshop.
     if (auto* database = program.database().session().database())
-        database->importCsv("serial,code\nBP934515516803,1234\nBP538769672026,0042\n",
-                            QStringLiteral("dealer.csv"));
+        database->codes().importCsv("serial,code\nBP934515516803,1234\nBP538769672026,0042\n",
+                                    QStringLiteral("dealer.csv"));
     QSignalSpy firstFrame(&window, &radiocode::gui::MainWindow::firstFrameShown);
     window.resize(1180, 700);
     window.show();

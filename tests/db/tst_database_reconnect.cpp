@@ -248,24 +248,25 @@ private slots:
         QString error;
         auto db = Database::open(url_, &error, options);
         QVERIFY2(db, qPrintable(error));
-        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                      QStringLiteral("1234"), QStringLiteral("Ann")),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                              QStringLiteral("1234"), QStringLiteral("Ann")),
                  storage::AddResult::Added);
         QVERIFY(stopServer());
         QVERIFY(startServer());
         bool failed = false;
-        QVERIFY(!db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"), &failed));
+        QVERIFY(
+            !db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"), &failed));
         QVERIFY(failed);
         QVERIFY(db->connectionLost());
         QCOMPARE(told, 1);
         QVERIFY2(db->lastError().contains(QLatin1String("Lost the connection")),
                  qPrintable(db->lastError()));
-        QVERIFY(db->codeCount() < 0); // still lost: nothing reconnects inside a call
+        QVERIFY(db->codes().codeCount() < 0); // still lost: nothing reconnects inside a call
         QVERIFY(db->connectionLost());
         QCOMPARE(told, 2); // each call that finds it lost says so
         QVERIFY2(db->reconnect(&error), qPrintable(error));
         QVERIFY(!db->connectionLost());
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
 
         // Without connectionLost (the command-line program): reconnected inside the call.
@@ -273,7 +274,8 @@ private slots:
         QVERIFY2(inline_, qPrintable(error));
         QVERIFY(stopServer());
         QVERIFY(startServer());
-        const auto found = inline_->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        const auto found =
+            inline_->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QVERIFY2(found, qPrintable(inline_->lastError()));
         QVERIFY(!inline_->connectionLost());
     }
@@ -287,8 +289,9 @@ private slots:
         DatabaseSession session;
         QVERIFY2(session.open(url_), qPrintable(session.error()));
         Database* database = session.openDatabase();
-        QCOMPARE(database->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111122223333"),
-                                            QStringLiteral("4321"), QStringLiteral("Ann")),
+        QCOMPARE(database->codes().addConfirmedCode(Family::Blaupunkt,
+                                                    QStringLiteral("BP111122223333"),
+                                                    QStringLiteral("4321"), QStringLiteral("Ann")),
                  storage::AddResult::Added);
         CodeFinder finder;
         finder.addSource(&session);
@@ -341,7 +344,7 @@ private slots:
         QVERIFY(!session.isReconnecting());
         QCOMPARE(forAction, database); // still lost: its calls say so at once
         QVERIFY(database->connectionLost());
-        QVERIFY(database->codeCount() < 0);
+        QVERIFY(database->codes().codeCount() < 0);
         QVERIFY2(session.error().contains(QLatin1String("cannot be reached")),
                  qPrintable(session.error()));
         result = finder.lookup("BP111122223333"); // starts the next attempt
@@ -378,8 +381,9 @@ private slots:
             QString error;
             auto db = Database::open(url_, &error);
             QVERIFY2(db, qPrintable(error));
-            QVERIFY(
-                db->importCsv("serial,code\nBP555566667777,2468\n", QStringLiteral("r.csv")).ok());
+            QVERIFY(db->codes()
+                        .importCsv("serial,code\nBP555566667777,2468\n", QStringLiteral("r.csv"))
+                        .ok());
         }
         FinderProgram program;
         MainWindow& window = program.window();

@@ -102,8 +102,8 @@ private slots:
 
     void importDialogChecksFirstThenImports() {
         auto db = open();
-        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                             QStringLiteral("1234"), QStringLiteral("Ann"));
+        db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                     QStringLiteral("1234"), QStringLiteral("Ann"));
         const QString file = writeFile(QStringLiteral("dealer.csv"),
                                        "serial;code\n"
                                        "BP934515516803;9999\n" // conflict with Ann's code
@@ -120,7 +120,7 @@ private slots:
         dialog.setFile(file);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         // The summary before anything is saved.
-        QCOMPARE(db->codeCount(), 1);
+        QCOMPARE(db->codes().codeCount(), 1);
         QVERIFY2(dialog.summaryLabel()->text().contains(QLatin1String("2 imported")),
                  qPrintable(dialog.summaryLabel()->text()));
         QCOMPARE(dialog.report().conflictCount(), 1);
@@ -137,8 +137,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Imported, workTimeoutMs);
         QCOMPARE(questions.size(), 1); // asked once before replacing
         QVERIFY(changed.count() >= 1);
-        QCOMPARE(db->codeCount(), 3);
-        const auto replaced = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        QCOMPARE(db->codes().codeCount(), 3);
+        const auto replaced =
+            db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QCOMPARE(replaced->code, QStringLiteral("9999"));
         QCOMPARE(replaced->source(), QStringLiteral("database:import:dealer.csv"));
     }
@@ -147,8 +148,8 @@ private slots:
     // only when ticked, every rejected row with its serial, and no internal ids anywhere.
     void importDialogPreviewPicksColumnsAndRestoresZeros() {
         auto db = open();
-        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP000000000009"),
-                             QStringLiteral("1234"), QStringLiteral("Mehmet K."));
+        db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP000000000009"),
+                                     QStringLiteral("1234"), QStringLiteral("Mehmet K."));
         const QString file = writeFile(QStringLiteral("haendler.csv"),
                                        "Kunde;Nummer;Wert\n"
                                        "A;BP934515516803;420\n"
@@ -197,19 +198,20 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(int(dialog.report().imported), 2, workTimeoutMs);
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Imported, workTimeoutMs);
-        const auto restored = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        const auto restored =
+            db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QVERIFY(restored);
         QCOMPARE(restored->code, QStringLiteral("0420"));
         QCOMPARE(restored->source(),
                  QStringLiteral("database:import:haendler.csv (leading zeros restored)"));
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP000000000009"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP000000000009"))->code,
                  QStringLiteral("1234"));
     }
 
     void importDialogKeepsStoredWhenNotConfirmed() {
         auto db = open();
-        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                             QStringLiteral("1234"), QStringLiteral("Ann"));
+        db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                     QStringLiteral("1234"), QStringLiteral("Ann"));
         const QString file =
             writeFile(QStringLiteral("d2.csv"), "serial,code\nBP934515516803,9999\n");
         ImportDialog dialog(db->location());
@@ -219,7 +221,7 @@ private slots:
         dialog.setReplaceChecked(0, true);
         dialog.startImport(); // the technician says No: nothing happens
         QCOMPARE(dialog.stage(), ImportDialog::Stage::Checked);
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
     }
 
@@ -257,7 +259,7 @@ private slots:
         gate.release();
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), ImportDialog::Stage::Checked, workTimeoutMs);
         QVERIFY(dialog.summaryLabel()->text().contains(QLatin1String("cancelled")));
-        QCOMPARE(db->codeCount(), 0);
+        QCOMPARE(db->codes().codeCount(), 0);
     }
 
     // Rule 2 in the desktop program: a database that fails to answer is not "no code on record".
@@ -309,8 +311,9 @@ private slots:
             QString error;
             auto db = Database::open(url, &error);
             QVERIFY2(db, qPrintable(error));
-            QVERIFY(
-                db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv")).ok());
+            QVERIFY(db->codes()
+                        .importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv"))
+                        .ok());
         }
         QSignalSpy changed(&session, &DatabaseSession::databaseChanged);
         result = finder.lookup("BP934515516803");
@@ -377,8 +380,8 @@ private slots:
             job.outcome = outcome;
             job.customer = QString::fromLatin1(customer);
             job.code = QStringLiteral("1234");
-            job.source = QStringLiteral("database:import:x.csv");
-            db->addJob(job);
+            job.source = Provenance::imported("x.csv");
+            db->jobLog().addJob(job);
         };
         add("BP934515516803", Family::Blaupunkt, storage::Outcome::Worked, 40, "Smith");
         add("J727", Family::Renault, storage::Outcome::Refused, 1, "Jones");
@@ -451,7 +454,8 @@ private slots:
     void programOpensTheDatabaseAfterTheFirstFrame() {
         {
             auto db = open();
-            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+            db->codes().importCsv("serial,code\nBP934515516803,1234\n",
+                                  QStringLiteral("dealer.csv"));
         }
         FinderProgram program;
         MainWindow& window = program.window();
@@ -508,7 +512,8 @@ private slots:
     void programLookupBeforeTheFirstFrameOpensTheDatabase() {
         {
             auto db = open();
-            db->importCsv("serial,code\nBE473935000375,0007\n", QStringLiteral("dealer.csv"));
+            db->codes().importCsv("serial,code\nBE473935000375,0007\n",
+                                  QStringLiteral("dealer.csv"));
         }
         FinderProgram program;
         QVERIFY(program.database().session().isPending());
@@ -522,7 +527,8 @@ private slots:
     void outcomesAskAndSayWhatHappened() {
         {
             auto db = open();
-            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+            db->codes().importCsv("serial,code\nBP934515516803,1234\n",
+                                  QStringLiteral("dealer.csv"));
         }
         FinderProgram program;
         MainWindow& window = program.window();
@@ -537,7 +543,7 @@ private slots:
         QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier);
         QApplication::processEvents();
         Database* db = integration.session().database();
-        QCOMPARE(db->jobs().size(), 0);
+        QCOMPARE(db->jobLog().jobs().size(), 0);
 
         QStringList questions;
         bool answer = false;
@@ -548,19 +554,19 @@ private slots:
         QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
         QCOMPARE(questions.size(), 1);
         QVERIFY(questions.first().contains(QLatin1String("1234")));
-        QCOMPARE(db->jobs().size(), 0); // cancelled: nothing counted
+        QCOMPARE(db->jobLog().jobs().size(), 0); // cancelled: nothing counted
         answer = true;
         QTest::mouseClick(integration.refusedButton(), Qt::LeftButton);
         closeWarnings();
-        QCOMPARE(db->jobs().size(), 1);
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Refused);
+        QCOMPARE(db->jobLog().jobs().size(), 1);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Refused);
         QVERIFY2(window.noticeText().contains(QLatin1String("refused")),
                  qPrintable(window.noticeText()));
         QVERIFY(window.noticeLabel()->isVisible());
         window.jobDetailsPage()->technicianEdit()->setText(QStringLiteral("Ann"));
         QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
-        QCOMPARE(db->jobs().size(), 1); // the same job, updated
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->jobLog().jobs().size(), 1); // the same job, updated
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
         QVERIFY2(window.noticeText().contains(QLatin1String("recorded as worked")),
                  qPrintable(window.noticeText()));
         // The page shows the code's new source at once.
@@ -568,7 +574,7 @@ private slots:
                  qPrintable(window.resultPage()->sourceText()));
         QTest::mouseClick(integration.saveJobButton(), Qt::LeftButton);
         QCOMPARE(window.noticeText(), QStringLiteral("Job saved."));
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked); // saving keeps it
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked); // saving keeps it
     }
 
     // Notes are kept with the job; printing or saving the sheet saves the job, once per radio.
@@ -583,9 +589,9 @@ private slots:
         window.jobDetailsPage()->notesEdit()->setPlainText(QStringLiteral("Radio out, aerial ok"));
         const QString pdf = dir_.filePath(QStringLiteral("sheet.pdf"));
         QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
-        QCOMPARE(db->jobs().size(), 1);
-        QCOMPARE(db->jobs().first().notes, QStringLiteral("Radio out, aerial ok"));
-        QCOMPARE(db->jobs().first().code, QStringLiteral("3633"));
+        QCOMPARE(db->jobLog().jobs().size(), 1);
+        QCOMPARE(db->jobLog().jobs().first().notes, QStringLiteral("Radio out, aerial ok"));
+        QCOMPARE(db->jobLog().jobs().first().code, QStringLiteral("3633"));
         QVERIFY2(window.noticeText().contains(QLatin1String("Job saved")),
                  qPrintable(window.noticeText()));
         QVERIFY(window.noticeText().contains(QLatin1String("sheet.pdf")));
@@ -594,8 +600,8 @@ private slots:
         QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
         QVERIFY(window.lookUp(QStringLiteral("M212365"), std::nullopt));
         QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
-        QCOMPARE(db->jobs().size(), 1);
-        QCOMPARE(db->jobs().first().notes, QStringLiteral("Second note"));
+        QCOMPARE(db->jobLog().jobs().size(), 1);
+        QCOMPARE(db->jobLog().jobs().first().notes, QStringLiteral("Second note"));
 
         // Reopened from the history: the notes come back, and go on the sheet again.
         window.newRadio();
@@ -608,7 +614,7 @@ private slots:
         QCOMPARE(window.currentJobDetails().notes, QStringLiteral("Second note"));
         QCOMPARE(window.currentSheet().job.notes, QStringLiteral("Second note"));
         QVERIFY(window.saveSheetAs(pdf, PaperSize::A4));
-        QCOMPARE(db->jobs().size(), 1); // the reopened job, not a new one
+        QCOMPARE(db->jobLog().jobs().size(), 1); // the reopened job, not a new one
 
         // Export has a notes column.
         const QString out = dir_.filePath(QStringLiteral("notes.csv"));
@@ -634,8 +640,8 @@ private slots:
         job.code = QStringLiteral("6586");
         job.outcome = storage::Outcome::Refused;
         job.attempts = 1;
-        QVERIFY(db->addJob(job));
-        QCOMPARE(db->attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 1);
+        QVERIFY(db->jobLog().addJob(job));
+        QCOMPARE(db->jobLog().attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 1);
         HistoryWindow history(db.get());
         history.show();
         QVERIFY(!history.changeOutcomeButton()->isEnabled());
@@ -644,14 +650,14 @@ private slots:
         QVERIFY(history.changeOutcomeButton()->menu());
         QCOMPARE(history.changeOutcomeButton()->menu()->actions().size(), 3);
         QVERIFY(history.changeOutcome(storage::Outcome::NotTried));
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::NotTried);
-        QCOMPARE(db->jobs().first().attempts, 0);
-        QCOMPARE(db->attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 0);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::NotTried);
+        QCOMPARE(db->jobLog().jobs().first().attempts, 0);
+        QCOMPARE(db->jobLog().attempts(Family::Renault, QStringLiteral("J727")).refusedAttempts, 0);
         QVERIFY(history.statusText().contains(QLatin1String("J727")));
         QCOMPARE(history.table()->item(0, 4)->text(),
                  storage::StorageTexts::outcomeName(storage::Outcome::NotTried));
         history.changeOutcomeButton()->menu()->actions().at(0)->trigger(); // worked
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
     }
 
     // "Change outcome" in the history teaches the code database as the result page's buttons
@@ -661,8 +667,9 @@ private slots:
         const QString serial = QStringLiteral("BP934515516803");
         {
             auto db = open();
-            QVERIFY(
-                db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv")).ok());
+            QVERIFY(db->codes()
+                        .importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("d.csv"))
+                        .ok());
         }
         FinderProgram program;
         MainWindow& window = program.window();
@@ -676,8 +683,8 @@ private slots:
         window.setJobDetails(details);
         QVERIFY(window.lookUp(serial, std::nullopt));
         QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
         QVERIFY(window.resultPage()->refusedText().isEmpty());
 
         integration.openHistory();
@@ -685,7 +692,7 @@ private slots:
         QVERIFY(history);
         history->table()->selectRow(0);
         QVERIFY(history->changeOutcome(storage::Outcome::Refused));
-        auto stored = db->findCode(Family::Blaupunkt, serial);
+        auto stored = db->codes().findCode(Family::Blaupunkt, serial);
         QVERIFY(stored->wasRefused());
         QCOMPARE(stored->refusedBy, QStringLiteral("Ann"));
         QVERIFY2(window.resultPage()->refusedText().contains(QLatin1String("refused on a radio by "
@@ -698,15 +705,15 @@ private slots:
 
         history->table()->selectRow(0);
         QVERIFY(history->changeOutcome(storage::Outcome::Worked));
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
         QVERIFY(window.resultPage()->refusedText().isEmpty());
 
         // A job waiting for a dealer's code: "Waiting for code since …", not "Not tried".
         storage::Job waiting;
         waiting.serial = QStringLiteral("BE473935000375");
         waiting.family = Family::Becker;
-        const qint64 id = db->addJob(waiting).value_or(0);
-        QVERIFY(db->addCodeRequest(id, QStringLiteral("Nissan Kartal")));
+        const qint64 id = db->jobLog().addJob(waiting).value_or(0);
+        QVERIFY(db->jobLog().addCodeRequest(id, QStringLiteral("Nissan Kartal")));
         history->refresh();
         QString outcomes;
         for (int row = 0; row < history->table()->rowCount(); ++row)
@@ -736,7 +743,8 @@ private slots:
         {
             auto other = open();
             QVERIFY(
-                other->importCsv("serial,code\nBP934515516803,4321\n", QStringLiteral("dealer.csv"))
+                other->codes()
+                    .importCsv("serial,code\nBP934515516803,4321\n", QStringLiteral("dealer.csv"))
                     .ok());
         }
         // Looked at again (back from the job details): the current answer.
@@ -749,8 +757,9 @@ private slots:
         // And when the window becomes active again (back from another program).
         {
             auto other = open();
-            QCOMPARE(other->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                             QStringLiteral("4321"), QStringLiteral("Ann")),
+            QCOMPARE(other->codes().addConfirmedCode(Family::Blaupunkt,
+                                                     QStringLiteral("BP934515516803"),
+                                                     QStringLiteral("4321"), QStringLiteral("Ann")),
                      storage::AddResult::Confirmed);
         }
         QEvent activate(QEvent::WindowActivate);
@@ -762,7 +771,8 @@ private slots:
     void resultPageRecordsJobsAndWarns() {
         {
             auto db = open();
-            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("dealer.csv"));
+            db->codes().importCsv("serial,code\nBP934515516803,1234\n",
+                                  QStringLiteral("dealer.csv"));
         }
         CodeFinder finder;
         DatabaseIntegration integration(finder);
@@ -788,22 +798,25 @@ private slots:
                  qPrintable(integration.lastWarning()));
         closeWarnings();
         Database* db = integration.session().database();
-        QCOMPARE(db->jobs().size(), 1); // one job, three attempts
-        QCOMPARE(db->jobs().first().attempts, 3);
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Refused);
-        QCOMPARE(db->jobs().first().customer, QStringLiteral("Smith"));
-        QCOMPARE(db->jobs().first().source, QStringLiteral("database:import:dealer.csv"));
+        QCOMPARE(db->jobLog().jobs().size(), 1); // one job, three attempts
+        QCOMPARE(db->jobLog().jobs().first().attempts, 3);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Refused);
+        QCOMPARE(db->jobLog().jobs().first().customer, QStringLiteral("Smith"));
+        QCOMPARE(db->jobLog().jobs().first().source, Provenance::imported("dealer.csv"));
 
         // The next lookup of that radio warns before the next try.
         QVERIFY(window.lookUp(QStringLiteral("BP934515516803"), std::nullopt));
         QVERIFY(integration.lastWarning().contains(QLatin1String("wait about an hour")));
         closeWarnings();
         QTest::mouseClick(integration.workedButton(), Qt::LeftButton);
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
         // The imported code worked on the radio: it is now a confirmed code.
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
-                 QStringLiteral("database:confirmed:Ann"));
-        QCOMPARE(db->attempts(Family::Blaupunkt, QStringLiteral("BP934515516803")).refusedAttempts,
+        QCOMPARE(
+            db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
+            QStringLiteral("database:confirmed:Ann"));
+        QCOMPARE(db->jobLog()
+                     .attempts(Family::Blaupunkt, QStringLiteral("BP934515516803"))
+                     .refusedAttempts,
                  0);
 
         // No code on record: the technician records the one that worked.
@@ -815,12 +828,12 @@ private slots:
         closeWarnings();
         QVERIFY(integration.recordWorkingCode(QStringLiteral("0042")));
         QCOMPARE(window.resultPage()->codeText(), QStringLiteral("0042"));
-        const auto stored = db->findCode(Family::Becker, QStringLiteral("BE473935000375"));
+        const auto stored = db->codes().findCode(Family::Becker, QStringLiteral("BE473935000375"));
         QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Ann"));
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
 
         // Reopening a job from the history shows its code and details again.
-        storage::Job old = db->jobs().last();
+        storage::Job old = db->jobLog().jobs().last();
         window.newRadio();
         integration.reopenJob(old);
         QCOMPARE(window.currentPage(), MainWindow::Page::Result);

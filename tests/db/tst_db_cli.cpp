@@ -576,7 +576,7 @@ private slots:
             QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
             QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
             check.finish();
-            const qint64 count = db->codeCount();
+            const qint64 count = db->codes().codeCount();
             QVERIFY2(count == 0 || count == rows, qPrintable(QString::number(count)));
             QCOMPARE(count, 0); // it was killed before COMMIT
         }

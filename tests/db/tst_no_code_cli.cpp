@@ -193,11 +193,11 @@ private slots:
         auto database = Database::open(url_, &error);
         QVERIFY2(database, qPrintable(error));
         QCOMPARE(database->schemaVersion(), storage::Database::knownSchemaVersion);
-        const auto stored = database->findCode(Family::Blaupunkt, serial);
+        const auto stored = database->codes().findCode(Family::Blaupunkt, serial);
         QVERIFY(stored);
         QCOMPARE(stored->source(), QStringLiteral("database:import:dealer.csv"));
         QVERIFY(!stored->wasRefused());
-        QVERIFY(database->waitingJobs().isEmpty());
+        QVERIFY(database->jobLog().waitingJobs().isEmpty());
         database.reset();
         const QJsonObject lookup = lookupJson(QStringLiteral("a"));
         QCOMPARE(lookup.value(QLatin1String("code")).toString(), QStringLiteral("1234"));

@@ -142,17 +142,18 @@ private slots:
 
         // Logged with the card's code, not yet in the code database...
         auto db = open();
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial));
-        QCOMPARE(db->jobs().first().source, QStringLiteral("card:Ann"));
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial));
+        QCOMPARE(db->jobLog().jobs().first().source,
+                 Provenance::named(Provenance::Kind::CardEntered, "Ann"));
         // ...until the radio accepted it.
         QVERIFY(program.database().workedButton()->isVisible());
         program.database().workedButton()->click();
-        const auto stored = db->findCode(Family::Blaupunkt, serial);
+        const auto stored = db->codes().findCode(Family::Blaupunkt, serial);
         QVERIFY(stored);
         QCOMPARE(stored->code, QStringLiteral("4711"));
         QCOMPARE(stored->source(), QStringLiteral("database:card:Ann"));
-        QCOMPARE(db->jobs().size(), 1);
-        QCOMPARE(db->jobs().first().outcome, storage::Outcome::Worked);
+        QCOMPARE(db->jobLog().jobs().size(), 1);
+        QCOMPARE(db->jobLog().jobs().first().outcome, storage::Outcome::Worked);
 
         // The next lookup finds it, in words.
         QVERIFY(window.lookUp(serial, std::nullopt));
@@ -205,7 +206,7 @@ private slots:
         QVERIFY(!noCode->saveRequest(misread, QStringLiteral("en"), pdf, &error));
         QVERIFY(error.contains(QLatin1String("misread")));
         QVERIFY(!QFile::exists(pdf));
-        QVERIFY(open()->waitingJobs().isEmpty());
+        QVERIFY(open()->jobLog().waitingJobs().isEmpty());
         QVERIFY2(noCode->saveRequest(dialog->content(), QStringLiteral("de"), pdf, &error),
                  qPrintable(error));
         const QString text = pdfText(pdf);
@@ -222,7 +223,7 @@ private slots:
         QCOMPARE(noCode->requestButton()->text(), QStringLiteral("Request th&e code…"));
 
         auto db = open();
-        const auto waiting = db->waitingJobs();
+        const auto waiting = db->jobLog().waitingJobs();
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(waiting.first().first.id, noCode->lastRequestJob());
         QCOMPARE(waiting.first().first.customer, details.customer);
@@ -239,9 +240,9 @@ private slots:
             job.family = Family::Blaupunkt;
             job.serial = serial;
             job.customer = QStringLiteral("Jana Nowak");
-            id = *db->addJob(job);
-            QVERIFY(db->addCodeRequest(id, QStringLiteral("Nissan Autohaus Köln"),
-                                       QDateTime::currentDateTimeUtc().addDays(-10)));
+            id = *db->jobLog().addJob(job);
+            QVERIFY(db->jobLog().addCodeRequest(id, QStringLiteral("Nissan Autohaus Köln"),
+                                                QDateTime::currentDateTimeUtc().addDays(-10)));
         }
         saveReminderDays(7);
         FinderProgram program;
@@ -297,11 +298,11 @@ private slots:
         closeMessages();
         {
             auto db = open();
-            const auto stored = db->findCode(Family::Blaupunkt, serial);
+            const auto stored = db->codes().findCode(Family::Blaupunkt, serial);
             QVERIFY(stored && stored->wasRefused());
             QCOMPARE(stored->refusedBy, QStringLiteral("Ann"));
             QCOMPARE(stored->source(), QStringLiteral("dealer:Nissan Autohaus Köln"));
-            QCOMPARE(db->job(id)->outcome, storage::Outcome::Refused);
+            QCOMPARE(db->jobLog().job(id)->outcome, storage::Outcome::Refused);
         }
         // Whoever looks it up next is told, with who and when.
         QVERIFY(window.lookUp(serial, std::nullopt));

@@ -172,14 +172,15 @@ private slots:
              QStringLiteral("\"=1\";x\t-5 +4 ,=3")},
         };
         for (const QStringList& row : confirmed) {
-            QCOMPARE(db->addConfirmedCode(row[0].startsWith(QLatin1String("BE"))
-                                              ? Family::Becker
-                                              : Family::Blaupunkt,
-                                          row[0], row[1], row[2]),
+            QCOMPARE(db->codes().addConfirmedCode(row[0].startsWith(QLatin1String("BE"))
+                                                      ? Family::Becker
+                                                      : Family::Blaupunkt,
+                                                  row[0], row[1], row[2]),
                      AddResult::Added);
         }
-        QVERIFY(
-            db->importCsv("serial,code\nBE475735000375,0001\n", QStringLiteral("-list+.csv")).ok());
+        QVERIFY(db->codes()
+                    .importCsv("serial,code\nBE475735000375,0001\n", QStringLiteral("-list+.csv"))
+                    .ok());
         Job job;
         job.technician = QStringLiteral("Yilmaz;+1");
         job.customer = QStringLiteral("=HYPERLINK(\"http://x\";\"y\")");
@@ -188,14 +189,14 @@ private slots:
         job.family = Family::Blaupunkt;
         job.serial = QStringLiteral("BP934515516803");
         job.code = QStringLiteral("0420");
-        job.source = QStringLiteral("database:confirmed:Yilmaz;=2*3");
-        QVERIFY(db->addJob(job));
+        job.source = Provenance::named(Provenance::Kind::Confirmed, "Yilmaz;=2*3");
+        QVERIFY(db->jobLog().addJob(job));
         job.technician = QStringLiteral("Ann\n@x");
         job.customer = QStringLiteral("a;\"=2\"");
         job.registration = QStringLiteral("-5");
         job.serial = QStringLiteral("BP538769672026");
         job.code = QStringLiteral("0007");
-        QVERIFY(db->addJob(job));
+        QVERIFY(db->jobLog().addJob(job));
     }
 
     void exportsOpenSafelyAndExactly() {
@@ -210,7 +211,7 @@ private slots:
         QString error;
         auto db = Database::open(url_, &error);
         QVERIFY(db);
-        const QList<Job> jobs = db->jobs();
+        const QList<Job> jobs = db->jobLog().jobs();
         QCOMPARE(jobs.size(), 2);
 
         for (const char separator : {',', ';'}) {
@@ -244,7 +245,7 @@ private slots:
                 const QString serial = visible(row[0].text);
                 const auto family =
                     serial.startsWith(QLatin1String("BE")) ? Family::Becker : Family::Blaupunkt;
-                const auto stored = db->findCode(family, serial);
+                const auto stored = db->codes().findCode(family, serial);
                 QVERIFY2(stored, qPrintable(serial));
                 QCOMPARE(row[1].type, QStringLiteral("string"));
                 QCOMPARE(visible(row[1].text), stored->code);
@@ -265,7 +266,7 @@ private slots:
                 QCOMPARE(visible(row[7].text), job.serial);
                 QCOMPARE(row[8].type, QStringLiteral("string"));
                 QCOMPARE(visible(row[8].text), job.code);
-                QCOMPARE(visible(row[9].text), job.source);
+                QCOMPARE(visible(row[9].text), QString::fromStdString(job.source.id()));
             }
         }
     }

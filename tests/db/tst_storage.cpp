@@ -168,7 +168,7 @@ private slots:
         auto db = openFresh();
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
-        QCOMPARE(int(db->codeCount()), 0);
+        QCOMPARE(int(db->codes().codeCount()), 0);
         if (!postgres_) {
             struct stat info {};
             QCOMPARE(::stat(db->location().path.toLocal8Bit().constData(), &info), 0);
@@ -214,7 +214,7 @@ private slots:
         old.family = Family::Blaupunkt;
         old.serial = QStringLiteral("BP538769672026");
         old.customer = QStringLiteral("Ann");
-        QVERIFY(db->addJob(old));
+        QVERIFY(db->jobLog().addJob(old));
         downgradeJobs(*db, 1);
         if (QTest::currentTestFailed())
             return;
@@ -222,23 +222,23 @@ private slots:
         db = reopen();
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
-        const QList<Job> before = db->jobs();
+        const QList<Job> before = db->jobLog().jobs();
         QCOMPARE(before.size(), 1);
         QCOMPARE(before.first().customer, QStringLiteral("Ann"));
         QVERIFY(before.first().partNumber.isEmpty());
 
         Job withPart = old;
         withPart.partNumber = QStringLiteral("7645387041");
-        const auto id = db->addJob(withPart);
+        const auto id = db->jobLog().addJob(withPart);
         QVERIFY(id);
-        QCOMPARE(db->job(*id)->partNumber, QStringLiteral("7645387041"));
-        Job changed = *db->job(*id);
+        QCOMPARE(db->jobLog().job(*id)->partNumber, QStringLiteral("7645387041"));
+        Job changed = *db->jobLog().job(*id);
         changed.partNumber = QStringLiteral("7645387042");
-        QVERIFY(db->updateJob(changed));
-        QCOMPARE(db->job(*id)->partNumber, QStringLiteral("7645387042"));
+        QVERIFY(db->jobLog().updateJob(changed));
+        QCOMPARE(db->jobLog().job(*id)->partNumber, QStringLiteral("7645387042"));
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
-        QVERIFY(db->exportJobs(buffer));
+        QVERIFY(db->jobLog().exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
         QVERIFY(lines.first().endsWith(",part_number,notes,label_photo"));
         QVERIFY(buffer.data().contains(",\xE2\x80\x8B"
@@ -254,7 +254,7 @@ private slots:
         job.serial = QStringLiteral("J727");
         job.family = Family::Renault;
         job.customer = QStringLiteral("Smith");
-        QVERIFY(db->addJob(job));
+        QVERIFY(db->jobLog().addJob(job));
         downgradeJobs(*db, 2);
         if (QTest::currentTestFailed())
             return;
@@ -262,13 +262,13 @@ private slots:
         db = reopen();
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
-        QCOMPARE(db->jobs().size(), 1);
-        QCOMPARE(db->jobs().first().customer, QStringLiteral("Smith"));
-        QCOMPARE(db->jobs().first().notes, QString());
-        storage::Job changed = db->jobs().first();
+        QCOMPARE(db->jobLog().jobs().size(), 1);
+        QCOMPARE(db->jobLog().jobs().first().customer, QStringLiteral("Smith"));
+        QCOMPARE(db->jobLog().jobs().first().notes, QString());
+        storage::Job changed = db->jobLog().jobs().first();
         changed.notes = QStringLiteral("Aerial loose");
-        QVERIFY(db->updateJob(changed));
-        QCOMPARE(db->job(changed.id)->notes, QStringLiteral("Aerial loose"));
+        QVERIFY(db->jobLog().updateJob(changed));
+        QCOMPARE(db->jobLog().job(changed.id)->notes, QStringLiteral("Aerial loose"));
     }
 
     // The label photo goes with its job: every byte back after a reopen (a JPEG holds NULs
@@ -280,8 +280,8 @@ private slots:
         Job job;
         job.family = Family::Blaupunkt;
         job.serial = QStringLiteral("BP538769672026");
-        const auto withPhoto = db->addJob(job);
-        const auto without = db->addJob(job);
+        const auto withPhoto = db->jobLog().addJob(job);
+        const auto without = db->jobLog().addJob(job);
         QVERIFY(withPhoto && without);
         QByteArray bytes;
         for (int i = 0; i < 300 * 1024; ++i)
@@ -315,7 +315,7 @@ private slots:
 
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
-        QVERIFY(db->exportJobs(buffer));
+        QVERIFY(db->jobLog().exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
         QVERIFY(lines.first().endsWith(",notes,label_photo"));
         QVERIFY(!buffer.data().contains("second"));
@@ -342,7 +342,7 @@ private slots:
         job.family = Family::Becker;
         job.serial = QStringLiteral("BE475712345678");
         job.notes = QStringLiteral("kept");
-        const auto id = db->addJob(job);
+        const auto id = db->jobLog().addJob(job);
         QVERIFY(id);
         downgradeJobs(*db, 4);
         if (QTest::currentTestFailed())
@@ -352,7 +352,7 @@ private slots:
         db = reopen();
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
-        QCOMPARE(db->job(*id)->notes, QStringLiteral("kept"));
+        QCOMPARE(db->jobLog().job(*id)->notes, QStringLiteral("kept"));
         QVERIFY(!jobPicture(*db, *id));
         JobPicture picture;
         picture.jpeg = QByteArray(1000, '\x01');
@@ -366,21 +366,21 @@ private slots:
     void importLabelForms() {
         auto db = openFresh();
         QVERIFY(db);
-        const ImportReport report = db->importCsv("serial,code,family\n"
-                                                  "BP5511V2151786,1111,\n"
-                                                  "CM934515516803,2222,\n"
-                                                  "XY1234567890,3333,becker\n"
-                                                  "QK1234567890,4444,\n"
-                                                  "ZZ1234567890,5555,renault\n",
-                                                  QStringLiteral("labels.csv"));
+        const ImportReport report = db->codes().importCsv("serial,code,family\n"
+                                                          "BP5511V2151786,1111,\n"
+                                                          "CM934515516803,2222,\n"
+                                                          "XY1234567890,3333,becker\n"
+                                                          "QK1234567890,4444,\n"
+                                                          "ZZ1234567890,5555,renault\n",
+                                                          QStringLiteral("labels.csv"));
         QVERIFY(report.ok());
         QCOMPARE(report.imported, 3);
         QCOMPARE(report.skipped, 2);
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP5511V2151786"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP5511V2151786"))->code,
                  QStringLiteral("1111"));
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("2222"));
-        QCOMPARE(db->findCode(Family::Becker, QStringLiteral("XY1234567890"))->code,
+        QCOMPARE(db->codes().findCode(Family::Becker, QStringLiteral("XY1234567890"))->code,
                  QStringLiteral("3333"));
         // Looked up through the code finder: unchecked, answered for the family on record.
         DatabaseCodeSource source(db.get());
@@ -396,11 +396,11 @@ private slots:
     void conflictMessagesNameTheSourceInWords() {
         auto db = openFresh();
         QVERIFY(db);
-        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP538769672026"),
-                                      QStringLiteral("1234"), QStringLiteral("Mehmet K.")),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP538769672026"),
+                                              QStringLiteral("1234"), QStringLiteral("Mehmet K.")),
                  AddResult::Added);
-        const ImportReport report =
-            db->importCsv("serial,code\nBP538769672026,9999\n", QStringLiteral("dealer.csv"));
+        const ImportReport report = db->codes().importCsv("serial,code\nBP538769672026,9999\n",
+                                                          QStringLiteral("dealer.csv"));
         QCOMPARE(report.conflictCount(), 1);
         QCOMPARE(report.errors.size(), 1);
         const QString message = report.errors.first().message;
@@ -500,7 +500,8 @@ private slots:
         QFETCH(QList<int>, errorLines);
         auto db = openFresh();
         QVERIFY(db);
-        const ImportReport report = db->importCsv(file, QStringLiteral("/some/dir/list.csv"));
+        const ImportReport report =
+            db->codes().importCsv(file, QStringLiteral("/some/dir/list.csv"));
         QVERIFY2(report.ok(), qPrintable(report.failure));
         QCOMPARE(int(report.imported), imported);
         QCOMPARE(int(report.skipped), skipped);
@@ -510,12 +511,12 @@ private slots:
             QVERIFY(!issue.message.isEmpty());
         }
         QCOMPARE(lines, errorLines);
-        QCOMPARE(int(db->codeCount()), imported);
+        QCOMPARE(int(db->codes().codeCount()), imported);
     }
 
     void importMessagesSayWhy() {
         auto db = openFresh();
-        const ImportReport report = db->importCsv(
+        const ImportReport report = db->codes().importCsv(
             "serial,code\nJ727,1234\nBP93451551680O,1234\nBP934515516803,12a4\n\"x,1\n",
             QStringLiteral("l.csv"));
         QCOMPARE(report.errors.size(), 4);
@@ -531,11 +532,11 @@ private slots:
         auto db = openFresh();
         QByteArray file = "serial,code\n" + QByteArray(1 << 20, 'B') + ",1234\n";
         file += "BP934515516803,\x1b[31m12\n";
-        const ImportReport report = db->importCsv(file, QStringLiteral("h.csv"));
+        const ImportReport report = db->codes().importCsv(file, QStringLiteral("h.csv"));
         QCOMPARE(report.errors.size(), 2);
         QVERIFY(report.errors[0].message.size() < 400);
         QVERIFY(!report.errors[1].message.contains(QChar(0x1b)));
-        QCOMPARE(int(db->codeCount()), 0);
+        QCOMPARE(int(db->codes().codeCount()), 0);
     }
 
     void importRefusesWhatIsNotACodeList_data() {
@@ -554,24 +555,25 @@ private slots:
         QFETCH(QByteArray, file);
         QFETCH(QString, expected);
         auto db = openFresh();
-        const ImportReport report = db->importCsv(file, QStringLiteral("x.csv"));
+        const ImportReport report = db->codes().importCsv(file, QStringLiteral("x.csv"));
         QCOMPARE(report.status, ImportReport::Status::BadFile);
         QVERIFY2(report.failure.contains(expected), qPrintable(report.failure));
-        QCOMPARE(int(db->codeCount()), 0);
+        QCOMPARE(int(db->codes().codeCount()), 0);
     }
 
     void conflictsAndDuplicates() {
         auto db = openFresh();
-        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                      QStringLiteral("1234"), QStringLiteral("Ann")),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                              QStringLiteral("1234"), QStringLiteral("Ann")),
                  AddResult::Added);
-        const ImportReport report = db->importCsv("serial,code\n"
-                                                  "BP934515516803,1234\n"  // duplicate of stored
-                                                  "BP934515516803,9999\n"  // conflict with stored
-                                                  "BP538769672026,0042\n"  // new
-                                                  "BP538769672026,0042\n"  // duplicate in file
-                                                  "BP538769672026,0043\n", // conflict in file
-                                                  QStringLiteral("dealer.csv"));
+        const ImportReport report =
+            db->codes().importCsv("serial,code\n"
+                                  "BP934515516803,1234\n"  // duplicate of stored
+                                  "BP934515516803,9999\n"  // conflict with stored
+                                  "BP538769672026,0042\n"  // new
+                                  "BP538769672026,0042\n"  // duplicate in file
+                                  "BP538769672026,0043\n", // conflict in file
+                                  QStringLiteral("dealer.csv"));
         QVERIFY(report.ok());
         QCOMPARE(int(report.imported), 1);
         QCOMPARE(int(report.duplicates), 2);
@@ -584,15 +586,16 @@ private slots:
         QCOMPARE(report.conflicts[1].line, 6);
         QCOMPARE(report.errors.size(), 2); // conflicts are listed with their lines
         // Never overwritten.
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP538769672026"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP538769672026"))->code,
                  QStringLiteral("0042"));
         // The technician may replace one, deliberately.
-        QVERIFY(db->replaceCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                QStringLiteral("9999"), CodeProvenance::Import,
-                                QStringLiteral("dealer.csv")));
-        const auto replaced = db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        QVERIFY(db->codes().replaceCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                        QStringLiteral("9999"), CodeProvenance::Import,
+                                        QStringLiteral("dealer.csv")));
+        const auto replaced =
+            db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QCOMPARE(replaced->code, QStringLiteral("9999"));
         QCOMPARE(replaced->source(), QStringLiteral("database:import:dealer.csv"));
     }
@@ -602,7 +605,7 @@ private slots:
         QByteArray file = codeList(1000);
         file += codeList(1000).mid(12);  // every row again
         file += "BP000000000005,1111\n"; // a conflict far from its twin
-        const ImportReport report = db->importCsv(file, QStringLiteral("twice.csv"));
+        const ImportReport report = db->codes().importCsv(file, QStringLiteral("twice.csv"));
         QCOMPARE(int(report.imported), 1000);
         QCOMPARE(int(report.duplicates), 1000);
         QCOMPARE(int(report.conflictCount()), 1);
@@ -613,14 +616,15 @@ private slots:
         auto db = openFresh();
         ImportOptions options;
         options.dryRun = true;
-        const ImportReport report = db->importCsv(codeList(50), QStringLiteral("a.csv"), options);
+        const ImportReport report =
+            db->codes().importCsv(codeList(50), QStringLiteral("a.csv"), options);
         QVERIFY(report.ok());
         QVERIFY(report.dryRun);
         QCOMPARE(int(report.imported), 50);
-        QCOMPARE(int(db->codeCount()), 0);
+        QCOMPARE(int(db->codes().codeCount()), 0);
         // The real import afterwards gives the same figures.
-        QCOMPARE(db->importCsv(codeList(50), QStringLiteral("a.csv")).imported, 50);
-        QCOMPARE(int(db->codeCount()), 50);
+        QCOMPARE(db->codes().importCsv(codeList(50), QStringLiteral("a.csv")).imported, 50);
+        QCOMPARE(int(db->codes().codeCount()), 50);
     }
 
     void cancelledImportLeavesNothing() {
@@ -635,52 +639,54 @@ private slots:
                 cancel = true;
         };
         const ImportReport report =
-            db->importCsv(codeList(50000), QStringLiteral("big.csv"), options);
+            db->codes().importCsv(codeList(50000), QStringLiteral("big.csv"), options);
         QCOMPARE(report.status, ImportReport::Status::Cancelled);
-        QCOMPARE(int(db->codeCount()), 0);
+        QCOMPARE(int(db->codes().codeCount()), 0);
     }
 
     void addConfirmedCode() {
         auto db = openFresh();
         const QString serial = QStringLiteral("BE473935000375");
         std::optional<StoredCode> previous;
-        QCOMPARE(db->addConfirmedCode(Family::Becker, serial, QStringLiteral("0042"),
-                                      QStringLiteral("Ann"), false, &previous),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Becker, serial, QStringLiteral("0042"),
+                                              QStringLiteral("Ann"), false, &previous),
                  AddResult::Added);
         QVERIFY(!previous);
-        QCOMPARE(db->addConfirmedCode(Family::Becker, serial, QStringLiteral("0042"),
-                                      QStringLiteral("Bob")),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Becker, serial, QStringLiteral("0042"),
+                                              QStringLiteral("Bob")),
                  AddResult::Duplicate);
-        QCOMPARE(db->addConfirmedCode(Family::Becker, serial, QStringLiteral("0043"),
-                                      QStringLiteral("Bob"), false, &previous),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Becker, serial, QStringLiteral("0043"),
+                                              QStringLiteral("Bob"), false, &previous),
                  AddResult::Conflict);
         QCOMPARE(previous->code, QStringLiteral("0042"));
-        QCOMPARE(db->findCode(Family::Becker, serial)->code, QStringLiteral("0042"));
-        QCOMPARE(db->addConfirmedCode(Family::Becker, serial, QStringLiteral("0043"),
-                                      QStringLiteral("Bob"), true),
+        QCOMPARE(db->codes().findCode(Family::Becker, serial)->code, QStringLiteral("0042"));
+        QCOMPARE(db->codes().addConfirmedCode(Family::Becker, serial, QStringLiteral("0043"),
+                                              QStringLiteral("Bob"), true),
                  AddResult::Replaced);
-        const auto stored = db->findCode(Family::Becker, serial);
+        const auto stored = db->codes().findCode(Family::Becker, serial);
         QCOMPARE(stored->code, QStringLiteral("0043"));
         QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Bob"));
         QVERIFY(stored->createdAt.isValid());
         // An imported code that worked on the radio becomes a confirmed one.
-        db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv"));
-        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                      QStringLiteral("1234"), QStringLiteral("Cem")),
+        db->codes().importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv"));
+        QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                              QStringLiteral("1234"), QStringLiteral("Cem")),
                  AddResult::Confirmed);
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
-                 QStringLiteral("database:confirmed:Cem"));
+        QCOMPARE(
+            db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->source(),
+            QStringLiteral("database:confirmed:Cem"));
         // Key is (family, serial): the same serial under another family is not found.
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial));
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial));
     }
 
     void lookupThroughCodeFinder() {
         auto db = openFresh();
-        QVERIFY(db->importCsv("serial,code\nBP934515516803,1234\n",
-                              QStringLiteral("/x/dealer list.csv"))
+        QVERIFY(db->codes()
+                    .importCsv("serial,code\nBP934515516803,1234\n",
+                               QStringLiteral("/x/dealer list.csv"))
                     .ok());
-        db->addConfirmedCode(Family::Becker, QStringLiteral("BE473935000375"),
-                             QStringLiteral("0042"), QStringLiteral("Ann"));
+        db->codes().addConfirmedCode(Family::Becker, QStringLiteral("BE473935000375"),
+                                     QStringLiteral("0042"), QStringLiteral("Ann"));
         DatabaseCodeSource source(db.get());
         CodeFinder finder;
         finder.addSource(&source);
@@ -698,14 +704,14 @@ private slots:
 
     void exportIsSpreadsheetSafeAndReimports() {
         auto db = openFresh();
-        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                             QStringLiteral("1234"), QStringLiteral("=HYPERLINK(\"x\")"));
-        db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP538769672026"),
-                             QStringLiteral("0042"), QStringLiteral("@Ann, senior"));
-        db->importCsv("serial,code\nBE473935000375,0007\n", QStringLiteral("-list+.csv"));
+        db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
+                                     QStringLiteral("1234"), QStringLiteral("=HYPERLINK(\"x\")"));
+        db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP538769672026"),
+                                     QStringLiteral("0042"), QStringLiteral("@Ann, senior"));
+        db->codes().importCsv("serial,code\nBE473935000375,0007\n", QStringLiteral("-list+.csv"));
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QVERIFY(db->exportCodes(buffer));
+        QVERIFY(db->codes().exportCodes(buffer));
         // A byte-order mark first; a zero-width space before every spot where a spreadsheet
         // could start a formula or read a number (csv_writer.h).
         const QByteArray guard = "\xE2\x80\x8B";
@@ -733,7 +739,8 @@ private slots:
         }
         // The export is a valid code list: into a fresh database it imports all three.
         auto other = openFresh();
-        const ImportReport report = other->importCsv(buffer.data(), QStringLiteral("export.csv"));
+        const ImportReport report =
+            other->codes().importCsv(buffer.data(), QStringLiteral("export.csv"));
         QCOMPARE(int(report.imported), 3);
         QCOMPARE(int(report.skipped), 0);
     }
@@ -743,21 +750,21 @@ private slots:
         auto second = reopen();
         QVERIFY(first && second);
         const QString serial = QStringLiteral("BP934515516803");
-        QVERIFY(!second->findCode(Family::Blaupunkt, serial)); // a read before the write
-        first->addConfirmedCode(Family::Blaupunkt, serial, QStringLiteral("1234"),
-                                QStringLiteral("Ann"));
-        QCOMPARE(second->findCode(Family::Blaupunkt, serial)->code, QStringLiteral("1234"));
+        QVERIFY(!second->codes().findCode(Family::Blaupunkt, serial)); // a read before the write
+        first->codes().addConfirmedCode(Family::Blaupunkt, serial, QStringLiteral("1234"),
+                                        QStringLiteral("Ann"));
+        QCOMPARE(second->codes().findCode(Family::Blaupunkt, serial)->code, QStringLiteral("1234"));
         Job job;
         job.serial = serial;
         job.family = Family::Blaupunkt;
         job.outcome = Outcome::Refused;
         job.attempts = 1;
-        const auto id = second->addJob(job);
+        const auto id = second->jobLog().addJob(job);
         QVERIFY(id);
-        QCOMPARE(first->jobs().size(), 1);
-        QCOMPARE(first->attempts(Family::Blaupunkt, serial).refusedAttempts, 1);
-        QVERIFY(second->importCsv(codeList(10), QStringLiteral("x.csv")).ok());
-        QCOMPARE(int(first->codeCount()), 11);
+        QCOMPARE(first->jobLog().jobs().size(), 1);
+        QCOMPARE(first->jobLog().attempts(Family::Blaupunkt, serial).refusedAttempts, 1);
+        QVERIFY(second->codes().importCsv(codeList(10), QStringLiteral("x.csv")).ok());
+        QCOMPARE(int(first->codes().codeCount()), 11);
     }
 
     // Two writers at once, each on its own connection: every row arrives.
@@ -770,21 +777,21 @@ private slots:
             if (!own)
                 return;
             for (int i = 0; i < 60; ++i) {
-                if (own->addConfirmedCode(Family::Blaupunkt, blaupunkt(offset + i),
-                                          QStringLiteral("1234"),
-                                          QStringLiteral("T%1").arg(offset)) != AddResult::Added) {
+                if (own->codes().addConfirmedCode(
+                        Family::Blaupunkt, blaupunkt(offset + i), QStringLiteral("1234"),
+                        QStringLiteral("T%1").arg(offset)) != AddResult::Added) {
                     *error = own->lastError();
                     return;
                 }
                 Job job;
                 job.serial = blaupunkt(offset + i);
-                if (!own->addJob(job)) {
+                if (!own->jobLog().addJob(job)) {
                     *error = own->lastError();
                     return;
                 }
             }
             const ImportReport report =
-                own->importCsv(codeList(300, offset + 1000), QStringLiteral("c.csv"));
+                own->codes().importCsv(codeList(300, offset + 1000), QStringLiteral("c.csv"));
             if (!report.ok())
                 *error = report.failure;
         };
@@ -797,8 +804,8 @@ private slots:
         QVERIFY(a->wait(120000) && b->wait(120000));
         QVERIFY2(errorA.isEmpty(), qPrintable(errorA));
         QVERIFY2(errorB.isEmpty(), qPrintable(errorB));
-        QCOMPARE(int(db->codeCount()), 2 * (60 + 300));
-        QCOMPARE(db->jobs().size(), 120);
+        QCOMPARE(int(db->codes().codeCount()), 2 * (60 + 300));
+        QCOMPARE(db->jobLog().jobs().size(), 120);
     }
 
     // Two programs starting at once on a new database: one creates the schema, the other waits
@@ -823,6 +830,37 @@ private slots:
         }
     }
 
+    void jobSourceReadsBackAsTheSameProvenance() {
+        auto db = openFresh();
+        QVERIFY(db);
+        const QList<Provenance> sources = {
+            Provenance::named(Provenance::Kind::CardEntered, "Ann"),
+            Provenance::named(Provenance::Kind::Dealer, "Nissan Kartal"),
+            Provenance::imported("dealer list.csv"),
+            Provenance::fromId(visteonSourceName),
+            Provenance{}, // no code yet
+        };
+        for (const Provenance& source : sources) {
+            Job job;
+            job.serial = QStringLiteral("BP934515516803");
+            job.family = Family::Blaupunkt;
+            job.source = source;
+            const auto id = db->jobLog().addJob(job);
+            QVERIFY(id);
+            QCOMPARE(db->jobLog().job(*id)->source, source);
+        }
+        // The column holds the machine form; a source this program does not name stays as
+        // written.
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT source FROM jobs ORDER BY id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("card:Ann"));
+        QVERIFY(query.exec(QStringLiteral("UPDATE jobs SET source = 'a workshop note'")));
+        const Provenance other = db->jobLog().jobs().first().source;
+        QCOMPARE(other.kind, Provenance::Kind::Other);
+        QCOMPARE(other.id(), std::string("a workshop note"));
+    }
+
     void jobsFilterAndAttempts() {
         auto db = openFresh();
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -838,8 +876,8 @@ private slots:
             j.customer = QStringLiteral("Müller GmbH");
             j.registration = QStringLiteral("AB-123");
             j.code = QStringLiteral("1234");
-            j.source = QStringLiteral("database:import:x.csv");
-            return db->addJob(j).value_or(0);
+            j.source = Provenance::imported("x.csv");
+            return db->jobLog().addJob(j).value_or(0);
         };
         const qint64 first = job("BP934515516803", Family::Blaupunkt, Outcome::Refused, 1, 10);
         job("BP934515516803", Family::Blaupunkt, Outcome::Worked, 2, 9);
@@ -848,26 +886,26 @@ private slots:
         job("J727", Family::Renault, Outcome::NotTried, 0, 0);
         QVERIFY(first > 0);
 
-        QCOMPARE(db->jobs().size(), 5);
-        QCOMPARE(db->jobs().first().serial, QStringLiteral("J727")); // newest first
+        QCOMPARE(db->jobLog().jobs().size(), 5);
+        QCOMPARE(db->jobLog().jobs().first().serial, QStringLiteral("J727")); // newest first
         JobFilter filter;
         filter.family = Family::Blaupunkt;
-        QCOMPARE(db->jobs(filter).size(), 4);
+        QCOMPARE(db->jobLog().jobs(filter).size(), 4);
         filter.outcome = Outcome::Refused;
-        QCOMPARE(db->jobs(filter).size(), 3);
+        QCOMPARE(db->jobLog().jobs(filter).size(), 3);
         filter.since = now.addDays(-3);
-        QCOMPARE(db->jobs(filter).size(), 2);
+        QCOMPARE(db->jobLog().jobs(filter).size(), 2);
         JobFilter search;
         search.text = QStringLiteral("müller");
-        QCOMPARE(db->jobs(search).size(), 5);
+        QCOMPARE(db->jobLog().jobs(search).size(), 5);
         search.text = QStringLiteral("ab-1");
-        QCOMPARE(db->jobs(search).size(), 5);
+        QCOMPARE(db->jobLog().jobs(search).size(), 5);
         search.text = QStringLiteral("j72");
-        QCOMPARE(db->jobs(search).size(), 1);
+        QCOMPARE(db->jobLog().jobs(search).size(), 1);
 
         // Refusals since the code last worked: 1 + 2 = 3, the lock-out guidance.
         const AttemptHistory history =
-            db->attempts(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+            db->jobLog().attempts(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QCOMPARE(history.refusedAttempts, 3);
         QVERIFY(history.lockoutLikely());
         QVERIFY(
@@ -879,20 +917,20 @@ private slots:
         QVERIFY(StorageTexts::attemptWarning(once).contains(QLatin1String("refused")));
 
         // Reopen a job and record the outcome.
-        auto reopened = db->job(first);
+        auto reopened = db->jobLog().job(first);
         QVERIFY(reopened);
         QCOMPARE(reopened->customer, QStringLiteral("Müller GmbH"));
         reopened->outcome = Outcome::Worked;
         reopened->attempts = 3;
-        QVERIFY(db->updateJob(*reopened));
-        QCOMPARE(db->job(first)->outcome, Outcome::Worked);
+        QVERIFY(db->jobLog().updateJob(*reopened));
+        QCOMPARE(db->jobLog().job(first)->outcome, Outcome::Worked);
         Job missing;
         missing.id = 999999;
-        QVERIFY(!db->updateJob(missing));
+        QVERIFY(!db->jobLog().updateJob(missing));
 
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QVERIFY(db->exportJobs(buffer));
+        QVERIFY(db->jobLog().exportJobs(buffer));
         const QList<QByteArray> lines = buffer.data().trimmed().split('\n');
         QCOMPARE(lines.size(), 6);
         QVERIFY(lines[0].startsWith(
@@ -905,25 +943,26 @@ private slots:
     void changedOutcomeTeachesTheCodeDatabase() {
         auto db = openFresh();
         const QString serial = QStringLiteral("BP934515516803");
-        QVERIFY(
-            db->importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv")).ok());
+        QVERIFY(db->codes()
+                    .importCsv("serial,code\nBP934515516803,1234\n", QStringLiteral("list.csv"))
+                    .ok());
         Job job;
         job.serial = serial;
         job.family = Family::Blaupunkt;
         job.code = QStringLiteral("1234");
-        job.source = QStringLiteral("database:import:list.csv");
+        job.source = Provenance::imported("list.csv");
         job.technician = QStringLiteral("Ann");
         job.outcome = Outcome::Worked;
         job.attempts = 1;
-        const qint64 id = db->addJob(job).value_or(0);
+        const qint64 id = db->jobLog().addJob(job).value_or(0);
         QVERIFY(id > 0);
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
 
         // worked -> refused: flagged, with who.
-        QVERIFY2(db->changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")),
+        QVERIFY2(db->jobLog().changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")),
                  qPrintable(db->lastError()));
-        QCOMPARE(db->job(id)->outcome, Outcome::Refused);
-        auto stored = db->findCode(Family::Blaupunkt, serial);
+        QCOMPARE(db->jobLog().job(id)->outcome, Outcome::Refused);
+        auto stored = db->codes().findCode(Family::Blaupunkt, serial);
         QVERIFY(stored->wasRefused());
         QCOMPARE(stored->refusedBy, QStringLiteral("Mehmet"));
         QCOMPARE(stored->refusedAt.date(), QDateTime::currentDateTimeUtc().date());
@@ -934,26 +973,27 @@ private slots:
         QCOMPARE(finder.lookup(serial.toStdString()).answer->refusedBy, std::string("Mehmet"));
 
         // refused -> worked: the flag goes, the imported code is confirmed by the technician.
-        QVERIFY(db->changeOutcome(id, Outcome::Worked, QString()));
-        stored = db->findCode(Family::Blaupunkt, serial);
+        QVERIFY(db->jobLog().changeOutcome(id, Outcome::Worked, QString()));
+        stored = db->codes().findCode(Family::Blaupunkt, serial);
         QVERIFY(!stored->wasRefused());
         QCOMPARE(stored->source(), QStringLiteral("database:confirmed:Ann"));
         QVERIFY(!finder.lookup(serial.toStdString()).answer->wasRefused());
 
         // refused -> not tried: the refusal taken back, unless another job still records one.
-        QVERIFY(db->changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")));
-        QVERIFY(db->findCode(Family::Blaupunkt, serial)->wasRefused());
-        QVERIFY(db->changeOutcome(id, Outcome::NotTried, QString()));
-        QCOMPARE(db->job(id)->attempts, 0);
-        QVERIFY(!db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(db->jobLog().changeOutcome(id, Outcome::Refused, QStringLiteral("Mehmet")));
+        QVERIFY(db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
+        QVERIFY(db->jobLog().changeOutcome(id, Outcome::NotTried, QString()));
+        QCOMPARE(db->jobLog().job(id)->attempts, 0);
+        QVERIFY(!db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
         job.outcome = Outcome::Refused;
-        const qint64 other = db->addJob(job).value_or(0);
-        QVERIFY(db->flagRefusedCode(Family::Blaupunkt, serial, job.code, QStringLiteral("Cem")));
-        QVERIFY(db->changeOutcome(id, Outcome::Refused, QString()));
-        QVERIFY(db->changeOutcome(id, Outcome::NotTried, QString()));
-        QVERIFY(db->findCode(Family::Blaupunkt, serial)->wasRefused());
+        const qint64 other = db->jobLog().addJob(job).value_or(0);
+        QVERIFY(db->codes().flagRefusedCode(Family::Blaupunkt, serial, job.code,
+                                            QStringLiteral("Cem")));
+        QVERIFY(db->jobLog().changeOutcome(id, Outcome::Refused, QString()));
+        QVERIFY(db->jobLog().changeOutcome(id, Outcome::NotTried, QString()));
+        QVERIFY(db->codes().findCode(Family::Blaupunkt, serial)->wasRefused());
         QVERIFY(other > 0);
-        QVERIFY(!db->changeOutcome(999999, Outcome::Worked, QString()));
+        QVERIFY(!db->jobLog().changeOutcome(999999, Outcome::Worked, QString()));
     }
 
     void largeImport() {
@@ -964,15 +1004,15 @@ private slots:
         const QByteArray file = codeList(rows);
         QElapsedTimer timer;
         timer.start();
-        const ImportReport report = db->importCsv(file, QStringLiteral("million.csv"));
+        const ImportReport report = db->codes().importCsv(file, QStringLiteral("million.csv"));
         qInfo("%d rows imported in %lld ms", rows, static_cast<long long>(timer.elapsed()));
         QVERIFY2(report.ok(), qPrintable(report.failure));
         QCOMPARE(int(report.imported), rows);
-        QCOMPARE(int(db->codeCount()), rows);
-        QCOMPARE(db->findCode(Family::Blaupunkt, blaupunkt(rows - 1))->code,
+        QCOMPARE(int(db->codes().codeCount()), rows);
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, blaupunkt(rows - 1))->code,
                  QString::number((rows - 1) % 10000).rightJustified(4, QLatin1Char('0')));
         // Importing it again: all duplicates, nothing written.
-        const ImportReport again = db->importCsv(file, QStringLiteral("million.csv"));
+        const ImportReport again = db->codes().importCsv(file, QStringLiteral("million.csv"));
         QCOMPARE(int(again.imported), 0);
         QCOMPARE(int(again.duplicates), rows);
     }
@@ -1023,10 +1063,10 @@ private slots:
                 return query.next() ? query.value(0).toInt() : -1;
             }(),
             0, 20000);
-        const qint64 count = db->codeCount();
+        const qint64 count = db->codes().codeCount();
         QVERIFY2(count == 0 || count == rows, qPrintable(QString::number(count)));
-        QVERIFY(db->importCsv(codeList(rows), QStringLiteral("again.csv")).ok());
-        QCOMPARE(int(db->codeCount()), rows);
+        QVERIFY(db->codes().importCsv(codeList(rows), QStringLiteral("again.csv")).ok());
+        QCOMPARE(int(db->codes().codeCount()), rows);
     }
 
     void lockedDatabaseGivesClearError() {
@@ -1040,17 +1080,19 @@ private slots:
         QVERIFY(waiter);
         QSqlQuery lock(holder->connection());
         QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        QCOMPARE(waiter->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                          QStringLiteral("1234"), QStringLiteral("Ann")),
+        QCOMPARE(waiter->codes().addConfirmedCode(Family::Blaupunkt,
+                                                  QStringLiteral("BP934515516803"),
+                                                  QStringLiteral("1234"), QStringLiteral("Ann")),
                  AddResult::Failed);
         QVERIFY2(waiter->lastError().contains(QLatin1String("locked by another program")),
                  qPrintable(waiter->lastError()));
-        const ImportReport report = waiter->importCsv(codeList(5), QStringLiteral("x.csv"));
+        const ImportReport report = waiter->codes().importCsv(codeList(5), QStringLiteral("x.csv"));
         QCOMPARE(report.status, ImportReport::Status::DatabaseError);
         QVERIFY(report.failure.contains(QLatin1String("locked")));
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        QCOMPARE(waiter->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                          QStringLiteral("1234"), QStringLiteral("Ann")),
+        QCOMPARE(waiter->codes().addConfirmedCode(Family::Blaupunkt,
+                                                  QStringLiteral("BP934515516803"),
+                                                  QStringLiteral("1234"), QStringLiteral("Ann")),
                  AddResult::Added);
     }
 
@@ -1063,8 +1105,9 @@ private slots:
         const QString path = DatabaseUrl::parse(url_, nullptr)->path;
         {
             auto db = Database::open(url_, nullptr);
-            QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                          QStringLiteral("1234"), QStringLiteral("Ann")),
+            QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt,
+                                                  QStringLiteral("BP934515516803"),
+                                                  QStringLiteral("1234"), QStringLiteral("Ann")),
                      AddResult::Added);
         }
         QFile::setPermissions(path, QFileDevice::ReadOwner);
@@ -1074,10 +1117,10 @@ private slots:
         QVERIFY2(db, qPrintable(error));
         QVERIFY(db->isReadOnly());
         QVERIFY(db->readOnlyReason().contains(QLatin1String("read-only")));
-        QCOMPARE(db->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
-        QCOMPARE(db->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
-                                      QStringLiteral("5555"), QStringLiteral("Ann")),
+        QCOMPARE(db->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
+                                              QStringLiteral("5555"), QStringLiteral("Ann")),
                  AddResult::Failed);
         QVERIFY2(db->lastError().contains(QLatin1String("read-only")), qPrintable(db->lastError()));
         db.reset();

@@ -1,4 +1,4 @@
-// libFuzzer target: importing a code list (Database::importCsv) into an SQLite database.
+// libFuzzer target: importing a code list (CodeStore::importCsv) into an SQLite database.
 // Most inputs are checked as a dry run against one database that holds a few codes: the report
 // adds up, every skipped row names a line of the file, and nothing changes. Every 16th input is
 // imported for real into that database, and must then be readable back: each stored code is four
@@ -45,7 +45,7 @@ Database& database() {
             std::fprintf(stderr, "fuzz_import: %s\n", qPrintable(error));
             std::abort();
         }
-        const ImportReport seed = opened->importCsv(
+        const ImportReport seed = opened->codes().importCsv(
             "serial,code\nBP934515516803,1234\nBE473912345678,4321\n", QStringLiteral("seed.csv"));
         FUZZ_CHECK(seed.ok() && seed.imported == 2);
         std::atexit([] {
@@ -62,19 +62,19 @@ Database& database() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     Database& db = database();
     const QByteArrayView data(reinterpret_cast<const char*>(bytes), static_cast<qsizetype>(size));
-    const qint64 before = db.codeCount();
+    const qint64 before = db.codes().codeCount();
     const qsizetype lines = data.count('\n') + data.count('\r') + 1;
 
     ImportOptions options;
     static unsigned counter = 0;
     options.dryRun = (++counter % 16) != 0;
-    const ImportReport report = db.importCsv(data, QStringLiteral("fuzz.csv"), options);
+    const ImportReport report = db.codes().importCsv(data, QStringLiteral("fuzz.csv"), options);
 
     FUZZ_CHECK(report.status == ImportReport::Status::Done ||
                report.status == ImportReport::Status::BadFile);
     if (report.status == ImportReport::Status::BadFile) {
         FUZZ_CHECK(!report.failure.isEmpty());
-        FUZZ_CHECK(db.codeCount() == before);
+        FUZZ_CHECK(db.codes().codeCount() == before);
         return 0;
     }
     FUZZ_CHECK(report.imported >= 0 && report.duplicates >= 0 && report.skipped >= 0);
@@ -85,10 +85,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         FUZZ_CHECK(!issue.message.isEmpty());
     }
     if (options.dryRun) {
-        FUZZ_CHECK(db.codeCount() == before);
+        FUZZ_CHECK(db.codes().codeCount() == before);
         return 0;
     }
-    FUZZ_CHECK(db.codeCount() == before + report.imported);
+    FUZZ_CHECK(db.codes().codeCount() == before + report.imported);
     // Whatever went in reads back as a four-digit code for a serial the core accepts.
     QSqlQuery query(db.connection());
     FUZZ_CHECK(query.exec(QStringLiteral("SELECT family, serial, code FROM codes")));

@@ -55,13 +55,14 @@ private slots:
         QString error;
         auto database = storage::Database::open(databaseUrl(), &error);
         QVERIFY2(database, qPrintable(error));
-        const storage::ImportReport report = database->importCsv("serial,code,family\n"
-                                                                 "BP538769672026,1234,\n"
-                                                                 "BP551102151786,4711,\n"
-                                                                 "BP5511S2151786,1111,\n"
-                                                                 "BP551152151786,2222,\n"
-                                                                 "XY1234567890,2468,blaupunkt\n",
-                                                                 QStringLiteral("dealer.csv"));
+        const storage::ImportReport report =
+            database->codes().importCsv("serial,code,family\n"
+                                        "BP538769672026,1234,\n"
+                                        "BP551102151786,4711,\n"
+                                        "BP5511S2151786,1111,\n"
+                                        "BP551152151786,2222,\n"
+                                        "XY1234567890,2468,blaupunkt\n",
+                                        QStringLiteral("dealer.csv"));
         QVERIFY(report.ok());
         QCOMPARE(report.imported, 5);
     }
@@ -146,7 +147,7 @@ private slots:
         QString error;
         auto database = storage::Database::open(databaseUrl(), &error);
         QVERIFY2(database, qPrintable(error));
-        const QList<storage::Job> jobs = database->jobs();
+        const QList<storage::Job> jobs = database->jobLog().jobs();
         QVERIFY(!jobs.isEmpty());
         QCOMPARE(jobs.first().partNumber, QStringLiteral("7645387041"));
     }
@@ -205,15 +206,15 @@ private slots:
         QString error;
         auto database = storage::Database::open(databaseUrl(), &error);
         QVERIFY2(database, qPrintable(error));
-        QCOMPARE(database->jobs().first().serial, QStringLiteral("BP551102151786"));
-        QCOMPARE(database->jobs().first().code, QStringLiteral("4711"));
+        QCOMPARE(database->jobLog().jobs().first().serial, QStringLiteral("BP551102151786"));
+        QCOMPARE(database->jobLog().jobs().first().code, QStringLiteral("4711"));
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
         QVERIFY(window_->saveSheetAs(pdf, PaperSize::A4, &error));
         QVERIFY2(pdfText(pdf).contains(QLatin1String("The technician read the digit 0 as the 7th "
                                                      "character on the label: BP551102151786")),
                  qPrintable(pdfText(pdf)));
-        const int jobs = int(database->jobs().size());
+        const int jobs = int(database->jobLog().jobs().size());
 
         // The letter instead: the same radio, the same job, now the letter reading (not on
         // record).
@@ -226,8 +227,8 @@ private slots:
         QCOMPARE(window_->currentResult().status, LookupStatus::NotFound);
         QVERIFY(!result->readingBox()->isVisible());
         QTest::mouseClick(program_->database().saveJobButton(), Qt::LeftButton);
-        QCOMPARE(int(database->jobs().size()), jobs);
-        QCOMPARE(database->jobs().first().serial, QStringLiteral("BP5511O2151786"));
+        QCOMPARE(int(database->jobLog().jobs().size()), jobs);
+        QCOMPARE(database->jobLog().jobs().first().serial, QStringLiteral("BP5511O2151786"));
         QVERIFY(window_->saveSheetAs(pdf, PaperSize::A4, &error));
         QVERIFY2(pdfText(pdf).contains(QLatin1String("The technician read the letter O")),
                  qPrintable(pdfText(pdf)));

@@ -103,16 +103,18 @@ private slots:
         QVERIFY2(session, qPrintable(error));
         QVERIFY(stopServer());
         QVERIFY(startServer());
-        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP444444444444"),
-                                           QStringLiteral("8888"), QStringLiteral("Ann")),
+        QCOMPARE(session->codes().addConfirmedCode(Family::Blaupunkt,
+                                                   QStringLiteral("BP444444444444"),
+                                                   QStringLiteral("8888"), QStringLiteral("Ann")),
                  AddResult::Added);
-        QCOMPARE(session->findCode(Family::Blaupunkt, QStringLiteral("BP444444444444"))->code,
-                 QStringLiteral("8888"));
+        QCOMPARE(
+            session->codes().findCode(Family::Blaupunkt, QStringLiteral("BP444444444444"))->code,
+            QStringLiteral("8888"));
         QVERIFY(stopServer());
         QVERIFY(startServer());
-        QVERIFY(session->codeCount() > 0);
-        QCOMPARE(session->jobs().size(), 0);
-        QVERIFY2(session->lastError().isEmpty() || session->codeCount() > 0,
+        QVERIFY(session->codes().codeCount() > 0);
+        QCOMPARE(session->jobLog().jobs().size(), 0);
+        QVERIFY2(session->lastError().isEmpty() || session->codes().codeCount() > 0,
                  qPrintable(session->lastError()));
     }
 
@@ -122,8 +124,9 @@ private slots:
         quick.connectTimeoutS = 3;
         auto session = Database::open(url_, &error, quick);
         QVERIFY2(session, qPrintable(error));
-        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP934515516803"),
-                                           QStringLiteral("1234"), QStringLiteral("Ann")),
+        QCOMPARE(session->codes().addConfirmedCode(Family::Blaupunkt,
+                                                   QStringLiteral("BP934515516803"),
+                                                   QStringLiteral("1234"), QStringLiteral("Ann")),
                  AddResult::Added);
         DatabaseCodeSource source(session.get());
         CodeFinder finder;
@@ -133,7 +136,7 @@ private slots:
         QVERIFY(stopServer());
 
         // Every call fails with a sentence about the connection; none makes up a code.
-        QVERIFY(!session->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803")));
+        QVERIFY(!session->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803")));
         QVERIFY2(!session->lastError().isEmpty(), "findCode failed without saying why");
         qInfo("lookup while the server is down: %s", qPrintable(session->lastError()));
         const LookupResult lookup = finder.lookup("BP934515516803");
@@ -142,12 +145,13 @@ private slots:
         QCOMPARE(lookup.status, LookupStatus::NotFound);
         QVERIFY2(!lookup.sourceFailure.empty(), "a lookup while the server is down looks absent");
         QVERIFY(QString::fromStdString(lookup.sourceFailure).contains(QLatin1String("connect")));
-        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
-                                           QStringLiteral("5555"), QStringLiteral("Ann")),
+        QCOMPARE(session->codes().addConfirmedCode(Family::Blaupunkt,
+                                                   QStringLiteral("BP111111111111"),
+                                                   QStringLiteral("5555"), QStringLiteral("Ann")),
                  AddResult::Failed);
         QVERIFY(!session->lastError().isEmpty());
-        const ImportReport report = session->importCsv("serial,code\nBP222222222222,6666\n",
-                                                       QStringLiteral("while-down.csv"));
+        const ImportReport report = session->codes().importCsv("serial,code\nBP222222222222,6666\n",
+                                                               QStringLiteral("while-down.csv"));
         QCOMPARE(report.status, ImportReport::Status::DatabaseError);
         QVERIFY(!report.failure.isEmpty());
         QVERIFY2(!report.failure.trimmed().endsWith(QLatin1Char(':')), qPrintable(report.failure));
@@ -159,25 +163,27 @@ private slots:
         // everything saved before and nothing of the failed writes.
         auto next = Database::open(url_, &error, quick);
         QVERIFY2(next, qPrintable(error));
-        QCOMPARE(next->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
+        QCOMPARE(next->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
-        QVERIFY(!next->findCode(Family::Blaupunkt, QStringLiteral("BP111111111111")));
-        QVERIFY(!next->findCode(Family::Blaupunkt, QStringLiteral("BP222222222222")));
-        QCOMPARE(next->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
-                                        QStringLiteral("5555"), QStringLiteral("Ann")),
+        QVERIFY(!next->codes().findCode(Family::Blaupunkt, QStringLiteral("BP111111111111")));
+        QVERIFY(!next->codes().findCode(Family::Blaupunkt, QStringLiteral("BP222222222222")));
+        QCOMPARE(next->codes().addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP111111111111"),
+                                                QStringLiteral("5555"), QStringLiteral("Ann")),
                  AddResult::Added);
 
         // The session that saw the server go: working again without a restart of the program.
-        const auto found = session->findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
+        const auto found =
+            session->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"));
         QVERIFY2(found.has_value(), qPrintable(session->lastError()));
         QCOMPARE(found->code, QStringLiteral("1234"));
         const LookupResult again = finder.lookup("BP934515516803");
         QCOMPARE(again.status, LookupStatus::Ok);
         QVERIFY(again.sourceFailure.empty());
-        QCOMPARE(session->addConfirmedCode(Family::Blaupunkt, QStringLiteral("BP333333333333"),
-                                           QStringLiteral("7777"), QStringLiteral("Ann")),
+        QCOMPARE(session->codes().addConfirmedCode(Family::Blaupunkt,
+                                                   QStringLiteral("BP333333333333"),
+                                                   QStringLiteral("7777"), QStringLiteral("Ann")),
                  AddResult::Added);
-        QCOMPARE(next->findCode(Family::Blaupunkt, QStringLiteral("BP333333333333"))->code,
+        QCOMPARE(next->codes().findCode(Family::Blaupunkt, QStringLiteral("BP333333333333"))->code,
                  QStringLiteral("7777"));
     }
 };

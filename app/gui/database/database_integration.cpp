@@ -222,9 +222,10 @@ void DatabaseIntegration::updateResultButtons() {
     saveJob_->setVisible(open && valid);
     recordCode_->setVisible(open && result.status == LookupStatus::NotFound &&
                             fromDatabaseFamily(result));
-    window_->resultPage()->setEmptyDatabaseOffer(
-        open && result.status == LookupStatus::NotFound && fromDatabaseFamily(result) &&
-        !session_.openDatabase()->isReadOnly() && session_.openDatabase()->codeCount() == 0);
+    window_->resultPage()->setEmptyDatabaseOffer(open && result.status == LookupStatus::NotFound &&
+                                                 fromDatabaseFamily(result) &&
+                                                 !session_.openDatabase()->isReadOnly() &&
+                                                 session_.openDatabase()->codes().codeCount() == 0);
     noCode_->updateButtons(open);
 }
 
@@ -272,8 +273,8 @@ void DatabaseIntegration::lookupCompleted(const LookupResult& result) {
     storage::Database* database = session_.openDatabase();
     if (!database || !result.recognition.isValid() || !result.recognition.family)
         return;
-    const QString warning = storage::StorageTexts::attemptWarning(
-        database->attempts(*result.recognition.family, Texts::fromUtf8(result.recognition.serial)));
+    const QString warning = storage::StorageTexts::attemptWarning(database->jobLog().attempts(
+        *result.recognition.family, Texts::fromUtf8(result.recognition.serial)));
     if (!warning.isEmpty())
         warn(tr("Codes were refused before"), warning);
 }
@@ -304,7 +305,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     const JobDetails details = window_->currentJobDetails();
     storage::Job job;
     if (currentJobId_ > 0)
-        job = database->job(currentJobId_).value_or(storage::Job{});
+        job = database->jobLog().job(currentJobId_).value_or(storage::Job{});
     job.technician = details.technician;
     job.customer = details.customer;
     job.registration = details.registration;
@@ -315,7 +316,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     job.partNumber = Texts::fromUtf8(result.recognition.partNumber);
     if (result.answer) {
         job.code = Texts::fromUtf8(result.answer->code);
-        job.source = Texts::fromUtf8(result.answer->source);
+        job.source = Provenance::fromId(result.answer->source);
     }
     if (outcome && *outcome != storage::Outcome::NotTried)
         ++currentAttempts_;
@@ -324,8 +325,8 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
         job.outcome = *outcome;
     bool saved = false;
     if (job.id > 0) {
-        saved = database->updateJob(job);
-    } else if (const auto id = database->addJob(job)) {
+        saved = database->jobLog().updateJob(job);
+    } else if (const auto id = database->jobLog().addJob(job)) {
         currentJobId_ = *id;
         saved = true;
     }
@@ -390,7 +391,7 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.family = result.recognition.family;
     job.serial = serial;
     job.code = code;
-    job.source = result.answer ? Texts::fromUtf8(result.answer->source) : QString();
+    job.source = result.answer ? Provenance::fromId(result.answer->source) : Provenance{};
     job.outcome = outcome;
     // "This code worked" on a code from the database records it as confirmed by the technician.
     QString confirmedBy;
@@ -402,14 +403,15 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
                                          tr("Your name, to mark the code as confirmed (leave "
                                             "empty to only save the job):"))
                        .trimmed();
-        if (!name.isEmpty() && database->addConfirmedCode(*job.family, job.serial, job.code,
-                                                          name) == storage::AddResult::Failed)
+        if (!name.isEmpty() &&
+            database->codes().addConfirmedCode(*job.family, job.serial, job.code, name) ==
+                storage::AddResult::Failed)
             showError(tr("This code worked"), database->lastError());
         else if (!name.isEmpty())
             confirmedBy = name;
     }
     // A radio card's code that worked is kept; a refused code is flagged for the next lookup.
-    if (!database->learnFromOutcome(job, details.technician.trimmed()))
+    if (!database->jobLog().learnFromOutcome(job, details.technician.trimmed()))
         showError(tr("Code database"), database->lastError());
     if (outcome == storage::Outcome::Worked)
         window_->showNotice(confirmedBy.isEmpty()
@@ -425,8 +427,8 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     if (!confirmedBy.isEmpty())
         window_->refreshResult(false); // its source now names the technician
     if (outcome == storage::Outcome::Refused && job.family) {
-        const QString warning =
-            storage::StorageTexts::attemptWarning(database->attempts(*job.family, job.serial));
+        const QString warning = storage::StorageTexts::attemptWarning(
+            database->jobLog().attempts(*job.family, job.serial));
         if (!warning.isEmpty())
             warn(tr("Code refused"), warning);
     }
@@ -461,7 +463,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     const QString serial = Texts::fromUtf8(result.recognition.serial);
     std::optional<storage::StoredCode> previous;
     storage::AddResult added =
-        database->addConfirmedCode(family, serial, code, name, false, &previous);
+        database->codes().addConfirmedCode(family, serial, code, name, false, &previous);
     if (added == storage::AddResult::Conflict) {
         const auto answer = QMessageBox::question(
             window_, tr("Record the code that worked"),
@@ -471,7 +473,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return false;
-        added = database->addConfirmedCode(family, serial, code, name, true);
+        added = database->codes().addConfirmedCode(family, serial, code, name, true);
     }
     if (added == storage::AddResult::Failed) {
         showError(tr("Record the code that worked"), database->lastError());
@@ -479,7 +481,7 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     }
     // Show the stored code as the result (its source now names the technician) and log the job.
     LookupResult shown = result; // a copy: showResult replaces the current result
-    const auto stored = database->findCode(family, serial);
+    const auto stored = database->codes().findCode(family, serial);
     shown.status = LookupStatus::Ok;
     shown.answer = CodeAnswer{
         code.toStdString(),
@@ -505,9 +507,9 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     }
     result.status = result.recognition.isUsable() ? LookupStatus::NotFound : LookupStatus::Invalid;
     // The code the job was done with, from the source it named then.
-    if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.isEmpty()) {
+    if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.id().empty()) {
         result.status = LookupStatus::Ok;
-        result.answer = CodeAnswer{job.code.toStdString(), job.source.toStdString()};
+        result.answer = CodeAnswer{job.code.toStdString(), job.source.id()};
     }
     JobDetails details;
     details.customer = job.customer;

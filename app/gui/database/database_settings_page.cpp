@@ -106,7 +106,7 @@ void DatabaseSettingsPage::testConnection() {
         auto database = storage::Database::open(url, &error);
         const bool ok = database != nullptr;
         const QString message = ok ? tr("Connected: schema %1, %n code(s) stored.", nullptr,
-                                        static_cast<int>(database->codeCount()))
+                                        static_cast<int>(database->codes().codeCount()))
                                          .arg(database->schemaVersion())
                                    : error;
         database.reset();

@@ -192,7 +192,7 @@ void HistoryWindow::refresh() {
     requests_.clear();
     QString reminder;
     if (showsWaiting()) {
-        const auto waiting = database_->waitingJobs();
+        const auto waiting = database_->jobLog().waitingJobs();
         for (const auto& [job, request] : waiting) {
             jobs_.append(job);
             requests_.append(request);
@@ -201,13 +201,13 @@ void HistoryWindow::refresh() {
             storage::StorageTexts::overdueRequests(waiting, savedReminderDays()),
             savedReminderDays());
     } else {
-        jobs_ = database_->jobs(filter());
+        jobs_ = database_->jobLog().jobs(filter());
     }
     pictured_ = storage::jobsWithPicture(*database_);
     // In any list, a job whose code was asked of a dealer says so, not "not tried".
     const QHash<qint64, storage::CodeRequest> waiting =
         showsWaiting() ? QHash<qint64, storage::CodeRequest>{}
-                       : storage::StorageTexts::waitingById(database_->waitingJobs());
+                       : storage::StorageTexts::waitingById(database_->jobLog().waitingJobs());
     table_->setRowCount(static_cast<int>(jobs_.size()));
     for (int row = 0; row < jobs_.size(); ++row) {
         const storage::Job& job = jobs_[row];
@@ -269,28 +269,28 @@ bool HistoryWindow::answerSelected(const QString& rawCode, const QString& rawFro
         return false;
     }
     std::optional<storage::StoredCode> previous;
-    switch (database_->answerCodeRequest(job->id, code,
-                                         manufacturer ? storage::CodeProvenance::Manufacturer
-                                                      : storage::CodeProvenance::Dealer,
-                                         from, &previous)) {
-    case storage::Database::AnswerResult::Saved:
-    case storage::Database::AnswerResult::SameCode:
+    switch (database_->jobLog().answerCodeRequest(
+        job->id, code,
+        manufacturer ? storage::CodeProvenance::Manufacturer : storage::CodeProvenance::Dealer,
+        from, &previous)) {
+    case storage::JobLog::AnswerResult::Saved:
+    case storage::JobLog::AnswerResult::SameCode:
         break;
-    case storage::Database::AnswerResult::Conflict:
+    case storage::JobLog::AnswerResult::Conflict:
         *error = tr("The code database holds %1 for this radio (%2), not %3: nothing was "
                     "changed. Check the answer with %4.")
                      .arg(previous->code, Texts::sourceDescription(previous->source()), code, from);
         return false;
-    case storage::Database::AnswerResult::NotWaiting:
-    case storage::Database::AnswerResult::NotFound:
+    case storage::JobLog::AnswerResult::NotWaiting:
+    case storage::JobLog::AnswerResult::NotFound:
         *error = tr("Job #%1 is no longer waiting for a code.").arg(job->id);
         refresh();
         return false;
-    case storage::Database::AnswerResult::Failed:
+    case storage::JobLog::AnswerResult::Failed:
         *error = database_->lastError();
         return false;
     }
-    const std::optional<storage::Job> updated = database_->job(job->id);
+    const std::optional<storage::Job> updated = database_->jobLog().job(job->id);
     refresh();
     if (updated)
         emit answered(*updated);
@@ -311,12 +311,12 @@ bool HistoryWindow::changeOutcome(storage::Outcome outcome) {
     const int row = table_->currentRow();
     // The code database learns from the change as from the result page's buttons.
     const QString technician = technician_ ? technician_().trimmed() : QString();
-    if (!database_->changeOutcome(job->id, outcome, technician)) {
+    if (!database_->jobLog().changeOutcome(job->id, outcome, technician)) {
         QMessageBox::warning(this, tr("Change outcome"), database_->lastError());
         refresh();
         return false;
     }
-    job = database_->job(job->id).value_or(*job);
+    job = database_->jobLog().job(job->id).value_or(*job);
     refresh();
     if (row >= 0 && row < table_->rowCount())
         table_->selectRow(row);
@@ -369,8 +369,8 @@ QDialog* HistoryWindow::showLabelPhoto() {
 bool HistoryWindow::exportTo(const QString& path, QString* error) {
     QSaveFile file(path);
     // flush() before commit(): commit() misses a failed last write (a full disk).
-    if (!database_ || !file.open(QIODevice::WriteOnly) || !database_->exportJobs(file, filter()) ||
-        !file.flush() || !file.commit()) {
+    if (!database_ || !file.open(QIODevice::WriteOnly) ||
+        !database_->jobLog().exportJobs(file, filter()) || !file.flush() || !file.commit()) {
         if (error)
             *error = database_ && !database_->lastError().isEmpty()
                          ? database_->lastError()

@@ -225,7 +225,7 @@ void ImportDialog::run(bool dryRun) {
                     const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
                     post([this, permille] { progress_->setValue(permille); });
                 };
-                report = database->importCsv(input, file, options);
+                report = database->codes().importCsv(input, file, options);
             }
         }
         post([this, report, dryRun] { finished(report, dryRun); });
@@ -307,7 +307,7 @@ void ImportDialog::finished(const storage::ImportReport& report, bool dryRun) {
 bool ImportDialog::applyReplacements(const QList<storage::ImportConflict>& chosen) {
     QString error;
     auto database = storage::Database::open(location_, &error);
-    if (!database || !database->replaceCodes(chosen, file_)) {
+    if (!database || !database->codes().replaceCodes(chosen, file_)) {
         QMessageBox::warning(this, tr("Replace stored codes"),
                              database ? database->lastError() : error);
         return false;

@@ -371,8 +371,8 @@ std::optional<qint64> NoCodeActions::logRequest(const RequestContent& content, Q
     job.vin = content.vin;
     job.family = content.family;
     job.serial = content.serial;
-    const auto id = database->addJob(job);
-    if (!id || !database->addCodeRequest(*id, content.recipient)) {
+    const auto id = database->jobLog().addJob(job);
+    if (!id || !database->jobLog().addCodeRequest(*id, content.recipient)) {
         *error = database->lastError();
         return std::nullopt;
     }
@@ -384,7 +384,7 @@ void NoCodeActions::requestSent(const RequestContent& content, qint64 jobId, boo
     storage::Database* database = database_.session().database(&window_);
     if (!sent) {
         if (database)
-            database->removeCodeRequest(jobId); // not sent: not waiting
+            database->jobLog().removeCodeRequest(jobId); // not sent: not waiting
         return;
     }
     lastRequestJob_ = jobId;
@@ -499,7 +499,7 @@ void NoCodeActions::checkWaiting() {
     reminder_.clear();
     if (!database)
         return;
-    const auto waiting = database->waitingJobs();
+    const auto waiting = database->jobLog().waitingJobs();
     reminder_ = storage::StorageTexts::waitingReminder(
         storage::StorageTexts::overdueRequests(waiting, savedReminderDays()), savedReminderDays());
     if (!reminder_.isEmpty())
