@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Workshop: %1</source>
-            <translation>Werkstatt: %1</translation>
-        </message>
-        <message>
-            <source>Address: %1</source>
-            <translation>Adresse: %1</translation>
-        </message>
-        <message>
-            <source>Contact: %1</source>
-            <translation>Kontakt: %1</translation>
-        </message>
-        <message>
-            <source>To:</source>
-            <translation>An:</translation>
-        </message>
-        <message>
-            <source>Date:</source>
-            <translation>Datum:</translation>
-        </message>
-        <message>
-            <source>Our reference:</source>
-            <translation>Unser Zeichen:</translation>
-        </message>
-        <message>
-            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
-            <translation>Das Radio des unten genannten Fahrzeugs verlangt seinen Sicherheitscode, und für dieses Radio ist kein Code hinterlegt. Bitte senden Sie uns den Code für dieses Radio. Der Eigentümer hat unten unterschrieben; der unten angekreuzte Eigentumsnachweis liegt bei.</translation>
-        </message>
-        <message>
-            <source>Vehicle</source>
-            <translation>Fahrzeug</translation>
-        </message>
-        <message>
-            <source>Make:</source>
-            <translation>Marke:</translation>
-        </message>
-        <message>
-            <source>VIN (chassis number):</source>
-            <translation>FIN (Fahrgestellnummer):</translation>
-        </message>
-        <message>
-            <source>Registration:</source>
-            <translation>Kennzeichen:</translation>
-        </message>
-        <message>
-            <source>Owner:</source>
-            <translation>Eigentümer:</translation>
-        </message>
-        <message>
-            <source>Radio</source>
-            <translation>Radio</translation>
-        </message>
-        <message>
-            <source>Brand:</source>
-            <translation>Hersteller:</translation>
-        </message>
-        <message>
-            <source>Serial number:</source>
-            <translation>Seriennummer:</translation>
-        </message>
-        <message>
-            <source>Part number (7 6…):</source>
-            <translation>Teilenummer (7 6…):</translation>
-        </message>
-        <message>
-            <source>Part number:</source>
-            <translation>Teilenummer:</translation>
-        </message>
-        <message>
-            <source>Photo of the radio's label:</source>
-            <translation>Foto des Typenschilds des Radios:</translation>
-        </message>
-        <message>
-            <source>Proof of ownership enclosed</source>
-            <translation>Eigentumsnachweis liegt bei</translation>
-        </message>
-        <message>
-            <source>Vehicle registration document (copy)</source>
-            <translation>Fahrzeugschein (Kopie)</translation>
-        </message>
-        <message>
-            <source>Owner's identity document (copy)</source>
-            <translation>Ausweis des Eigentümers (Kopie)</translation>
-        </message>
-        <message>
-            <source>Purchase invoice for the vehicle or the radio (copy)</source>
-            <translation>Kaufrechnung für das Fahrzeug oder das Radio (Kopie)</translation>
-        </message>
-        <message>
-            <source>Owner's declaration</source>
-            <translation>Erklärung des Eigentümers</translation>
-        </message>
-        <message>
-            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
-            <translation>Ich bestätige, dass ich Eigentümer dieses Fahrzeugs und seines Radios bin, und bitte darum, den Sicherheitscode des Radios an die oben genannte Werkstatt herauszugeben.</translation>
-        </message>
-        <message>
-            <source>Owner's name:</source>
-            <translation>Name des Eigentümers:</translation>
-        </message>
-        <message>
-            <source>Owner's signature:</source>
-            <translation>Unterschrift des Eigentümers:</translation>
-        </message>
-        <message>
-            <source>Place and date:</source>
-            <translation>Ort und Datum:</translation>
-        </message>
-        <message>
-            <source>Workshop's stamp and signature:</source>
-            <translation>Stempel und Unterschrift der Werkstatt:</translation>
-        </message>
-    </context>
-    <context>
         <name>Accessibility</name>
         <message>
             <source>Clear</source>
@@ -410,6 +295,10 @@
         <message>
             <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
             <translation>Das Foto des Typenschilds ist leer oder größer als %1 MB: Es wurde nicht zum Auftrag gespeichert.</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1; connecting again. Try again in a moment.</source>
+            <translation>Die Verbindung zur Datenbank %1 ist abgebrochen; sie wird neu aufgebaut. Versuchen Sie es gleich noch einmal.</translation>
         </message>
     </context>
     <context>
@@ -705,6 +594,118 @@ während die Stationstasten 1 und 6 gedrückt werden.</translation>
         <message>
             <source>The request could not be drawn.</source>
             <translation>Die Anfrage konnte nicht erstellt werden.</translation>
+        </message>
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Werkstatt: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Adresse: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>Kontakt: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>An:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Datum:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Unser Zeichen:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>Das Radio des unten genannten Fahrzeugs verlangt seinen Sicherheitscode, und für dieses Radio ist kein Code hinterlegt. Bitte senden Sie uns den Code für dieses Radio. Der Eigentümer hat unten unterschrieben; der unten angekreuzte Eigentumsnachweis liegt bei.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Fahrzeug</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Marke:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>FIN (Fahrgestellnummer):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Kennzeichen:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Eigentümer:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Hersteller:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Seriennummer:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Teilenummer (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Teilenummer:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Foto des Typenschilds des Radios:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Eigentumsnachweis liegt bei</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Fahrzeugschein (Kopie)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Ausweis des Eigentümers (Kopie)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Kaufrechnung für das Fahrzeug oder das Radio (Kopie)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Erklärung des Eigentümers</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>Ich bestätige, dass ich Eigentümer dieses Fahrzeugs und seines Radios bin, und bitte darum, den Sicherheitscode des Radios an die oben genannte Werkstatt herauszugeben.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Name des Eigentümers:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Unterschrift des Eigentümers:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Ort und Datum:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Stempel und Unterschrift der Werkstatt:</translation>
         </message>
     </context>
     <context>
@@ -2748,6 +2749,14 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
                 <numerusform>Code %1 als abgelehnt erfasst (%n Fehlversuche in diesem Auftrag). Auftrag gespeichert.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Connecting to %1 again…</source>
+            <translation>Verbindung zu %1 wird neu aufgebaut…</translation>
+        </message>
+        <message>
+            <source>Lost the connection to %1</source>
+            <translation>Verbindung zu %1 abgebrochen</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSession</name>
@@ -2758,6 +2767,34 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
         <message>
             <source>The code database is being opened: try again in a moment.</source>
             <translation>Die Code-Datenbank wird gerade geöffnet: Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The code database cannot be reached.</source>
+            <translation>Die Code-Datenbank ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Code database</source>
+            <translation>Code-Datenbank</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost. Connecting again…</source>
+            <translation>Die Verbindung zur Code-Datenbank ist abgebrochen. Sie wird neu aufgebaut…</translation>
+        </message>
+        <message>
+            <source>Connecting to the code database…</source>
+            <translation>Verbindung zur Code-Datenbank wird aufgebaut…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and is being made again: try again in a moment.</source>
+            <translation>Die Verbindung zur Code-Datenbank ist abgebrochen und wird neu aufgebaut: Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and it cannot be reached yet (%1). Connecting again: try again in a moment.</source>
+            <translation>Die Verbindung zur Code-Datenbank ist abgebrochen, und sie ist noch nicht erreichbar (%1). Sie wird neu aufgebaut: Versuchen Sie es gleich noch einmal.</translation>
         </message>
     </context>
     <context>

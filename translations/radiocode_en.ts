@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Workshop: %1</source>
-            <translation>Workshop: %1</translation>
-        </message>
-        <message>
-            <source>Address: %1</source>
-            <translation>Address: %1</translation>
-        </message>
-        <message>
-            <source>Contact: %1</source>
-            <translation>Contact: %1</translation>
-        </message>
-        <message>
-            <source>To:</source>
-            <translation>To:</translation>
-        </message>
-        <message>
-            <source>Date:</source>
-            <translation>Date:</translation>
-        </message>
-        <message>
-            <source>Our reference:</source>
-            <translation>Our reference:</translation>
-        </message>
-        <message>
-            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
-            <translation>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</translation>
-        </message>
-        <message>
-            <source>Vehicle</source>
-            <translation>Vehicle</translation>
-        </message>
-        <message>
-            <source>Make:</source>
-            <translation>Make:</translation>
-        </message>
-        <message>
-            <source>VIN (chassis number):</source>
-            <translation>VIN (chassis number):</translation>
-        </message>
-        <message>
-            <source>Registration:</source>
-            <translation>Registration:</translation>
-        </message>
-        <message>
-            <source>Owner:</source>
-            <translation>Owner:</translation>
-        </message>
-        <message>
-            <source>Radio</source>
-            <translation>Radio</translation>
-        </message>
-        <message>
-            <source>Brand:</source>
-            <translation>Brand:</translation>
-        </message>
-        <message>
-            <source>Serial number:</source>
-            <translation>Serial number:</translation>
-        </message>
-        <message>
-            <source>Part number (7 6…):</source>
-            <translation>Part number (7 6…):</translation>
-        </message>
-        <message>
-            <source>Part number:</source>
-            <translation>Part number:</translation>
-        </message>
-        <message>
-            <source>Photo of the radio's label:</source>
-            <translation>Photo of the radio's label:</translation>
-        </message>
-        <message>
-            <source>Proof of ownership enclosed</source>
-            <translation>Proof of ownership enclosed</translation>
-        </message>
-        <message>
-            <source>Vehicle registration document (copy)</source>
-            <translation>Vehicle registration document (copy)</translation>
-        </message>
-        <message>
-            <source>Owner's identity document (copy)</source>
-            <translation>Owner's identity document (copy)</translation>
-        </message>
-        <message>
-            <source>Purchase invoice for the vehicle or the radio (copy)</source>
-            <translation>Purchase invoice for the vehicle or the radio (copy)</translation>
-        </message>
-        <message>
-            <source>Owner's declaration</source>
-            <translation>Owner's declaration</translation>
-        </message>
-        <message>
-            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
-            <translation>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</translation>
-        </message>
-        <message>
-            <source>Owner's name:</source>
-            <translation>Owner's name:</translation>
-        </message>
-        <message>
-            <source>Owner's signature:</source>
-            <translation>Owner's signature:</translation>
-        </message>
-        <message>
-            <source>Place and date:</source>
-            <translation>Place and date:</translation>
-        </message>
-        <message>
-            <source>Workshop's stamp and signature:</source>
-            <translation>Workshop's stamp and signature:</translation>
-        </message>
-    </context>
-    <context>
         <name>Accessibility</name>
         <message>
             <source>Clear</source>
@@ -411,6 +296,10 @@
             <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
             <translation>The label photo is empty or larger than %1 MB: it was not kept with the job.</translation>
         </message>
+        <message>
+            <source>Lost the connection to the database %1; connecting again. Try again in a moment.</source>
+            <translation>Lost the connection to the database %1; connecting again. Try again in a moment.</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseUrl</name>
@@ -704,6 +593,118 @@ display while buttons 1 and 6 are held.</translation>
         <message>
             <source>The request could not be drawn.</source>
             <translation>The request could not be drawn.</translation>
+        </message>
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Workshop: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Address: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>Contact: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Our reference:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Vehicle</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Make:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>VIN (chassis number):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Registration:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Owner:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radio</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Brand:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Serial number:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Part number (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Part number:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Photo of the radio's label:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Proof of ownership enclosed</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Vehicle registration document (copy)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Owner's identity document (copy)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Purchase invoice for the vehicle or the radio (copy)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Owner's declaration</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Owner's name:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Owner's signature:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Place and date:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Workshop's stamp and signature:</translation>
         </message>
     </context>
     <context>
@@ -2747,6 +2748,14 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
                 <numerusform>Code %1 recorded as refused (%n wrong attempts in this job). Job saved.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Connecting to %1 again…</source>
+            <translation>Connecting to %1 again…</translation>
+        </message>
+        <message>
+            <source>Lost the connection to %1</source>
+            <translation>Lost the connection to %1</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSession</name>
@@ -2757,6 +2766,34 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
         <message>
             <source>The code database is being opened: try again in a moment.</source>
             <translation>The code database is being opened: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>The code database cannot be reached.</source>
+            <translation>The code database cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Code database</source>
+            <translation>Code database</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost. Connecting again…</source>
+            <translation>The connection to the code database was lost. Connecting again…</translation>
+        </message>
+        <message>
+            <source>Connecting to the code database…</source>
+            <translation>Connecting to the code database…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and is being made again: try again in a moment.</source>
+            <translation>The connection to the code database was lost and is being made again: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and it cannot be reached yet (%1). Connecting again: try again in a moment.</source>
+            <translation>The connection to the code database was lost and it cannot be reached yet (%1). Connecting again: try again in a moment.</translation>
         </message>
     </context>
     <context>

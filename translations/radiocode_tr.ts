@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Workshop: %1</source>
-            <translation>Servis: %1</translation>
-        </message>
-        <message>
-            <source>Address: %1</source>
-            <translation>Adres: %1</translation>
-        </message>
-        <message>
-            <source>Contact: %1</source>
-            <translation>İletişim: %1</translation>
-        </message>
-        <message>
-            <source>To:</source>
-            <translation>Alıcı:</translation>
-        </message>
-        <message>
-            <source>Date:</source>
-            <translation>Tarih:</translation>
-        </message>
-        <message>
-            <source>Our reference:</source>
-            <translation>Referansımız:</translation>
-        </message>
-        <message>
-            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
-            <translation>Aşağıdaki aracın radyosu güvenlik kodunu istiyor ve bu radyo için kayıtlı kod yok. Lütfen bu radyonun kodunu bize gönderin. Araç sahibi aşağıda imzalamıştır; aşağıda işaretlenen mülkiyet belgesi ektedir.</translation>
-        </message>
-        <message>
-            <source>Vehicle</source>
-            <translation>Araç</translation>
-        </message>
-        <message>
-            <source>Make:</source>
-            <translation>Marka:</translation>
-        </message>
-        <message>
-            <source>VIN (chassis number):</source>
-            <translation>VIN (şasi numarası):</translation>
-        </message>
-        <message>
-            <source>Registration:</source>
-            <translation>Plaka:</translation>
-        </message>
-        <message>
-            <source>Owner:</source>
-            <translation>Araç sahibi:</translation>
-        </message>
-        <message>
-            <source>Radio</source>
-            <translation>Radyo</translation>
-        </message>
-        <message>
-            <source>Brand:</source>
-            <translation>Marka:</translation>
-        </message>
-        <message>
-            <source>Serial number:</source>
-            <translation>Seri numarası:</translation>
-        </message>
-        <message>
-            <source>Part number (7 6…):</source>
-            <translation>Parça numarası (7 6…):</translation>
-        </message>
-        <message>
-            <source>Part number:</source>
-            <translation>Parça numarası:</translation>
-        </message>
-        <message>
-            <source>Photo of the radio's label:</source>
-            <translation>Radyo etiketinin fotoğrafı:</translation>
-        </message>
-        <message>
-            <source>Proof of ownership enclosed</source>
-            <translation>Ekteki mülkiyet belgesi</translation>
-        </message>
-        <message>
-            <source>Vehicle registration document (copy)</source>
-            <translation>Araç ruhsatı (fotokopi)</translation>
-        </message>
-        <message>
-            <source>Owner's identity document (copy)</source>
-            <translation>Araç sahibinin kimlik belgesi (fotokopi)</translation>
-        </message>
-        <message>
-            <source>Purchase invoice for the vehicle or the radio (copy)</source>
-            <translation>Araç veya radyo satış faturası (fotokopi)</translation>
-        </message>
-        <message>
-            <source>Owner's declaration</source>
-            <translation>Araç sahibinin beyanı</translation>
-        </message>
-        <message>
-            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
-            <translation>Bu aracın ve radyosunun sahibi olduğumu onaylar, radyonun güvenlik kodunun yukarıda adı geçen servise verilmesini talep ederim.</translation>
-        </message>
-        <message>
-            <source>Owner's name:</source>
-            <translation>Araç sahibinin adı:</translation>
-        </message>
-        <message>
-            <source>Owner's signature:</source>
-            <translation>Araç sahibinin imzası:</translation>
-        </message>
-        <message>
-            <source>Place and date:</source>
-            <translation>Yer ve tarih:</translation>
-        </message>
-        <message>
-            <source>Workshop's stamp and signature:</source>
-            <translation>Servis kaşesi ve imzası:</translation>
-        </message>
-    </context>
-    <context>
         <name>Accessibility</name>
         <message>
             <source>Clear</source>
@@ -409,6 +294,10 @@
         <message>
             <source>The label photo is empty or larger than %1 MB: it was not kept with the job.</source>
             <translation>Etiket fotoğrafı boş veya %1 MB sınırından büyük: iş emriyle birlikte saklanmadı.</translation>
+        </message>
+        <message>
+            <source>Lost the connection to the database %1; connecting again. Try again in a moment.</source>
+            <translation>%1 veritabanıyla bağlantı koptu; yeniden bağlanılıyor. Biraz sonra tekrar deneyin.</translation>
         </message>
     </context>
     <context>
@@ -704,6 +593,118 @@ tuşları basılı tutulunca ekranda görünür.</translation>
         <message>
             <source>The request could not be drawn.</source>
             <translation>Talep çizilemedi.</translation>
+        </message>
+        <message>
+            <source>Workshop: %1</source>
+            <translation>Servis: %1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Adres: %1</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>İletişim: %1</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Alıcı:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Tarih:</translation>
+        </message>
+        <message>
+            <source>Our reference:</source>
+            <translation>Referansımız:</translation>
+        </message>
+        <message>
+            <source>The radio of the vehicle below asks for its security code and no code is on record for it. Please send us the code for this radio. The owner has signed below, and the proof of ownership ticked below is enclosed.</source>
+            <translation>Aşağıdaki aracın radyosu güvenlik kodunu istiyor ve bu radyo için kayıtlı kod yok. Lütfen bu radyonun kodunu bize gönderin. Araç sahibi aşağıda imzalamıştır; aşağıda işaretlenen mülkiyet belgesi ektedir.</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>Araç</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>Marka:</translation>
+        </message>
+        <message>
+            <source>VIN (chassis number):</source>
+            <translation>VIN (şasi numarası):</translation>
+        </message>
+        <message>
+            <source>Registration:</source>
+            <translation>Plaka:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Araç sahibi:</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <translation>Radyo</translation>
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation>Marka:</translation>
+        </message>
+        <message>
+            <source>Serial number:</source>
+            <translation>Seri numarası:</translation>
+        </message>
+        <message>
+            <source>Part number (7 6…):</source>
+            <translation>Parça numarası (7 6…):</translation>
+        </message>
+        <message>
+            <source>Part number:</source>
+            <translation>Parça numarası:</translation>
+        </message>
+        <message>
+            <source>Photo of the radio's label:</source>
+            <translation>Radyo etiketinin fotoğrafı:</translation>
+        </message>
+        <message>
+            <source>Proof of ownership enclosed</source>
+            <translation>Ekteki mülkiyet belgesi</translation>
+        </message>
+        <message>
+            <source>Vehicle registration document (copy)</source>
+            <translation>Araç ruhsatı (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Owner's identity document (copy)</source>
+            <translation>Araç sahibinin kimlik belgesi (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Purchase invoice for the vehicle or the radio (copy)</source>
+            <translation>Araç veya radyo satış faturası (fotokopi)</translation>
+        </message>
+        <message>
+            <source>Owner's declaration</source>
+            <translation>Araç sahibinin beyanı</translation>
+        </message>
+        <message>
+            <source>I confirm that I own this vehicle and its radio, and I ask for the radio's security code to be given to the workshop named above.</source>
+            <translation>Bu aracın ve radyosunun sahibi olduğumu onaylar, radyonun güvenlik kodunun yukarıda adı geçen servise verilmesini talep ederim.</translation>
+        </message>
+        <message>
+            <source>Owner's name:</source>
+            <translation>Araç sahibinin adı:</translation>
+        </message>
+        <message>
+            <source>Owner's signature:</source>
+            <translation>Araç sahibinin imzası:</translation>
+        </message>
+        <message>
+            <source>Place and date:</source>
+            <translation>Yer ve tarih:</translation>
+        </message>
+        <message>
+            <source>Workshop's stamp and signature:</source>
+            <translation>Servis kaşesi ve imzası:</translation>
         </message>
     </context>
     <context>
@@ -2728,6 +2729,14 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
                 <numerusform>%1 kodu reddedildi olarak kaydedildi (bu iş emrinde %n yanlış deneme). İş emri kaydedildi.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Connecting to %1 again…</source>
+            <translation>%1 ile yeniden bağlanılıyor…</translation>
+        </message>
+        <message>
+            <source>Lost the connection to %1</source>
+            <translation>%1 ile bağlantı koptu</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::DatabaseSession</name>
@@ -2738,6 +2747,34 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
         <message>
             <source>The code database is being opened: try again in a moment.</source>
             <translation>Kod veritabanı açılıyor: biraz sonra yeniden deneyin.</translation>
+        </message>
+        <message>
+            <source>The code database cannot be reached.</source>
+            <translation>Kod veritabanına erişilemiyor.</translation>
+        </message>
+        <message>
+            <source>Code database</source>
+            <translation>Kod veritabanı</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost. Connecting again…</source>
+            <translation>Kod veritabanıyla bağlantı koptu. Yeniden bağlanılıyor…</translation>
+        </message>
+        <message>
+            <source>Connecting to the code database…</source>
+            <translation>Kod veritabanına bağlanılıyor…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>İptal</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and is being made again: try again in a moment.</source>
+            <translation>Kod veritabanıyla bağlantı koptu ve yeniden kuruluyor: biraz sonra tekrar deneyin.</translation>
+        </message>
+        <message>
+            <source>The connection to the code database was lost and it cannot be reached yet (%1). Connecting again: try again in a moment.</source>
+            <translation>Kod veritabanıyla bağlantı koptu ve henüz erişilemiyor (%1). Yeniden bağlanılıyor: biraz sonra tekrar deneyin.</translation>
         </message>
     </context>
     <context>

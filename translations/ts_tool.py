@@ -5,8 +5,9 @@
   ts_tool.py import FILE.ts IN.json    writes the translations of a filled JSON list back
   ts_tool.py english FILE.ts           fills the English file: source text, and the two plural
                                        forms made from "word(s)"
-  ts_tool.py check FILE.ts...          fails on unfinished messages or placeholders (%1, %n, …)
-                                       that differ between source and translation
+  ts_tool.py check FILE.ts...          fails on unfinished messages, messages with no context, or
+                                       placeholders (%1, %n, …) that differ between source and
+                                       translation
 
 The JSON entries are {"context", "source", "comment", "numerus", "translation"}; for a numerus
 message "translation" is a list of forms (German and English: 2; Turkish: 1, extra forms are
@@ -119,6 +120,11 @@ def check(paths):
             count += 1
             source = message.findtext("source")
             where = f"{path}: [{context}] {source!r}"
+            if not context:
+                # lupdate could not tell the class (tr() through an alias, a header it did not
+                # find): at run time the message has a context of its own and is never translated.
+                print(f"{where}: no context")
+                problems += 1
             if is_unfinished(message):
                 print(f"{where}: unfinished")
                 problems += 1

@@ -123,66 +123,67 @@ private:
 };
 
 void drawLetter(LetterPainter& letter, const RequestContent& content) {
-    using L = RequestLetter;
     const WorkshopDetails& workshop = content.workshop;
     // The sender, as on any letter: what the settings hold, else lines to fill in.
-    letter.text(workshop.name.trimmed().isEmpty() ? L::tr("Workshop: %1").arg(blank)
+    letter.text(workshop.name.trimmed().isEmpty() ? RequestLetter::tr("Workshop: %1").arg(blank)
                                                   : workshop.name.trimmed(),
                 letter.font(13, true));
-    letter.text(workshop.address.trimmed().isEmpty() ? L::tr("Address: %1").arg(blank)
+    letter.text(workshop.address.trimmed().isEmpty() ? RequestLetter::tr("Address: %1").arg(blank)
                                                      : workshop.address.trimmed(),
                 letter.font(10));
-    letter.text(workshop.contact.trimmed().isEmpty() ? L::tr("Contact: %1").arg(blank)
+    letter.text(workshop.contact.trimmed().isEmpty() ? RequestLetter::tr("Contact: %1").arg(blank)
                                                      : workshop.contact.trimmed(),
                 letter.font(10));
     letter.space(6);
-    letter.field(L::tr("To:"), content.recipient);
-    letter.field(L::tr("Date:"), content.date.isValid()
-                                     ? QLocale().toString(content.date, QLocale::LongFormat)
-                                     : QString());
+    letter.field(RequestLetter::tr("To:"), content.recipient);
+    letter.field(RequestLetter::tr("Date:"),
+                 content.date.isValid() ? QLocale().toString(content.date, QLocale::LongFormat)
+                                        : QString());
     if (!content.reference.isEmpty())
-        letter.field(L::tr("Our reference:"), content.reference);
+        letter.field(RequestLetter::tr("Our reference:"), content.reference);
     letter.space(2);
-    letter.text(L::title(), letter.font(16, true), 0, accent);
+    letter.text(RequestLetter::title(), letter.font(16, true), 0, accent);
     letter.space(2);
-    letter.text(L::tr("The radio of the vehicle below asks for its security code and no code is on "
-                      "record for it. Please send us the code for this radio. The owner has "
-                      "signed below, and the proof of ownership ticked below is enclosed."),
+    letter.text(RequestLetter::tr(
+                    "The radio of the vehicle below asks for its security code and no code is on "
+                    "record for it. Please send us the code for this radio. The owner has "
+                    "signed below, and the proof of ownership ticked below is enclosed."),
                 letter.font(10));
 
-    letter.heading(L::tr("Vehicle"));
-    letter.field(L::tr("Make:"), QStringLiteral("Nissan"));
-    letter.field(L::tr("VIN (chassis number):"), content.vin);
-    letter.field(L::tr("Registration:"), content.registration);
-    letter.field(L::tr("Owner:"), content.owner);
+    letter.heading(RequestLetter::tr("Vehicle"));
+    letter.field(RequestLetter::tr("Make:"), QStringLiteral("Nissan"));
+    letter.field(RequestLetter::tr("VIN (chassis number):"), content.vin);
+    letter.field(RequestLetter::tr("Registration:"), content.registration);
+    letter.field(RequestLetter::tr("Owner:"), content.owner);
 
-    letter.heading(L::tr("Radio"));
-    letter.field(L::tr("Brand:"), Texts::familyName(content.family));
-    letter.field(L::tr("Serial number:"), content.serial);
+    letter.heading(RequestLetter::tr("Radio"));
+    letter.field(RequestLetter::tr("Brand:"), Texts::familyName(content.family));
+    letter.field(RequestLetter::tr("Serial number:"), content.serial);
     if (content.family == Family::Blaupunkt)
-        letter.field(L::tr("Part number (7 6…):"), content.partNumber);
+        letter.field(RequestLetter::tr("Part number (7 6…):"), content.partNumber);
     else if (!content.partNumber.trimmed().isEmpty())
-        letter.field(L::tr("Part number:"), content.partNumber);
+        letter.field(RequestLetter::tr("Part number:"), content.partNumber);
     if (!content.labelPhoto.isNull()) {
-        letter.text(L::tr("Photo of the radio's label:"), letter.font(10), 0, muted);
+        letter.text(RequestLetter::tr("Photo of the radio's label:"), letter.font(10), 0, muted);
         letter.image(content.labelPhoto, 45);
     }
 
-    letter.heading(L::tr("Proof of ownership enclosed"));
-    letter.checkItem(L::tr("Vehicle registration document (copy)"));
-    letter.checkItem(L::tr("Owner's identity document (copy)"));
-    letter.checkItem(L::tr("Purchase invoice for the vehicle or the radio (copy)"));
+    letter.heading(RequestLetter::tr("Proof of ownership enclosed"));
+    letter.checkItem(RequestLetter::tr("Vehicle registration document (copy)"));
+    letter.checkItem(RequestLetter::tr("Owner's identity document (copy)"));
+    letter.checkItem(RequestLetter::tr("Purchase invoice for the vehicle or the radio (copy)"));
 
-    letter.heading(L::tr("Owner's declaration"));
-    letter.text(L::tr("I confirm that I own this vehicle and its radio, and I ask for the radio's "
-                      "security code to be given to the workshop named above."),
+    letter.heading(RequestLetter::tr("Owner's declaration"));
+    letter.text(RequestLetter::tr(
+                    "I confirm that I own this vehicle and its radio, and I ask for the radio's "
+                    "security code to be given to the workshop named above."),
                 letter.font(10));
     letter.space(8);
-    letter.field(L::tr("Owner's name:"), content.owner);
-    letter.field(L::tr("Owner's signature:"), QString());
-    letter.field(L::tr("Place and date:"), QString());
+    letter.field(RequestLetter::tr("Owner's name:"), content.owner);
+    letter.field(RequestLetter::tr("Owner's signature:"), QString());
+    letter.field(RequestLetter::tr("Place and date:"), QString());
     letter.space(4);
-    letter.field(L::tr("Workshop's stamp and signature:"), QString());
+    letter.field(RequestLetter::tr("Workshop's stamp and signature:"), QString());
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "common/i18n.h"
 #include "sheet/instruction_sheet.h"
+#include "sheet/request_letter.h"
 
 #include <QDir>
 #include <QFile>
@@ -316,6 +317,24 @@ private slots:
         QCOMPARE(process.exitCode(), 3);
         QVERIFY(QString::fromUtf8(process.readAllStandardError())
                     .contains(QStringLiteral("/nonexistent-dir")));
+    }
+
+    // Every line of the request letter in the chosen language: its tr() calls name their class,
+    // so the translations are found (an alias left them with no context, in English).
+    void requestLetterIsTranslated() {
+        installTranslations(QStringLiteral("de"));
+        RequestContent content;
+        content.date = QDate(2026, 3, 14);
+        content.serial = QStringLiteral("BP538769672026");
+        content.vin = QStringLiteral("SJNFAAJ10U1234567");
+        const QString path = dir_.filePath(QStringLiteral("request-de.pdf"));
+        QString error;
+        QVERIFY2(RequestLetter::writePdf(path, content, PaperSize::A4, &error), qPrintable(error));
+        const QString text = pdfText(path);
+        for (const char* german : {"Werkstatt:", "Fahrzeug", "Eigentümer:", "Kennzeichen:"})
+            QVERIFY2(text.contains(QString::fromUtf8(german)), german);
+        for (const char* english : {"Workshop:", "Vehicle", "Owner:", "Registration:"})
+            QVERIFY2(!text.contains(QString::fromUtf8(english)), english);
     }
 
 private:
