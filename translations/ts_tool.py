@@ -8,14 +8,21 @@
   ts_tool.py check FILE.ts...          fails on unfinished messages, messages with no context, or
                                        placeholders (%1, %n, …) that differ between source and
                                        translation
+  ts_tool.py current LUPDATE PROJECT.json FILE.ts...
+                                       fails when lupdate, run over the sources (on copies of the
+                                       files), would add or remove a message: the files are stale
 
 The JSON entries are {"context", "source", "comment", "numerus", "translation"}; for a numerus
 message "translation" is a list of forms (German and English: 2; Turkish: 1, extra forms are
 dropped on import).
 """
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 PLACEHOLDER = re.compile(r"%(?:n|L?\d+)")
@@ -147,6 +154,29 @@ def check(paths):
     return 1 if problems else 0
 
 
+def current(lupdate, project, paths):
+    stale = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for path in paths:
+            copy = os.path.join(folder, os.path.basename(path))
+            shutil.copyfile(path, copy)
+            run = subprocess.run([lupdate, "-project", project, "-no-obsolete", "-locations",
+                                  "none", "-ts", copy], capture_output=True, text=True,
+                                 timeout=300)
+            report = run.stdout + run.stderr
+            found = re.search(r"\((\d+) new and \d+ already existing\)", report)
+            removed = re.search(r"Removed (\d+) obsolete", report)
+            added = int(found.group(1)) if found else -1
+            gone = int(removed.group(1)) if removed else 0
+            if run.returncode != 0 or added != 0 or gone != 0:
+                print(f"{path}: lupdate would add {added} and remove {gone} messages; run "
+                      f"`cmake --build build --target update_translations`\n{report}")
+                stale += 1
+            else:
+                print(f"{path}: current")
+    return 1 if stale else 0
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "export":
         export(argv[2], argv[3])
@@ -156,6 +186,8 @@ def main(argv):
         english(argv[2])
     elif len(argv) >= 3 and argv[1] == "check":
         return check(argv[2:])
+    elif len(argv) >= 5 and argv[1] == "current":
+        return current(argv[2], argv[3], argv[4:])
     else:
         print(__doc__)
         return 2
