@@ -4,6 +4,7 @@
 
 #include "storage/database.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,6 +22,21 @@ constexpr int largeCodeListRows = 200000;
 #else
 constexpr int largeCodeListRows = 1000000;
 #endif
+
+// Whether the suite runs against the PostgreSQL server the ctest fixture starts
+// (RADIOCODE_TEST_DB=postgresql) rather than SQLite.
+inline bool againstPostgres() {
+    return qEnvironmentVariable("RADIOCODE_TEST_DB") == QLatin1String("postgresql");
+}
+
+// The URL that server's fixture left in the file $RADIOCODE_TEST_PG_URL_FILE names; empty when it
+// left none.
+inline QString fixturePostgresUrl() {
+    QFile file(qEnvironmentVariable("RADIOCODE_TEST_PG_URL_FILE"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
 
 // Drops the program's tables, and `otherTables`, from the PostgreSQL database at `url`, so the
 // next test starts on an empty one. A server the test cannot reach ends the test run.

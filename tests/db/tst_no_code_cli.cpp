@@ -133,12 +133,11 @@ private slots:
         QVERIFY2(QFile::exists(program), "build the radiocode target first");
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QFAIL("pdftotext is missing: install poppler-utils (packaging/dev.sh test does).");
-        postgres_ = qEnvironmentVariable("RADIOCODE_TEST_DB") == QLatin1String("postgresql");
+        postgres_ = radiocode::test::againstPostgres();
         if (postgres_) {
-            QFile file(qEnvironmentVariable("RADIOCODE_TEST_PG_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
+            postgresUrl_ = radiocode::test::fixturePostgresUrl();
+            QVERIFY2(postgresUrl_.startsWith(QLatin1String("postgresql://")),
                      "the PostgreSQL fixture did not leave its URL (tests/db/postgres_fixture.sh)");
-            postgresUrl_ = QString::fromUtf8(file.readAll()).trimmed();
         }
         qInfo("no-code suite against %s", postgres_ ? "PostgreSQL" : "SQLite");
     }

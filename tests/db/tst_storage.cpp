@@ -81,13 +81,11 @@ class TestStorage : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        postgres_ = qEnvironmentVariable("RADIOCODE_TEST_DB") == QLatin1String("postgresql");
+        postgres_ = radiocode::test::againstPostgres();
         if (postgres_) {
-            QFile file(qEnvironmentVariable("RADIOCODE_TEST_PG_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
+            postgresUrl_ = radiocode::test::fixturePostgresUrl();
+            QVERIFY2(postgresUrl_.startsWith(QLatin1String("postgresql://")),
                      "the PostgreSQL fixture did not leave its URL (tests/db/postgres_fixture.sh)");
-            postgresUrl_ = QString::fromUtf8(file.readAll()).trimmed();
-            QVERIFY(postgresUrl_.startsWith(QLatin1String("postgresql://")));
         }
         qInfo("storage suite against %s", postgres_ ? "PostgreSQL" : "SQLite");
     }
@@ -161,9 +159,11 @@ private slots:
     // Takes the open database back to schema `version`: drops the columns later schemas added.
     static void downgradeJobs(Database& db, int version) {
         QSqlQuery query(db.connection());
-        if (version < 5)
+        if (version < 5) {
             QVERIFY2(query.exec(QStringLiteral("DROP TABLE job_pictures")),
                      qPrintable(query.lastError().text()));
+            QVERIFY(!db.connection().tables().contains(QStringLiteral("job_pictures")));
+        }
         if (version < 4)
             for (const char* statement :
                  {"DROP TABLE code_requests", "ALTER TABLE codes DROP COLUMN refused_by",
@@ -311,12 +311,7 @@ private slots:
         job.notes = QStringLiteral("kept");
         const auto id = db->jobLog().addJob(job);
         QVERIFY(id);
-        downgradeJobs(*db, 4);
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(!db->connection().tables().contains(QStringLiteral("job_pictures")));
-        db.reset();
-        db = reopen();
+        db = migratedFromSchema(std::move(db), 4);
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
         QCOMPARE(db->jobLog().job(*id)->notes, QStringLiteral("kept"));
