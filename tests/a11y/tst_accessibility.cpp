@@ -3,6 +3,7 @@
 // the code database's dialogs has a name; Tab follows the visual order; the result page reads the
 // code, the steps and the cautions in that order; a change of the serial's state is announced.
 #include "process_run.h"
+#include "program_window.h"
 #include "window_suite_main.h"
 
 #include "common/i18n.h"
@@ -203,13 +204,8 @@ class TestAccessibility : public QObject {
 
 private slots:
     void init() {
-        QSettings().clear();
-        installTranslations(QStringLiteral("en"));
-        program_ = std::make_unique<FinderProgram>();
+        QVERIFY(radiocode::test::startProgramInEnglish(program_));
         window_ = &program_->window();
-        window_->resize(1200, 760);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
         // On a real X server without a window manager, focus comes only to an active window.
         window_->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window_));

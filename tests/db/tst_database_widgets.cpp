@@ -2,6 +2,7 @@
 // progress, cancel, conflicts resolved only when ticked and confirmed), the job history, the
 // settings page, and the job buttons on the main window's result page.
 #include "common/texts.h"
+#include "database_test_support.h"
 #include "gui/database/database_integration.h"
 #include "gui/database/database_session.h"
 #include "gui/database/database_settings_page.h"
@@ -67,21 +68,7 @@ class TestDatabaseWidgets : public QObject {
         return radiocode::test::writeFile(dir_.filePath(name), content);
     }
 
-    std::unique_ptr<Database> open() {
-        QString error;
-        auto db = Database::open(url_, &error);
-        if (!db)
-            qWarning("%s", qPrintable(error));
-        return db;
-    }
-
-    static QByteArray codeList(int rows) {
-        QByteArray data = "serial,code\n";
-        for (int i = 0; i < rows; ++i)
-            data += "BP" + QByteArray::number(i).rightJustified(12, '0') + ',' +
-                    QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
-        return data;
-    }
+    std::unique_ptr<Database> open() { return radiocode::test::openDatabase(url_); }
 
     void closeWarnings() {
         for (QWidget* widget : QApplication::topLevelWidgets())
@@ -236,7 +223,8 @@ private slots:
 
     void importDialogProgressAndCancel() {
         auto db = open();
-        const QString file = writeFile(QStringLiteral("large.csv"), codeList(largeRows));
+        const QString file =
+            writeFile(QStringLiteral("large.csv"), radiocode::test::codeList(largeRows));
         ImportDialog dialog(db->location());
         dialog.show();
         dialog.setFile(file);

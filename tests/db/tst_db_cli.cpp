@@ -1,5 +1,6 @@
 // `radiocode db` and `radiocode jobs` through QProcess: output shapes, exit codes, and what the
 // database looks like afterwards (including after a SIGKILL in the middle of an import).
+#include "database_test_support.h"
 #include "process_run.h"
 #include "storage/database.h"
 
@@ -20,12 +21,7 @@
 
 using namespace radiocode::storage;
 
-// Under AddressSanitizer everything runs several times slower: fewer rows show the same.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int largeRows = 200000;
-#else
-constexpr int largeRows = 1000000;
-#endif
+constexpr int largeRows = radiocode::test::largeCodeListRows;
 
 namespace {
 
@@ -33,14 +29,7 @@ const QString program = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode"
 
 using radiocode::test::Run;
 
-QByteArray codeList(int rows) {
-    QByteArray data = "serial,code\n";
-    data.reserve(rows * 21 + 12);
-    for (int i = 0; i < rows; ++i)
-        data += "BP" + QByteArray::number(i).rightJustified(12, '0') + ',' +
-                QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
-    return data;
-}
+using radiocode::test::codeList;
 
 } // namespace
 

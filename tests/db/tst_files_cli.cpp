@@ -115,6 +115,16 @@ class TestFilesCli : public QObject {
                  0);
     }
 
+    // A "command" column: the commands that write the file named after them.
+    static void addCommandsThatWriteAFile() {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
+        QTest::newRow("jobs export")
+            << QStringList{QStringLiteral("jobs"), QStringLiteral("export")};
+        QTest::newRow("sheet --out") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
+                                                    QStringLiteral("--out")};
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
@@ -151,14 +161,7 @@ private slots:
         QCOMPARE(fileType(path), mode_t(S_IFIFO)); // still a FIFO, not a file
     }
 
-    void exportsToAFullDeviceFailAndLeaveIt_data() {
-        QTest::addColumn<QStringList>("command");
-        QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
-        QTest::newRow("jobs export")
-            << QStringList{QStringLiteral("jobs"), QStringLiteral("export")};
-        QTest::newRow("sheet --out") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
-                                                    QStringLiteral("--out")};
-    }
+    void exportsToAFullDeviceFailAndLeaveIt_data() { addCommandsThatWriteAFile(); }
     void exportsToAFullDeviceFailAndLeaveIt() {
         // /dev/full only written to, as the shell's > would: it must stay the device it is.
         QFETCH(QStringList, command);
@@ -171,14 +174,7 @@ private slots:
         QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
     }
 
-    void exportsRefuseFoldersAndSockets_data() {
-        QTest::addColumn<QStringList>("command");
-        QTest::newRow("db export") << QStringList{QStringLiteral("db"), QStringLiteral("export")};
-        QTest::newRow("jobs export")
-            << QStringList{QStringLiteral("jobs"), QStringLiteral("export")};
-        QTest::newRow("sheet --out") << QStringList{QStringLiteral("sheet"), QStringLiteral("J727"),
-                                                    QStringLiteral("--out")};
-    }
+    void exportsRefuseFoldersAndSockets_data() { addCommandsThatWriteAFile(); }
     void exportsRefuseFoldersAndSockets() {
         QFETCH(QStringList, command);
         const QString folder = dir_.filePath(QStringLiteral("folder"));

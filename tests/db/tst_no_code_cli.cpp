@@ -7,6 +7,7 @@
 #include "sheet/request_letter.h"
 #include "storage/database.h"
 
+#include "database_test_support.h"
 #include "process_run.h"
 
 #include <QCoreApplication>
@@ -55,23 +56,7 @@ class TestNoCodeCli : public QObject {
     QString freshUrl() {
         if (!postgres_)
             return QStringLiteral("sqlite:%1/nocode%2.db").arg(dir_.path()).arg(++counter_);
-        const auto location = DatabaseUrl::parse(postgresUrl_, nullptr);
-        {
-            QSqlDatabase admin =
-                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-            admin.setHostName(location->host);
-            admin.setPort(location->port);
-            admin.setUserName(location->user);
-            admin.setDatabaseName(location->databaseName);
-            if (!admin.open())
-                qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
-            QSqlQuery query(admin);
-            query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table :
-                 {"codes", "jobs", "code_requests", "job_pictures", "radiocode_meta"})
-                query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        radiocode::test::emptyPostgresDatabase(postgresUrl_);
         return postgresUrl_;
     }
 
@@ -148,12 +133,11 @@ private slots:
         QVERIFY2(QFile::exists(program), "build the radiocode target first");
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QFAIL("pdftotext is missing: install poppler-utils (packaging/dev.sh test does).");
-        postgres_ = qEnvironmentVariable("RADIOCODE_TEST_DB") == QLatin1String("postgresql");
+        postgres_ = radiocode::test::againstPostgres();
         if (postgres_) {
-            QFile file(qEnvironmentVariable("RADIOCODE_TEST_PG_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
+            postgresUrl_ = radiocode::test::fixturePostgresUrl();
+            QVERIFY2(postgresUrl_.startsWith(QLatin1String("postgresql://")),
                      "the PostgreSQL fixture did not leave its URL (tests/db/postgres_fixture.sh)");
-            postgresUrl_ = QString::fromUtf8(file.readAll()).trimmed();
         }
         qInfo("no-code suite against %s", postgres_ ? "PostgreSQL" : "SQLite");
     }

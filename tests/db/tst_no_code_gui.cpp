@@ -2,6 +2,7 @@
 // the no-code page (a swapped radio shows no code; a match shows the card's code and keeps it once
 // it worked), "Request the code" (the letter as PDF, the job waiting), the reminder at start, the
 // "Waiting for codes" history with the answer, and a refused code flagged on the next lookup.
+#include "database_test_support.h"
 #include "gui/database/database_integration.h"
 #include "gui/database/history_window.h"
 #include "gui/database/no_code_actions.h"
@@ -56,13 +57,7 @@ class TestNoCodeGui : public QObject {
     QString url_;
     int counter_ = 0;
 
-    std::unique_ptr<Database> open() {
-        QString error;
-        auto db = Database::open(url_, &error);
-        if (!db)
-            qWarning("%s", qPrintable(error));
-        return db;
-    }
+    std::unique_ptr<Database> open() { return radiocode::test::openDatabase(url_); }
 
     void closeMessages() {
         for (QWidget* widget : QApplication::topLevelWidgets())
@@ -70,11 +65,17 @@ class TestNoCodeGui : public QObject {
                 box->close();
     }
 
-    // The program as the technician starts it, shown, its database open.
+    // The program as the technician starts it, shown, its database open. Another radio's lookup
+    // keeps no job details (the question answered "clear them"); every confirmation is answered
+    // yes.
     static bool start(FinderProgram& program) {
         QSignalSpy firstFrame(&program.window(), &MainWindow::firstFrameShown);
         program.window().show();
-        return firstFrame.wait(10000) && program.database().session().database() != nullptr;
+        if (!firstFrame.wait(10000) || program.database().session().database() == nullptr)
+            return false;
+        program.window().setKeepDetailsQuestion([](const QString&) { return false; });
+        program.database().setConfirmation([](const QString&) { return true; });
+        return true;
     }
 
     static void technician(MainWindow& window, const QString& name) {
@@ -102,9 +103,6 @@ private slots:
         FinderProgram program;
         QVERIFY(start(program));
         MainWindow& window = program.window();
-        // Another radio's lookup keeps no job details: the question is answered "clear them".
-        window.setKeepDetailsQuestion([](const QString&) { return false; });
-        program.database().setConfirmation([](const QString&) { return true; });
         NoCodeActions* noCode = program.database().noCodeActions();
         technician(window, QStringLiteral("Ann"));
         QVERIFY(window.lookUp(serial, std::nullopt));
@@ -165,9 +163,6 @@ private slots:
         FinderProgram program;
         QVERIFY(start(program));
         MainWindow& window = program.window();
-        // Another radio's lookup keeps no job details: the question is answered "clear them".
-        window.setKeepDetailsQuestion([](const QString&) { return false; });
-        program.database().setConfirmation([](const QString&) { return true; });
         NoCodeActions* noCode = program.database().noCodeActions();
 
         // The workshop's details, from the settings dialog.
@@ -248,9 +243,6 @@ private slots:
         FinderProgram program;
         QVERIFY(start(program));
         MainWindow& window = program.window();
-        // Another radio's lookup keeps no job details: the question is answered "clear them".
-        window.setKeepDetailsQuestion([](const QString&) { return false; });
-        program.database().setConfirmation([](const QString&) { return true; });
         NoCodeActions* noCode = program.database().noCodeActions();
         // Said at start.
         QVERIFY2(noCode->reminder().contains(QLatin1String("7 days")),

@@ -9,6 +9,9 @@
 
 #include "radiocode/code_source.h"
 
+#include "database_test_support.h"
+#include "process_run.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -28,23 +31,11 @@
 using namespace radiocode;
 using namespace radiocode::storage;
 
-// Under AddressSanitizer everything runs several times slower: fewer rows show the same.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int largeRows = 200000;
-#else
-constexpr int largeRows = 1000000;
-#endif
+constexpr int largeRows = radiocode::test::largeCodeListRows;
 
 namespace {
 
-QByteArray codeList(int rows, int first = 0) {
-    QByteArray data = "serial,code\n";
-    data.reserve(rows * 21 + 12);
-    for (int i = first; i < first + rows; ++i)
-        data += "BP" + QByteArray::number(i).rightJustified(12, '0') + ',' +
-                QByteArray::number(i % 10000).rightJustified(4, '0') + '\n';
-    return data;
-}
+using radiocode::test::codeList;
 
 QString blaupunkt(int i) {
     return QStringLiteral("BP") + QString::number(i).rightJustified(12, QLatin1Char('0'));
@@ -66,53 +57,35 @@ class TestStorage : public QObject {
     QString freshUrl() {
         if (!postgres_)
             return QStringLiteral("sqlite:%1/test%2.db").arg(dir_.path()).arg(++counter_);
-        const auto location = DatabaseUrl::parse(postgresUrl_, nullptr);
-        {
-            QSqlDatabase admin =
-                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-            admin.setHostName(location->host);
-            admin.setPort(location->port);
-            admin.setUserName(location->user);
-            admin.setDatabaseName(location->databaseName);
-            if (!admin.open())
-                qFatal("cannot reach the test server: %s", qPrintable(admin.lastError().text()));
-            QSqlQuery query(admin);
-            query.exec(QStringLiteral("SET client_min_messages = warning"));
-            for (const char* table : {"codes", "jobs", "code_requests", "job_pictures",
-                                      "radiocode_meta", "other_table"})
-                query.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        radiocode::test::emptyPostgresDatabase(postgresUrl_, {QStringLiteral("other_table")});
         return postgresUrl_;
     }
 
     std::unique_ptr<Database> openFresh() {
         url_ = freshUrl();
-        QString error;
-        auto db = Database::open(url_, &error);
-        if (!db)
-            qWarning("open failed: %s", qPrintable(error));
-        return db;
+        return radiocode::test::openDatabase(url_);
     }
 
-    std::unique_ptr<Database> reopen() {
-        QString error;
-        auto db = Database::open(url_, &error);
-        if (!db)
-            qWarning("reopen failed: %s", qPrintable(error));
-        return db;
+    std::unique_ptr<Database> reopen() { return radiocode::test::openDatabase(url_); }
+
+    // The open database taken back to schema `version`, closed and opened again, which migrates
+    // it; null when the downgrade failed.
+    std::unique_ptr<Database> migratedFromSchema(std::unique_ptr<Database> db, int version) {
+        downgradeJobs(*db, version);
+        if (QTest::currentTestFailed())
+            return nullptr;
+        db.reset();
+        return reopen();
     }
 
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        postgres_ = qEnvironmentVariable("RADIOCODE_TEST_DB") == QLatin1String("postgresql");
+        postgres_ = radiocode::test::againstPostgres();
         if (postgres_) {
-            QFile file(qEnvironmentVariable("RADIOCODE_TEST_PG_URL_FILE"));
-            QVERIFY2(file.open(QIODevice::ReadOnly),
+            postgresUrl_ = radiocode::test::fixturePostgresUrl();
+            QVERIFY2(postgresUrl_.startsWith(QLatin1String("postgresql://")),
                      "the PostgreSQL fixture did not leave its URL (tests/db/postgres_fixture.sh)");
-            postgresUrl_ = QString::fromUtf8(file.readAll()).trimmed();
-            QVERIFY(postgresUrl_.startsWith(QLatin1String("postgresql://")));
         }
         qInfo("storage suite against %s", postgres_ ? "PostgreSQL" : "SQLite");
     }
@@ -186,9 +159,11 @@ private slots:
     // Takes the open database back to schema `version`: drops the columns later schemas added.
     static void downgradeJobs(Database& db, int version) {
         QSqlQuery query(db.connection());
-        if (version < 5)
+        if (version < 5) {
             QVERIFY2(query.exec(QStringLiteral("DROP TABLE job_pictures")),
                      qPrintable(query.lastError().text()));
+            QVERIFY(!db.connection().tables().contains(QStringLiteral("job_pictures")));
+        }
         if (version < 4)
             for (const char* statement :
                  {"DROP TABLE code_requests", "ALTER TABLE codes DROP COLUMN refused_by",
@@ -215,11 +190,7 @@ private slots:
         old.serial = QStringLiteral("BP538769672026");
         old.customer = QStringLiteral("Ann");
         QVERIFY(db->jobLog().addJob(old));
-        downgradeJobs(*db, 1);
-        if (QTest::currentTestFailed())
-            return;
-        db.reset();
-        db = reopen();
+        db = migratedFromSchema(std::move(db), 1);
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
         const QList<Job> before = db->jobLog().jobs();
@@ -255,11 +226,7 @@ private slots:
         job.family = Family::Renault;
         job.customer = QStringLiteral("Smith");
         QVERIFY(db->jobLog().addJob(job));
-        downgradeJobs(*db, 2);
-        if (QTest::currentTestFailed())
-            return;
-        db.reset();
-        db = reopen();
+        db = migratedFromSchema(std::move(db), 2);
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
         QCOMPARE(db->jobLog().jobs().size(), 1);
@@ -344,12 +311,7 @@ private slots:
         job.notes = QStringLiteral("kept");
         const auto id = db->jobLog().addJob(job);
         QVERIFY(id);
-        downgradeJobs(*db, 4);
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(!db->connection().tables().contains(QStringLiteral("job_pictures")));
-        db.reset();
-        db = reopen();
+        db = migratedFromSchema(std::move(db), 4);
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Database::knownSchemaVersion);
         QCOMPARE(db->jobLog().job(*id)->notes, QStringLiteral("kept"));

@@ -2,6 +2,7 @@
 // optional part number typed beside the serial, checked live and holding back a contradicted
 // code; a 7th-character letter read both ways; a serial of an unknown label form, unchecked.
 #include "pdf_reading.h"
+#include "program_window.h"
 #include "window_suite_main.h"
 
 #include "common/i18n.h"
@@ -68,13 +69,8 @@ private slots:
     }
 
     void init() {
-        QSettings().clear();
-        installTranslations(QStringLiteral("en"));
-        program_ = std::make_unique<FinderProgram>();
+        QVERIFY(radiocode::test::startProgramInEnglish(program_));
         window_ = &program_->window();
-        window_->resize(1200, 760);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
         window_->chooseFamily(Family::Blaupunkt);
         window_->showPage(Page::SerialEntry);
         entry_ = window_->serialEntryPage();

@@ -36,11 +36,6 @@
 
 using namespace radiocode;
 using namespace radiocode::gui;
-using test::containsCode;
-using test::pdfPages;
-using test::pdfPageSize;
-using test::pdfText;
-
 using radiocode::test::containsCode;
 using radiocode::test::pdfPages;
 using radiocode::test::pdfPageSize;

@@ -7,8 +7,8 @@
 // (root in a VM or a privileged container); without it those cases are skipped and the file size
 // limit (RLIMIT_FSIZE, no privileges) stands in for a full disk.
 #include "process_run.h"
+#include "tmpfs_mount.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -28,23 +28,18 @@ Run runProgram(const QString& program, const QStringList& arguments, int timeout
                                        radiocode::test::RunOptions().timeoutMs(timeoutMs));
 }
 
-bool shell(const QString& command) {
-    const Run result = runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
-    return !result.crashed && result.exitCode == 0;
-}
-
 } // namespace
 
 class FaultsTest : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
-    QString mountPoint_;
+    radiocode::test::TmpfsMount tmpfs_{dir_.filePath(QStringLiteral("mnt"))};
     QString smallList_; // two codes: the data that must survive every fault
     QString bigList_;   // 200,000 codes: about 16 MB of database
 
     QString url() const {
-        return QStringLiteral("sqlite:") + mountPoint_ + QStringLiteral("/codes.db");
+        return QStringLiteral("sqlite:") + tmpfs_.filePath(QStringLiteral("codes.db"));
     }
 
     Run cli(QStringList arguments, const QString& databaseUrl) {
@@ -73,17 +68,10 @@ class FaultsTest : public QObject {
         QVERIFY2(lookup.out.contains("1234"), lookup.out.constData());
     }
 
-    bool mountTmpfs(const char* size) {
-        return shell(QStringLiteral("mount -t tmpfs -o size=%1 radiocodeProgram-test %2")
-                         .arg(QLatin1String(size), mountPoint_));
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(QFile::exists(radiocodeProgram));
         QVERIFY(dir_.isValid());
-        mountPoint_ = dir_.filePath(QStringLiteral("mnt"));
-        QVERIFY(QDir().mkpath(mountPoint_));
         smallList_ = dir_.filePath(QStringLiteral("small.csv"));
         bigList_ = dir_.filePath(QStringLiteral("big.csv"));
         writeFile(smallList_, "serial,code\nBP934515516803,1234\nBE473912345678,4321\n");
@@ -92,11 +80,11 @@ private slots:
 
     void cleanup() {
         // Whatever a case left mounted.
-        shell(QStringLiteral("mountpoint -q %1 && umount %1 || true").arg(mountPoint_));
+        tmpfs_.unmount();
     }
 
     void diskFillsUpDuringImport() {
-        if (!mountTmpfs("2m"))
+        if (!tmpfs_.mount(QStringLiteral("2m")))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
         QCOMPARE(importList(smallList_, url()).exitCode, 0);
 
@@ -108,7 +96,7 @@ private slots:
         expectSavedCode(url());
 
         // More room: the same import goes through, and the earlier codes are still there.
-        QVERIFY(shell(QStringLiteral("mount -o remount,size=64m %1").arg(mountPoint_)));
+        QVERIFY(tmpfs_.remount(QStringLiteral("size=64m")));
         const Run again = importList(bigList_, url());
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("200000 imported"), again.out.constData());
@@ -116,11 +104,11 @@ private slots:
     }
 
     void diskAlreadyFull() {
-        if (!mountTmpfs("2m"))
+        if (!tmpfs_.mount(QStringLiteral("2m")))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
         QCOMPARE(importList(smallList_, url()).exitCode, 0);
         // Fill every last block.
-        shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
+        QVERIFY(tmpfs_.fill());
 
         const Run add = addConfirmedCode();
         QVERIFY(!add.crashed);
@@ -130,7 +118,7 @@ private slots:
         // Lookups on the full disk still work (the database is opened read-only).
         expectSavedCode(url());
 
-        QVERIFY(QFile::remove(mountPoint_ + QStringLiteral("/filler")));
+        QVERIFY(tmpfs_.removeFiller());
         expectSavedCode(url());
         const Run addAgain = addConfirmedCode();
         QCOMPARE(addAgain.exitCode, 0);
@@ -141,14 +129,14 @@ private slots:
     // A small export is written in one buffered write that fails only when the file is closed:
     // it must still fail, with no empty file left behind (QSaveFile alone would commit it).
     void exportsToAFullDiskLeaveNoEmptyFile() {
-        if (!mountTmpfs("1m"))
+        if (!tmpfs_.mount(QStringLiteral("1m")))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
         const QString databaseUrl =
             QStringLiteral("sqlite:") + dir_.filePath(QStringLiteral("export.db"));
         QCOMPARE(importList(smallList_, databaseUrl).exitCode, 0);
-        shell(QStringLiteral("dd if=/dev/zero of=%1/filler bs=4k 2>/dev/null").arg(mountPoint_));
+        QVERIFY(tmpfs_.fill());
         for (const QString& what : {QStringLiteral("db"), QStringLiteral("jobs")}) {
-            const QString target = mountPoint_ + QStringLiteral("/%1.csv").arg(what);
+            const QString target = tmpfs_.filePath(what + QStringLiteral(".csv"));
             const Run exported = cli(
                 {what, QStringLiteral("export"), target, QStringLiteral("--force")}, databaseUrl);
             QVERIFY(!exported.crashed);
@@ -185,10 +173,10 @@ private slots:
     }
 
     void fileSystemTurnsReadOnly() {
-        if (!mountTmpfs("8m"))
+        if (!tmpfs_.mount(QStringLiteral("8m")))
             QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
         QCOMPARE(importList(smallList_, url()).exitCode, 0);
-        QVERIFY(shell(QStringLiteral("mount -o remount,ro %1").arg(mountPoint_)));
+        QVERIFY(tmpfs_.remount(QStringLiteral("ro")));
 
         const Run add = addConfirmedCode();
         QVERIFY(!add.crashed);
@@ -200,7 +188,7 @@ private slots:
         // Lookups still work on the read-only file system.
         expectSavedCode(url());
 
-        QVERIFY(shell(QStringLiteral("mount -o remount,rw %1").arg(mountPoint_)));
+        QVERIFY(tmpfs_.remount(QStringLiteral("rw")));
         expectSavedCode(url());
         QCOMPARE(addConfirmedCode().exitCode, 0);
     }

@@ -1,7 +1,8 @@
 // Hostile input and faults against the command-line tool, run as a real process:
 // `radiocode lookup` and `radiocode batch` with what a paste, a scanner or a broken file can give,
-// and an output disk that is full.
+// and an output disk that is full (a tmpfs of the test's own, filled up).
 #include "process_run.h"
+#include "tmpfs_mount.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -11,17 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-
 namespace {
 
 const QString radiocodeProgram = QStringLiteral(RADIOCODE_BINARY_DIR "/app/cli/radiocode");
-
-// /dev/full answers every write with ENOSPC, as a full disk does; some containers lack it.
-bool haveDevFull() {
-    struct stat info {};
-    return ::stat("/dev/full", &info) == 0 && S_ISCHR(info.st_mode);
-}
 
 using radiocode::test::Run;
 using radiocode::test::writeFile;
@@ -56,8 +49,24 @@ QList<QByteArray> rowsOf(const QByteArray& csv) {
 class HostileCliTest : public QObject {
     Q_OBJECT
 
+    // A full disk: a tmpfs of the test's own with every block taken, so each write of the
+    // program's output fails with ENOSPC.
+    QTemporaryDir fullDiskDir_;
+    radiocode::test::TmpfsMount fullDisk_{fullDiskDir_.filePath(QStringLiteral("full"))};
+    bool haveFullDisk_ = false;
+
+    QString outputOnTheFullDisk() const { return fullDisk_.filePath(QStringLiteral("output.txt")); }
+
 private slots:
-    void initTestCase() { QVERIFY2(QFile::exists(radiocodeProgram), qPrintable(radiocodeProgram)); }
+    void initTestCase() {
+        QVERIFY2(QFile::exists(radiocodeProgram), qPrintable(radiocodeProgram));
+        QVERIFY(fullDiskDir_.isValid());
+        haveFullDisk_ = fullDisk_.mount(QStringLiteral("256k"));
+        if (haveFullDisk_)
+            QVERIFY(fullDisk_.fill());
+    }
+
+    void cleanupTestCase() { fullDisk_.unmount(); }
 
     // Look-alike letters and a bidi override are refused, with the clean serial suggested.
     void lookupRefusesAndSuggestsTheCleanSerial_data() {
@@ -178,12 +187,13 @@ private slots:
     }
 
     void batchToAFullDiskSaysSoAndFails() {
-        if (!haveDevFull())
-            QSKIP("no /dev/full device here");
+        if (!haveFullDisk_)
+            QSKIP(
+                "cannot mount a tmpfs to fill up here (needs root outside a restricted container)");
         QProcess process;
         process.setProgram(radiocodeProgram);
         process.setArguments({QStringLiteral("batch")});
-        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.setStandardOutputFile(outputOnTheFullDisk());
         process.start();
         QVERIFY(process.waitForStarted());
         process.write("J727\nM212365\n");
@@ -208,8 +218,9 @@ private slots:
 
     void everyCommandToAFullDiskSaysSoAndFails() {
         QFETCH(QStringList, arguments);
-        if (!haveDevFull())
-            QSKIP("no /dev/full device here");
+        if (!haveFullDisk_)
+            QSKIP(
+                "cannot mount a tmpfs to fill up here (needs root outside a restricted container)");
         QTemporaryDir dir;
         QProcess process;
         process.setProgram(radiocodeProgram);
@@ -217,7 +228,7 @@ private slots:
             QStringList{QStringLiteral("--database"),
                         QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("codes.db"))} +
             arguments);
-        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.setStandardOutputFile(outputOnTheFullDisk());
         process.start();
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
