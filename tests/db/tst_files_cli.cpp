@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include "process_run.h"
+#include "tmpfs_mount.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -161,17 +162,25 @@ private slots:
         QCOMPARE(fileType(path), mode_t(S_IFIFO)); // still a FIFO, not a file
     }
 
-    void exportsToAFullDeviceFailAndLeaveIt_data() { addCommandsThatWriteAFile(); }
-    void exportsToAFullDeviceFailAndLeaveIt() {
-        // /dev/full only written to, as the shell's > would: it must stay the device it is.
+    void exportsToAFullDiskFailAndKeepTheOldFile_data() { addCommandsThatWriteAFile(); }
+    void exportsToAFullDiskFailAndKeepTheOldFile() {
+        // A file already there, on a disk that then fills up: --force must not cost it.
         QFETCH(QStringList, command);
         addCodes();
-        QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
-        const Run result =
-            run(command + QStringList{QStringLiteral("/dev/full"), QStringLiteral("--force")});
+        QTemporaryDir mountDir;
+        radiocode::test::TmpfsMount disk(mountDir.filePath(QStringLiteral("disk")));
+        if (!disk.mount(QStringLiteral("256k")))
+            QSKIP("cannot mount a tmpfs to fill up here (needs root outside a restricted "
+                  "container)");
+        const QString path = radiocode::test::writeFile(disk.filePath(QStringLiteral("export.out")),
+                                                        "saved before the disk filled up");
+        QVERIFY(disk.fill());
+        const Run result = run(command + QStringList{path, QStringLiteral("--force")});
         QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains("No space left on device"), result.err.constData());
-        QCOMPARE(fileType("/dev/full"), mode_t(S_IFCHR));
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("saved before the disk filled up"));
     }
 
     void exportsRefuseFoldersAndSockets_data() { addCommandsThatWriteAFile(); }
