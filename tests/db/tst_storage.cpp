@@ -582,7 +582,8 @@ private slots:
         QCOMPARE(report.conflicts[0].line, 3);
         QCOMPARE(report.conflicts[0].storedCode, QStringLiteral("1234"));
         QCOMPARE(report.conflicts[0].fileCode, QStringLiteral("9999"));
-        QCOMPARE(report.conflicts[0].storedSource, QStringLiteral("database:confirmed:Ann"));
+        QCOMPARE(report.conflicts[0].storedSource,
+                 Provenance::named(Provenance::Kind::Confirmed, "Ann"));
         QCOMPARE(report.conflicts[1].line, 6);
         QCOMPARE(report.errors.size(), 2); // conflicts are listed with their lines
         // Never overwritten.
@@ -693,12 +694,13 @@ private slots:
         auto result = finder.lookup("bp 93451 5516803");
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("1234"));
-        QCOMPARE(result.answer->source, std::string("database:import:dealer list.csv"));
+        QCOMPARE(result.answer->source.id(), std::string("database:import:dealer list.csv"));
+        QVERIFY(!result.answer->source.when.empty()); // when it was stored
         result = finder.lookup("BE473935000375");
-        QCOMPARE(result.answer->source, std::string("database:confirmed:Ann"));
+        QCOMPARE(result.answer->source.id(), std::string("database:confirmed:Ann"));
         QCOMPARE(finder.lookup("BP000000000000").status, LookupStatus::NotFound);
         // Algorithms still answer their families; the database does not serve them.
-        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("J727").answer->source.kind, Provenance::Kind::RenaultAlgorithm);
         QVERIFY(!source.serves(Family::Visteon));
     }
 
@@ -837,7 +839,7 @@ private slots:
             Provenance::named(Provenance::Kind::CardEntered, "Ann"),
             Provenance::named(Provenance::Kind::Dealer, "Nissan Kartal"),
             Provenance::imported("dealer list.csv"),
-            Provenance::fromId(visteonSourceName),
+            Provenance{Provenance::Kind::VisteonAlgorithm, {}, {}},
             Provenance{}, // no code yet
         };
         for (const Provenance& source : sources) {
