@@ -585,7 +585,12 @@ private slots:
         QCOMPARE(report.conflicts[0].storedSource,
                  Provenance::named(Provenance::Kind::Confirmed, "Ann"));
         QCOMPARE(report.conflicts[1].line, 6);
+        QCOMPARE(report.conflicts[1].storedSource.id(), std::string("line 4 of this file"));
         QCOMPARE(report.errors.size(), 2); // conflicts are listed with their lines
+        QVERIFY2(report.errors[0].message.contains(u"(confirmed on a radio by Ann)"),
+                 qPrintable(report.errors[0].message));
+        QVERIFY2(report.errors[1].message.contains(u"(line 4 of this file)"),
+                 qPrintable(report.errors[1].message));
         // Never overwritten.
         QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
