@@ -15,8 +15,8 @@
 namespace radiocode {
 
 struct CodeAnswer {
-    std::string code; // four digits
-    Provenance source;
+    std::string code;  // four digits
+    Provenance source; // machines read source.id(); people read Texts::sourceDescription()
     // The serial the code is on record for, when the source was asked another reading than the
     // serial as recognised (a Blaupunkt 7th-character letter read as a digit). Empty otherwise.
     std::string recordedSerial = {};
