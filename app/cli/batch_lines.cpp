@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 
 // Built for large files: input is read in fixed blocks, output collects in one buffer written in
@@ -213,12 +214,13 @@ public:
     BatchAnswerer(const CodeFinder& finder, std::optional<Family> family, CsvWriter& writer)
         : finder_(finder), family_(family), writer_(writer) {
         for (const auto& [algorithmFamily, source] :
-             {std::pair{Family::Renault, renaultSourceName},
-              std::pair{Family::Visteon, visteonSourceName}}) {
+             {std::pair{Family::Renault, Provenance::Kind::RenaultAlgorithm},
+              std::pair{Family::Visteon, Provenance::Kind::VisteonAlgorithm}}) {
             PlainRow& row = plainRows_[static_cast<std::size_t>(algorithmFamily)];
             row.source = source;
+            row.sourceId = Provenance{source, {}, {}}.id();
             row.afterInput.append(",").append(familyId(algorithmFamily)).append(",");
-            row.afterCode.append(",").append(source).append(",");
+            row.afterCode.append(",").append(row.sourceId).append(",");
         }
     }
 
@@ -244,7 +246,7 @@ public:
             if (result.status == LookupStatus::Ok && !recognition.fromBarcode &&
                 !recognition.fromLabelForm) {
                 const PlainRow& row = plainRows_[static_cast<std::size_t>(*recognition.family)];
-                if (!row.source.empty() && result.answer->source == row.source) {
+                if (row.source && result.answer->source.kind == *row.source) {
                     writer_.raw(line);
                     writer_.raw(row.afterInput);
                     writer_.raw(recognition.serial);
@@ -271,16 +273,17 @@ public:
         if (result.answer) {
             // An algorithm's answer is four digits and a fixed name; a database may hold anything.
             const CodeAnswer& answer = *result.answer;
-            const bool fromAlgorithm =
-                answer.source == visteonSourceName || answer.source == renaultSourceName;
-            if (fromAlgorithm) {
+            const PlainRow* row = recognition.family
+                                      ? &plainRows_[static_cast<std::size_t>(*recognition.family)]
+                                      : nullptr;
+            if (row && row->source && answer.source.kind == *row->source) {
                 writer_.raw(answer.code);
                 writer_.comma();
-                writer_.raw(answer.source);
+                writer_.raw(row->sourceId);
             } else {
                 writer_.field(answer.code);
                 writer_.comma();
-                writer_.field(answer.source);
+                writer_.field(answer.source.id());
             }
         } else {
             writer_.comma();
@@ -341,7 +344,9 @@ private:
     // The fixed parts of a plain row of a family an algorithm answers: input,<afterInput>serial,
     // ok,code<afterCode> (source empty for the other families).
     struct PlainRow {
-        std::string_view source;
+        // The family's algorithm, its machine form written once: a plain line allocates nothing.
+        std::optional<Provenance::Kind> source;
+        std::string sourceId;   // "algorithm:visteon-m-serial"
         std::string afterInput; // ",visteon,"
         std::string afterCode;  // ",algorithm:visteon-m-serial,"
     };

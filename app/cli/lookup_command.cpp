@@ -125,9 +125,8 @@ void printJson(Context& context, const QString& input, const LookupResult& resul
         const std::optional<DigitSteps> digitSteps =
             digitStepsFor(*recognition.family, result.answer->code);
         object[QLatin1String("code")] = Texts::fromUtf8(result.answer->code);
-        const QString source = Texts::fromUtf8(result.answer->source);
-        object[QLatin1String("source")] = source;
-        object[QLatin1String("sourceText")] = Texts::sourceDescription(source);
+        object[QLatin1String("source")] = Texts::fromUtf8(result.answer->source.id());
+        object[QLatin1String("sourceText")] = Texts::sourceDescription(result.answer->source);
         if (!result.answer->recordedSerial.empty())
             object[QLatin1String("recordedSerial")] =
                 Texts::fromUtf8(result.answer->recordedSerial);
@@ -203,13 +202,14 @@ void printText(Context& context, const LookupResult& result) {
         }
         return;
     }
-    const QString source = Texts::fromUtf8(result.answer->source);
+    const Provenance& source = result.answer->source;
     if (const QString warning = attemptWarningFor(context, result); !warning.isEmpty())
         context.out << wrapped(Cli::tr("Warning: %1").arg(warning), 9) << "\n";
     if (const QString refused = Texts::refusedWarning(*result.answer); !refused.isEmpty())
         context.out << wrapped(Cli::tr("Warning: %1").arg(refused), 9) << "\n";
     context.out << Cli::tr("Code: %1").arg(Texts::fromUtf8(result.answer->code)) << "\n"
-                << wrapped(Cli::tr("Source: %1 (%2)").arg(Texts::sourceDescription(source), source),
+                << wrapped(Cli::tr("Source: %1 (%2)")
+                               .arg(Texts::sourceDescription(source), Texts::fromUtf8(source.id())),
                            8)
                 << "\n";
     if (recognition.state == InputState::Unchecked)

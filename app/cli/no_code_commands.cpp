@@ -138,11 +138,11 @@ int CardCommand::execute(Context& context, const QCommandLineParser& parser) con
     if (familyInfo(family).origin == CodeOrigin::CodeDatabase) {
         if (const auto stored = database->codes().findCode(family, serial);
             stored && stored->code != code)
-            context.out << wrapped(
-                               Cli::tr("Warning: the code database holds %1 for this serial "
-                                       "(%2). Check the card and the label before trying.")
-                                   .arg(stored->code, Texts::sourceDescription(stored->source())),
-                               9)
+            context.out << wrapped(Cli::tr("Warning: the code database holds %1 for this serial "
+                                           "(%2). Check the card and the label before trying.")
+                                       .arg(stored->code,
+                                            Texts::sourceDescription(stored->sourceProvenance())),
+                                   9)
                         << "\n";
     }
     storage::Job job;
@@ -281,7 +281,8 @@ int RequestCommand::execute(Context& context, const QCommandLineParser& parser) 
     if (const auto stored = database->codes().findCode(radioFamily, content.serial))
         context.out << wrapped(Cli::tr("Note: the code database already holds a code for %1 (%2): "
                                        "radiocode lookup %1")
-                                   .arg(content.serial, Texts::sourceDescription(stored->source())))
+                                   .arg(content.serial,
+                                        Texts::sourceDescription(stored->sourceProvenance())))
                     << "\n";
     // Logged first, so the letter can name the job the answer belongs to.
     storage::Job job;
@@ -479,7 +480,8 @@ int AnswerCommand::execute(Context& context, const QCommandLineParser& parser) c
                     << wrapped(Cli::tr("the code database holds %1 for this radio (%2), not %3: "
                                        "nothing was changed. Check the answer with %4.")
                                    .arg(previous->code,
-                                        Texts::sourceDescription(previous->source()), code, from))
+                                        Texts::sourceDescription(previous->sourceProvenance()),
+                                        code, from))
                     << "\n";
         return ExitFailure;
     case storage::JobLog::AnswerResult::NotWaiting:

@@ -83,7 +83,7 @@ Row rowOf(Context& context, const labelscan::Reading& reading) {
         row.status = Texts::fromUtf8(lookupStatusId(result));
         if (result.answer) {
             row.code = Texts::fromUtf8(result.answer->code);
-            row.source = Texts::fromUtf8(result.answer->source);
+            row.source = Texts::fromUtf8(result.answer->source.id());
         }
     }
     row.json.insert(QStringLiteral("series"), row.series);

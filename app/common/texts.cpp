@@ -444,10 +444,6 @@ QString technicianName(const Provenance& provenance) {
 }
 } // namespace
 
-QString Texts::sourceDescription(const QString& source) {
-    return sourceDescription(Provenance::fromId(source.toStdString()));
-}
-
 QString Texts::sourceDescription(const Provenance& provenance) {
     // A person's name may be empty: the sentence then leaves it out rather than show "by ".
     const QString who = fromUtf8(provenance.who).trimmed();
@@ -484,10 +480,6 @@ QString Texts::sourceDescription(const Provenance& provenance) {
         break;
     }
     return tr("From a recorded source.");
-}
-
-QString Texts::sourceInBrief(const QString& source) {
-    return sourceInBrief(Provenance::fromId(source.toStdString()));
 }
 
 QString Texts::sourceInBrief(const Provenance& provenance) {

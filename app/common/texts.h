@@ -59,9 +59,6 @@ public:
     static QString sourceDescription(const Provenance& provenance);
     // The same in a few words, for inside a sentence: "imported from dealer.csv".
     static QString sourceInBrief(const Provenance& provenance);
-    // The same for a source in its machine form (a job's, an answer's: Provenance::id()).
-    static QString sourceDescription(const QString& source);
-    static QString sourceInBrief(const QString& source);
     // "This code was refused on a radio by X on DATE…", or empty when it never was.
     static QString refusedWarning(const CodeAnswer& answer);
     // The radio card's serial belongs to another radio: said instead of any code.

@@ -371,7 +371,7 @@ void ResultPage::fill() {
     source_->setVisible(code);
     QStringList source;
     if (code) {
-        source << tr("Source: %1").arg(Texts::sourceDescription(fromStd(result_.answer->source)));
+        source << tr("Source: %1").arg(Texts::sourceDescription(result_.answer->source));
         if (recognition.readings.size() > 1)
             source << Texts::readings(recognition);
         source << Texts::recordedReading(result_) << Texts::uncheckedNote(result_);

@@ -446,9 +446,8 @@ void drawRadioAndCode(SheetPainter& sheet, const SheetContent& content) {
         }
     }
     sheet.advance(box * 1.15 + sheet.mm(2));
-    const QString origin = hasCode
-                               ? Texts::sourceDescription(Texts::fromUtf8(result.answer->source))
-                               : Texts::noCodeReason(result);
+    const QString origin =
+        hasCode ? Texts::sourceDescription(result.answer->source) : Texts::noCodeReason(result);
     sheet.advance(sheet.paragraph(
         hasCode ? InstructionSheet::tr("Source: %1").arg(origin)
                 : InstructionSheet::tr("No code could be given: %1 Write it in the boxes once "

@@ -95,7 +95,7 @@ SourceResult DatabaseCodeSource::find(Family family, std::string_view serial) {
     }
     if (!stored)
         return SourceResult::notOnRecord();
-    CodeAnswer answer{stored->code.toStdString(), stored->source().toStdString()};
+    CodeAnswer answer{stored->code.toStdString(), stored->sourceProvenance()};
     if (stored->wasRefused()) {
         answer.refusedBy = stored->refusedBy.toStdString();
         answer.refusedAt = stored->refusedAt.toUTC().toString(Qt::ISODate).toStdString();

@@ -116,7 +116,7 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
         return false;
     };
     auto addConflict = [&](const PendingRow& row, const QString& storedCode,
-                           const QString& storedSource) {
+                           const Provenance& storedSource) {
         ++report.conflictTotal;
         if (!listed(report.conflicts.size()))
             return;
@@ -188,7 +188,7 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
                 if (stored->code == row.code)
                     ++report.duplicates;
                 else
-                    addConflict(row, stored->code, stored->source());
+                    addConflict(row, stored->code, stored->sourceProvenance());
                 continue;
             }
             const auto earlier = firstInChunk.constFind(key);
@@ -198,8 +198,10 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
             } else if ((*earlier)->code == row.code) {
                 ++report.duplicates;
             } else {
+                const QString earlierRow =
+                    Database::tr("line %1 of this file").arg((*earlier)->line);
                 addConflict(row, (*earlier)->code,
-                            Database::tr("line %1 of this file").arg((*earlier)->line));
+                            Provenance{Provenance::Kind::Other, earlierRow.toStdString(), {}});
             }
         }
         if (!fresh.empty()) {

@@ -5,6 +5,7 @@
 #include "storage/csv_reader.h"
 
 #include "radiocode/families.h"
+#include "radiocode/provenance.h"
 
 #include <QList>
 #include <QString>
@@ -25,7 +26,8 @@ struct ImportConflict {
     Family family = Family::Blaupunkt;
     QString serial;
     QString storedCode;
-    QString storedSource; // "database:…" or "line N of this file" for an earlier row of it
+    // The stored code's source, or (Kind::Other) "line N of this file" for an earlier row of it.
+    Provenance storedSource;
     QString fileCode;
 };
 

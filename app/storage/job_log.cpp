@@ -255,7 +255,7 @@ bool JobLog::learnFromOutcome(const Job& job, const QString& technician) {
                              "holds %2 for %3 (%4): the stored code was kept. Check which is right "
                              "and correct it with “radiocode db add … --replace”.")
                     .arg(job.code, previous->code, job.serial,
-                         Texts::sourceDescription(previous->source())));
+                         Texts::sourceDescription(previous->sourceProvenance())));
             return false;
         default:
             return false;

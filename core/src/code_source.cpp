@@ -17,18 +17,22 @@ SourceResult AlgorithmSource::find(Family family, std::string_view serial) {
 
 bool AlgorithmSource::findInto(Family family, std::string_view serial, CodeAnswer& into) const {
     std::optional<int> code;
-    std::string_view source;
+    Provenance::Kind source = Provenance::Kind::Other;
     if (family == Family::Renault) {
         code = renaultPrecodeCode(serial);
-        source = renaultSourceName;
+        source = Provenance::Kind::RenaultAlgorithm;
     } else if (family == Family::Visteon) {
         code = visteonCode(serial);
-        source = visteonSourceName;
+        source = Provenance::Kind::VisteonAlgorithm;
     }
     if (!code)
         return false;
     formatCodeInto(*code, into.code);
-    into.source.assign(source);
+    // Cleared, not replaced: the strings keep their storage for the next answer.
+    into.source.kind = source;
+    into.source.detail.clear();
+    into.source.who.clear();
+    into.source.when.clear();
     into.refusedBy.clear();
     into.refusedAt.clear();
     return true;

@@ -1,7 +1,5 @@
 #include "radiocode/provenance.h"
 
-#include "radiocode/code_source.h"
-
 #include <array>
 #include <utility>
 
@@ -16,6 +14,8 @@ constexpr std::array<std::pair<Provenance::Kind, std::string_view>, 5> namedPref
     {Provenance::Kind::Dealer, "dealer:"},
     {Provenance::Kind::Manufacturer, "manufacturer:"},
 }};
+constexpr std::string_view renaultId = "algorithm:renault-precode";
+constexpr std::string_view visteonId = "algorithm:visteon-m-serial";
 constexpr std::string_view importPrefix = "database:import:";
 constexpr std::string_view databasePrefix = "database:";
 
@@ -24,9 +24,9 @@ constexpr std::string_view databasePrefix = "database:";
 std::string Provenance::id() const {
     switch (kind) {
     case Kind::RenaultAlgorithm:
-        return std::string(renaultSourceName);
+        return std::string(renaultId);
     case Kind::VisteonAlgorithm:
-        return std::string(visteonSourceName);
+        return std::string(visteonId);
     case Kind::Imported:
         return std::string(importPrefix) + detail;
     case Kind::OtherDatabase:
@@ -47,9 +47,9 @@ std::string Provenance::id() const {
 }
 
 Provenance Provenance::fromId(std::string_view id) {
-    if (id == renaultSourceName)
+    if (id == renaultId)
         return {Kind::RenaultAlgorithm, {}, {}};
-    if (id == visteonSourceName)
+    if (id == visteonId)
         return {Kind::VisteonAlgorithm, {}, {}};
     if (id.substr(0, importPrefix.size()) == importPrefix)
         return imported(std::string(id.substr(importPrefix.size())));

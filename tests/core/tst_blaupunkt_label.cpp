@@ -47,7 +47,7 @@ public:
         const auto found = codes.find(std::string(serial));
         if (found == codes.end())
             return SourceResult::notOnRecord();
-        return SourceResult::found({found->second, "database:import:dealer.csv"});
+        return SourceResult::found({found->second, Provenance::imported("dealer.csv")});
     }
 };
 

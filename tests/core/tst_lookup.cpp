@@ -23,7 +23,7 @@ public:
     SourceResult find(Family family, std::string_view serial) override {
         asked.emplace_back(serial);
         if (family == Family::Blaupunkt && serial == "BP538769672026")
-            return SourceResult::found({"1234", "database:import:x.csv"});
+            return SourceResult::found({"1234", Provenance::imported("x.csv")});
         return SourceResult::notOnRecord();
     }
 };
@@ -36,7 +36,8 @@ public:
     bool serves(Family) const override { return true; }
     SourceResult find(Family, std::string_view) override {
         ++askedCount;
-        return SourceResult::found({"9999", "database:confirmed:greedy"});
+        return SourceResult::found(
+            {"9999", Provenance::named(Provenance::Kind::Confirmed, "greedy")});
     }
 };
 
@@ -48,7 +49,7 @@ public:
     SourceResult find(Family, std::string_view serial) override {
         for (const auto& [stored, code] : rows)
             if (stored == serial)
-                return SourceResult::found({code, "database:import:list.csv"});
+                return SourceResult::found({code, Provenance::imported("list.csv")});
         return SourceResult::notOnRecord();
     }
 };
@@ -141,11 +142,11 @@ private slots:
         LookupResult result = finder.lookup("J727");
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("6586"));
-        QCOMPARE(result.answer->source, std::string(renaultSourceName));
+        QCOMPARE(result.answer->source.kind, Provenance::Kind::RenaultAlgorithm);
         result = finder.lookup("M212365");
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("3633"));
-        QCOMPARE(result.answer->source, std::string(visteonSourceName));
+        QCOMPARE(result.answer->source.kind, Provenance::Kind::VisteonAlgorithm);
         // No algorithm and no database: no code, never a guess.
         for (const char* serial : {"BP538769672026", "BE473912345678", "BE475700000001"}) {
             result = finder.lookup(serial);
@@ -218,10 +219,12 @@ private slots:
         }
         // The algorithm's answer through findInto() is find()'s.
         const AlgorithmSource algorithms;
-        CodeAnswer answer{"stale", "stale source that is longer than a short string"};
+        CodeAnswer answer{"stale", {Provenance::Kind::Imported, "a stale list.csv", "Ann", "2026"}};
         QVERIFY(algorithms.findInto(Family::Visteon, "M212365", answer));
         QCOMPARE(answer.code, std::string("3633"));
-        QCOMPARE(answer.source, std::string(visteonSourceName));
+        QCOMPARE(answer.source.kind, Provenance::Kind::VisteonAlgorithm);
+        QVERIFY(answer.source.detail.empty() && answer.source.who.empty());
+        QVERIFY(answer.source.when.empty());
         QVERIFY(!algorithms.findInto(Family::Blaupunkt, "BP538769672026", answer));
         QVERIFY(!algorithms.findInto(Family::Renault, "A099", answer));
     }
@@ -237,7 +240,7 @@ private slots:
         LookupResult result = finder.lookup("BP53876 9672026");
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("1234"));
-        QCOMPARE(result.answer->source, std::string("database:import:x.csv"));
+        QCOMPARE(result.answer->source, Provenance::imported("x.csv"));
         QCOMPARE(database.asked, std::vector<std::string>{"BP538769672026"});
 
         // The 17-character label form reaches the source normalised.
@@ -258,7 +261,7 @@ private slots:
 
         // Not asked about families it does not serve, nor about invalid input.
         const std::size_t before = database.asked.size();
-        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("J727").answer->source.kind, Provenance::Kind::RenaultAlgorithm);
         QCOMPARE(finder.lookup("BE473912345678").status, LookupStatus::NotFound);
         QCOMPARE(finder.lookup("BPO38769672026").status, LookupStatus::Invalid);
         QCOMPARE(database.asked.size(), before);
@@ -306,7 +309,7 @@ private slots:
         GreedySource greedy;
         CodeFinder finder;
         finder.addSource(&greedy);
-        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("J727").answer->source.kind, Provenance::Kind::RenaultAlgorithm);
         QCOMPARE(finder.lookup("M212365").answer->code, std::string("3633"));
         QCOMPARE(greedy.askedCount, 0);
         QCOMPARE(finder.lookup("BE781835000375").status, LookupStatus::Unsupported);
@@ -315,7 +318,7 @@ private slots:
         QCOMPARE(greedy.askedCount, 0);
         const LookupResult result = finder.lookup("BE475712345678");
         QCOMPARE(result.status, LookupStatus::Ok);
-        QCOMPARE(result.answer->source, std::string("database:confirmed:greedy"));
+        QCOMPARE(result.answer->source.id(), std::string("database:confirmed:greedy"));
         QCOMPARE(greedy.askedCount, 1);
     }
 

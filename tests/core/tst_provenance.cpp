@@ -53,8 +53,13 @@ private slots:
         AlgorithmSource algorithms;
         const SourceResult visteon = algorithms.find(Family::Visteon, "M212365");
         QVERIFY(visteon.isFound());
-        QCOMPARE(Provenance::fromId(visteon.answer.source).kind, Kind::VisteonAlgorithm);
-        QVERIFY(!Provenance::fromId(visteon.answer.source).isCodeDatabase());
+        QCOMPARE(visteon.answer.source.kind, Kind::VisteonAlgorithm);
+        QCOMPARE(visteon.answer.source.id(), std::string("algorithm:visteon-m-serial"));
+        QVERIFY(!visteon.answer.source.isCodeDatabase());
+        const SourceResult renault = algorithms.find(Family::Renault, "J727");
+        QVERIFY(renault.isFound());
+        QCOMPARE(renault.answer.source.kind, Kind::RenaultAlgorithm);
+        QCOMPARE(renault.answer.source.id(), std::string("algorithm:renault-precode"));
         QVERIFY(Provenance::imported("x.csv").isCodeDatabase());
         QVERIFY(!Provenance::named(Kind::Dealer, "Kartal").isCodeDatabase());
     }

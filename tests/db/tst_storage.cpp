@@ -544,9 +544,15 @@ private slots:
         QCOMPARE(report.conflicts[0].line, 3);
         QCOMPARE(report.conflicts[0].storedCode, QStringLiteral("1234"));
         QCOMPARE(report.conflicts[0].fileCode, QStringLiteral("9999"));
-        QCOMPARE(report.conflicts[0].storedSource, QStringLiteral("database:confirmed:Ann"));
+        QCOMPARE(report.conflicts[0].storedSource,
+                 Provenance::named(Provenance::Kind::Confirmed, "Ann"));
         QCOMPARE(report.conflicts[1].line, 6);
+        QCOMPARE(report.conflicts[1].storedSource.id(), std::string("line 4 of this file"));
         QCOMPARE(report.errors.size(), 2); // conflicts are listed with their lines
+        QVERIFY2(report.errors[0].message.contains(u"(confirmed on a radio by Ann)"),
+                 qPrintable(report.errors[0].message));
+        QVERIFY2(report.errors[1].message.contains(u"(line 4 of this file)"),
+                 qPrintable(report.errors[1].message));
         // Never overwritten.
         QCOMPARE(db->codes().findCode(Family::Blaupunkt, QStringLiteral("BP934515516803"))->code,
                  QStringLiteral("1234"));
@@ -655,12 +661,13 @@ private slots:
         auto result = finder.lookup("bp 93451 5516803");
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("1234"));
-        QCOMPARE(result.answer->source, std::string("database:import:dealer list.csv"));
+        QCOMPARE(result.answer->source.id(), std::string("database:import:dealer list.csv"));
+        QVERIFY(!result.answer->source.when.empty()); // when it was stored
         result = finder.lookup("BE473935000375");
-        QCOMPARE(result.answer->source, std::string("database:confirmed:Ann"));
+        QCOMPARE(result.answer->source.id(), std::string("database:confirmed:Ann"));
         QCOMPARE(finder.lookup("BP000000000000").status, LookupStatus::NotFound);
         // Algorithms still answer their families; the database does not serve them.
-        QCOMPARE(finder.lookup("J727").answer->source, std::string(renaultSourceName));
+        QCOMPARE(finder.lookup("J727").answer->source.kind, Provenance::Kind::RenaultAlgorithm);
         QVERIFY(!source.serves(Family::Visteon));
     }
 
@@ -799,7 +806,7 @@ private slots:
             Provenance::named(Provenance::Kind::CardEntered, "Ann"),
             Provenance::named(Provenance::Kind::Dealer, "Nissan Kartal"),
             Provenance::imported("dealer list.csv"),
-            Provenance::fromId(visteonSourceName),
+            Provenance{Provenance::Kind::VisteonAlgorithm, {}, {}},
             Provenance{}, // no code yet
         };
         for (const Provenance& source : sources) {

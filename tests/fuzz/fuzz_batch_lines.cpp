@@ -100,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         FUZZ_CHECK(status.toStdString() == lookupStatusId(expected.status));
         if (expected.answer) {
             FUZZ_CHECK(code.toStdString() == expected.answer->code);
-            FUZZ_CHECK(record.fields[5].toStdString() == expected.answer->source);
+            FUZZ_CHECK(record.fields[5].toStdString() == expected.answer->source.id());
             FUZZ_CHECK(record.fields[2].toStdString() == expected.recognition.serial);
         } else {
             FUZZ_CHECK(code.isEmpty());

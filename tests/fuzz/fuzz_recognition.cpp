@@ -123,11 +123,11 @@ void checkLookup(const CodeFinder& finder, std::string_view raw, std::optional<F
             FUZZ_CHECK(c >= '0' && c <= '9');
         // Only the algorithm families can answer: the finder has no database source here.
         if (*recognition.family == Family::Renault) {
-            FUZZ_CHECK(lookup.answer->source == renaultSourceName);
+            FUZZ_CHECK(lookup.answer->source.kind == Provenance::Kind::RenaultAlgorithm);
             FUZZ_CHECK(code == formatCode(*renaultPrecodeCode(recognition.serial)));
         } else {
             FUZZ_CHECK(*recognition.family == Family::Visteon);
-            FUZZ_CHECK(lookup.answer->source == visteonSourceName);
+            FUZZ_CHECK(lookup.answer->source.kind == Provenance::Kind::VisteonAlgorithm);
             FUZZ_CHECK(code == formatCode(*visteonCode(recognition.serial)));
         }
         break;

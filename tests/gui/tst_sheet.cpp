@@ -154,8 +154,8 @@ private slots:
         // As the code database answers a code for the digit reading, confirmed by a name that
         // ends in a full stop.
         content.result.status = LookupStatus::Ok;
-        content.result.answer =
-            CodeAnswer{"4711", "database:confirmed:Mehmet K.", "BP551102151786"};
+        content.result.answer = CodeAnswer{
+            "4711", Provenance::named(Provenance::Kind::Confirmed, "Mehmet K."), "BP551102151786"};
         const QString path = dir_.filePath(QStringLiteral("readings.pdf"));
         QString error;
         QVERIFY2(InstructionSheet::writePdf(path, content, PaperSize::A4, &error),

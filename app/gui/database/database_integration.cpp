@@ -316,7 +316,7 @@ bool DatabaseIntegration::writeJob(std::optional<storage::Outcome> outcome) {
     job.partNumber = Texts::fromUtf8(result.recognition.partNumber);
     if (result.answer) {
         job.code = Texts::fromUtf8(result.answer->code);
-        job.source = Provenance::fromId(result.answer->source);
+        job.source = result.answer->source;
     }
     if (outcome && *outcome != storage::Outcome::NotTried)
         ++currentAttempts_;
@@ -391,12 +391,12 @@ bool DatabaseIntegration::recordOutcome(storage::Outcome outcome) {
     job.family = result.recognition.family;
     job.serial = serial;
     job.code = code;
-    job.source = result.answer ? Provenance::fromId(result.answer->source) : Provenance{};
+    job.source = result.answer ? result.answer->source : Provenance{};
     job.outcome = outcome;
     // "This code worked" on a code from the database records it as confirmed by the technician.
     QString confirmedBy;
     if (outcome == storage::Outcome::Worked && result.answer && fromDatabaseFamily(result) &&
-        Provenance::fromId(result.answer->source).isCodeDatabase()) {
+        result.answer->source.isCodeDatabase()) {
         QString name = details.technician.trimmed();
         if (name.isEmpty())
             name = QInputDialog::getText(window_, tr("This code worked"),
@@ -469,7 +469,8 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
             window_, tr("Record the code that worked"),
             tr("The database holds %1 for %2 (%3). Replace it with %4, which the radio "
                "accepted?")
-                .arg(previous->code, serial, Texts::sourceDescription(previous->source()), code),
+                .arg(previous->code, serial, Texts::sourceDescription(previous->sourceProvenance()),
+                     code),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return false;
@@ -483,10 +484,10 @@ bool DatabaseIntegration::recordWorkingCode(const QString& rawCode) {
     LookupResult shown = result; // a copy: showResult replaces the current result
     const auto stored = database->codes().findCode(family, serial);
     shown.status = LookupStatus::Ok;
-    shown.answer = CodeAnswer{
-        code.toStdString(),
-        stored ? stored->source().toStdString()
-               : Provenance::named(Provenance::Kind::Confirmed, name.toStdString()).id()};
+    shown.answer =
+        CodeAnswer{code.toStdString(),
+                   stored ? stored->sourceProvenance()
+                          : Provenance::named(Provenance::Kind::Confirmed, name.toStdString())};
     window_->showResult(shown);
     updateResultButtons();
     return recordOutcome(storage::Outcome::Worked);
@@ -509,7 +510,7 @@ void DatabaseIntegration::reopenJob(const storage::Job& job) {
     // The code the job was done with, from the source it named then.
     if (result.recognition.isUsable() && !job.code.isEmpty() && !job.source.id().empty()) {
         result.status = LookupStatus::Ok;
-        result.answer = CodeAnswer{job.code.toStdString(), job.source.id()};
+        result.answer = CodeAnswer{job.code.toStdString(), job.source};
     }
     JobDetails details;
     details.customer = job.customer;

@@ -279,7 +279,8 @@ bool HistoryWindow::answerSelected(const QString& rawCode, const QString& rawFro
     case storage::JobLog::AnswerResult::Conflict:
         *error = tr("The code database holds %1 for this radio (%2), not %3: nothing was "
                     "changed. Check the answer with %4.")
-                     .arg(previous->code, Texts::sourceDescription(previous->source()), code, from);
+                     .arg(previous->code, Texts::sourceDescription(previous->sourceProvenance()),
+                          code, from);
         return false;
     case storage::JobLog::AnswerResult::NotWaiting:
     case storage::JobLog::AnswerResult::NotFound:

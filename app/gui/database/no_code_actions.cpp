@@ -309,9 +309,8 @@ bool NoCodeActions::enterCard(const QString& cardSerial, const QString& rawCode,
     const QString technician = window_.currentJobDetails().technician.trimmed();
     LookupResult shown = result; // a copy: showResult replaces the current result
     shown.status = LookupStatus::Ok;
-    shown.answer =
-        CodeAnswer{code.toStdString(),
-                   Provenance::named(Provenance::Kind::CardEntered, technician.toStdString()).id()};
+    shown.answer = CodeAnswer{code.toStdString(), Provenance::named(Provenance::Kind::CardEntered,
+                                                                    technician.toStdString())};
     window_.showResult(shown);
     // Logged now with the card's code; "This code worked" then keeps it in the code database.
     database_.recordOutcome(storage::Outcome::NotTried);

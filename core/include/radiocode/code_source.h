@@ -2,6 +2,7 @@
 #pragma once
 
 #include "radiocode/families.h"
+#include "radiocode/provenance.h"
 #include "radiocode/recognition.h"
 
 #include <memory>
@@ -14,8 +15,8 @@
 namespace radiocode {
 
 struct CodeAnswer {
-    std::string code;   // four digits
-    std::string source; // "algorithm:renault-precode", "database:import:<file>", ...
+    std::string code;  // four digits
+    Provenance source; // machines read source.id(); people read Texts::sourceDescription()
     // The serial the code is on record for, when the source was asked another reading than the
     // serial as recognised (a Blaupunkt 7th-character letter read as a digit). Empty otherwise.
     std::string recordedSerial = {};
@@ -63,9 +64,6 @@ public:
     // The same as find(), written into `into` (its strings reused): false when find() has none.
     bool findInto(Family family, std::string_view serial, CodeAnswer& into) const;
 };
-
-inline constexpr std::string_view renaultSourceName = "algorithm:renault-precode";
-inline constexpr std::string_view visteonSourceName = "algorithm:visteon-m-serial";
 
 enum class LookupStatus { Ok, Invalid, Unsupported, NotFound };
 std::string_view lookupStatusId(LookupStatus status); // "ok", "invalid", "unsupported", "not-found"
