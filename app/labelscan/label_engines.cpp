@@ -77,7 +77,10 @@ std::vector<TextLine> readTextLines(const QImage& image, const std::function<boo
     engine->SetSourceResolution(300);
     tesseract::ETEXT_DESC monitor;
     monitor.cancel = &tesseractCancel;
-    monitor.cancel_this = const_cast<std::function<bool()>*>(&isCancelled);
+    // Tesseract hands cancel_this back as a void*: a copy of our own to point at, not the
+    // caller's const one.
+    std::function<bool()> cancelCheck = isCancelled;
+    monitor.cancel_this = &cancelCheck;
     if (engine->Recognize(&monitor) != 0 || cancelled()) {
         wasCancelled = cancelled();
         engine->Clear();
