@@ -3720,6 +3720,10 @@ Findet den Freischaltcode eines Nissan-Radios und zeigt, wie er eingegeben wird.
             <source>Save code card as PDF…</source>
             <translation>Codekarte als PDF speichern…</translation>
         </message>
+        <message>
+            <source>The code database answers again: it holds no code for %1.</source>
+            <translation>Die Code-Datenbank antwortet wieder: Sie hat keinen Code für %1.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>

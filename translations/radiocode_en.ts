@@ -3719,6 +3719,10 @@ Finds the unlock code of a Nissan radio and shows how to enter it. See also: rad
             <source>Save code card as PDF…</source>
             <translation>Save code card as PDF…</translation>
         </message>
+        <message>
+            <source>The code database answers again: it holds no code for %1.</source>
+            <translation>The code database answers again: it holds no code for %1.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>

@@ -3695,6 +3695,10 @@ Bir Nissan radyosunun kilit açma kodunu bulur ve nasıl girileceğini gösterir
             <source>Save code card as PDF…</source>
             <translation>Kod kartını PDF olarak kaydet…</translation>
         </message>
+        <message>
+            <source>The code database answers again: it holds no code for %1.</source>
+            <translation>Kod veritabanı yeniden yanıt veriyor: %1 için kayıtlı kod yok.</translation>
+        </message>
     </context>
     <context>
         <name>radiocode::gui::MarkedInput</name>

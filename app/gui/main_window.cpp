@@ -615,21 +615,26 @@ bool MainWindow::refreshResult(bool announce) {
         return false;
     // Asked as the page shows it: the reading the technician chose, the part number checked.
     const LookupResult fresh = finder_.lookupRecognised(shown.recognition);
+    // "Could not be asked" and "not on record" are both NotFound: the failure tells them apart.
     const bool sameAnswer = fresh.status == shown.status &&
+                            fresh.sourceFailure.empty() == shown.sourceFailure.empty() &&
                             fresh.answer.has_value() == shown.answer.has_value() &&
                             (!fresh.answer || (fresh.answer->code == shown.answer->code &&
                                                fresh.answer->source == shown.answer->source &&
                                                fresh.answer->refusedAt == shown.answer->refusedAt));
     if (sameAnswer || fresh.status == LookupStatus::Invalid)
         return false;
+    // Read before setResult(): `shown` is the page's result, and becomes `fresh`.
+    const QString serial = fromStd(shown.recognition.serial);
+    const bool answersAgain = !shown.sourceFailure.empty() && fresh.sourceFailure.empty();
     result_->setResult(fresh);
     updateActions();
-    if (announce)
-        showNotice(fresh.status == LookupStatus::Ok
-                       ? tr("The code database now has a code for %1.")
-                             .arg(fromStd(shown.recognition.serial))
-                       : tr("The code database's answer for %1 has changed.")
-                             .arg(fromStd(shown.recognition.serial)));
+    if (announce && fresh.status == LookupStatus::Ok)
+        showNotice(tr("The code database now has a code for %1.").arg(serial));
+    else if (announce && answersAgain)
+        showNotice(tr("The code database answers again: it holds no code for %1.").arg(serial));
+    else if (announce)
+        showNotice(tr("The code database's answer for %1 has changed.").arg(serial));
     emit resultRefreshed();
     return true;
 }

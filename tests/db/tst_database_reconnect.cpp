@@ -411,6 +411,19 @@ private slots:
         qInfo("the program after a restart: the longest gap between ticks %lld ms",
               meter.longestGapMs());
         QVERIFY(meter.longestGapMs() < allowedGapMs);
+
+        // A serial not on record, looked up while the connection is lost: "could not be asked"
+        // turns into "not on record" by itself once the database answers again.
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isReconnecting(), workTimeoutMs);
+        QVERIFY(stopServer());
+        QVERIFY(startServer());
+        QVERIFY(window.lookUp(QStringLiteral("BP555566660000"), std::nullopt));
+        QVERIFY(!window.currentResult().sourceFailure.empty());
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentResult().sourceFailure.empty(), workTimeoutMs);
+        QCOMPARE(window.currentResult().status, LookupStatus::NotFound);
+        QVERIFY(window.resultPage()->codeText().isEmpty());
+        QVERIFY2(window.noticeText().contains(QStringLiteral("holds no code for BP555566660000")),
+                 qPrintable(window.noticeText()));
     }
 };
 
