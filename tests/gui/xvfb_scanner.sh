@@ -42,32 +42,62 @@ for _ in $(seq 100); do
 done
 [[ -n $window ]] || fail "no window: $(cat "$work/finder.log")"
 xdotool windowactivate --sync "$window"
-sleep 1
+# Keys go where the X focus is: wait until it is on the window (a busy CI machine is slow).
+for _ in $(seq 100); do
+    [[ $(xdotool getwindowfocus 2>/dev/null) == "$window" ]] && break
+    sleep 0.1
+done
+sleep 0.5
 
 settings="$work/home/.config/radiocode/radiocode-finder.conf"
 last_family() { sed -n 's/^lastFamily=//p' "$settings" 2>/dev/null; }
 preview_open() { xdotool search --onlyvisible --name "Print preview" >/dev/null 2>&1; }
-# One xdotool run types the keys and the Enter: no process start between them.
-keys() { printf 'type --delay %s %s\nkey --delay %s Return\n' "$1" "$2" "$1" >"$work/keys.xdo"
-    xdotool "$work/keys.xdo"; sleep 1.5; }
+# What the program did, for a failure's message.
+state() { echo "lastFamily=$(last_family), X focus $(xdotool getwindowfocus 2>/dev/null) on" \
+    "window $window; program's output: $(tail -n 20 "$work/finder.log")"; }
+fail() { echo "xvfb_scanner: $* ($(state))" >&2; exit 1; }
+# Polls a check for up to 15 s: the first scan builds the pages, which takes a while when the
+# machine is busy with other tests, so a fixed pause is either too short or wastes time.
+within() {
+    local deadline=$((SECONDS + 15))
+    until "$@"; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.1
+    done
+}
+family_is() { [[ $(last_family) == "$1" ]]; }
+preview_closed() { ! preview_open; }
+# One xdotool run types the keys and the Enter: no process start between them. As root it runs
+# at a higher priority, so a loaded machine does not stretch a scan's 5 ms gaps into a
+# person's typing (the X server stamps each key when it gets it).
+xdo=(xdotool)
+[[ $(id -u) == 0 ]] && xdo=(nice -n -10 xdotool)
+keys() {
+    printf 'type --delay %s %s\nkey --delay %s Return\n' "$1" "$2" "$1" >"$work/keys.xdo"
+    "${xdo[@]}" "$work/keys.xdo"
+}
+# Whatever a stray Enter would open has had time to appear.
+settle() { sleep 0.7; }
 
 # A scan on the start page: the focus is on a card, whose Enter would open its label guide.
 keys 5 M212365
-[[ $(last_family) == visteon ]] || fail "scan on the start page: no Visteon lookup ($(last_family))"
+within family_is visteon || fail "scan on the start page: no Visteon lookup"
+settle
 preview_open && fail "scan on the start page opened a print preview"
 # A scan on the result page: the focus is on Print preview.
 keys 5 J727
-[[ $(last_family) == renault ]] || fail "scan on the result page: no lookup of J727"
+within family_is renault || fail "scan on the result page: no lookup of J727"
+settle
 preview_open && fail "scan on the result page opened the last radio's print preview"
 # A person typing on the result page: Enter presses the focused button, as always. The page
 # starts on the code (read out first); Tab goes on through the job record's row (worked,
 # refused, save job) to Print preview.
-xdotool key --delay 150 Tab Tab Tab Tab
+"${xdo[@]}" key --delay 150 Tab Tab Tab Tab
 keys 150 J727
-preview_open || fail "slow typing: Enter on Print preview did not open it"
+within preview_open || fail "slow typing: Enter on Print preview did not open it"
 # A scan over the open preview closes it and looks the next radio up.
 keys 5 M212365
-preview_open && fail "a scan left the print preview open"
-[[ $(last_family) == visteon ]] || fail "scan over the print preview: no lookup"
+within family_is visteon || fail "scan over the print preview: no lookup"
+within preview_closed || fail "a scan left the print preview open"
 echo "xvfb_scanner: scans on the start page, the result page and over a print preview looked up;" \
     "slow typing kept Enter's meaning"
