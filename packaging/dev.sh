@@ -21,6 +21,7 @@ build_packages=(build-essential cmake ninja-build pkg-config
 # clang for the fuzzers, a virtual display for anyone who wants one.
 test_packages=(poppler-utils postgresql desktop-file-utils appstream dpkg-dev fakeroot
     clang libclang-rt-14-dev llvm xvfb xauth python3 groff-base man-db)
+test_packages+=(iproute2 iptables)  # a pulled network cable: its own network namespace (tst_db_pulled_cable)
 test_packages+=(openbox xdotool)  # the barcode scanner under a real X server (xvfb_scanner)
 test_packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus xvfb xauth xdotool)  # screen reader tests (AT-SPI bus)
 build_packages+=(libcups2-dev)  # printing: the sheet goes to CUPS with libcups

@@ -262,7 +262,15 @@ bool Database::connect(const OpenOptions& options, QString* error) {
     db.setUserName(location_.user);
     db.setPassword(location_.password);
     db.setDatabaseName(location_.databaseName);
-    QString connectOptions = QStringLiteral("connect_timeout=%1").arg(options.connectTimeoutS);
+    // A pulled network cable sends no reset: without these a statement on the dead connection
+    // waits for TCP to give up (a quarter of an hour). TCP keepalives find an idle connection
+    // dead within about a quarter of a minute, so the next lookup fails at once; data the
+    // server has not acknowledged after the read timeout ends the connection too.
+    QString connectOptions =
+        QStringLiteral("connect_timeout=%1;keepalives=1;keepalives_idle=10;"
+                       "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=%2")
+            .arg(options.connectTimeoutS)
+            .arg(options.readTimeoutMs);
     if (!location_.connectOptions.isEmpty())
         connectOptions += QLatin1Char(';') + location_.connectOptions;
     db.setConnectOptions(connectOptions);

@@ -133,6 +133,20 @@ class TestDatabaseReconnect : public QObject {
             qWarning("postgres_fixture.sh %s: %s", qPrintable(action), run.err.constData());
         return run.exitCode == 0;
     }
+    // The server's packets dropped (in, and out) or let through again: iptables, in the
+    // network namespace of this test's own.
+    bool cable(bool pluggedIn) {
+        bool done = true;
+        for (const char* direction : {"--dport", "--sport"}) {
+            const auto run = test::runProcess(
+                QStringLiteral("iptables"),
+                {pluggedIn ? QStringLiteral("-D") : QStringLiteral("-I"), QStringLiteral("INPUT"),
+                 QStringLiteral("-p"), QStringLiteral("tcp"), QString::fromLatin1(direction),
+                 QString::number(port_), QStringLiteral("-j"), QStringLiteral("DROP")});
+            done = done && run.exitCode == 0;
+        }
+        return done;
+    }
     bool stopServer() { return fixtureDoes(QStringLiteral("halt")); }
     bool startServer() { return fixtureDoes(QStringLiteral("resume")); }
     void requireServer() {
@@ -367,6 +381,67 @@ private slots:
         QCOMPARE(result.status, LookupStatus::Ok);
         QCOMPARE(result.answer->code, std::string("4321"));
         QVERIFY(result.sourceFailure.empty());
+    }
+
+    // A pulled network cable: the server's packets stop and nothing resets the connection, so
+    // only TCP could tell, after a quarter of an hour. A lookup on the dead connection gives up
+    // after the read timeout (tcp_user_timeout); on one that has been idle for a while the
+    // keepalives have found it dead already and the lookup fails at once. Runs as
+    // tst_db_pulled_cable, in a network of its own (in_own_network.sh), where iptables can
+    // drop the server's packets.
+    void pulledCableIsFoundWithoutWaitingForTcp() {
+        if (!qEnvironmentVariableIsSet("RADIOCODE_TEST_OWN_NETWORK"))
+            QSKIP("runs as tst_db_pulled_cable, in a network namespace of its own");
+        requireServer();
+        DatabaseSession session;
+        QVERIFY2(session.open(url_), qPrintable(session.error()));
+        Database* database = session.openDatabase();
+        QCOMPARE(database->codes().addConfirmedCode(Family::Blaupunkt,
+                                                    QStringLiteral("BP444455556666"),
+                                                    QStringLiteral("1357"), QStringLiteral("Ann")),
+                 storage::AddResult::Added);
+        CodeFinder finder;
+        finder.addSource(&session);
+        QCOMPARE(finder.lookup("BP444455556666").answer->code, std::string("1357"));
+        const qint64 readTimeoutMs = storage::OpenOptions::defaultReadTimeoutMs();
+        auto plugIn = qScopeGuard([&] { cable(true); });
+
+        // Pulled while a lookup is sent: its packets are never acknowledged.
+        QVERIFY(cable(false));
+        QElapsedTimer took;
+        took.start();
+        LookupResult result = finder.lookup("BP444455556666");
+        const qint64 sentMs = took.elapsed();
+        QCOMPARE(result.status, LookupStatus::NotFound);
+        QVERIFY(!result.sourceFailure.empty());
+        QVERIFY(!Texts::noCodeReason(result).contains(QLatin1String("holds no code")));
+        QVERIFY(session.isReconnecting());
+        // The attempt to connect again waits on the worker, and fails: the cable is still out.
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isReconnecting(), workTimeoutMs);
+        QVERIFY(database->connectionLost());
+
+        // Plugged in again: the next lookup starts an attempt that reaches the server.
+        QVERIFY(cable(true));
+        finder.lookup("BP444455556666");
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isReconnecting(), workTimeoutMs);
+        QVERIFY2(!database->connectionLost(), qPrintable(session.error()));
+        QCOMPARE(finder.lookup("BP444455556666").answer->code, std::string("1357"));
+
+        // Pulled while nobody asks anything: by the next lookup the keepalives (10 s idle, then
+        // probes) have found the connection dead.
+        QVERIFY(cable(false));
+        QTest::qWait(16000);
+        took.restart();
+        result = finder.lookup("BP444455556666");
+        const qint64 idleMs = took.elapsed();
+        QVERIFY(!result.sourceFailure.empty());
+        QVERIFY(session.isReconnecting());
+        qInfo("a pulled cable: a lookup sent on it gave up after %lld ms (read timeout %lld ms), "
+              "one after 16 s idle after %lld ms",
+              sentMs, readTimeoutMs, idleMs);
+        QVERIFY(sentMs < readTimeoutMs + 1500);
+        QVERIFY(idleMs < allowedGapMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isReconnecting(), workTimeoutMs);
     }
 
     // The program as the technician has it: a lookup after a restart says the connection is
