@@ -37,23 +37,46 @@ struct PendingRow {
     QString createdAt;
 };
 
+// The names of a multi-row statement's values (":v0", ":v1", ...), made once. Bound by index,
+// Qt makes such a name for every value with QString::arg and hashes it: a third of an import's
+// time. Bound by a name made once, only the hash is left.
+const std::vector<QString>& valueNames() {
+    static const std::vector<QString> names = [] {
+        std::vector<QString> made;
+        made.reserve(6 * importChunkRows);
+        for (int i = 0; i < 6 * importChunkRows; ++i)
+            made.push_back(QStringLiteral(":v%1").arg(i));
+        return made;
+    }();
+    return names;
+}
+
+// "(:v0, :v1), (:v2, :v3)" for two rows of two columns.
 QString placeholders(int rows, int columns) {
-    QString row = QStringLiteral("(?");
-    for (int c = 1; c < columns; ++c)
-        row += QStringLiteral(", ?");
-    row += QLatin1Char(')');
-    QString all = row;
-    all.reserve((row.size() + 2) * rows);
-    for (int r = 1; r < rows; ++r)
-        all += QStringLiteral(", ") + row;
+    QString all;
+    all.reserve(rows * columns * 8);
+    for (int r = 0; r < rows; ++r) {
+        all += r == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        for (int c = 0; c < columns; ++c) {
+            if (c > 0)
+                all += QStringLiteral(", ");
+            all += valueNames()[static_cast<std::size_t>(r * columns + c)];
+        }
+        all += QLatin1Char(')');
+    }
     return all;
 }
 
-QString questionMarks(int count) {
-    QString marks = QStringLiteral("?");
-    for (int i = 1; i < count; ++i)
-        marks += QStringLiteral(", ?");
-    return marks;
+// ":v0, :v1, ..." for `count` values.
+QString valueList(int count) {
+    QString list;
+    list.reserve(count * 7);
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            list += QStringLiteral(", ");
+        list += valueNames()[static_cast<std::size_t>(i)];
+    }
+    return list;
 }
 
 } // namespace
@@ -99,7 +122,7 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
     QSqlQuery fullSelect(db);
     QSqlQuery fullInsert(db);
     fullSelect.setForwardOnly(true);
-    if (!fullSelect.prepare(selectSql + questionMarks(importChunkRows) + QLatin1Char(')')) ||
+    if (!fullSelect.prepare(selectSql + valueList(importChunkRows) + QLatin1Char(')')) ||
         !fullInsert.prepare(insertSql + placeholders(importChunkRows, 6))) {
         database_.fail(fullSelect.lastError().isValid() ? fullSelect.lastError()
                                                         : fullInsert.lastError());
@@ -152,12 +175,13 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
         QSqlQuery* select = &fullSelect;
         if (count != importChunkRows) {
             partialSelect.setForwardOnly(true);
-            if (!partialSelect.prepare(selectSql + questionMarks(count) + QLatin1Char(')')))
+            if (!partialSelect.prepare(selectSql + valueList(count) + QLatin1Char(')')))
                 return database_.fail(partialSelect);
             select = &partialSelect;
         }
         for (int i = 0; i < count; ++i)
-            select->bindValue(i, *serials[static_cast<size_t>(i)]);
+            select->bindValue(valueNames()[static_cast<std::size_t>(i)],
+                              *serials[static_cast<std::size_t>(i)]);
         if (!select->exec())
             return database_.fail(*select);
         QHash<QString, StoredCode> existing;
@@ -213,14 +237,14 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
                     return database_.fail(partialInsert);
                 insert = &partialInsert;
             }
-            int p = 0;
+            std::size_t p = 0;
             for (const PendingRow* row : fresh) {
-                insert->bindValue(p++, row->serial);
-                insert->bindValue(p++, familyText(row->family));
-                insert->bindValue(p++, row->code);
-                insert->bindValue(p++, provenanceId(row->provenance));
-                insert->bindValue(p++, notNull(row->origin));
-                insert->bindValue(p++, row->createdAt);
+                insert->bindValue(valueNames()[p++], row->serial);
+                insert->bindValue(valueNames()[p++], familyText(row->family));
+                insert->bindValue(valueNames()[p++], row->code);
+                insert->bindValue(valueNames()[p++], provenanceId(row->provenance));
+                insert->bindValue(valueNames()[p++], notNull(row->origin));
+                insert->bindValue(valueNames()[p++], row->createdAt);
             }
             if (!insert->exec())
                 return database_.fail(*insert);
