@@ -119,13 +119,28 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
         QStringLiteral("SELECT serial, family, code, source, origin FROM codes WHERE serial IN (");
     const QString insertSql = QStringLiteral("INSERT INTO codes (serial, family, code, source, "
                                              "origin, created_at) VALUES ");
+    // The values every row of a uniform statement shares.
+    const QString sharedNames[] = {QStringLiteral(":source"), QStringLiteral(":origin"),
+                                   QStringLiteral(":created")};
+    auto uniformInsertSql = [&](int rows) {
+        return QStringLiteral("INSERT INTO codes (serial, family, code, source, origin, "
+                              "created_at) SELECT column1, column2, column3, CAST(%1 AS TEXT), "
+                              "CAST(%2 AS TEXT), CAST(%3 AS TEXT) FROM (VALUES ")
+                   .arg(sharedNames[0], sharedNames[1], sharedNames[2]) +
+               placeholders(rows, 3) + QStringLiteral(") AS chunk");
+    };
     QSqlQuery fullSelect(db);
     QSqlQuery fullInsert(db);
+    QSqlQuery uniformInsert(db);
     fullSelect.setForwardOnly(true);
     if (!fullSelect.prepare(selectSql + valueList(importChunkRows) + QLatin1Char(')')) ||
-        !fullInsert.prepare(insertSql + placeholders(importChunkRows, 6))) {
-        database_.fail(fullSelect.lastError().isValid() ? fullSelect.lastError()
-                                                        : fullInsert.lastError());
+        !fullInsert.prepare(insertSql + placeholders(importChunkRows, 6)) ||
+        !uniformInsert.prepare(uniformInsertSql(importChunkRows))) {
+        QSqlError error = fullSelect.lastError();
+        for (const QSqlQuery* query : {&fullInsert, &uniformInsert})
+            if (!error.isValid())
+                error = query->lastError();
+        database_.fail(error);
         database_.rollback();
         return databaseError();
     }
@@ -230,10 +245,20 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
         }
         if (!fresh.empty()) {
             const int rows = static_cast<int>(fresh.size());
+            // Most files give every row the same source, origin and date: those are bound once
+            // for the statement, and each row binds only its serial, family and code.
+            const PendingRow& first = *fresh.front();
+            const bool uniform =
+                std::all_of(fresh.begin(), fresh.end(), [&first](const PendingRow* row) {
+                    return row->provenance == first.provenance && row->origin == first.origin &&
+                           row->createdAt == first.createdAt;
+                });
+            const int columns = uniform ? 3 : 6;
             QSqlQuery partialInsert(db);
-            QSqlQuery* insert = &fullInsert;
+            QSqlQuery* insert = uniform ? &uniformInsert : &fullInsert;
             if (rows != importChunkRows) {
-                if (!partialInsert.prepare(insertSql + placeholders(rows, 6)))
+                if (!partialInsert.prepare(uniform ? uniformInsertSql(rows)
+                                                   : insertSql + placeholders(rows, 6)))
                     return database_.fail(partialInsert);
                 insert = &partialInsert;
             }
@@ -242,10 +267,18 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
                 insert->bindValue(valueNames()[p++], row->serial);
                 insert->bindValue(valueNames()[p++], familyText(row->family));
                 insert->bindValue(valueNames()[p++], row->code);
-                insert->bindValue(valueNames()[p++], provenanceId(row->provenance));
-                insert->bindValue(valueNames()[p++], notNull(row->origin));
-                insert->bindValue(valueNames()[p++], row->createdAt);
+                if (!uniform) {
+                    insert->bindValue(valueNames()[p++], provenanceId(row->provenance));
+                    insert->bindValue(valueNames()[p++], notNull(row->origin));
+                    insert->bindValue(valueNames()[p++], row->createdAt);
+                }
             }
+            if (uniform) {
+                insert->bindValue(sharedNames[0], provenanceId(first.provenance));
+                insert->bindValue(sharedNames[1], notNull(first.origin));
+                insert->bindValue(sharedNames[2], first.createdAt);
+            }
+            Q_ASSERT(p == static_cast<std::size_t>(rows * columns));
             if (!insert->exec())
                 return database_.fail(*insert);
             report.imported += rows;
@@ -324,6 +357,7 @@ ImportReport CodeStore::importCsv(QIODevice& device, const QString& fileName,
     }
     fullSelect.finish();
     fullInsert.finish();
+    uniformInsert.finish();
     if (options.dryRun) {
         database_.rollback();
     } else if (!database_.commit()) {

@@ -354,6 +354,63 @@ private slots:
         QCOMPARE(result.recognition.family, std::optional<Family>(Family::Becker));
     }
 
+    // Each row keeps its own source, origin and date, whether the rows of a statement share
+    // them (bound once for the statement) or not: restored leading zeros are marked in the
+    // origin, and a list this program exported keeps each code's technician and date.
+    void importKeepsEachRowsSourceOriginAndDate() {
+        auto db = openFresh();
+        QVERIFY(db);
+        QString csv = QStringLiteral("serial,code\n");
+        for (int i = 0; i < 900; ++i) // chunks of 400 rows: two whole ones and a partial one
+            csv += QStringLiteral("BP5000000%1,%2\n")
+                       .arg(i, 5, 10, QLatin1Char('0'))
+                       .arg(i % 7 == 0 ? QString::number(420) : QStringLiteral("1234"));
+        ImportOptions options;
+        options.restoreLeadingZeros = true;
+        ImportReport report =
+            db->codes().importCsv(csv.toUtf8(), QStringLiteral("mixed.csv"), options);
+        QVERIFY2(report.ok(), qPrintable(report.failure));
+        QCOMPARE(report.imported, 900);
+        for (int i : {0, 1, 6, 7, 399, 400, 401, 799, 800, 899}) {
+            const QString serial = QStringLiteral("BP5000000%1").arg(i, 5, 10, QLatin1Char('0'));
+            const auto stored = db->codes().findCode(Family::Blaupunkt, serial);
+            QVERIFY2(stored, qPrintable(serial));
+            QCOMPARE(stored->provenance, CodeProvenance::Import);
+            QCOMPARE(stored->code, i % 7 == 0 ? QStringLiteral("0420") : QStringLiteral("1234"));
+            QCOMPARE(stored->origin, i % 7 == 0
+                                         ? QStringLiteral("mixed.csv (leading zeros restored)")
+                                         : QStringLiteral("mixed.csv"));
+            QVERIFY(stored->createdAt.isValid());
+        }
+
+        // An exported list: every row its own technician and date.
+        QString exported = QStringLiteral("serial,code,family,source,origin,created_at\n");
+        for (int i = 0; i < 450; ++i)
+            exported += QStringLiteral("BP6000000%1,%2,blaupunkt,%3,%4,2026-0%5-1%6T08:00:00Z\n")
+                            .arg(i, 5, 10, QLatin1Char('0'))
+                            .arg(1000 + i)
+                            .arg(i % 2 ? QStringLiteral("confirmed") : QStringLiteral("import"))
+                            .arg(i % 2 ? QStringLiteral("Tech %1").arg(i % 5)
+                                       : QStringLiteral("dealer list.csv"))
+                            .arg(1 + i % 9)
+                            .arg(i % 10);
+        report = db->codes().importCsv(exported.toUtf8(), QStringLiteral("export.csv"));
+        QVERIFY2(report.ok(), qPrintable(report.failure));
+        QCOMPARE(report.imported, 450);
+        for (int i : {0, 1, 2, 13, 399, 400, 449}) {
+            const QString serial = QStringLiteral("BP6000000%1").arg(i, 5, 10, QLatin1Char('0'));
+            const auto stored = db->codes().findCode(Family::Blaupunkt, serial);
+            QVERIFY2(stored, qPrintable(serial));
+            QCOMPARE(stored->code, QString::number(1000 + i));
+            QCOMPARE(stored->provenance,
+                     i % 2 ? CodeProvenance::Confirmed : CodeProvenance::Import);
+            QCOMPARE(stored->origin, i % 2 ? QStringLiteral("Tech %1").arg(i % 5)
+                                           : QStringLiteral("dealer list.csv"));
+            QCOMPARE(stored->createdAt,
+                     QDateTime(QDate(2026, 1 + i % 9, 10 + i % 10), QTime(8, 0), Qt::UTC));
+        }
+    }
+
     // A conflict names the stored code's origin in words, never its internal id.
     void conflictMessagesNameTheSourceInWords() {
         auto db = openFresh();
