@@ -84,7 +84,7 @@ keys 5 M212365
 within family_is visteon || fail "scan on the start page: no Visteon lookup"
 settle
 preview_open && fail "scan on the start page opened a print preview"
-# A scan on the result page: the focus is on Print preview.
+# A scan on the result page: the focus is on the code (read out first).
 keys 5 J727
 within family_is renault || fail "scan on the result page: no lookup of J727"
 settle
