@@ -147,6 +147,30 @@ class TestDatabaseReconnect : public QObject {
         }
         return done;
     }
+    // `session` on the fixture's server with `code` confirmed for the Blaupunkt `serial`, and
+    // `finder` answering it from there: the session's database, or nullptr (with a warning)
+    // when any of that failed.
+    Database* openWithCode(DatabaseSession& session, CodeFinder& finder, const char* serial,
+                           const char* code) {
+        if (!session.open(url_)) {
+            qWarning("cannot open %s: %s", qPrintable(url_), qPrintable(session.error()));
+            return nullptr;
+        }
+        Database* database = session.openDatabase();
+        if (database->codes().addConfirmedCode(Family::Blaupunkt, QString::fromLatin1(serial),
+                                               QString::fromLatin1(code), QStringLiteral("Ann")) !=
+            storage::AddResult::Added) {
+            qWarning("%s was not added", serial);
+            return nullptr;
+        }
+        finder.addSource(&session);
+        const LookupResult found = finder.lookup(serial);
+        if (!found.answer || found.answer->code != code) {
+            qWarning("%s was not answered with %s", serial, code);
+            return nullptr;
+        }
+        return database;
+    }
     bool stopServer() { return fixtureDoes(QStringLiteral("halt")); }
     bool startServer() { return fixtureDoes(QStringLiteral("resume")); }
     void requireServer() {
@@ -301,15 +325,9 @@ private slots:
     void lostConnectionIsMadeAgainInTheBackground() {
         requireServer();
         DatabaseSession session;
-        QVERIFY2(session.open(url_), qPrintable(session.error()));
-        Database* database = session.openDatabase();
-        QCOMPARE(database->codes().addConfirmedCode(Family::Blaupunkt,
-                                                    QStringLiteral("BP111122223333"),
-                                                    QStringLiteral("4321"), QStringLiteral("Ann")),
-                 storage::AddResult::Added);
         CodeFinder finder;
-        finder.addSource(&session);
-        QCOMPARE(finder.lookup("BP111122223333").answer->code, std::string("4321"));
+        Database* database = openWithCode(session, finder, "BP111122223333", "4321");
+        QVERIFY(database);
 
         // Restarted: the lookup after it is not answered from a connection made inline.
         QVERIFY(stopServer());
@@ -394,15 +412,9 @@ private slots:
             QSKIP("runs as tst_db_pulled_cable, in a network namespace of its own");
         requireServer();
         DatabaseSession session;
-        QVERIFY2(session.open(url_), qPrintable(session.error()));
-        Database* database = session.openDatabase();
-        QCOMPARE(database->codes().addConfirmedCode(Family::Blaupunkt,
-                                                    QStringLiteral("BP444455556666"),
-                                                    QStringLiteral("1357"), QStringLiteral("Ann")),
-                 storage::AddResult::Added);
         CodeFinder finder;
-        finder.addSource(&session);
-        QCOMPARE(finder.lookup("BP444455556666").answer->code, std::string("1357"));
+        Database* database = openWithCode(session, finder, "BP444455556666", "1357");
+        QVERIFY(database);
         const qint64 readTimeoutMs = storage::OpenOptions::defaultReadTimeoutMs();
         auto plugIn = qScopeGuard([&] { cable(true); });
 
